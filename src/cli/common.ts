@@ -1,0 +1,117 @@
+/** What every command shares: the global options, the terminal, and writing outputs. */
+import { Chalk, type ChalkInstance } from 'chalk';
+import { Command, Option } from 'commander';
+import type { EncodingOption } from '../io/csv-in.js';
+import { UsageError } from '../io/errors.js';
+import type { HeaderLang, RenderOptions } from '../io/csv-out.js';
+import type { LoadOptions } from '../io/load.js';
+import { loadRules, type Rules } from '../rules/index.js';
+
+export interface GlobalOptions {
+  rules?: string;
+  encoding: EncodingOption;
+  header: HeaderLang;
+  format: 'csv' | 'json';
+  /** --format was given (validate prints plain lines unless asked for csv) */
+  formatGiven: boolean;
+  bom: boolean;
+  quiet: boolean;
+  color: boolean;
+  maxErrors: number;
+}
+
+/** Adds the global options of CONTRACT §1. No defaults here: `globalOptions` applies them, so
+ * an option given before the command name is not overridden by the command's default. */
+export function withGlobalOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--rules <file>', 'parameter overrides (JSON, see `skilltax rules`)'))
+    .addOption(new Option('--encoding <enc>', 'input encoding (default auto: UTF-8 with or without BOM, else GB18030)').choices(['auto', 'utf8', 'gb18030']))
+    .addOption(new Option('--header <lang>', 'language of output CSV headers (default en)').choices(['en', 'zh']))
+    .addOption(new Option('--format <fmt>', 'report format (default csv)').choices(['csv', 'json']))
+    .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel')
+    .option('--quiet', 'print no summary or warnings on standard error')
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
+    .option('--max-errors <n>', 'list at most this many problems per file (default 100)');
+}
+
+export function globalOptions(cmd: Command): GlobalOptions {
+  const o = cmd.optsWithGlobals() as Record<string, unknown>;
+  let maxErrors = 100;
+  if (o.maxErrors !== undefined) {
+    const s = String(o.maxErrors);
+    if (!/^[1-9]\d*$/.test(s)) throw new UsageError(`--max-errors takes a whole number of 1 or more (got "${s}")`);
+    maxErrors = Number(s);
+  }
+  return {
+    rules: o.rules as string | undefined,
+    encoding: (o.encoding as EncodingOption | undefined) ?? 'auto',
+    header: (o.header as HeaderLang | undefined) ?? 'en',
+    format: (o.format as 'csv' | 'json' | undefined) ?? 'csv',
+    formatGiven: o.format !== undefined,
+    bom: Boolean(o.bom),
+    quiet: Boolean(o.quiet),
+    color: o.color !== false && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
+    maxErrors,
+  };
+}
+
+export function loadOptions(g: GlobalOptions): LoadOptions {
+  return { encoding: g.encoding, maxErrors: g.maxErrors };
+}
+
+export function renderOptions(g: GlobalOptions): RenderOptions {
+  return { header: g.header, format: g.format, bom: g.bom };
+}
+
+export function rulesFor(g: GlobalOptions, fallback?: string): Rules {
+  return loadRules(g.rules ?? fallback);
+}
+
+export function chalkFor(g: GlobalOptions, stream: NodeJS.WriteStream): ChalkInstance {
+  const level = g.color && stream.isTTY ? 1 : 0;
+  return new Chalk({ level });
+}
+
+export function parseYearOption(flag: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}$/.test(v)) throw new UsageError(`${flag} takes a year YYYY (got "${v}")`);
+  return Number(v);
+}
+
+export function yearRange(o: { year?: string; from?: string; to?: string }) {
+  const year = parseYearOption('--year', o.year);
+  const from = parseYearOption('--from', o.from);
+  const to = parseYearOption('--to', o.to);
+  if (year !== undefined && (from !== undefined || to !== undefined)) throw new UsageError('give --year, or --from/--to, not both');
+  return { year, from, to };
+}
+
+/** At most one input may come from standard input. */
+export function checkStdin(paths: (string | undefined)[]): void {
+  if (paths.filter((p) => p === '-').length > 1) throw new UsageError('only one input can be read from standard input ("-")');
+}
+
+export function out(text: string): void {
+  process.stdout.write(text);
+}
+
+export function err(text: string): void {
+  process.stderr.write(text.endsWith('\n') ? text : text + '\n');
+}
+
+export function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+}
+
+let exitStatus = 0;
+/** Wraps a command's action so its returned exit status reaches `main`. */
+export function act<A extends unknown[]>(fn: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    exitStatus = await fn(...args);
+  };
+}
+export function takeExitStatus(): number {
+  const s = exitStatus;
+  exitStatus = 0;
+  return s;
+}

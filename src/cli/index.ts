@@ -1,0 +1,72 @@
+/** The program: commander wiring, and the mapping of typed errors to exit statuses (CONTRACT §1). */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { formatProblem, InputError, RefusedError, UsageError } from '../io/errors.js';
+import { examples, takeExitStatus, withGlobalOptions } from './common.js';
+import { deductCommand } from './deduct.js';
+import { rulesCommand } from './rules.js';
+import { runCommand } from './run.js';
+import { validateCommand } from './validate.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('skilltax')
+    .description(
+      'Vocational-skills tax reliefs from enterprise CSV exports: the employee education expense deduction ' +
+        '(职工教育经费) with its carryforward ledger, and the parameters with their legal sources.',
+    )
+    .version(version(), '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      examples([
+        'skilltax run fixtures/demo',
+        'skilltax deduct --payroll payroll.csv --training training.csv --ledger ledger.csv --ledger-out ledger.csv --year 2024',
+        'skilltax validate payroll.csv training.csv',
+        'skilltax rules --at 2024-12-31',
+        '',
+        'Exit status: 0 done; 1 done, but something needs a person; 2 usage error or invalid input (nothing written).',
+      ]),
+    );
+  withGlobalOptions(program);
+  for (const c of [deductCommand(), validateCommand(), rulesCommand(), runCommand()]) program.addCommand(c);
+  const override = (c: Command) => {
+    c.exitOverride();
+    c.commands.forEach(override);
+  };
+  override(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(takeExitStatus());
+    throw e;
+  });
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return takeExitStatus();
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2; // commander has printed the message
+    }
+    if (e instanceof InputError) {
+      for (const p of e.problems) process.stderr.write(formatProblem(p) + '\n');
+      const more = e.truncated ? ' (more not shown: raise --max-errors)' : '';
+      process.stderr.write(`skilltax: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} in the input${more}; nothing was written\n`);
+      return 2;
+    }
+    if (e instanceof UsageError || e instanceof RefusedError) {
+      process.stderr.write(`skilltax: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`skilltax: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 2;
+  }
+}

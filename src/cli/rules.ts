@@ -1,0 +1,53 @@
+import { Command } from 'commander';
+import { render, type Table } from '../io/csv-out.js';
+import { parseDate, ValueProblem } from '../io/values.js';
+import { UsageError } from '../io/errors.js';
+import { act, examples, globalOptions, out, renderOptions, rulesFor, withGlobalOptions } from './common.js';
+
+export function rulesCommand(): Command {
+  const cmd = new Command('rules')
+    .summary('list the dated parameters, with their legal sources and status')
+    .description('Lists every rate, cap, threshold and amount as a dated parameter: key, value, validity, legal source andstatus (verified, practice or unverified). With --rules FILE, the overrides are shown in place.')
+    .option('--at <date>', 'only the parameters in force on this date (YYYY-MM-DD)')
+    .addHelpText(
+      'after',
+      examples([
+        'skilltax rules',
+        'skilltax rules --at 2017-06-30',
+        'skilltax rules --rules my-rules.json --format json',
+        '',
+        'A rules file replaces whole series by key:',
+        '  { "eit.education_expense.rate": [ { "from": "2018-01-01", "value": "0.08", "source": "财税〔2018〕51号" } ] }',
+      ]),
+    );
+  withGlobalOptions(cmd);
+  cmd.action(
+    act(async (flags: { at?: string }, command: Command) => {
+      const g = globalOptions(command);
+      let at: string | undefined;
+      if (flags.at !== undefined) {
+        try {
+          at = parseDate(flags.at.trim());
+        } catch (e) {
+          if (e instanceof ValueProblem) throw new UsageError(`--at: ${e.message} (got "${flags.at}")`);
+          throw e;
+        }
+      }
+      const rules = rulesFor(g);
+      const table: Table = {
+        columns: [
+          { name: 'key', zh: '参数', type: 'text' },
+          { name: 'value', zh: '值', type: 'rate' },
+          { name: 'valid_from', zh: '起始日期', type: 'text' },
+          { name: 'valid_to', zh: '截止日期', type: 'text' },
+          { name: 'source', zh: '依据', type: 'text' },
+          { name: 'status', zh: '状态', type: 'text' },
+        ],
+        rows: rules.list(at),
+      };
+      out(render(table, renderOptions(g)));
+      return 0;
+    }),
+  );
+  return cmd;
+}

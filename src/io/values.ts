@@ -1,0 +1,140 @@
+/**
+ * Value parsers for input cells (CONTRACT §1 "Values in input files"). Each takes the cell's
+ * trimmed text and returns the typed value or throws a ValueProblem whose message tells a
+ * person what is wrong; the reader adds FILE:LINE:COLUMN and the cell's text.
+ */
+import type { Fen } from './money.js';
+import { isCalendarDate, usccProblem } from './ids.js';
+
+export class ValueProblem extends Error {}
+
+const MAX_FEN = 9_000_000_000_000_000; // 90 trillion yuan: keeps every sum an exact integer
+
+/** `1,234.56`, ` ¥100 `, `100元`, `-5.5` (when allowed) → integer fen. */
+export function parseAmount(raw: string, allowNegative = false): Fen {
+  let s = raw;
+  if (s.includes(',')) s = s.replace(/,(?=\d{3}(\D|$))/g, '');
+  s = s.replace(/^([+-]?)\s*[¥￥]\s*/, '$1').replace(/\s*元$/, '').trim();
+  const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(s) ?? /^([+-]?)()\.(\d+)$/.exec(s);
+  if (!m) throw new ValueProblem('not an amount: write yuan with a "." decimal point, e.g. 1234.56');
+  const frac = m[3] ?? '';
+  if (frac.length > 2) throw new ValueProblem('an amount has at most 2 decimals (角分)');
+  const intPart = m[2] === '' ? '0' : m[2]!;
+  if (intPart.replace(/^0+/, '').length > 14) throw new ValueProblem('amount is too large');
+  const fen = Number(intPart) * 100 + Number((frac + '00').slice(0, 2));
+  if (fen > MAX_FEN) throw new ValueProblem('amount is too large');
+  const neg = m[1] === '-' && fen !== 0;
+  if (neg && !allowNegative) throw new ValueProblem('a negative amount is not allowed here');
+  return neg ? -fen : fen;
+}
+
+/** `YYYY-MM-DD`, `YYYY/M/D` or `YYYYMMDD` → `YYYY-MM-DD`. */
+export function parseDate(raw: string): string {
+  let y: string, mo: string, d: string;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(raw);
+  if (m) {
+    [, y, mo, d] = m as unknown as [string, string, string, string];
+  } else if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(raw))) {
+    [, y, mo, d] = m as unknown as [string, string, string, string];
+  } else {
+    throw new ValueProblem('not a date: write YYYY-MM-DD, YYYY/M/D or YYYYMMDD');
+  }
+  const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  if (!isCalendarDate(iso)) throw new ValueProblem('not a calendar date');
+  return iso;
+}
+
+export function parseYear(raw: string): number {
+  if (!/^\d{4}$/.test(raw)) throw new ValueProblem('not a year: write YYYY');
+  const y = Number(raw);
+  if (y < 1900 || y > 2200) throw new ValueProblem('year out of range');
+  return y;
+}
+
+export type PeriodKind = 'year' | 'month' | 'quarter';
+export interface Period {
+  kind: PeriodKind;
+  year: number;
+  /** month 1–12, quarter 1–4; 0 for a year */
+  n: number;
+  /** canonical text: 2024, 2024-03, 2024-Q1 */
+  text: string;
+}
+
+function periodOf(raw: string): Period | undefined {
+  let m = /^(\d{4})-(\d{1,2})$/.exec(raw) ?? /^(\d{4})\/(\d{1,2})$/.exec(raw) ?? /^(\d{4})(\d{2})$/.exec(raw);
+  if (m) {
+    const n = Number(m[2]);
+    if (n < 1 || n > 12) return undefined;
+    return { kind: 'month', year: Number(m[1]), n, text: `${m[1]}-${String(n).padStart(2, '0')}` };
+  }
+  m = /^(\d{4})-?[Qq]([1-4])$/.exec(raw);
+  if (m) return { kind: 'quarter', year: Number(m[1]), n: Number(m[2]), text: `${m[1]}-Q${m[2]}` };
+  m = /^(\d{4})$/.exec(raw);
+  if (m) return { kind: 'year', year: Number(m[1]), n: 0, text: m[1]! };
+  return undefined;
+}
+
+/** `YYYY-MM` or `YYYY-Qn` (a filing period). */
+export function parseFilingPeriod(raw: string): Period {
+  const p = periodOf(raw);
+  if (!p || p.kind === 'year') throw new ValueProblem('not a period: write YYYY-MM (month) or YYYY-Qn (quarter)');
+  return p;
+}
+
+/** Payroll: `YYYY-MM` or `YYYY` (a whole year's wages). */
+export function parseMonthOrYear(raw: string): Period {
+  const p = periodOf(raw);
+  if (!p || p.kind === 'quarter') throw new ValueProblem('not a payroll period: write YYYY-MM or YYYY');
+  return p;
+}
+
+/** Any period: YYYY, YYYY-MM or YYYY-Qn (the ledger checks which one its kind needs). */
+export function parseAnyPeriod(raw: string): Period {
+  const p = periodOf(raw);
+  if (!p) throw new ValueProblem('not a period: write YYYY, YYYY-MM or YYYY-Qn');
+  return p;
+}
+
+/** First day of a period, for ordering: 2024-Q2 → 2024-04-01. */
+export function periodStart(p: Period): string {
+  const month = p.kind === 'month' ? p.n : p.kind === 'quarter' ? (p.n - 1) * 3 + 1 : 1;
+  return `${p.year}-${String(month).padStart(2, '0')}-01`;
+}
+
+export function parseUscc(raw: string): string {
+  const id = raw.toUpperCase();
+  const problem = usccProblem(id);
+  if (problem) throw new ValueProblem(problem);
+  return id;
+}
+
+export function parseText(raw: string): string {
+  return raw;
+}
+
+/** Folds full-width forms, case and surrounding space, for headers and enumeration labels. */
+export function normalizeLabel(s: string): string {
+  return s.normalize('NFKC').trim().toLowerCase();
+}
+
+export interface EnumSpec<T extends string> {
+  values: readonly T[];
+  aliases?: Partial<Record<T, readonly string[]>>;
+}
+
+export function enumParser<T extends string>(what: string, spec: EnumSpec<T>): (raw: string) => T {
+  const table = new Map<string, T>();
+  for (const v of spec.values) {
+    table.set(normalizeLabel(v), v);
+    for (const a of spec.aliases?.[v] ?? []) table.set(normalizeLabel(a), v);
+  }
+  const accepted = spec.values
+    .map((v) => (spec.aliases?.[v]?.length ? `${v} [${spec.aliases[v]!.join('/')}]` : v))
+    .join(', ');
+  return (raw: string): T => {
+    const v = table.get(normalizeLabel(raw));
+    if (v === undefined) throw new ValueProblem(`unknown ${what}: accepted are ${accepted}`);
+    return v;
+  };
+}
