@@ -45,7 +45,7 @@ export function deductCommand(): Command {
         'skilltax deduct --payroll payroll.csv --training training.csv --out deductions.csv',
         'skilltax deduct --payroll payroll.csv --training training.csv --qualifications qualifications.csv \\',
         '    --ledger ledger.csv --ledger-out ledger.csv --year 2024 --out deductions-2024.csv',
-        'skilltax deduct --payroll payroll.csv --training training.csv --explain 91330282MA2AF7XJ3T',
+        'skilltax deduct --payroll payroll.csv --training training.csv --explain 913302827251836406',
         'skilltax deduct --payroll payroll.csv --training training.csv --header zh --bom --out 职工教育经费.csv',
         '',
         'Exit status: 0 done; 1 done with warnings (notes such as ledger_gap); 2 nothing written.',
@@ -83,6 +83,7 @@ export function deductCommand(): Command {
     if (!g.quiet) {
       for (const w of warnings) err(`warning: ${w}`);
       for (const line of describeDropped(result.dropped, result.conflicts)) err(line);
+      for (const h of result.hints) err(`note: ${h}`);
     }
     return warnings.length ? 1 : 0;
   }),

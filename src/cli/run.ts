@@ -68,6 +68,7 @@ export function runCommand(): Command {
         out(runSummaryText(dir, outDir, summary, result, files.map((f) => f.path), chalkFor(g, process.stdout)));
         for (const w of warnings) err(`warning: ${w}`);
         for (const line of describeDropped(result.dropped, result.conflicts)) err(line);
+        for (const h of result.hints) err(`note: ${h}`);
       }
       return warnings.length ? 1 : 0;
     }),

@@ -3,7 +3,7 @@
  * enterprise and year (never held in memory row by row), training summed per enterprise,
  * year and category, qualifications and the ledger as small lists.
  */
-import type { QualificationSpan } from '../calc/education.js';
+import type { QualificationSpan, YearData } from '../calc/education.js';
 import { checkLedger, type LedgerEntry } from '../ledger/ledger.js';
 import { InputError, ProblemList, type Problem } from './errors.js';
 import { ledgerSchema, payrollSchema, qualificationsSchema, trainingSchema } from './kinds.js';
@@ -19,14 +19,7 @@ export interface WageTotal {
   rows: number;
 }
 
-export interface TrainingTotal {
-  book: Fen;
-  incurred: Fen;
-  educationRows: number;
-  fullBook: Fen;
-  fullIncurred: Fen;
-  fullRows: number;
-}
+export type TrainingTotal = Omit<YearData, 'wages' | 'wageRows'>;
 
 /** enterprise → year → value */
 export type ByEnterpriseYear<T> = Map<string, Map<number, T>>;

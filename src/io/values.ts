@@ -102,10 +102,15 @@ export function periodStart(p: Period): string {
   return `${p.year}-${String(month).padStart(2, '0')}-01`;
 }
 
+// Payroll repeats the same few thousand codes millions of times: check each once.
+const validUscc = new Set<string>();
+
 export function parseUscc(raw: string): string {
+  if (validUscc.has(raw)) return raw;
   const id = raw.toUpperCase();
   const problem = usccProblem(id);
   if (problem) throw new ValueProblem(problem);
+  if (id === raw && validUscc.size < 200_000) validUscc.add(id);
   return id;
 }
 
@@ -134,7 +139,7 @@ export function enumParser<T extends string>(what: string, spec: EnumSpec<T>): (
     .join(', ');
   return (raw: string): T => {
     const v = table.get(normalizeLabel(raw));
-    if (v === undefined) throw new ValueProblem(`unknown ${what}: accepted are ${accepted}`);
+    if (v === undefined) throw new ValueProblem(`not a known ${what}; accepted: ${accepted}`);
     return v;
   };
 }

@@ -2,6 +2,7 @@
  * The education expense chain in the ledger: where an enterprise's computation starts and
  * what it carries in (CONTRACT §3), and the ledger written back with the recomputed years.
  */
+import { byText } from '../io/order.js';
 import type { CarryStart, DeductionRow } from '../calc/education.js';
 import { formatFen } from '../io/money.js';
 import { compareEntries, type LedgerEntry } from './ledger.js';
@@ -80,7 +81,7 @@ export function mergeEducation(ledger: readonly LedgerEntry[], computed: Readonl
     const s = span.get(id)!;
     if (later.opening !== undefined && later.opening !== s.closing) conflicts.push({ enterprise_id: id, year: s.end, computed: s.closing, later });
   }
-  conflicts.sort((a, b) => a.enterprise_id.localeCompare(b.enterprise_id));
+  conflicts.sort((a, b) => byText(a.enterprise_id, b.enterprise_id));
   const dropped: LedgerEntry[] = [];
   let entries = kept;
   if (force && conflicts.length) {

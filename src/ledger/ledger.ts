@@ -3,6 +3,7 @@
  * opening, added, used and closing. Read and checked on every use (hledger-style balance
  * assertions), folded by the calculators, written back with the recomputed rows replaced.
  */
+import { byText } from '../io/order.js';
 import type { Problem } from '../io/errors.js';
 import type { LedgerKind } from '../io/kinds.js';
 import { formatFen, type Fen } from '../io/money.js';
@@ -34,12 +35,12 @@ export function nextPeriod(p: Period): Period {
 }
 
 export function comparePeriods(a: Period, b: Period): number {
-  const s = periodStart(a).localeCompare(periodStart(b));
-  return s !== 0 ? s : a.kind.localeCompare(b.kind);
+  const s = byText(periodStart(a), periodStart(b));
+  return s !== 0 ? s : byText(a.kind, b.kind);
 }
 
 export function compareEntries(a: LedgerEntry, b: LedgerEntry): number {
-  return a.enterprise_id.localeCompare(b.enterprise_id) || a.kind.localeCompare(b.kind) || comparePeriods(a.period, b.period);
+  return byText(a.enterprise_id, b.enterprise_id) || byText(a.kind, b.kind) || comparePeriods(a.period, b.period);
 }
 
 /** closing as the kind's own formula gives it from opening, added and used. */

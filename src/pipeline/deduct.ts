@@ -31,6 +31,8 @@ export interface DeductResult {
   ledger: LedgerEntry[];
   conflicts: Conflict[];
   dropped: LedgerEntry[];
+  /** things a person may want to know that are not notes (standard error, exit status unchanged) */
+  hints: string[];
 }
 
 const RATE_KEY = 'eit.education_expense.rate';
@@ -73,7 +75,7 @@ export async function runDeduct(inputs: DeductInputs, range: YearRange, rules: R
   for (const m of data.values()) for (const y of m.keys()) allYears.add(y);
   const { from, to } = resolveYears(range, allYears);
   if (from === undefined || to === undefined) {
-    return { from, to, rows: [], traces: new Map(), ledger: [...ledger], conflicts: [], dropped: [] };
+    return { from, to, rows: [], traces: new Map(), ledger: [...ledger], conflicts: [], dropped: [], hints: [] };
   }
   for (const y of [from, to]) {
     if (!rules.forYear(RATE_KEY, y)) {
@@ -96,10 +98,21 @@ export async function runDeduct(inputs: DeductInputs, range: YearRange, rules: R
   const rows: DeductionRow[] = [];
   const traces = new Map<string, YearTrace[]>();
   const computed = new Map<string, DeductionRow[]>();
+  const hints: string[] = [];
   for (const id of ids) {
     const years = data.get(id) ?? new Map<number, YearData>();
     const plan = planEducation(ledgerByEnterprise.get(id) ?? [], [...years.keys()].sort((a, b) => a - b), from, to);
     if (!plan) continue;
+    // A carry in of zero only because no ledger was given is the trap of a chain that silently
+    // restarts: say so when the inputs show expense in earlier years.
+    if (plan.carry.ledgerYear === undefined) {
+      const earlier = [...years].filter(([y, d]) => y < plan.start && (d.incurred !== 0 || d.fullIncurred !== 0)).map(([y]) => y);
+      if (earlier.length) {
+        hints.push(
+          `${id}: the inputs have education expense in ${Math.min(...earlier)}–${Math.max(...earlier)}, before the first computed year ${plan.start}, but no ledger row for ${plan.start - 1}: its carry in is 0.00 (pass --ledger, or compute from its first year)`,
+        );
+      }
+    }
     try {
       const r = computeEnterprise(rules, {
         enterpriseId: id,
@@ -125,5 +138,5 @@ export async function runDeduct(inputs: DeductInputs, range: YearRange, rules: R
         `\nnothing was written: recompute the later years too (e.g. --to ${Math.max(...merged.conflicts.map((c) => c.later.period.year))}), or pass --force to drop the ledger's later rows for ${merged.conflicts.length === 1 ? 'this enterprise' : 'these enterprises'}`,
     );
   }
-  return { from, to, rows, traces, ledger: merged.entries, conflicts: merged.conflicts, dropped: merged.dropped };
+  return { from, to, rows, traces, ledger: merged.entries, conflicts: merged.conflicts, dropped: merged.dropped, hints };
 }

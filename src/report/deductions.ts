@@ -1,4 +1,5 @@
 /** deductions.csv (CONTRACT §3), the --explain account, and the figures for summaries. */
+import { byText } from '../io/order.js';
 import type { DeductionRow, EducationNote, YearTrace } from '../calc/education.js';
 import type { ColumnDef, Table } from '../io/csv-out.js';
 import { formatFen, formatRate } from '../io/money.js';
@@ -34,7 +35,7 @@ export function notesText(notes: readonly EducationNote[]): string {
 }
 
 export function deductionsTable(rows: readonly DeductionRow[]): Table {
-  const sorted = [...rows].sort((a, b) => a.enterprise_id.localeCompare(b.enterprise_id) || a.year - b.year);
+  const sorted = [...rows].sort((a, b) => byText(a.enterprise_id, b.enterprise_id) || a.year - b.year);
   return {
     columns: DEDUCTION_COLUMNS,
     rows: sorted.map((r) => ({
@@ -139,6 +140,6 @@ export function summarizeDeductions(rows: readonly DeductionRow[]): DeductionSum
 export function warningLines(rows: readonly DeductionRow[]): string[] {
   return rows
     .filter((r) => r.notes.length)
-    .sort((a, b) => a.enterprise_id.localeCompare(b.enterprise_id) || a.year - b.year)
+    .sort((a, b) => byText(a.enterprise_id, b.enterprise_id) || a.year - b.year)
     .map((r) => `${r.enterprise_id} ${r.year}: ${notesText(r.notes)}`);
 }

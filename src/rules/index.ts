@@ -3,6 +3,7 @@
  * not past its own `to`), the whole-series overrides of `--rules FILE` (CONTRACT §9), and the
  * listing that `skilltax rules` prints.
  */
+import { byText } from '../io/order.js';
 import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
 import { UsageError } from '../io/errors.js';
@@ -27,7 +28,7 @@ export class Rules {
   private readonly byKey: Map<string, ParamDef>;
 
   constructor(defs: ParamDef[] = PARAMS) {
-    this.byKey = new Map(defs.map((d) => [d.key, { ...d, entries: [...d.entries].sort((a, b) => a.from.localeCompare(b.from)) }]));
+    this.byKey = new Map(defs.map((d) => [d.key, { ...d, entries: [...d.entries].sort((a, b) => byText(a.from, b.from)) }]));
   }
 
   keys(): string[] {
