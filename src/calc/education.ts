@@ -51,6 +51,8 @@ export interface CarryStart {
   fen: Fen;
   /** the ledger year it was read from, if any */
   ledgerYear?: number;
+  /** read from the opening of the ledger's row for the first computed year (no earlier row) */
+  fromOpening?: boolean;
   /** the ledger's latest earlier row is older than the year before the first computed year */
   gap: boolean;
 }
@@ -160,6 +162,13 @@ function fullDeductionFor(rules: Rules, spans: readonly QualificationSpan[], yea
   return undefined;
 }
 
+function whyNoFullDeduction(spans: readonly QualificationSpan[], year: number): string {
+  const held = FULL_DEDUCTION.find((f) => qualifiedInYear(spans, f.qualification, year));
+  return held
+    ? `the ${held.qualification} full deduction is not in force in ${year} (eit.education_expense.full_deduction.${held.qualification})`
+    : `no software_ic, animation, nuclear_power or airline qualification in ${year}`;
+}
+
 /** Folds one enterprise's years in order, each year's carry out becoming the next one's carry in. */
 export function computeEnterprise(rules: Rules, input: EnterpriseInput): EnterpriseResult {
   const rows: DeductionRow[] = [];
@@ -192,7 +201,7 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput): Enterpr
         step(
           'full_training without a qualification',
           'full_training_unqualified',
-          `${d.fullRows} full_training rows (book ${formatFen(d.fullBook)}, incurred ${formatFen(d.fullIncurred)}) treated as ordinary education expense (row 5): no software_ic, animation, nuclear_power or airline qualification in ${year}`,
+          `${d.fullRows} full_training rows (book ${formatFen(d.fullBook)}, incurred ${formatFen(d.fullIncurred)}) treated as ordinary education expense (row 5): ${whyNoFullDeduction(input.qualifications, year)}`,
           'RULES §1.3',
         );
       }
@@ -204,7 +213,8 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput): Enterpr
     step('incurred (实际发生额, col 2)', incurred);
     if (year === input.start) {
       if (input.carry.ledgerYear !== undefined) {
-        step('carry in (以前年度累计结转扣除额, col 4)', carryIn, undefined, `ledger closing of ${input.carry.ledgerYear}`);
+        const where = input.carry.fromOpening ? `ledger opening of ${input.carry.ledgerYear} (no earlier row)` : `ledger closing of ${input.carry.ledgerYear}`;
+        step('carry in (以前年度累计结转扣除额, col 4)', carryIn, undefined, where);
       } else {
         step('carry in (以前年度累计结转扣除额, col 4)', carryIn, undefined, 'no earlier ledger row: first year');
       }

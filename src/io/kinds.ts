@@ -5,6 +5,7 @@ import {
   parseAmount,
   parseAnyPeriod,
   parseDate,
+  parseFilingPeriod,
   parseMonthOrYear,
   parseText,
   parseUscc,
@@ -96,6 +97,18 @@ export const ledgerSchema = defineSchema('ledger', {
   closing: required(signedAmount, ['期末余额', '累计结转以后年度扣除额']),
 });
 
+export const surchargesSchema = defineSchema('surcharges', {
+  enterprise_id: required(parseUscc, ENTERPRISE_ALIASES),
+  period: required(parseFilingPeriod, ['所属期', '税款所属期']),
+  vat: required(amount, ['增值税税额', '增值税']),
+  vat_exempt_offset: optional(amount, ['免抵税额', '增值税免抵税额']),
+  refund_deduction: optional(amount, ['留抵退税本期扣除额']),
+  consumption_tax: optional(amount, ['消费税', '消费税税额']),
+  sales: optional(amount, ['销售额', '应税销售额']),
+  paid_edu: optional(amount, ['教育费附加已缴', '教育费附加本期已缴税（费）额']),
+  paid_local: optional(amount, ['地方教育附加已缴', '地方教育附加本期已缴税（费）额']),
+});
+
 export const enterprisesSchema = defineSchema('enterprises', {
   enterprise_id: required(parseUscc, ENTERPRISE_ALIASES),
   name: optional(parseText, ['企业名称', '纳税人名称']),
@@ -107,6 +120,7 @@ export type PayrollRow = RowOf<typeof payrollSchema>;
 export type TrainingRow = RowOf<typeof trainingSchema>;
 export type QualificationRow = RowOf<typeof qualificationsSchema>;
 export type LedgerRow = RowOf<typeof ledgerSchema>;
+export type SurchargeRow = RowOf<typeof surchargesSchema>;
 
 /** The kinds `validate` knows, by canonical file name without `.csv`. */
 export const SCHEMAS: Record<string, Schema> = {
@@ -114,5 +128,6 @@ export const SCHEMAS: Record<string, Schema> = {
   training: trainingSchema,
   qualifications: qualificationsSchema,
   ledger: ledgerSchema,
+  surcharges: surchargesSchema,
   enterprises: enterprisesSchema,
 };

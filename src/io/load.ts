@@ -6,9 +6,12 @@
 import type { QualificationSpan, YearData } from '../calc/education.js';
 import { checkLedger, type LedgerEntry } from '../ledger/ledger.js';
 import { InputError, ProblemList, type Problem } from './errors.js';
-import { ledgerSchema, payrollSchema, qualificationsSchema, trainingSchema } from './kinds.js';
+import { ledgerSchema, payrollSchema, qualificationsSchema, surchargesSchema, trainingSchema } from './kinds.js';
+import { byText } from './order.js';
+import { periodEnd, periodStart, type Period } from './values.js';
+import type { SurchargeFigures } from '../calc/credit.js';
 import { addFen, AmountOverflowError, formatFen, type Fen } from './money.js';
-import { readRows, type ReadOptions } from './csv-in.js';
+import { displayName, readRows, type ReadOptions } from './csv-in.js';
 
 export interface LoadOptions extends ReadOptions {
   maxErrors: number;
@@ -72,16 +75,31 @@ export async function loadPayroll(path: string, o: LoadOptions): Promise<ByEnter
   return out;
 }
 
+export interface Investment {
+  date: string;
+  /** actually spent (incurred, else the book amount); negative for a withdrawal */
+  fen: Fen;
+  line: number;
+}
+
 export interface TrainingLoad {
   education: ByEnterpriseYear<TrainingTotal>;
+  /** 产教融合 investments by enterprise, in file order */
+  pcie: Map<string, Investment[]>;
 }
 
 export async function loadTraining(path: string, o: LoadOptions): Promise<TrainingLoad> {
   const problems = new ProblemList(o.maxErrors);
   const education: ByEnterpriseYear<TrainingTotal> = new Map();
+  const pcie = new Map<string, Investment[]>();
   await readRows(path, trainingSchema, o, problems, (r, ctx) => {
     const incurred = r.incurred ?? r.amount;
-    if (r.category === 'pcie_investment') return; // the 产教融合 credit reads these
+    if (r.category === 'pcie_investment') {
+      const list = pcie.get(r.enterprise_id) ?? [];
+      list.push({ date: r.date, fen: incurred, line: ctx.line });
+      pcie.set(r.enterprise_id, list);
+      return;
+    }
     if (r.amount < 0 || (r.incurred !== undefined && r.incurred < 0)) {
       const col = r.amount < 0 ? 'amount' : 'incurred';
       ctx.problem(col, `${col}: a negative amount is allowed only for pcie_investment (a withdrawal)`, formatFen(r.amount < 0 ? r.amount : incurred));
@@ -110,7 +128,7 @@ export async function loadTraining(path: string, o: LoadOptions): Promise<Traini
     }
   });
   problems.throwIfAny();
-  return { education };
+  return { education, pcie };
 }
 
 export async function loadQualifications(path: string, o: LoadOptions): Promise<Map<string, QualificationSpan[]>> {
@@ -125,6 +143,58 @@ export async function loadQualifications(path: string, o: LoadOptions): Promise<
     list.push({ qualification: r.qualification, valid_from: r.valid_from, ...(r.valid_to ? { valid_to: r.valid_to } : {}) });
     out.set(r.enterprise_id, list);
   });
+  problems.throwIfAny();
+  return out;
+}
+
+export interface SurchargeReturn extends SurchargeFigures {
+  period: Period;
+  line: number;
+}
+
+/**
+ * Surcharge returns by enterprise, sorted by period. Two returns of one enterprise whose
+ * periods overlap (the same period twice, or a month inside a quarter) are an input error
+ * naming both rows.
+ */
+export async function loadSurcharges(path: string, o: LoadOptions): Promise<Map<string, SurchargeReturn[]>> {
+  const problems = new ProblemList(o.maxErrors);
+  const out = new Map<string, SurchargeReturn[]>();
+  let periodColumn = 1;
+  await readRows(path, surchargesSchema, o, problems, (r, ctx) => {
+    periodColumn = ctx.column('period');
+    const list = out.get(r.enterprise_id) ?? [];
+    list.push({
+      period: r.period,
+      line: ctx.line,
+      vat: r.vat,
+      vat_exempt_offset: r.vat_exempt_offset ?? 0,
+      refund_deduction: r.refund_deduction ?? 0,
+      consumption_tax: r.consumption_tax ?? 0,
+      ...(r.sales !== undefined ? { sales: r.sales } : {}),
+      paid_edu: r.paid_edu ?? 0,
+      paid_local: r.paid_local ?? 0,
+    });
+    out.set(r.enterprise_id, list);
+  });
+  problems.throwIfAny();
+  const file = displayName(path);
+  for (const [id, list] of out) {
+    list.sort((a, b) => byText(periodStart(a.period), periodStart(b.period)) || a.line - b.line);
+    let widest: SurchargeReturn | undefined;
+    for (const r of list) {
+      if (widest && periodEnd(widest.period) >= periodStart(r.period)) {
+        problems.add({
+          file,
+          line: r.line,
+          column: periodColumn,
+          message: `${id}: period ${r.period.text} overlaps ${widest.period.text} on line ${widest.line}${widest.period.text === r.period.text ? ' (the same period twice)' : ' (a month inside a quarter it also filed)'}`,
+          value: r.period.text,
+        });
+      }
+      if (!widest || periodEnd(r.period) > periodEnd(widest.period)) widest = r;
+    }
+  }
   problems.throwIfAny();
   return out;
 }

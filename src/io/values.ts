@@ -13,9 +13,9 @@ const MAX_FEN = 9_000_000_000_000_000; // 90 trillion yuan: keeps every sum an e
 /** `1,234.56`, ` ¥100 `, `100元`, `-5.5` (when allowed) → integer fen. */
 export function parseAmount(raw: string, allowNegative = false): Fen {
   let s = raw;
-  if (s.includes(',')) s = s.replace(/,(?=\d{3}(\D|$))/g, '');
+  if (s.includes(',')) s = s.replace(/(?<=\d),(?=\d{3}(\D|$))/g, '');
   s = s.replace(/^([+-]?)\s*[¥￥]\s*/, '$1').replace(/\s*元$/, '').trim();
-  const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(s) ?? /^([+-]?)()\.(\d+)$/.exec(s);
+  const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(s) ?? /^([+-]?)()\.(\d+)$/.exec(s);
   if (!m) throw new ValueProblem('not an amount: write yuan with a "." decimal point, e.g. 1234.56');
   const frac = m[3] ?? '';
   if (frac.length > 2) throw new ValueProblem('an amount has at most 2 decimals (角分)');
@@ -94,6 +94,13 @@ export function parseAnyPeriod(raw: string): Period {
   const p = periodOf(raw);
   if (!p) throw new ValueProblem('not a period: write YYYY, YYYY-MM or YYYY-Qn');
   return p;
+}
+
+/** Last day of a period: 2024-Q1 → 2024-03-31, 2024-02 → 2024-02-29. */
+export function periodEnd(p: Period): string {
+  const month = p.kind === 'month' ? p.n : p.kind === 'quarter' ? p.n * 3 : 12;
+  const last = new Date(Date.UTC(p.year, month, 0)).getUTCDate();
+  return `${p.year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
 /** First day of a period, for ordering: 2024-Q2 → 2024-04-01. */

@@ -7,7 +7,7 @@ import { byText } from '../io/order.js';
 import type { Problem } from '../io/errors.js';
 import type { LedgerKind } from '../io/kinds.js';
 import { formatFen, type Fen } from '../io/money.js';
-import { periodStart, type Period } from '../io/values.js';
+import { periodEnd, periodStart, type Period } from '../io/values.js';
 
 export interface LedgerEntry {
   enterprise_id: string;
@@ -97,15 +97,19 @@ export function checkLedger(entries: readonly LedgerEntry[], col: ColumnOf): Pro
     for (let i = 1; i < g.length; i++) {
       const prev = g[i - 1]!;
       const cur = g[i]!;
-      if (comparePeriods(prev.period, cur.period) === 0 || periodStart(prev.period) === periodStart(cur.period)) {
-        at(cur, 'period', `a second ${cur.kind} row for ${cur.enterprise_id} ${cur.period.text} (the first is on line ${prev.line})`, cur.period.text);
+      if (periodEnd(prev.period) >= periodStart(cur.period)) {
+        const what = prev.period.text === cur.period.text ? 'a second' : `an overlapping (${prev.period.text})`;
+        at(cur, 'period', `${what} ${cur.kind} row for ${cur.enterprise_id} ${cur.period.text} (the first is on line ${prev.line})`, cur.period.text);
         continue;
       }
       if (cur.opening === undefined) {
         at(cur, 'opening', `only the earliest row of a chain may give closing alone; ${cur.enterprise_id} has a row for ${prev.period.text} before it`);
         continue;
       }
-      if (nextPeriod(prev.period).text === cur.period.text && cur.opening !== prev.closing) {
+      // A pool does not move in a period without a return, so every 产教融合 row opens with the
+      // previous row's closing; an education year may be missing (a gap), so only adjacent years chain.
+      const chained = cur.kind === 'pcie_credit' || nextPeriod(prev.period).text === cur.period.text;
+      if (chained && cur.opening !== prev.closing) {
         at(
           cur,
           'opening',
@@ -131,4 +135,102 @@ export function ledgerRecord(e: LedgerEntry): Record<(typeof LEDGER_COLUMNS)[num
     used: f(e.used),
     closing: formatFen(e.closing),
   };
+}
+
+export interface Conflict {
+  enterprise_id: string;
+  kind: LedgerKind;
+  /** the last recomputed period (text) and its year */
+  period: string;
+  year: number;
+  computed: Fen;
+  later: LedgerEntry;
+}
+
+export interface MergeResult {
+  entries: LedgerEntry[];
+  conflicts: Conflict[];
+  dropped: LedgerEntry[];
+}
+
+/**
+ * Every input row, with the rows of `kind` that fall inside each recomputed enterprise's span
+ * (first to last computed period) replaced by `computed`. The first later row of such an
+ * enterprise must open with the recomputed closing: otherwise it is a conflict, and with
+ * `force` the enterprise's later rows of that kind are dropped instead.
+ */
+export function mergeLedger(
+  ledger: readonly LedgerEntry[],
+  kind: LedgerKind,
+  computed: ReadonlyMap<string, LedgerEntry[]>,
+  force: boolean,
+): MergeResult {
+  const span = new Map<string, { start: string; end: string; last: LedgerEntry }>();
+  for (const [id, rows] of computed) {
+    if (rows.length === 0) continue;
+    const last = rows[rows.length - 1]!;
+    span.set(id, { start: periodStart(rows[0]!.period), end: periodEnd(last.period), last });
+  }
+  const kept: LedgerEntry[] = [];
+  const firstLater = new Map<string, LedgerEntry>();
+  for (const e of ledger) {
+    const s = e.kind === kind ? span.get(e.enterprise_id) : undefined;
+    if (s && periodStart(e.period) >= s.start && periodEnd(e.period) <= s.end) continue;
+    if (s && periodStart(e.period) > s.end) {
+      const f = firstLater.get(e.enterprise_id);
+      if (!f || comparePeriods(e.period, f.period) < 0) firstLater.set(e.enterprise_id, e);
+    }
+    kept.push(e);
+  }
+  const conflicts: Conflict[] = [];
+  for (const [id, later] of firstLater) {
+    const s = span.get(id)!;
+    // A later row with closing alone would no longer be the earliest of its chain: a conflict too.
+    if (later.opening === undefined || later.opening !== s.last.closing) {
+      conflicts.push({ enterprise_id: id, kind, period: s.last.period.text, year: s.last.period.year, computed: s.last.closing, later });
+    }
+  }
+  conflicts.sort((a, b) => byText(a.enterprise_id, b.enterprise_id));
+  const dropped: LedgerEntry[] = [];
+  let entries = kept;
+  if (force && conflicts.length) {
+    const drop = new Set(conflicts.map((c) => c.enterprise_id));
+    entries = kept.filter((e) => {
+      const out = e.kind === kind && drop.has(e.enterprise_id) && periodStart(e.period) > span.get(e.enterprise_id)!.end;
+      if (out) dropped.push(e);
+      return !out;
+    });
+  }
+  for (const rows of computed.values()) entries.push(...rows);
+  entries.sort(compareEntries);
+  dropped.sort(compareEntries);
+  return { entries, conflicts, dropped };
+}
+
+export function describeConflict(c: Conflict): string {
+  const at = c.later.file ? ` (${c.later.file}:${c.later.line})` : '';
+  const opens = c.later.opening === undefined ? 'gives a closing alone (an opening balance)' : `opens with ${formatFen(c.later.opening)}`;
+  return `ledger conflict for ${c.enterprise_id} (${c.kind}): the recomputed closing of ${c.period} is ${formatFen(c.computed)}, but the ledger's ${c.later.period.text} row${at} ${opens}`;
+}
+
+/**
+ * The balance carried into `start`: the closing of the latest row before it (a gap when that
+ * row does not end the day before); with no earlier row, the opening of a row for `start`
+ * itself, which is about to be recomputed (so its stated carry in is kept).
+ */
+export function carryBefore(rows: readonly LedgerEntry[], start: Period): { fen: Fen; period?: Period; fromOpening?: boolean; gap: boolean } {
+  const begin = periodStart(start);
+  let prior: LedgerEntry | undefined;
+  for (const r of rows) if (periodEnd(r.period) < begin && (!prior || comparePeriods(r.period, prior.period) > 0)) prior = r;
+  if (!prior) {
+    const own = rows.find((r) => periodStart(r.period) === begin && r.opening !== undefined);
+    return own ? { fen: own.opening!, period: own.period, fromOpening: true, gap: false } : { fen: 0, gap: false };
+  }
+  return { fen: prior.closing, period: prior.period, gap: dayAfter(periodEnd(prior.period)) !== begin };
+}
+
+function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }

@@ -8,8 +8,9 @@ import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
 import { UsageError } from '../io/errors.js';
 import { parseAmount, parseDate, ValueProblem } from '../io/values.js';
-import { Dec } from '../io/money.js';
+import { Dec, formatFen } from '../io/money.js';
 import { PARAMS } from './params.js';
+import { QUALIFICATIONS } from '../io/kinds.js';
 import type { Entry, ParamDef, Status, ValueKind } from './types.js';
 
 export type { Entry, ParamDef, Status } from './types.js';
@@ -97,8 +98,7 @@ function checkValue(kind: ValueKind, raw: string): string {
       return d.toFixed();
     }
     case 'amount': {
-      const fen = parseAmount(raw);
-      return (fen / 100).toFixed(2);
+      return formatFen(parseAmount(raw));
     }
     case 'count':
       if (!/^\d+$/.test(raw)) throw new ValueProblem('a whole number is expected');
@@ -106,6 +106,11 @@ function checkValue(kind: ValueKind, raw: string): string {
     case 'flag':
       if (raw !== 'yes' && raw !== 'no') throw new ValueProblem('"yes" or "no" is expected');
       return raw;
+    case 'qualifications': {
+      const list = raw.split(';').map((q) => q.trim()).filter(Boolean);
+      for (const q of list) if (!(QUALIFICATIONS as readonly string[]).includes(q)) throw new ValueProblem(`"${q}" is not a qualification (${QUALIFICATIONS.join(', ')})`);
+      return list.join(';');
+    }
   }
 }
 
@@ -182,8 +187,12 @@ export function parseRulesFile(text: string, file: string, base: Rules = new Rul
         });
       }
     });
-    const froms = entries.map((e) => e.from);
-    if (new Set(froms).size !== froms.length) problems.push(`${file}: "${key}" has two entries with the same "from"`);
+    const sorted = [...entries].sort((a, b) => byText(a.from, b.from));
+    sorted.forEach((e, i) => {
+      const next = sorted[i + 1];
+      if (next && e.from === next.from) problems.push(`${file}: "${key}" has two entries with the same "from" (${e.from})`);
+      else if (next && e.to !== undefined && e.to >= next.from) problems.push(`${file}: "${key}": the entry from ${e.from} runs to ${e.to}, past the next entry's "from" ${next.from}`);
+    });
     out.set(key, entries);
   }
   if (problems.length) throw new UsageError(problems.join('\n'));

@@ -101,6 +101,21 @@ export const PARAMS: ParamDef[] = [
       { from: '2023-01-01', to: '2027-12-31', value: '0.5', source: '财政部 税务总局公告2023年第12号', status: 'verified' },
     ],
   },
+  {
+    key: 'surcharge.reduction.groups',
+    kind: 'qualifications',
+    description: 'who gets the 六税两费 reduction (qualifications separated by ";")',
+    entries: [
+      { from: '2019-01-01', to: '2021-12-31', value: 'small_scale_vat', source: '财税〔2019〕13号', status: 'unverified' },
+      {
+        from: '2022-01-01',
+        to: '2027-12-31',
+        value: 'small_scale_vat;small_low_profit;individual_business',
+        source: '财政部 税务总局公告2022年第10号; 公告2023年第12号',
+        status: 'verified',
+      },
+    ],
+  },
   // ── Training subsidies (RULES §4) ──────────────────────────────────────────
   {
     key: 'subsidy.yearly_cap',
