@@ -91,8 +91,14 @@ export function checkStdin(paths: (string | undefined)[]): void {
   if (paths.filter((p) => p === '-').length > 1) throw new UsageError('only one input can be read from standard input ("-")');
 }
 
+let stdoutClosed = false;
+/** The reader went away (`| head`): not an error; what is left to print is dropped. */
+export function closeStdout(): void {
+  stdoutClosed = true;
+}
+
 export function out(text: string): void {
-  process.stdout.write(text);
+  if (!stdoutClosed) process.stdout.write(text);
 }
 
 export function err(text: string): void {

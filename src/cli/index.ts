@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatProblem, InputError, RefusedError, UsageError } from '../io/errors.js';
-import { examples, takeExitStatus, withGlobalOptions } from './common.js';
+import { closeStdout, examples, takeExitStatus, withGlobalOptions } from './common.js';
 import { deductCommand } from './deduct.js';
 import { rulesCommand } from './rules.js';
 import { runCommand } from './run.js';
@@ -44,8 +44,8 @@ export function buildProgram(): Command {
 
 export async function main(argv: string[]): Promise<number> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(takeExitStatus());
-    throw e;
+    if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') closeStdout();
+    else throw e;
   });
   const program = buildProgram();
   try {
@@ -53,8 +53,9 @@ export async function main(argv: string[]): Promise<number> {
     return takeExitStatus();
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return 2; // commander has printed the message
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      if (e.code === 'commander.help' && e.exitCode === 0) return 0; // `skilltax help deduct`
+      return 2; // a usage error (no command, unknown option …): commander has printed the message
     }
     if (e instanceof InputError) {
       for (const p of e.problems) process.stderr.write(formatProblem(p) + '\n');

@@ -126,7 +126,7 @@ function openBytes(path: string, opts: ReadOptions): AsyncIterable<Buffer> {
 function countNewlines(cells: string[]): number {
   let n = 0;
   for (const c of cells) {
-    if (c.length > 1 && c.includes('\n')) for (const ch of c) if (ch === '\n') n++;
+    if (c.includes('\n')) for (const ch of c) if (ch === '\n') n++;
   }
   return n;
 }

@@ -4,8 +4,8 @@
  * file is complete or absent.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from './errors.js';
 
@@ -79,6 +79,20 @@ export interface PendingFile {
  * --ledger) is safe because the input was fully read before.
  */
 export function writeFilesAtomic(files: readonly PendingFile[]): void {
+  // Everything that can be checked is checked before anything is written.
+  const seen = new Set<string>();
+  for (const f of files) {
+    const full = resolve(f.path);
+    if (seen.has(full)) throw new UsageError(`${f.path}: two outputs name the same file`);
+    seen.add(full);
+    let st;
+    try {
+      st = statSync(full);
+    } catch {
+      continue;
+    }
+    if (st.isDirectory()) throw new UsageError(`${f.path}: is a folder; name a file to write`);
+  }
   const temps: { tmp: string; path: string }[] = [];
   try {
     for (const f of files) {
@@ -96,7 +110,13 @@ export function writeFilesAtomic(files: readonly PendingFile[]): void {
       }
       temps.push({ tmp, path: f.path });
     }
-    for (const t of temps) renameSync(t.tmp, t.path);
+    for (const t of temps) {
+      try {
+        renameSync(t.tmp, t.path);
+      } catch (e) {
+        throw new UsageError(`${t.path}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
+    }
   } catch (e) {
     for (const t of temps) rmSync(t.tmp, { force: true });
     throw e;

@@ -20,6 +20,9 @@ export interface LoadOptions extends ReadOptions {
 export interface WageTotal {
   wages: Fen;
   rows: number;
+  /** first line of a whole-year row and of a monthly row, to refuse counting a year twice */
+  yearLine?: number;
+  monthLine?: number;
 }
 
 export type TrainingTotal = Omit<YearData, 'wages' | 'wageRows'>;
@@ -63,7 +66,18 @@ export async function loadPayroll(path: string, o: LoadOptions): Promise<ByEnter
   const problems = new ProblemList(o.maxErrors);
   const out: ByEnterpriseYear<WageTotal> = new Map();
   await readRows(path, payrollSchema, o, problems, (r, ctx) => {
-    const t = slot(out, r.enterprise_id, r.period.year, () => ({ wages: 0, rows: 0 }));
+    const t = slot<WageTotal>(out, r.enterprise_id, r.period.year, () => ({ wages: 0, rows: 0 }));
+    if (r.period.kind === 'year') t.yearLine ??= ctx.line;
+    else t.monthLine ??= ctx.line;
+    if (t.yearLine !== undefined && t.monthLine !== undefined && (t.yearLine === ctx.line || t.monthLine === ctx.line)) {
+      const other = t.yearLine === ctx.line ? t.monthLine : t.yearLine;
+      ctx.problem(
+        'period',
+        `period: ${r.enterprise_id} has both whole-year and monthly payroll rows for ${r.period.year} (line ${other}): its wages would be counted twice`,
+        r.period.text,
+      );
+      return;
+    }
     try {
       t.wages = addFen(t.wages, r.wages);
     } catch (e) {
@@ -209,7 +223,7 @@ export async function loadLedger(path: string, o: LoadOptions): Promise<LedgerEn
     entries.push({ ...r, file: ctx.file, line: ctx.line });
   });
   problems.throwIfAny();
-  for (const p of checkLedger(entries, columnOf)) problems.add(p);
+  for (const p of checkLedger(entries, columnOf).sort((a, b) => a.line - b.line || a.column - b.column)) problems.add(p);
   problems.throwIfAny();
   return entries;
 }

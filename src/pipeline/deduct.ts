@@ -51,11 +51,19 @@ export function resolveYears(range: YearRange, dataYears: Iterable<number>): { f
   return { from, to };
 }
 
+function lastLedgerYear(ledger: readonly LedgerEntry[], ids: string[]): number {
+  const set = new Set(ids);
+  let last = 0;
+  for (const e of ledger) if (e.kind === 'education_expense' && set.has(e.enterprise_id)) last = Math.max(last, e.period.year);
+  return last;
+}
+
 export async function runDeduct(inputs: DeductInputs, range: YearRange, rules: Rules, o: LoadOptions, force: boolean): Promise<DeductResult> {
-  const [quals, training, payroll, ledger] = await loadAll([
-    () => (inputs.qualifications ? loadQualifications(inputs.qualifications, o) : Promise.resolve(new Map<string, QualificationSpan[]>())),
-    () => loadTraining(inputs.training, o),
+  // In the order of the command line, so problems are listed as the user named the files.
+  const [payroll, training, quals, ledger] = await loadAll([
     () => loadPayroll(inputs.payroll, o),
+    () => loadTraining(inputs.training, o),
+    () => (inputs.qualifications ? loadQualifications(inputs.qualifications, o) : Promise.resolve(new Map<string, QualificationSpan[]>())),
     () => (inputs.ledger ? loadLedger(inputs.ledger, o) : Promise.resolve([] as LedgerEntry[])),
   ] as const);
 
@@ -102,6 +110,13 @@ export async function runDeduct(inputs: DeductInputs, range: YearRange, rules: R
   for (const id of ids) {
     const years = data.get(id) ?? new Map<number, YearData>();
     const plan = planEducation(ledgerByEnterprise.get(id) ?? [], [...years.keys()].sort((a, b) => a - b), from, to);
+    const balance = ledgerByEnterprise.get(id)?.find((e) => e.opening === undefined);
+    const skipped = balance ? [...years.keys()].filter((y) => y >= from && y <= balance.period.year) : [];
+    if (skipped.length) {
+      hints.push(
+        `${id}: the inputs for ${Math.min(...skipped)}–${Math.max(...skipped)} are not computed: the ledger brings an opening balance for the end of ${balance!.period.year} (${balance!.file}:${balance!.line})`,
+      );
+    }
     if (!plan) continue;
     // A carry in of zero only because no ledger was given is the trap of a chain that silently
     // restarts: say so when the inputs show expense in earlier years.
@@ -135,7 +150,7 @@ export async function runDeduct(inputs: DeductInputs, range: YearRange, rules: R
   if (merged.conflicts.length && !force) {
     throw new RefusedError(
       merged.conflicts.map(describeConflict).join('\n') +
-        `\nnothing was written: recompute the later years too (e.g. --to ${Math.max(...merged.conflicts.map((c) => c.later.period.year))}), or pass --force to drop the ledger's later rows for ${merged.conflicts.length === 1 ? 'this enterprise' : 'these enterprises'}`,
+        `\nnothing was written: recompute the later years too (--to ${lastLedgerYear(ledger, merged.conflicts.map((c) => c.enterprise_id))}), or pass --force to drop the ledger's later rows for ${merged.conflicts.length === 1 ? 'this enterprise' : 'these enterprises'}`,
     );
   }
   return { from, to, rows, traces, ledger: merged.entries, conflicts: merged.conflicts, dropped: merged.dropped, hints };
