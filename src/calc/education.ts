@@ -241,7 +241,7 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput): Enterpr
       step(
         'row 6 full deduction (按税收规定全额扣除的职工培训费用)',
         fullIncurred,
-        `deductible = incurred ${formatFen(fullIncurred)} (book ${formatFen(fullBook)}, adjustment ${formatFen(fullBook - fullIncurred)}); ${full.label}, qualifications: ${span(full.span)}`,
+        `incurred ${formatFen(fullIncurred)}, deducted in full; adjustment = book ${formatFen(fullBook)} − incurred = ${formatFen(fullBook - fullIncurred)}; ${full.label} (qualifications: ${span(full.span)})`,
         cite(full.entry),
       );
     }
