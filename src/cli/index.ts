@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { formatProblem, InputError, RefusedError, UsageError } from '../io/errors.js';
 import { closeStdout, examples, takeExitStatus, withGlobalOptions } from './common.js';
+import { creditCommand } from './credit.js';
 import { deductCommand } from './deduct.js';
 import { rulesCommand } from './rules.js';
 import { runCommand } from './run.js';
@@ -17,7 +18,8 @@ export function buildProgram(): Command {
   const program = new Command('skilltax')
     .description(
       'Vocational-skills tax reliefs from enterprise CSV exports: the employee education expense deduction ' +
-        '(职工教育经费) with its carryforward ledger, and the parameters with their legal sources.',
+        '(职工教育经费) and the 产教融合 credit against the education surcharges, with their carryforward ' +
+        'ledger, and the parameters with their legal sources.',
     )
     .version(version(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
@@ -26,6 +28,7 @@ export function buildProgram(): Command {
       examples([
         'skilltax run fixtures/demo',
         'skilltax deduct --payroll payroll.csv --training training.csv --ledger ledger.csv --ledger-out ledger.csv --year 2024',
+        'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv',
         'skilltax validate payroll.csv training.csv',
         'skilltax rules --at 2024-12-31',
         '',
@@ -33,7 +36,7 @@ export function buildProgram(): Command {
       ]),
     );
   withGlobalOptions(program);
-  for (const c of [deductCommand(), validateCommand(), rulesCommand(), runCommand()]) program.addCommand(c);
+  for (const c of [deductCommand(), creditCommand(), validateCommand(), rulesCommand(), runCommand()]) program.addCommand(c);
   const override = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(override);

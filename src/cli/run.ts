@@ -3,20 +3,23 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { render, writeFilesAtomic, type PendingFile } from '../io/csv-out.js';
 import { UsageError } from '../io/errors.js';
+import type { LedgerEntry } from '../ledger/ledger.js';
+import { runCredit } from '../pipeline/credit.js';
 import { runDeduct } from '../pipeline/deduct.js';
+import { creditsTable, creditWarningLines, summarizeCredits } from '../report/credits.js';
 import { deductionsTable, ledgerTable, summarizeDeductions, warningLines } from '../report/deductions.js';
 import { describeDropped } from '../report/ledger.js';
-import { runSummaryTable, runSummaryText } from '../report/summary.js';
+import { runSummaryTable, runSummaryText, type RunSummary } from '../report/summary.js';
 import { act, chalkFor, err, examples, globalOptions, loadOptions, out, renderOptions, rulesFor, withGlobalOptions, yearRange } from './common.js';
 
 export function runCommand(): Command {
   const cmd = new Command('run')
     .summary('run every calculator whose inputs are in a folder')
     .description(
-      'Runs every calculator whose inputs are present in DIR under their canonical names (payroll.csv, ' +
-        'training.csv, qualifications.csv, ledger.csv, and rules.json for parameter overrides), writes each ' +
-        'report, the updated ledger.csv and summary.csv into OUTDIR, and prints a short summary. ' +
-        'Calculators so far: the employee education expense deduction (needs payroll.csv and training.csv).',
+      'Runs every calculator whose inputs are present in DIR under their canonical names, writes each report, ' +
+        'the updated ledger.csv and summary.csv into OUTDIR, and prints a short summary. The education expense ' +
+        'deduction needs payroll.csv and training.csv; the 产教融合 credit needs surcharges.csv (with training.csv ' +
+        'for the investments). qualifications.csv, ledger.csv and rules.json (parameter overrides) are used when present.',
     )
     .argument('<dir>', 'folder with the input files')
     .option('--out <outdir>', 'where to write the reports (default DIR/out)')
@@ -45,30 +48,50 @@ export function runCommand(): Command {
       const rules = rulesFor(g, input('rules.json'));
       const payroll = input('payroll.csv');
       const training = input('training.csv');
-      if (!payroll || !training) {
-        throw new UsageError(`${dir}: no calculator has its inputs here (the education expense deduction needs payroll.csv and training.csv)`);
+      const surcharges = input('surcharges.csv');
+      const qualifications = input('qualifications.csv');
+      if (!(payroll && training) && !surcharges) {
+        throw new UsageError(
+          `${dir}: no calculator has its inputs here (the education expense deduction needs payroll.csv and training.csv; the 产教融合 credit needs surcharges.csv)`,
+        );
       }
-      const result = await runDeduct(
-        { payroll, training, qualifications: input('qualifications.csv'), ledger: input('ledger.csv') },
-        range,
-        rules,
-        loadOptions(g),
-        Boolean(flags.force),
-      );
       const ext = g.format === 'json' ? 'json' : 'csv';
-      const summary = summarizeDeductions(result.rows);
-      const files: PendingFile[] = [
-        { path: join(outDir, `deductions.${ext}`), content: render(deductionsTable(result.rows), renderOptions(g)) },
-        { path: join(outDir, 'ledger.csv'), content: render(ledgerTable(result.ledger), { ...renderOptions(g), format: 'csv' }) },
-        { path: join(outDir, `summary.${ext}`), content: render(runSummaryTable(summary, result), renderOptions(g)) },
-      ];
+      const files: PendingFile[] = [];
+      const summary: RunSummary = {};
+      const warnings: string[] = [];
+      const notes: string[] = [];
+      let ledger: string | LedgerEntry[] | undefined = input('ledger.csv');
+      if (payroll && training) {
+        const d = await runDeduct({ payroll, training, qualifications, ledger: ledger as string | undefined }, range, rules, loadOptions(g), Boolean(flags.force));
+        files.push({ path: join(outDir, `deductions.${ext}`), content: render(deductionsTable(d.rows), renderOptions(g)) });
+        const years = d.from === undefined || d.to === undefined ? '' : d.from === d.to ? String(d.from) : `${d.from}-${d.to}`;
+        summary.education = { ...summarizeDeductions(d.rows), span: years };
+        warnings.push(...warningLines(d.rows));
+        notes.push(...describeDropped(d.dropped, d.conflicts), ...d.hints.map((h) => `note: ${h}`));
+        ledger = d.ledger;
+      }
+      if (surcharges) {
+        const c = await runCredit(
+          { surcharges, training, qualifications, ledger },
+          { year: range.year, from: range.from?.toString(), to: range.to?.toString() },
+          rules,
+          loadOptions(g),
+          Boolean(flags.force),
+        );
+        files.push({ path: join(outDir, `credits.${ext}`), content: render(creditsTable(c.rows, c.pool), renderOptions(g)) });
+        const span = c.from === undefined || c.to === undefined ? '' : `${c.from.slice(0, 7)} to ${c.to.slice(0, 7)}`;
+        summary.credit = { ...summarizeCredits(c.rows, c.pool), span };
+        warnings.push(...creditWarningLines(c.rows));
+        notes.push(...describeDropped(c.dropped, c.conflicts), ...c.hints.map((h) => `note: ${h}`));
+        ledger = c.ledger;
+      }
+      files.push({ path: join(outDir, 'ledger.csv'), content: render(ledgerTable(Array.isArray(ledger) ? ledger : []), { ...renderOptions(g), format: 'csv' }) });
+      files.push({ path: join(outDir, `summary.${ext}`), content: render(runSummaryTable(summary), renderOptions(g)) });
       writeFilesAtomic(files);
-      const warnings = warningLines(result.rows);
       if (!g.quiet) {
-        out(runSummaryText(dir, outDir, summary, result, files.map((f) => f.path), chalkFor(g, process.stdout)));
+        out(runSummaryText(dir, outDir, summary, files.map((f) => f.path), chalkFor(g, process.stdout)));
         for (const w of warnings) err(`warning: ${w}`);
-        for (const line of describeDropped(result.dropped, result.conflicts)) err(line);
-        for (const h of result.hints) err(`note: ${h}`);
+        for (const n of notes) err(n);
       }
       return warnings.length ? 1 : 0;
     }),

@@ -5,6 +5,7 @@ import type { ColumnDef, Table } from '../io/csv-out.js';
 import { formatFen, formatRate } from '../io/money.js';
 import type { LedgerEntry } from '../ledger/ledger.js';
 import { LEDGER_COLUMNS, ledgerRecord } from '../ledger/ledger.js';
+import { renderTrace } from './explain.js';
 
 export const DEDUCTION_COLUMNS: readonly ColumnDef[] = [
   { name: 'enterprise_id', zh: '纳税人识别号', type: 'text' },
@@ -79,35 +80,16 @@ export function ledgerTable(entries: readonly LedgerEntry[]): Table {
   };
 }
 
-/** Columns a string takes on a terminal: CJK and full-width characters take two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
-function padDisplay(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
-}
-
 /** The --explain account: every figure in the order computed, with its formula and source. */
 export function explainEnterprise(id: string, trace: readonly YearTrace[]): string {
-  const lines: string[] = [];
-  lines.push(`Employee education expense (职工教育经费), form A105050 rows 4–6, for ${id}`);
-  lines.push(`Formulas (RULES §1.3): cap = round(wages × rate); deductible = min(cap, incurred + carry in);`);
-  lines.push(`adjustment = book − deductible; carry out = incurred + carry in − deductible. Rounding half-up to 0.01.`);
-  const width = Math.max(...trace.flatMap((t) => t.steps.map((s) => displayWidth(s.label))), 10);
-  for (const t of trace) {
-    lines.push('');
-    lines.push(`${t.year}`);
-    for (const s of t.steps) {
-      let line = `  ${padDisplay(s.label, width)}  ${s.value.padStart(14)}`;
-      if (s.how) line += `  = ${s.how}`;
-      if (s.source) line += `  [${s.source}]`;
-      lines.push(line);
-    }
-  }
-  return lines.join('\n') + '\n';
+  return renderTrace(
+    [
+      `Employee education expense (职工教育经费), form A105050 rows 4–6, for ${id}`,
+      'Formulas (RULES §1.3): cap = round(wages × rate); deductible = min(cap, incurred + carry in);',
+      'adjustment = book − deductible; carry out = incurred + carry in − deductible. Rounding half-up to 0.01.',
+    ],
+    trace.map((t) => ({ title: String(t.year), steps: t.steps })),
+  );
 }
 
 export interface DeductionSummary {

@@ -1,0 +1,28 @@
+/** Rendering an explain trace: a heading, then each section's steps aligned in columns. */
+import type { TraceStep } from '../calc/education.js';
+
+/** Columns a string takes on a terminal: CJK and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+function padDisplay(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+export function renderTrace(heading: string[], sections: { title: string; steps: readonly TraceStep[] }[]): string {
+  const lines = [...heading];
+  const width = Math.max(...sections.flatMap((t) => t.steps.map((s) => displayWidth(s.label))), 10);
+  for (const t of sections) {
+    lines.push('', t.title);
+    for (const s of t.steps) {
+      let line = `  ${padDisplay(s.label, width)}  ${s.value.padStart(14)}`;
+      if (s.how) line += `  = ${s.how}`;
+      if (s.source) line += `  [${s.source}]`;
+      lines.push(line);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
