@@ -1,11 +1,9 @@
 import { Command } from 'commander';
-import { render, writeFilesAtomic, type PendingFile } from '../io/csv-out.js';
 import { UsageError } from '../io/errors.js';
 import { runCredit } from '../pipeline/credit.js';
 import { creditsTable, creditWarningLines, explainCredit } from '../report/credits.js';
-import { ledgerTable } from '../report/deductions.js';
-import { describeDropped } from '../report/ledger.js';
-import { act, checkStdin, err, examples, globalOptions, loadOptions, out, parseYearOption, renderOptions, rulesFor, withGlobalOptions } from './common.js';
+import { act, checkStdin, examples, globalOptions, loadOptions, parseYearOption, rulesFor, withGlobalOptions } from './common.js';
+import { finish } from './finish.js';
 
 interface CreditFlags {
   surcharges: string;
@@ -72,27 +70,13 @@ export function creditCommand(): Command {
         loadOptions(g),
         Boolean(flags.force),
       );
-      let explain: string | undefined;
-      if (flags.explain !== undefined) {
-        const id = flags.explain.trim().toUpperCase();
-        const trace = result.traces.get(id);
-        if (!trace) throw new UsageError(`--explain ${flags.explain}: no period of this enterprise was computed (not in the inputs, or outside the periods asked for)`);
-        explain = explainCredit(id, trace);
-      }
-      const report = render(creditsTable(result.rows, result.pool), renderOptions(g));
-      const files: PendingFile[] = [];
-      if (flags.out) files.push({ path: flags.out, content: report });
-      if (flags.ledgerOut) files.push({ path: flags.ledgerOut, content: render(ledgerTable(result.ledger), { ...renderOptions(g), format: 'csv' }) });
-      writeFilesAtomic(files);
-      if (explain !== undefined) out(explain);
-      else if (!flags.out) out(report);
-      const warnings = creditWarningLines(result.rows);
-      if (!g.quiet) {
-        for (const w of warnings) err(`warning: ${w}`);
-        for (const line of describeDropped(result.dropped, result.conflicts)) err(line);
-        for (const h of result.hints) err(`note: ${h}`);
-      }
-      return warnings.length ? 1 : 0;
+      return finish(
+        g,
+        flags,
+        { ...result, report: creditsTable(result.rows, result.pool), warnings: creditWarningLines(result.rows) },
+        explainCredit,
+        'period',
+      );
     }),
   );
   return cmd;

@@ -1,10 +1,8 @@
 import { Command } from 'commander';
-import { render, writeFilesAtomic, type PendingFile } from '../io/csv-out.js';
-import { UsageError } from '../io/errors.js';
 import { runDeduct } from '../pipeline/deduct.js';
-import { deductionsTable, explainEnterprise, ledgerTable, warningLines } from '../report/deductions.js';
-import { describeDropped } from '../report/ledger.js';
-import { act, checkStdin, err, examples, globalOptions, loadOptions, out, renderOptions, rulesFor, withGlobalOptions, yearRange } from './common.js';
+import { deductionsTable, explainEnterprise, warningLines } from '../report/deductions.js';
+import { act, checkStdin, examples, globalOptions, loadOptions, rulesFor, withGlobalOptions, yearRange } from './common.js';
+import { finish } from './finish.js';
 
 interface DeductFlags {
   payroll: string;
@@ -65,27 +63,13 @@ export function deductCommand(): Command {
       loadOptions(g),
       Boolean(flags.force),
     );
-    let explain: string | undefined;
-    if (flags.explain !== undefined) {
-      const id = flags.explain.trim().toUpperCase();
-      const trace = result.traces.get(id);
-      if (!trace) throw new UsageError(`--explain ${flags.explain}: no year of this enterprise was computed (not in the inputs, or outside the years asked for)`);
-      explain = explainEnterprise(id, trace);
-    }
-    const report = render(deductionsTable(result.rows), renderOptions(g));
-    const files: PendingFile[] = [];
-    if (flags.out) files.push({ path: flags.out, content: report });
-    if (flags.ledgerOut) files.push({ path: flags.ledgerOut, content: render(ledgerTable(result.ledger), { ...renderOptions(g), format: 'csv' }) });
-    writeFilesAtomic(files);
-    if (explain !== undefined) out(explain);
-    else if (!flags.out) out(report);
-    const warnings = warningLines(result.rows);
-    if (!g.quiet) {
-      for (const w of warnings) err(`warning: ${w}`);
-      for (const line of describeDropped(result.dropped, result.conflicts)) err(line);
-      for (const h of result.hints) err(`note: ${h}`);
-    }
-    return warnings.length ? 1 : 0;
+    return finish(
+      g,
+      flags,
+      { ...result, report: deductionsTable(result.rows), warnings: warningLines(result.rows) },
+      explainEnterprise,
+      'year',
+    );
   }),
   );
   return cmd;
