@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
  * Writes the inputs of fixtures/demo: seven Cixi enterprises, 2016–2024, for the employee
- * education expense deduction (职工教育经费, RULES §1). Deterministic: a fixed-seed PRNG,
- * no clock, integer fen throughout. Run `node scripts/make-demo.mjs [OUTDIR]` (default
- * fixtures/demo), then regenerate the golden files with `node scripts/update-golden.mjs`.
+ * education expense deduction (职工教育经费, RULES §1), plus surcharge returns 2023–2024 of two
+ * of them and of two more that only file returns, for the 产教融合 credit and the education
+ * surcharges (RULES §2). Deterministic: a fixed-seed PRNG, no clock, integer fen throughout.
+ * Run `node scripts/make-demo.mjs [OUTDIR]` (default fixtures/demo), then regenerate the golden
+ * files with `node scripts/update-golden.mjs`.
  *
  * Who exercises what (enterprise_id prefix 91330282 = 慈溪市):
  *   A 周巷镇 bearing     general enterprise: 2.5% before 2018 (2017 spend above it → small
@@ -22,8 +24,29 @@
  *   G 新浦镇 food         starts in 2020: computed from its first year only; its 2024 spend
  *                        (new cold-chain plant) is above 8%, so 2024 ends with a carryforward.
  *
+ * The 产教融合 credit and the education surcharges (surcharges.csv, 2023-01 … 2024-12):
+ *   A 周巷镇 bearing     monthly general taxpayer, exporter: 免抵税额 in the base every month, a
+ *                        留抵退税 deduction in 2023-02, surcharges prepaid elsewhere (paid) in
+ *                        2023-09 and 2024-06; no relief, no credit.
+ *   C 坎墩街道 software   产教融合型企业 (pcie_pilot from 2021-12-20), monthly; 小型微利企业 in 2024
+ *                        only, so the credit stacks on the 50% reduction then. A big 2023-03
+ *                        investment (30% half-up: 86,418.35 → 25,925.51) is absorbed month by month;
+ *                        a withdrawal in 2023-08 (−10,000.00: the pool shrinks, stays above zero);
+ *                        used up in 2024-04 by the proportional split (819.65 → 491.79 + 327.86);
+ *                        nothing in the pool in 2024-05; two investments in 2024-06 credited
+ *                        together (19,567.85 → 5,870.36, half-up again); one in 2024-12 that is
+ *                        partly still in the pool at the end of 2024.
+ *   H 浒山街道 hardware   new, returns only: 小规模纳税人 (small_scale_vat), quarterly: 六税两费 50%
+ *                        reduction every quarter but 2023-Q1, whose sales (286,400.00 ≤ 300,000)
+ *                        make it exempt (VAT on special invoices only); a prepayment in 2024-Q2.
+ *   I 附海镇 parts        new, returns only: 小型微利企业 (small_low_profit), monthly general
+ *                        taxpayer with sales around 100,000: exempt in the months at or below it
+ *                        (2023-04 exactly 100,000.00), reduced by 50% in the others (2023-05:
+ *                        100,000.01).
+ *
  * training.csv is written in GB18030 with Chinese headers and category labels and CRLF line
- * ends, as Excel on Chinese Windows saves it; the other files are UTF-8.
+ * ends, as Excel on Chinese Windows saves it (the 产教融合投资 rows are in it too); the other files
+ * are UTF-8.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -67,12 +90,12 @@ const between = (lo, hi) => lo + (hi - lo) * rand();
 const pick = (list) => list[Math.floor(rand() * list.length)];
 
 // ── money in integer fen ─────────────────────────────────────────────────────────────
-/** 1234567 → "12345.67" */
-const plain = (fen) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+/** 1234567 → "12345.67", -1234567 → "-12345.67" */
+const plain = (fen) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 /** 1234567 → "12,345.67" (Excel's display format, as a Chinese Windows export has it) */
 const grouped = (fen) => {
   const [int, dec] = plain(fen).split('.');
-  return `${int.replace(/\B(?=(\d{3})+$)/g, ',')}.${dec}`;
+  return `${int.replace(/\B(?=(\d{3})+$)/g, ',')}.${dec}`; // the sign is no digit: "-12,345.67"
 };
 /** fen × fraction, to the fen (a plain float is fine here: this only makes up data) */
 const share = (fen, fraction) => Math.round(fen * fraction);
@@ -238,10 +261,73 @@ for (const e of ENTERPRISES) {
   training.push([e.id, '2017/11/20', 'education', 12_000_000, 12_000_000, '全员智能制造技能提升培训']);
 }
 
+// C: 产教融合 investments (the credit, RULES §2), booked by their actual amount; the withdrawal is
+// negative. All fall in its pilot period (pcie_pilot from 2021-12-20), so none is `not_pilot`.
+{
+  const c = byKey.C;
+  const pcie = [
+    ['2023/3/16', 8_641_835, '与宁波职业技术学院共建软件技术产业学院实训室（设备及软件投入）'],
+    ['2023/8/22', -1_000_000, '转让产业学院部分出资份额（撤回投资）'],
+    ['2024/6/12', 1_500_000, '与慈溪技师学院合办软件测试订单班（课程开发及师资）'],
+    ['2024/6/27', 456_785, '产业学院实训室云服务器扩容'],
+    ['2024/12/16', 1_000_000, '与宁波职业技术学院共建嵌入式开发实训基地（二期）'],
+  ];
+  for (const [date, fen, desc] of pcie) training.push([c.id, date, 'pcie_investment', fen, fen, desc]);
+}
+
 training.sort((a, b) => a[0].localeCompare(b[0]) || dateKey(a[1]).localeCompare(dateKey(b[1])) || a[5].localeCompare(b[5]));
 function dateKey(d) {
   const [y, m, day] = d.split('/');
   return `${y}-${m.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+// ── surcharge returns, 2023–2024 (教育费附加 and 地方教育附加, RULES §2) ──────────────────────
+// Two enterprises file returns only: no payroll, no training, so the deduction does not see them.
+const RETURNS_ONLY = {
+  H: { key: 'H', id: uscc('91330282MA2H3KNX4'), name: '慈溪市明远五金贸易有限公司', town: '慈溪市浒山街道', industry: '五金批发' },
+  I: { key: 'I', id: uscc('91330282MA2J8TD61'), name: '慈溪市附海瑞丰电器配件有限公司', town: '慈溪市附海镇', industry: '电器配件制造' },
+};
+// Its own PRNG, so that the deduction's inputs above stay exactly as they were.
+const srand = mulberry32(20250228);
+const fenBetween = (lo, hi) => Math.round((lo + (hi - lo) * srand()) * 100); // yuan → fen
+const MONTHS = [2023, 2024].flatMap(months);
+const QUARTERS = [2023, 2024].flatMap((y) => [1, 2, 3, 4].map((q) => `${y}-Q${q}`));
+// [id, period, vat, vat_exempt_offset, refund_deduction, consumption_tax, sales, paid_edu, paid_local] in fen
+const surcharges = [];
+const ret = (id, period, f) =>
+  surcharges.push([id, period, f.vat, f.offset ?? 0, f.refund ?? 0, 0, f.sales, f.paidEdu ?? 0, f.paidLocal ?? 0]);
+
+// A: an exporter (免抵退): the 免抵税额 is part of the base; a 留抵退税 deduction in 2023-02; surcharges
+// prepaid with VAT on an installation job outside Cixi in 2023-09 and 2024-06.
+for (const period of MONTHS) {
+  const sales = fenBetween(6_200_000, 8_600_000);
+  const f = { sales, vat: Math.round(sales * (0.01 + 0.012 * srand())), offset: Math.round(sales * (0.012 + 0.014 * srand())) };
+  if (period === '2023-02') f.refund = 8_500_000;
+  if (period === '2023-09') Object.assign(f, { paidEdu: 125_040, paidLocal: 83_360 });
+  if (period === '2024-06') Object.assign(f, { paidEdu: 201_735, paidLocal: 134_490 });
+  ret(byKey.A.id, period, f);
+}
+// C: software products and services, VAT around 5% of sales.
+for (const period of MONTHS) {
+  const sales = fenBetween(520_000, 980_000);
+  ret(byKey.C.id, period, { sales, vat: Math.round(sales * (0.04 + 0.02 * srand())) });
+}
+// H: 小规模纳税人 at 1% (公告2023年第19号), quarterly. 2023-Q1: sales 286,400.00 (≤ 300,000), VAT only
+// on the 128,750.00 of special invoices it issued: exempt from both surcharges (财税〔2016〕12号).
+for (const period of QUARTERS) {
+  if (period === '2023-Q1') {
+    ret(RETURNS_ONLY.H.id, period, { sales: 28_640_000, vat: 128_750 });
+    continue;
+  }
+  const sales = fenBetween(360_000, 540_000);
+  const f = { sales, vat: Math.round(sales * 0.01) };
+  if (period === '2024-Q2') Object.assign(f, { paidEdu: 3_000, paidLocal: 2_000 });
+  ret(RETURNS_ONLY.H.id, period, f);
+}
+// I: a general taxpayer with small sales; the two months at the threshold are fixed.
+for (const period of MONTHS) {
+  const sales = period === '2023-04' ? 10_000_000 : period === '2023-05' ? 10_000_001 : fenBetween(70_000, 165_000);
+  ret(RETURNS_ONLY.I.id, period, { sales, vat: Math.round(sales * (0.025 + 0.02 * srand())) });
 }
 
 // ── qualifications, ledger, enterprises ─────────────────────────────────────────────
@@ -250,6 +336,11 @@ const qualifications = [
   [byKey.B.id, 'high_tech', '2018-11-30', '2021-11-29'],
   [byKey.B.id, 'high_tech', '2021-12-10', '2024-12-09'],
   [byKey.C.id, 'software_ic', '2016-03-15', ''],
+  [byKey.C.id, 'pcie_pilot', '2021-12-20', ''],
+  [byKey.C.id, 'small_low_profit', '2024-01-01', '2024-12-31'],
+  [RETURNS_ONLY.H.id, 'small_scale_vat', '2019-05-01', ''],
+  [RETURNS_ONLY.I.id, 'small_low_profit', '2023-01-01', '2023-12-31'],
+  [RETURNS_ONLY.I.id, 'small_low_profit', '2024-01-01', '2024-12-31'],
 ];
 const ledger = [[byKey.F.id, 'education_expense', '2017', '', '', '', '50000.00']];
 
@@ -262,7 +353,7 @@ const write = (name, content) => writeFileSync(join(OUT, name), content);
 
 write(
   'enterprises.csv',
-  csv(['enterprise_id', 'name', 'town', 'industry'], ENTERPRISES.map((e) => [e.id, e.name, e.town, e.industry])),
+  csv(['enterprise_id', 'name', 'town', 'industry'], [...ENTERPRISES, ...Object.values(RETURNS_ONLY)].map((e) => [e.id, e.name, e.town, e.industry])),
 );
 write(
   'payroll.csv',
@@ -279,7 +370,7 @@ write(
       training.map(([id, date, cat, book, incurred, desc]) => [
         id,
         date,
-        cat === 'education' ? '职工教育经费' : '全额扣除职工培训费用',
+        { education: '职工教育经费', full_training: '全额扣除职工培训费用', pcie_investment: '产教融合投资' }[cat],
         grouped(book),
         grouped(incurred),
         desc,
@@ -290,11 +381,18 @@ write(
   ),
 );
 write('qualifications.csv', csv(['enterprise_id', 'qualification', 'valid_from', 'valid_to'], qualifications));
+write(
+  'surcharges.csv',
+  csv(
+    ['enterprise_id', 'period', 'vat', 'vat_exempt_offset', 'refund_deduction', 'consumption_tax', 'sales', 'paid_edu', 'paid_local'],
+    surcharges.sort((a, b) => (a[0] + a[1] < b[0] + b[1] ? -1 : a[0] + a[1] > b[0] + b[1] ? 1 : 0)).map(([id, period, ...fen]) => [id, period, ...fen.map(plain)]),
+  ),
+);
 write('ledger.csv', csv(['enterprise_id', 'kind', 'period', 'opening', 'added', 'used', 'closing'], ledger));
 
 if (!args.includes('--quiet')) {
   process.stdout.write(
-    `wrote ${OUT}: ${ENTERPRISES.length} enterprises, ${payroll.length} payroll rows, ${training.length} training rows (GB18030), ` +
-      `${qualifications.length} qualifications, ${ledger.length} ledger row\n`,
+    `wrote ${OUT}: ${ENTERPRISES.length + Object.keys(RETURNS_ONLY).length} enterprises, ${payroll.length} payroll rows, ${training.length} training rows (GB18030), ` +
+      `${qualifications.length} qualifications, ${surcharges.length} surcharge returns, ${ledger.length} ledger row\n`,
   );
 }

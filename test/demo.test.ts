@@ -3,7 +3,8 @@
  * test/golden/demo (regenerate them with `node scripts/update-golden.mjs`, after
  * `npx tsc -p tsconfig.json`, and review the diff). The golden figures are also recomputed
  * here from the inputs with RULES §1's formulas in integer fen, so a wrong golden file cannot
- * be committed unnoticed. Who exercises what: see scripts/make-demo.mjs.
+ * be committed unnoticed. Who exercises what: see scripts/make-demo.mjs. The 产教融合 credit of
+ * the same run (credits.csv, the pcie_credit ledger rows) is checked in test/demo-credit.test.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { ROOT, skilltax, tempDir } from './helpers/cli.js';
 
 const DEMO = join(ROOT, 'fixtures', 'demo');
 const GOLDEN = join(ROOT, 'test', 'golden', 'demo');
-const OUTPUTS = ['deductions.csv', 'ledger.csv', 'summary.csv'];
+const OUTPUTS = ['deductions.csv', 'credits.csv', 'ledger.csv', 'summary.csv'];
 
 // The demo's enterprises (fixtures/demo/enterprises.csv).
 const BEARING = '91330282144073961U'; // 周巷镇, general enterprise
@@ -64,7 +65,11 @@ describe('skilltax run fixtures/demo', () => {
   });
 
   it('prints a summary naming the years, enterprises and total deductible of summary.csv', () => {
-    const s = new Map(readCsv(readFileSync(join(GOLDEN, 'summary.csv'))).map((r) => [r.item, r.value]));
+    const s = new Map(
+      readCsv(readFileSync(join(GOLDEN, 'summary.csv')))
+        .filter((r) => r.calculator === 'education_expense')
+        .map((r) => [r.item, r.value]),
+    );
     expect(s.get('years')).toBe('2016-2024');
     expect(s.get('enterprises')).toBe('7');
     expect(s.get('warnings')).toBe('0');
@@ -75,7 +80,7 @@ describe('skilltax run fixtures/demo', () => {
     expect(first.stdout).toMatch(new RegExp(`total deductible\\s+${s.get('total_deductible')!.replace('.', '\\.')}\\n`));
     expect(first.stdout).toMatch(new RegExp(`total carried forward\\s+${s.get('total_carry_forward')!.replace('.', '\\.')}\\n`));
     expect(first.stdout).toMatch(/warnings\s+0\n/);
-    expect(first.stdout).toContain('wrote deductions.csv, ledger.csv, summary.csv');
+    expect(first.stdout).toContain('wrote deductions.csv, credits.csv, ledger.csv, summary.csv');
   });
 
   it('gives byte-identical outputs on a second run', () => {
@@ -114,7 +119,7 @@ describe('skilltax run fixtures/demo', () => {
 
   it('reads its own ledger back: running on out/ledger.csv changes nothing', () => {
     const dir = tempDir('skilltax-demo-ledger-');
-    for (const f of ['payroll.csv', 'training.csv', 'qualifications.csv']) copyFileSync(demoFile(f), join(dir, f));
+    for (const f of ['payroll.csv', 'training.csv', 'qualifications.csv', 'surcharges.csv']) copyFileSync(demoFile(f), join(dir, f));
     copyFileSync(join(GOLDEN, 'ledger.csv'), join(dir, 'ledger.csv'));
     const r = skilltax(['run', dir, '--quiet']);
     expect(r.stderr).toBe('');
@@ -180,7 +185,7 @@ describe('the demo scenarios (RULES §1), checked by hand', () => {
   });
 
   it('keeps the opening balance row and chains every later year in ledger.csv', () => {
-    const ledger = readCsv(readFileSync(join(GOLDEN, 'ledger.csv'))).filter((r) => r.enterprise_id === OPENING);
+    const ledger = readCsv(readFileSync(join(GOLDEN, 'ledger.csv'))).filter((r) => r.enterprise_id === OPENING && r.kind === 'education_expense');
     expect(ledger[0]).toEqual({ enterprise_id: OPENING, kind: 'education_expense', period: '2017', opening: '', added: '', used: '', closing: '50000.00' });
     expect(ledger.map((r) => r.period)).toEqual(['2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']);
     for (let i = 1; i < ledger.length; i++) expect(ledger[i]!.opening).toBe(ledger[i - 1]!.closing);
@@ -206,6 +211,7 @@ function recompute(): Row[] {
     const s = spend.get(k) ?? { book: 0, inc: 0, fbook: 0, finc: 0 };
     if (r['类别'] === '职工教育经费') (s.book += fen(r['账载金额']!)), (s.inc += fen(r['实际发生额']!));
     else if (r['类别'] === '全额扣除职工培训费用') (s.fbook += fen(r['账载金额']!)), (s.finc += fen(r['实际发生额']!));
+    else if (r['类别'] === '产教融合投资') continue; // the credit's, not the deduction's (RULES §2)
     else throw new Error(`category ${r['类别']}`);
     spend.set(k, s);
   }
@@ -297,14 +303,14 @@ describe('the GB18030 input', () => {
     expect(text.split('\r\n')[0]).toBe('纳税人识别号,日期,类别,账载金额,实际发生额,摘要');
     expect(text).toContain('全额扣除职工培训费用');
     // the other inputs are UTF-8
-    for (const f of ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'enterprises.csv']) {
+    for (const f of ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'enterprises.csv', 'surcharges.csv']) {
       expect(() => new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(demoFile(f)))).not.toThrow();
     }
   });
 
   it('is read as GB18030 by default: the same results as a UTF-8 copy', () => {
     const dir = tempDir('skilltax-demo-utf8-');
-    for (const f of ['payroll.csv', 'qualifications.csv', 'ledger.csv']) copyFileSync(demoFile(f), join(dir, f));
+    for (const f of ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'surcharges.csv']) copyFileSync(demoFile(f), join(dir, f));
     writeFileSync(join(dir, 'training.csv'), iconv.decode(bytes(), 'gb18030'), 'utf8');
     const r = skilltax(['run', dir, '--quiet']);
     expect(r.status).toBe(0);

@@ -200,7 +200,7 @@ export function computeCredit(rules: Rules, input: CreditEnterpriseInput): Credi
     const creditRate = rules.at('pcie.credit_rate', on);
     const pilot = overlapsPeriod(input.qualifications, 'pcie_pilot', p);
     let added = 0;
-    if (pi.investment !== 0 || pi.investmentRows > 0) step('net investment (产教融合投资)', pi.investment, `${pi.investmentRows} pcie_investment rows`);
+    if (pi.investment !== 0 || pi.investmentRows > 0) step('net investment (产教融合投资)', pi.investment, `${pi.investmentRows} pcie_investment row${pi.investmentRows === 1 ? '' : 's'}`);
     if (pilot && creditRate) {
       added = mulRate(pi.investment, new Dec(creditRate.value));
       if (pi.investment !== 0) step('pool added', added, `round(${formatFen(pi.investment)} × ${creditRate.value})`, cite(creditRate));
@@ -226,7 +226,7 @@ export function computeCredit(rules: Rules, input: CreditEnterpriseInput): Credi
       step(
         'credit split',
         `${formatFen(edu)} + ${formatFen(local)}`,
-        `available ${formatFen(available)} against remaining ${formatFen(figures[0]!.remaining)} and ${formatFen(figures[1]!.remaining)}${available < figures[0]!.remaining + figures[1]!.remaining ? ', in proportion' : ''}`,
+        `available ${formatFen(available)} against remaining ${formatFen(figures[0]!.remaining)} and ${formatFen(figures[1]!.remaining)}${available > 0 && available < figures[0]!.remaining + figures[1]!.remaining ? ', in proportion' : ''}`,
         'RULES §2.4 (e-filing practice)',
       );
     }

@@ -181,7 +181,7 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput): Enterpr
     const step = (label: string, value: Fen | string, how?: string, source?: string) =>
       steps.push({ label, value: typeof value === 'number' ? formatFen(value) : value, how, source });
 
-    step('wages (工资薪金总额, A105050 row 1 col 5)', d.wages, `sum of ${d.wageRows} payroll rows`, '国税函〔2009〕3号');
+    step('wages (工资薪金总额, A105050 row 1 col 5)', d.wages, `sum of ${d.wageRows} payroll row${d.wageRows === 1 ? '' : 's'}`, '国税函〔2009〕3号');
     const r = rateFor(rules, input.qualifications, year);
     step('rate (税收规定扣除率)', formatRate(r.rate), r.why, cite(r.entry));
 
@@ -209,7 +209,7 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput): Enterpr
 
     const cap = mulRate(d.wages, r.rate);
     step('cap (扣除限额)', cap, `round(${formatFen(d.wages)} × ${formatRate(r.rate)})`);
-    step('book (账载金额, col 1)', book, `${d.educationRows} education rows${notes.includes('full_training_unqualified') ? ' + unqualified full_training' : ''}`);
+    step('book (账载金额, col 1)', book, `${d.educationRows} education row${d.educationRows === 1 ? '' : 's'}${notes.includes('full_training_unqualified') ? ' + unqualified full_training' : ''}`);
     step('incurred (实际发生额, col 2)', incurred);
     if (year === input.start) {
       if (input.carry.ledgerYear !== undefined) {

@@ -45,7 +45,8 @@ function rangePeriod(flag: string, raw: string): Period {
   }
 }
 
-/** The date span to compute, from --year or --from/--to, else the inputs' first and last period. */
+/** The date span to compute, from --year or --from/--to, else the inputs' first and last period. A
+ * period is in the span when its last day is. */
 export function resolvePeriods(range: PeriodRange, periods: Iterable<Period>): { from?: string; to?: string } {
   if (range.year !== undefined) return { from: `${range.year}-01-01`, to: `${range.year}-12-31` };
   let min: string | undefined;
@@ -133,8 +134,10 @@ export async function runCredit(inputs: CreditInputs, range: PeriodRange, rules:
       // An opening balance (closing alone) is the pool at the end of its period: compute after it.
       const balance = own.find((e) => e.opening === undefined);
       const floor = balance ? periodEnd(balance.period) : '';
+      // A period belongs to the range its last day falls in: a quarterly return is computed in
+      // the month-by-month run of the quarter's last month.
       const inRange = [...periods.get(id)!.values()]
-        .filter((v) => v.start >= from && periodEnd(v.period) <= to)
+        .filter((v) => periodEnd(v.period) >= from && periodEnd(v.period) <= to)
         .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
       const skipped = inRange.filter((v) => v.start <= floor);
       if (skipped.length) {
@@ -163,10 +166,15 @@ export async function runCredit(inputs: CreditInputs, range: PeriodRange, rules:
         rows.push(...r.rows);
         pool.push(...r.pool);
         traces.set(id, r.trace);
-        computed.set(
-          id,
-          r.pool.map((p) => ({ enterprise_id: id, kind: 'pcie_credit', period: p.period, opening: p.opening, added: p.added, used: p.used, closing: p.closing })),
-        );
+        // No pool has ever been possible for an enterprise without the pilot qualification, an
+        // investment or a ledger row: its pcie_credit rows would all be zero, so none are written.
+        const hasPool = own.length > 0 || (investments.get(id)?.length ?? 0) > 0 || (quals.get(id) ?? []).some((q) => q.qualification === 'pcie_pilot');
+        if (hasPool) {
+          computed.set(
+            id,
+            r.pool.map((p) => ({ enterprise_id: id, kind: 'pcie_credit', period: p.period, opening: p.opening, added: p.added, used: p.used, closing: p.closing })),
+          );
+        }
       } catch (e) {
         if (e instanceof RuleGapError) throw new UsageError(e.message);
         throw e;
