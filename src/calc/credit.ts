@@ -201,9 +201,12 @@ export function computeCredit(rules: Rules, input: CreditEnterpriseInput): Credi
     const pilot = overlapsPeriod(input.qualifications, 'pcie_pilot', p);
     let added = 0;
     if (pi.investment !== 0 || pi.investmentRows > 0) step('net investment (产教融合投资)', pi.investment, `${pi.investmentRows} pcie_investment row${pi.investmentRows === 1 ? '' : 's'}`);
-    if (pilot && creditRate) {
+    // A withdrawal after leaving the list still takes back what its investment added: credits
+    // already taken must be repaid (财税〔2019〕46号 第三条).
+    const formerPilot = input.qualifications.some((q) => q.qualification === 'pcie_pilot' && q.valid_from <= periodEnd(p));
+    if (creditRate && (pilot || (formerPilot && pi.investment < 0))) {
       added = mulRate(pi.investment, new Dec(creditRate.value));
-      if (pi.investment !== 0) step('pool added', added, `round(${formatFen(pi.investment)} × ${creditRate.value})`, cite(creditRate));
+      if (pi.investment !== 0) step('pool added', added, `round(${formatFen(pi.investment)} × ${creditRate.value})${pilot ? '' : ' (a withdrawal after the pilot period)'}`, cite(creditRate));
     } else if (pi.investment !== 0) {
       shared.push('not_pilot');
       step(

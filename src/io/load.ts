@@ -202,13 +202,20 @@ export async function loadSurcharges(path: string, o: LoadOptions): Promise<Map<
           file,
           line: r.line,
           column: periodColumn,
-          message: `${id}: period ${r.period.text} overlaps ${widest.period.text} on line ${widest.line}${widest.period.text === r.period.text ? ' (the same period twice)' : ' (a month inside a quarter it also filed)'}`,
+          message: `${id}: period ${r.period.text} overlaps ${widest.period.text} on line ${widest.line}${
+            widest.period.text === r.period.text
+              ? ' (the same period twice)'
+              : r.period.kind === 'month'
+                ? ' (a month inside a quarter it also filed)'
+                : ' (a quarter containing a month it also filed)'
+          }`,
           value: r.period.text,
         });
       }
       if (!widest || periodEnd(r.period) > periodEnd(widest.period)) widest = r;
     }
   }
+  problems.items.sort((a, b) => a.line - b.line);
   problems.throwIfAny();
   return out;
 }

@@ -21,7 +21,8 @@ export function addFen(a: Fen, b: Fen): Fen {
 
 /** round(fen × rate) half-up to a whole fen. */
 export function mulRate(fen: Fen, rate: Decimal): Fen {
-  return new D(fen).mul(rate).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  const r = new D(fen).mul(rate).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  return r === 0 ? 0 : r; // never -0
 }
 
 /** Exactly two decimals, no separators: 1234567 → "12345.67", -5 → "-0.05". */

@@ -218,7 +218,14 @@ export function describeConflict(c: Conflict): string {
  * row does not end the day before); with no earlier row, the opening of a row for `start`
  * itself, which is about to be recomputed (so its stated carry in is kept).
  */
-export function carryBefore(rows: readonly LedgerEntry[], start: Period): { fen: Fen; period?: Period; fromOpening?: boolean; gap: boolean } {
+export interface Carry {
+  fen: Fen;
+  period?: Period;
+  fromOpening?: boolean;
+  gap: boolean;
+}
+
+export function carryBefore(rows: readonly LedgerEntry[], start: Period): Carry {
   const begin = periodStart(start);
   let prior: LedgerEntry | undefined;
   for (const r of rows) if (periodEnd(r.period) < begin && (!prior || comparePeriods(r.period, prior.period) > 0)) prior = r;

@@ -76,7 +76,10 @@ export function investmentPeriod(date: string, returns: readonly SurchargeReturn
   let before: SurchargeReturn | undefined;
   for (const r of returns) if (periodStart(r.period) <= date) before = r;
   const kind = (before ?? returns[0])?.period.kind;
-  return periodOfDate(date, kind === 'quarter' ? 'quarter' : 'month');
+  const quarter = periodOfDate(date, 'quarter');
+  // A quarter that would overlap a return (a monthly filer since) is never made: the month is.
+  const clash = returns.some((r) => periodStart(r.period) <= periodEnd(quarter) && periodStart(quarter) <= periodEnd(r.period));
+  return kind === 'quarter' && !clash ? quarter : periodOfDate(date, 'month');
 }
 
 export async function runCredit(inputs: CreditInputs, range: PeriodRange, rules: Rules, o: LoadOptions, force: boolean): Promise<CreditResult> {
@@ -148,6 +151,17 @@ export async function runCredit(inputs: CreditInputs, range: PeriodRange, rules:
       const list = inRange.filter((v) => v.start > floor);
       if (list.length === 0) continue;
       const c = carryBefore(own, list[0]!.period);
+      // The pool does not move in a period without a return or an investment. When the inputs
+      // reach back to the ledger's row, they show whether the hole between had such a period: a
+      // gap only if it did (so period-by-period runs equal one run). When they start later, the
+      // hole cannot be seen: a gap, as for the education ledger.
+      if (c.gap && c.period) {
+        const after = periodEnd(c.period);
+        const firstStart = list[0]!.start;
+        const own = [...periods.get(id)!.values()];
+        const inputsReachBack = own.some((v) => v.start <= after);
+        if (inputsReachBack) c.gap = own.some((v) => v.start > after && periodEnd(v.period) < firstStart);
+      }
       if (!c.period) {
         const earlier = (investments.get(id) ?? []).filter((inv) => inv.date < list[0]!.start);
         if (earlier.length) {
@@ -187,9 +201,15 @@ export async function runCredit(inputs: CreditInputs, range: PeriodRange, rules:
     const ids = new Set(merged.conflicts.map((c) => c.enterprise_id));
     let last: Period | undefined;
     for (const e of ledger) if (e.kind === 'pcie_credit' && ids.has(e.enterprise_id) && (!last || periodEnd(e.period) > periodEnd(last))) last = e.period;
+    let lastInput = '';
+    for (const id of ids) for (const v of periods.get(id)?.values() ?? []) if (periodEnd(v.period) > lastInput) lastInput = periodEnd(v.period);
+    const how =
+      last && lastInput >= periodEnd(last)
+        ? `recompute the later periods too (--to ${last.text})`
+        : `the inputs have no return after ${lastInput.slice(0, 7)} while the ledger goes on to ${last?.text}: add the later returns and recompute through them`;
     throw new RefusedError(
       merged.conflicts.map(describeConflict).join('\n') +
-        `\nnothing was written: recompute the later periods too (--to ${last?.text}), or pass --force to drop the ledger's later rows for ${ids.size === 1 ? 'this enterprise' : 'these enterprises'}`,
+        `\nnothing was written: ${how}, or pass --force to drop the ledger's later rows for ${ids.size === 1 ? 'this enterprise' : 'these enterprises'}`,
     );
   }
   return { from, to, rows, pool, traces, ledger: merged.entries, conflicts: merged.conflicts, dropped: merged.dropped, hints };

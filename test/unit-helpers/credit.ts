@@ -1,0 +1,144 @@
+/**
+ * Small builders for the 产教融合 credit unit tables (RULES §2): amounts in yuan as RULES.md
+ * writes them, periods as their text (`2024-01`, `2024-Q1`), results back as yuan text.
+ */
+import {
+  computeCredit,
+  type CreditResult,
+  type FeeRow,
+  type PeriodInput,
+  type PoolRow,
+  type SurchargeFigures,
+} from '../../src/calc/credit.js';
+import type { QualificationSpan } from '../../src/calc/education.js';
+import { creditNotesText } from '../../src/report/credits.js';
+import { formatFen, type Fen } from '../../src/io/money.js';
+import { parseAnyPeriod, parseFilingPeriod, type Period } from '../../src/io/values.js';
+import type { LedgerEntry } from '../../src/ledger/ledger.js';
+import { Rules } from '../../src/rules/index.js';
+import { fen, ID, qual } from './education.js';
+
+export { fen, ID, ID2, ID3, qual } from './education.js';
+
+export const rules = new Rules();
+
+type Yuan = string | number;
+
+/** `2024-01` or `2024-Q1` → Period. */
+export function per(text: string): Period {
+  return parseFilingPeriod(text);
+}
+
+/** The pilot-list qualification (产教融合型企业) from a date, open-ended by default. */
+export const PILOT = qual('pcie_pilot', '2019-01-01');
+
+export interface ReturnIn {
+  vat?: Yuan;
+  vat_exempt_offset?: Yuan;
+  refund_deduction?: Yuan;
+  consumption_tax?: Yuan;
+  /** absent: the return gives no sales, the exemption test does not apply */
+  sales?: Yuan;
+  paid_edu?: Yuan;
+  paid_local?: Yuan;
+}
+
+export function figures(r: ReturnIn): SurchargeFigures {
+  return {
+    vat: fen(r.vat ?? 0),
+    vat_exempt_offset: fen(r.vat_exempt_offset ?? 0),
+    refund_deduction: fen(r.refund_deduction ?? 0),
+    consumption_tax: fen(r.consumption_tax ?? 0),
+    ...(r.sales !== undefined ? { sales: fen(r.sales) } : {}),
+    paid_edu: fen(r.paid_edu ?? 0),
+    paid_local: fen(r.paid_local ?? 0),
+  };
+}
+
+export interface PeriodIn extends ReturnIn {
+  period: string;
+  /** net investment of the period in yuan (negative: a withdrawal); absent: none */
+  investment?: Yuan;
+  /** false: a period with an investment but no return */
+  hasReturn?: boolean;
+}
+
+export function periodInput(p: PeriodIn): PeriodInput {
+  return {
+    period: per(p.period),
+    ...(p.hasReturn === false ? {} : { surcharge: figures(p) }),
+    investment: fen(p.investment ?? 0),
+    investmentRows: p.investment === undefined ? 0 : 1,
+  };
+}
+
+export interface Case {
+  periods: PeriodIn[];
+  /** default: on the pilot list from 2019-01-01 */
+  quals?: QualificationSpan[];
+  carry?: Yuan;
+  /** the ledger period the carry was read from */
+  carryPeriod?: string;
+  gap?: boolean;
+  rules?: Rules;
+  enterpriseId?: string;
+}
+
+export function run(c: Case): CreditResult {
+  return computeCredit(c.rules ?? rules, {
+    enterpriseId: c.enterpriseId ?? ID,
+    periods: c.periods.map(periodInput),
+    qualifications: c.quals ?? [PILOT],
+    carry: { fen: fen(c.carry ?? 0), gap: c.gap ?? false, ...(c.carryPeriod ? { ledgerPeriod: c.carryPeriod } : {}) },
+  });
+}
+
+/** One period's result: its two fee rows (edu, local) and its pool row. */
+export function one(c: Case): { edu: FeeRow; local: FeeRow; pool: PoolRow } {
+  const r = run(c);
+  if (r.rows.length !== 2 || r.pool.length !== 1) throw new Error(`expected one period, got ${r.pool.length}`);
+  return { edu: r.rows[0]!, local: r.rows[1]!, pool: r.pool[0]! };
+}
+
+const y = (v: Fen) => formatFen(v);
+
+/** A fee row as credits.csv prints it (without enterprise_id; notes in the contract's order). */
+export function feeText(r: FeeRow): Record<string, string> {
+  return {
+    period: r.period.text,
+    fee: r.fee,
+    base: y(r.base),
+    rate: r.rate.toFixed(),
+    due: y(r.due),
+    exemption: y(r.exemption),
+    reduction: y(r.reduction),
+    credit: y(r.credit),
+    paid: y(r.paid),
+    payable: y(r.payable),
+    notes: creditNotesText(r.notes),
+  };
+}
+
+/** A pool row as the ledger prints it, with the shortfall. */
+export function poolText(p: PoolRow): Record<string, string> {
+  return { period: p.period.text, opening: y(p.opening), added: y(p.added), used: y(p.used), closing: y(p.closing), shortfall: y(p.shortfall) };
+}
+
+/** A pcie_credit ledger row; `closing` alone for an opening balance. */
+export function pled(
+  period: string,
+  v: { opening?: Yuan; added?: Yuan; used?: Yuan; closing: Yuan },
+  enterprise_id = ID,
+  line?: number,
+): LedgerEntry {
+  return {
+    enterprise_id,
+    kind: 'pcie_credit',
+    period: parseAnyPeriod(period),
+    ...(v.opening !== undefined ? { opening: fen(v.opening) } : {}),
+    ...(v.added !== undefined ? { added: fen(v.added) } : {}),
+    ...(v.used !== undefined ? { used: fen(v.used) } : {}),
+    closing: fen(v.closing),
+    ...(line !== undefined ? { file: 'ledger.csv', line } : {}),
+  };
+}
