@@ -130,6 +130,11 @@ export function qualifiedInYear(spans: readonly QualificationSpan[], q: Qualific
   );
 }
 
+/** The qualification span covering a day, if any. */
+export function qualifiedOn(spans: readonly QualificationSpan[], q: Qualification, date: string): QualificationSpan | undefined {
+  return spans.find((s) => s.qualification === q && s.valid_from <= date && (s.valid_to === undefined || s.valid_to >= date));
+}
+
 const cite = (e: InForce): string => `${e.source}; ${e.key} [${e.status}]`;
 const span = (s: QualificationSpan): string => `${s.qualification} ${s.valid_from}…${s.valid_to ?? ''}`;
 

@@ -5,6 +5,7 @@ import { formatProblem, InputError, RefusedError, UsageError } from '../io/error
 import { closeStdout, examples, takeExitStatus, withGlobalOptions } from './common.js';
 import { creditCommand } from './credit.js';
 import { deductCommand } from './deduct.js';
+import { subsidyCommand } from './subsidy.js';
 import { rulesCommand } from './rules.js';
 import { runCommand } from './run.js';
 import { validateCommand } from './validate.js';
@@ -19,7 +20,7 @@ export function buildProgram(): Command {
     .description(
       'Vocational-skills tax reliefs from enterprise CSV exports: the employee education expense deduction ' +
         '(职工教育经费) and the 产教融合 credit against the education surcharges, with their carryforward ' +
-        'ledger, and the parameters with their legal sources.',
+        'ledger; training subsidy eligibility; and the parameters with their legal sources.',
     )
     .version(version(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
         'skilltax run fixtures/demo',
         'skilltax deduct --payroll payroll.csv --training training.csv --ledger ledger.csv --ledger-out ledger.csv --year 2024',
         'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv',
+        'skilltax subsidy --trainees trainees.csv --catalog catalog.csv --history history.csv --out subsidies.csv',
         'skilltax validate payroll.csv training.csv',
         'skilltax rules --at 2024-12-31',
         '',
@@ -36,7 +38,7 @@ export function buildProgram(): Command {
       ]),
     );
   withGlobalOptions(program);
-  for (const c of [deductCommand(), creditCommand(), validateCommand(), rulesCommand(), runCommand()]) program.addCommand(c);
+  for (const c of [deductCommand(), creditCommand(), subsidyCommand(), validateCommand(), rulesCommand(), runCommand()]) program.addCommand(c);
   const override = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(override);

@@ -6,6 +6,8 @@ import { UsageError } from '../io/errors.js';
 import type { LedgerEntry } from '../ledger/ledger.js';
 import { runCredit } from '../pipeline/credit.js';
 import { runDeduct } from '../pipeline/deduct.js';
+import { runSubsidy } from '../pipeline/subsidy.js';
+import { subsidiesTable, subsidySummaryTable, subsidyTotals } from '../report/subsidies.js';
 import { creditsTable, creditWarningLines, summarizeCredits } from '../report/credits.js';
 import { deductionsTable, ledgerTable, summarizeDeductions, warningLines } from '../report/deductions.js';
 import { describeDropped } from '../report/ledger.js';
@@ -19,7 +21,8 @@ export function runCommand(): Command {
       'Runs every calculator whose inputs are present in DIR under their canonical names, writes each report, ' +
         'the updated ledger.csv and summary.csv into OUTDIR, and prints a short summary. The education expense ' +
         'deduction needs payroll.csv and training.csv; the 产教融合 credit needs surcharges.csv (with training.csv ' +
-        'for the investments). qualifications.csv, ledger.csv and rules.json (parameter overrides) are used when present.',
+        'for the investments); the training subsidies need trainees.csv and catalog.csv (with history.csv when ' +
+        'present). qualifications.csv, ledger.csv and rules.json (parameter overrides) are used when present.',
     )
     .argument('<dir>', 'folder with the input files')
     .option('--out <outdir>', 'where to write the reports (default DIR/out)')
@@ -50,9 +53,11 @@ export function runCommand(): Command {
       const training = input('training.csv');
       const surcharges = input('surcharges.csv');
       const qualifications = input('qualifications.csv');
-      if (!(payroll && training) && !surcharges) {
+      const trainees = input('trainees.csv');
+      const catalog = input('catalog.csv');
+      if (!(payroll && training) && !surcharges && !(trainees && catalog)) {
         throw new UsageError(
-          `${dir}: no calculator has its inputs here (the education expense deduction needs payroll.csv and training.csv; the 产教融合 credit needs surcharges.csv)`,
+          `${dir}: no calculator has its inputs here (the education expense deduction needs payroll.csv and training.csv; the 产教融合 credit needs surcharges.csv; the training subsidies need trainees.csv and catalog.csv)`,
         );
       }
       const ext = g.format === 'json' ? 'json' : 'csv';
@@ -84,6 +89,12 @@ export function runCommand(): Command {
         warnings.push(...creditWarningLines(c.rows));
         notes.push(...describeDropped(c.dropped, c.conflicts), ...c.hints.map((h) => `note: ${h}`));
         ledger = c.ledger;
+      }
+      if (trainees && catalog) {
+        const sub = await runSubsidy({ trainees, catalog, history: input('history.csv'), qualifications }, range.year, rules, loadOptions(g));
+        files.push({ path: join(outDir, `subsidies.${ext}`), content: render(subsidiesTable(sub.decisions), renderOptions(g)) });
+        files.push({ path: join(outDir, `subsidy-summary.${ext}`), content: render(subsidySummaryTable(sub.decisions), renderOptions(g)) });
+        summary.subsidy = subsidyTotals(sub.decisions);
       }
       files.push({ path: join(outDir, 'ledger.csv'), content: render(ledgerTable(Array.isArray(ledger) ? ledger : []), { ...renderOptions(g), format: 'csv' }) });
       files.push({ path: join(outDir, `summary.${ext}`), content: render(runSummaryTable(summary), renderOptions(g)) });

@@ -4,7 +4,7 @@ import { readRows } from '../io/csv-in.js';
 import { render } from '../io/csv-out.js';
 import { formatProblem, InputError, ProblemList, UsageError, type Problem } from '../io/errors.js';
 import { SCHEMAS } from '../io/kinds.js';
-import { loadLedger, loadPayroll, loadQualifications, loadSurcharges, loadTraining, type LoadOptions } from '../io/load.js';
+import { loadCatalog, loadHistory, loadLedger, loadPayroll, loadQualifications, loadSurcharges, loadTrainees, loadTraining, type LoadOptions } from '../io/load.js';
 import { act, checkStdin, err, examples, globalOptions, loadOptions, out, withGlobalOptions } from './common.js';
 
 /** Each kind is checked by the same loader the calculators use, so validate and deduct agree. */
@@ -14,6 +14,9 @@ const CHECKERS: Record<string, (path: string, o: LoadOptions) => Promise<unknown
   qualifications: loadQualifications,
   ledger: loadLedger,
   surcharges: loadSurcharges,
+  trainees: loadTrainees,
+  catalog: loadCatalog,
+  history: loadHistory,
 };
 
 async function check(path: string, kind: string, o: LoadOptions): Promise<Problem[]> {

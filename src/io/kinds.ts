@@ -6,9 +6,13 @@ import {
   parseAnyPeriod,
   parseDate,
   parseFilingPeriod,
+  parseCount,
+  parseLevel,
   parseMonthOrYear,
+  parsePersonId,
   parseText,
   parseUscc,
+  ValueProblem,
 } from './values.js';
 
 const ENTERPRISE_ALIASES = ['纳税人识别号', '统一社会信用代码', '纳税人识别号(统一社会信用代码)', '企业代码'];
@@ -109,6 +113,142 @@ export const surchargesSchema = defineSchema('surcharges', {
   paid_local: optional(amount, ['地方教育附加已缴', '地方教育附加本期已缴税（费）额']),
 });
 
+// ── Training subsidies (CONTRACT §2, §5) ───────────────────────────────────────
+export const PROGRAMS = ['training', 'skill_upgrade', 'apprenticeship', 'work_based', 'shortage_post'] as const;
+export type Program = (typeof PROGRAMS)[number];
+export const parseProgram = enumParser<Program>('program', {
+  values: PROGRAMS,
+  aliases: {
+    training: ['职业培训补贴'],
+    skill_upgrade: ['技能提升补贴'],
+    apprenticeship: ['企业新型学徒制', '学徒制'],
+    work_based: ['以工代训'],
+    shortage_post: ['紧缺职业高技能人才岗位补贴'],
+  },
+});
+
+export const GROUPS = [
+  'employee',
+  'rural_migrant',
+  'unemployed',
+  'hard_to_employ',
+  'veteran',
+  'graduate',
+  'school_leaver',
+  'poverty_monitored',
+  'public_staff',
+] as const;
+export type Group = (typeof GROUPS)[number];
+export const parseGroup = enumParser<Group>('group', {
+  values: GROUPS,
+  aliases: {
+    employee: ['企业职工'],
+    rural_migrant: ['农村转移劳动者'],
+    unemployed: ['登记失业人员'],
+    hard_to_employ: ['就业困难人员'],
+    veteran: ['退役军人'],
+    graduate: ['毕业年度高校毕业生'],
+    school_leaver: ['两后生'],
+    poverty_monitored: ['脱贫人口', '防止返贫监测对象'],
+    public_staff: ['机关事业单位在编人员'],
+  },
+});
+
+export const CERTIFICATE_TYPES = ['qualification', 'skill_level', 'special_ability', 'special_operation', 'completion', 'none'] as const;
+export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
+export const parseCertificateType = enumParser<CertificateType>('certificate type', {
+  values: CERTIFICATE_TYPES,
+  aliases: {
+    qualification: ['职业资格证书'],
+    skill_level: ['职业技能等级证书'],
+    special_ability: ['专项职业能力证书'],
+    special_operation: ['特种作业操作证'],
+    completion: ['培训合格证书'],
+    none: ['无'],
+  },
+});
+
+export const ROUTES = ['standard', 'self_evaluation', 'dual_certificate', 'apprenticeship', 'competition'] as const;
+export type Route = (typeof ROUTES)[number];
+export const parseRoute = enumParser<Route>('route', {
+  values: ROUTES,
+  aliases: {
+    standard: ['社会化评价', '常规'],
+    self_evaluation: ['企业自主评价', '自主评价'],
+    dual_certificate: ['双证书'],
+    apprenticeship: ['学徒制培训'],
+    competition: ['技能竞赛'],
+  },
+});
+
+export const UNITS = ['per_claim', 'per_month', 'per_year'] as const;
+export type Unit = (typeof UNITS)[number];
+export const parseUnit = enumParser<Unit>('unit', {
+  values: UNITS,
+  aliases: { per_claim: ['每次'], per_month: ['每月'], per_year: ['每年'] },
+});
+
+/** `*` (any) or a value. */
+function anyOr<T>(parse: (raw: string) => T): (raw: string) => T | '*' {
+  return (raw) => (raw === '*' ? '*' : parse(raw));
+}
+
+function parseYesNo(raw: string): boolean {
+  const v = raw.normalize('NFKC').trim().toLowerCase();
+  if (['yes', 'y', 'true', '1', '是'].includes(v)) return true;
+  if (['no', 'n', 'false', '0', '否'].includes(v)) return false;
+  throw new ValueProblem('write yes or no');
+}
+
+const amount0 = (raw: string) => parseAmount(raw);
+
+export const traineesSchema = defineSchema('trainees', {
+  claim_id: required(parseText, ['申请编号']),
+  person_id: required(parsePersonId, ['身份证号', '公民身份号码']),
+  program: required(parseProgram, ['项目', '补贴项目']),
+  group: required(parseGroup, ['人员类别']),
+  claim_date: required(parseDate, ['申请日期']),
+  name: optional(parseText, ['姓名']),
+  enterprise_id: optional(parseUscc, ENTERPRISE_ALIASES),
+  occupation: optional(parseText, ['职业', '职业（工种）', '工种']),
+  level: optional(parseLevel, ['等级', '技能等级']),
+  certificate_type: optional(parseCertificateType, ['证书类型']),
+  certificate_no: optional(parseText, ['证书编号']),
+  certificate_date: optional(parseDate, ['发证日期', '证书日期']),
+  route: optional(parseRoute, ['评价方式', '取证途径']),
+  insured_months: optional(parseCount, ['参保月数', '缴费月数']),
+  contract_months: optional(parseCount, ['劳动合同期限', '合同月数']),
+  months: optional(parseCount, ['月数', '培训月数']),
+});
+
+export const catalogSchema = defineSchema('catalog', {
+  program: required(parseProgram, ['项目', '补贴项目']),
+  occupation: required(anyOr(parseText), ['职业', '职业（工种）', '工种']),
+  level: required(anyOr(parseLevel), ['等级', '技能等级']),
+  amount: required(amount0, ['补贴标准', '金额']),
+  unit: required(parseUnit, ['单位', '计发方式']),
+  valid_from: required(parseDate, ['起始日期', '生效日期']),
+  valid_to: optional(parseDate, ['截止日期', '失效日期']),
+  shortage: optional(parseYesNo, ['紧缺', '是否紧缺']),
+  source: optional(parseText, ['依据', '文件']),
+});
+
+export const historySchema = defineSchema('history', {
+  person_id: required(parsePersonId, ['身份证号', '公民身份号码']),
+  program: required(parseProgram, ['项目', '补贴项目']),
+  paid_date: required(parseDate, ['发放日期', '支付日期']),
+  amount: required(amount0, ['金额', '补贴金额']),
+  occupation: optional(parseText, ['职业', '职业（工种）', '工种']),
+  level: optional(parseLevel, ['等级', '技能等级']),
+  certificate_no: optional(parseText, ['证书编号']),
+  // Added to the contract's columns: the months an apprenticeship or work_based payment covered.
+  months: optional(parseCount, ['月数']),
+});
+
+export type TraineeRow = RowOf<typeof traineesSchema>;
+export type CatalogRow = RowOf<typeof catalogSchema>;
+export type HistoryRow = RowOf<typeof historySchema>;
+
 export const enterprisesSchema = defineSchema('enterprises', {
   enterprise_id: required(parseUscc, ENTERPRISE_ALIASES),
   name: optional(parseText, ['企业名称', '纳税人名称']),
@@ -129,5 +269,8 @@ export const SCHEMAS: Record<string, Schema> = {
   qualifications: qualificationsSchema,
   ledger: ledgerSchema,
   surcharges: surchargesSchema,
+  trainees: traineesSchema,
+  catalog: catalogSchema,
+  history: historySchema,
   enterprises: enterprisesSchema,
 };

@@ -6,7 +6,8 @@
 import type { QualificationSpan, YearData } from '../calc/education.js';
 import { checkLedger, type LedgerEntry } from '../ledger/ledger.js';
 import { InputError, ProblemList, type Problem } from './errors.js';
-import { ledgerSchema, payrollSchema, qualificationsSchema, surchargesSchema, trainingSchema } from './kinds.js';
+import { catalogSchema, historySchema, ledgerSchema, payrollSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
+import type { CatalogEntry, Claim, HistoryEntry } from '../calc/subsidy.js';
 import { byText } from './order.js';
 import { periodEnd, periodStart, type Period } from './values.js';
 import type { SurchargeFigures } from '../calc/credit.js';
@@ -233,4 +234,58 @@ export async function loadLedger(path: string, o: LoadOptions): Promise<LedgerEn
   for (const p of checkLedger(entries, columnOf).sort((a, b) => a.line - b.line || a.column - b.column)) problems.add(p);
   problems.throwIfAny();
   return entries;
+}
+
+/** Claims, each with its line; a claim_id twice, or a month-paid claim without months, is an input error. */
+export async function loadTrainees(path: string, o: LoadOptions): Promise<Claim[]> {
+  const problems = new ProblemList(o.maxErrors);
+  const out: Claim[] = [];
+  const seen = new Map<string, number>();
+  await readRows(path, traineesSchema, o, problems, (r, ctx) => {
+    const first = seen.get(r.claim_id);
+    if (first !== undefined) {
+      ctx.problem('claim_id', `claim_id: a second claim ${r.claim_id} (the first is on line ${first})`, r.claim_id);
+      return;
+    }
+    seen.set(r.claim_id, ctx.line);
+    if ((r.program === 'apprenticeship' || r.program === 'work_based') && r.months === undefined) {
+      ctx.problem(ctx.column('months') ? 'months' : 'program', `months: an ${r.program} claim needs the months it covers`, '');
+      return;
+    }
+    out.push({ ...r, line: ctx.line });
+  });
+  problems.throwIfAny();
+  return out;
+}
+
+export async function loadCatalog(path: string, o: LoadOptions): Promise<CatalogEntry[]> {
+  const problems = new ProblemList(o.maxErrors);
+  const out: CatalogEntry[] = [];
+  const seen = new Map<string, number>();
+  await readRows(path, catalogSchema, o, problems, (r, ctx) => {
+    if (r.valid_to !== undefined && r.valid_to < r.valid_from) {
+      ctx.problem('valid_to', `valid_to: the row ends before it starts (valid_from ${r.valid_from})`, r.valid_to);
+      return;
+    }
+    const key = [r.program, r.occupation === '*' ? '*' : r.occupation.normalize('NFKC').trim().toLowerCase(), r.level, r.valid_from].join('\u0000');
+    const first = seen.get(key);
+    if (first !== undefined) {
+      ctx.problem('valid_from', `valid_from: line ${first} has the same program, occupation, level and valid_from: which one applies is unclear`, r.valid_from);
+      return;
+    }
+    seen.set(key, ctx.line);
+    out.push({ ...r, line: ctx.line });
+  });
+  problems.throwIfAny();
+  return out;
+}
+
+export async function loadHistory(path: string, o: LoadOptions): Promise<HistoryEntry[]> {
+  const problems = new ProblemList(o.maxErrors);
+  const out: HistoryEntry[] = [];
+  await readRows(path, historySchema, o, problems, (r, ctx) => {
+    out.push({ ...r, line: ctx.line });
+  });
+  problems.throwIfAny();
+  return out;
 }

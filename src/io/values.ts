@@ -121,6 +121,32 @@ export function parseUscc(raw: string): string {
   return id;
 }
 
+/** A whole number of months (or other count), 0 or more. */
+export function parseCount(raw: string): number {
+  if (!/^\d{1,4}$/.test(raw)) throw new ValueProblem('not a whole number of 0 or more');
+  return Number(raw);
+}
+
+/** Skill level: 1–5 (5 = 初级工 … 1 = 高级技师), or the Chinese name. */
+const LEVEL_NAMES: Record<string, number> = {
+  初级: 5, 初级工: 5, 五级: 5,
+  中级: 4, 中级工: 4, 四级: 4,
+  高级: 3, 高级工: 3, 三级: 3,
+  技师: 2, 二级: 2,
+  高级技师: 1, 一级: 1,
+};
+export function parseLevel(raw: string): number {
+  if (/^[1-5]$/.test(raw)) return Number(raw);
+  const n = LEVEL_NAMES[raw.normalize('NFKC').trim()];
+  if (n === undefined) throw new ValueProblem('not a skill level: 1–5 (5 = 初级工 … 1 = 高级技师) or 初级/中级/高级/技师/高级技师');
+  return n;
+}
+
+/** A person's ID as given, upper-cased (a trailing x is X); its validity is a decision, not a parse. */
+export function parsePersonId(raw: string): string {
+  return raw.toUpperCase();
+}
+
 export function parseText(raw: string): string {
   return raw;
 }

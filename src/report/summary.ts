@@ -5,10 +5,12 @@ import type { Table } from '../io/csv-out.js';
 import { formatFen } from '../io/money.js';
 import type { CreditSummary } from './credits.js';
 import type { DeductionSummary } from './deductions.js';
+import type { SubsidyTotals } from './subsidies.js';
 
 export interface RunSummary {
   education?: DeductionSummary & { span: string };
   credit?: CreditSummary & { span: string };
+  subsidy?: SubsidyTotals;
 }
 
 type Item = [item: string, label: string, value: string, warn?: boolean];
@@ -44,6 +46,20 @@ function items(s: RunSummary): { calculator: string; title: string; items: Item[
         ['total_payable', 'total payable', formatFen(c.totalPayable)],
         ['total_carry_forward', 'pool carried forward', formatFen(c.totalCarryForward)],
         ['warnings', 'warnings', String(c.warnings), true],
+      ],
+    });
+  }
+  if (s.subsidy) {
+    const t = s.subsidy;
+    out.push({
+      calculator: 'training_subsidy',
+      title: 'Training subsidies (职业技能培训补贴)',
+      items: [
+        ['claims', 'claims', String(t.claims)],
+        ['persons', 'persons', String(t.persons)],
+        ['eligible', 'eligible', String(t.eligible)],
+        ['ineligible', 'ineligible', String(t.claims - t.eligible)],
+        ['total_amount', 'total amount', formatFen(t.amount)],
       ],
     });
   }

@@ -106,6 +106,11 @@ function checkValue(kind: ValueKind, raw: string): string {
     case 'flag':
       if (raw !== 'yes' && raw !== 'no') throw new ValueProblem('"yes" or "no" is expected');
       return raw;
+    case 'list': {
+      const list = raw.split(';').map((q) => q.trim()).filter(Boolean);
+      if (!list.length) throw new ValueProblem('a list of values separated by ";" is expected');
+      return list.join(';');
+    }
     case 'qualifications': {
       const list = raw.split(';').map((q) => q.trim()).filter(Boolean);
       for (const q of list) if (!(QUALIFICATIONS as readonly string[]).includes(q)) throw new ValueProblem(`"${q}" is not a qualification (${QUALIFICATIONS.join(', ')})`);

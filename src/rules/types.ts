@@ -1,7 +1,7 @@
 export type Status = 'verified' | 'practice' | 'unverified';
 
 /** What a parameter's value is, for validating overrides. */
-export type ValueKind = 'rate' | 'amount' | 'count' | 'flag' | 'qualifications';
+export type ValueKind = 'rate' | 'amount' | 'count' | 'flag' | 'qualifications' | 'list';
 
 export interface Entry {
   /** first day in force, YYYY-MM-DD */
