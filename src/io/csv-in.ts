@@ -182,74 +182,104 @@ export async function readRows<S extends Schema>(
     problem: (column, message, value) =>
       problems.add({ file, line: ctx.line, column: ctx.column(column) || 1, message, value }),
   };
-  try {
-    let nextLine = 1;
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      line = nextLine;
-      nextLine += 1 + countNewlines(cells);
-      if (cells.length === 1 && cells[0]!.trim() === '') continue;
-      if (!colOf) {
-        colOf = new Map();
-        const headerProblems = problems.items.length;
-        cells.forEach((h, i) => {
-          const name = index.get(normalizeLabel(h));
-          if (name === undefined) return;
-          if (colOf!.has(name)) {
-            problems.add({
-              file,
-              line,
-              column: i + 1,
-              message: `columns ${colOf!.get(name)! + 1} and ${i + 1} both give "${name}": keep one of them`,
-              value: h,
-            });
-            return;
-          }
-          colOf!.set(name, i);
-        });
-        for (const name of names) {
-          const spec = schema.columns[name]!;
-          if (spec.required && !colOf.has(name)) {
-            problems.add({
-              file,
-              line,
-              column: 1,
-              message: `missing required column "${name}" (accepted names: ${acceptedNames(name, spec).join(', ')})`,
-            });
-          }
+  let nextLine = 1;
+  /** One record; false when reading should stop (a bad header, or the problem list is full). */
+  const handle = (cells: string[]): boolean => {
+    line = nextLine;
+    nextLine += 1 + countNewlines(cells);
+    if (cells.length === 1 && cells[0]!.trim() === '') return true;
+    if (!colOf) {
+      colOf = new Map();
+      const headerProblems = problems.items.length;
+      cells.forEach((h, i) => {
+        const name = index.get(normalizeLabel(h));
+        if (name === undefined) return;
+        if (colOf!.has(name)) {
+          problems.add({
+            file,
+            line,
+            column: i + 1,
+            message: `columns ${colOf!.get(name)! + 1} and ${i + 1} both give "${name}": keep one of them`,
+            value: h,
+          });
+          return;
         }
-        if (problems.items.length > headerProblems) return;
-        parsers = names
-          .filter((n) => colOf!.has(n))
-          .map((n) => ({ name: n, idx: colOf!.get(n)!, required: schema.columns[n]!.required, parse: schema.columns[n]!.parse }));
-        continue;
+        colOf!.set(name, i);
+      });
+      for (const name of names) {
+        const spec = schema.columns[name]!;
+        if (spec.required && !colOf.has(name)) {
+          problems.add({
+            file,
+            line,
+            column: 1,
+            message: `missing required column "${name}" (accepted names: ${acceptedNames(name, spec).join(', ')})`,
+          });
+        }
       }
-      if (cells.every((c) => c.trim() === '')) continue;
-      ctx.line = line;
-      const row: Record<string, unknown> = {};
-      let ok = true;
-      for (const p of parsers) {
-        const raw = (cells[p.idx] ?? '').trim();
-        if (raw === '') {
-          if (p.required) {
-            problems.add({ file, line, column: p.idx + 1, message: `missing value for "${p.name}"`, value: '' });
-            ok = false;
-          }
-          continue;
-        }
-        try {
-          row[p.name] = p.parse(raw);
-        } catch (e) {
-          if (!(e instanceof ValueProblem)) throw e;
-          problems.add({ file, line, column: p.idx + 1, message: `${p.name}: ${e.message}`, value: raw });
+      if (problems.items.length > headerProblems) return false;
+      parsers = names
+        .filter((n) => colOf!.has(n))
+        .map((n) => ({ name: n, idx: colOf!.get(n)!, required: schema.columns[n]!.required, parse: schema.columns[n]!.parse }));
+      return true;
+    }
+    if (cells.every((c) => c.trim() === '')) return true;
+    ctx.line = line;
+    const row: Record<string, unknown> = {};
+    let ok = true;
+    for (const p of parsers) {
+      const raw = (cells[p.idx] ?? '').trim();
+      if (raw === '') {
+        if (p.required) {
+          problems.add({ file, line, column: p.idx + 1, message: `missing value for "${p.name}"`, value: '' });
           ok = false;
         }
+        continue;
       }
-      if (ok) onRow(row as RowOf<S>, ctx);
-      if (problems.full) {
-        problems.truncated = true;
-        return;
+      try {
+        row[p.name] = p.parse(raw);
+      } catch (e) {
+        if (!(e instanceof ValueProblem)) throw e;
+        problems.add({ file, line, column: p.idx + 1, message: `${p.name}: ${e.message}`, value: raw });
+        ok = false;
       }
     }
+    if (ok) onRow(row as RowOf<S>, ctx);
+    if (problems.full) {
+      problems.truncated = true;
+      return false;
+    }
+    return true;
+  };
+  try {
+    // 'data' events rather than `for await`: the async iterator costs a third of the parse.
+    await new Promise<void>((resolve, reject) => {
+      let done = false;
+      const finish = (e?: unknown) => {
+        if (done) return;
+        done = true;
+        if (e) reject(e);
+        else resolve();
+      };
+      parser.on('data', (cells: string[]) => {
+        if (done) return;
+        let go: boolean;
+        try {
+          go = handle(cells);
+        } catch (e) {
+          finish(e);
+          parser.destroy();
+          return;
+        }
+        if (!go) {
+          finish();
+          parser.destroy();
+        }
+      });
+      parser.on('end', () => finish());
+      parser.on('close', () => finish(sourceError));
+      parser.on('error', (e) => finish(e));
+    });
   } catch (e) {
     if (sourceError) throw ioError(sourceError, file);
     const err = e as CsvParseError & NodeJS.ErrnoException;
