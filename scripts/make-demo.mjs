@@ -3,9 +3,11 @@
  * Writes the inputs of fixtures/demo: seven Cixi enterprises, 2016–2024, for the employee
  * education expense deduction (职工教育经费, RULES §1), plus surcharge returns 2023–2024 of two
  * of them and of two more that only file returns, for the 产教融合 credit and the education
- * surcharges (RULES §2). Deterministic: a fixed-seed PRNG, no clock, integer fen throughout.
- * Run `node scripts/make-demo.mjs [OUTDIR]` (default fixtures/demo), then regenerate the golden
- * files with `node scripts/update-golden.mjs`.
+ * surcharges (RULES §2), and training subsidy claims with the subsidies paid before (RULES §4).
+ * Deterministic: fixed-seed PRNGs (one per part, so that adding to one part leaves the others'
+ * files as they were), no clock, integer fen throughout. Run `node scripts/make-demo.mjs
+ * [OUTDIR] [--quiet] [--cases]` (default fixtures/demo; --cases lists the claim_id of each
+ * subsidy scenario), then regenerate the golden files with `node scripts/update-golden.mjs`.
  *
  * Who exercises what (enterprise_id prefix 91330282 = 慈溪市):
  *   A 周巷镇 bearing     general enterprise: 2.5% before 2018 (2017 spend above it → small
@@ -44,11 +46,29 @@
  *                        (2023-04 exactly 100,000.00), reduced by 50% in the others (2023-05:
  *                        100,000.01).
  *
- * training.csv is written in GB18030 with Chinese headers and category labels and CRLF line
- * ends, as Excel on Chinese Windows saves it (the 产教融合投资 rows are in it too); the other files
- * are UTF-8.
+ * The training subsidies (RULES §4; trainees.csv, history.csv, catalog.csv): 324 claims of 227
+ * persons born in Cixi (身份证号 area code 330282), 2019 and 2021–2024, in the five programs and the
+ * nine groups, by employees of the enterprises above (and of J, a 个体工商户 car-repair shop that
+ * only appears here: qualifications.csv marks it individual_business) and by people without an
+ * employer. About ninety scripted claims exercise one rule each (their `tag`; `--cases` prints
+ * the claim_id of each): once per occupation and level (in the file, across programs, against the
+ * history, the same certificate handed in twice on one day), the 4th counted claim of a year
+ * (history counting by its paid date, an apprenticeship counting, 以工代训 and refused claims not
+ * counting), the 12-month window (exactly 12 months in time, the day after late, 2023-02-28 →
+ * 2024-02-29 late), a lower level after a higher one, a reused certificate, invalid 身份证号 (check
+ * character, 1987-02-29, 15 digits; a valid one written with a small x), ages at the limits on
+ * the deciding date, excluded routes, skill_upgrade insured months around 2019-01-01 (the demo
+ * catalogue adds the 2018–2019 skill_upgrade rows to fixtures/catalog-example.csv for them), the
+ * apprenticeship 24 and 以工代训 6 month limits (partial payment, none left), and the shortage post
+ * conditions. The other claims are ordinary claimants, mostly in order, some late or on an
+ * excluded route as in real batches. Expected decisions: test/demo-subsidy.test.ts.
+ *
+ * training.csv and trainees.csv are written in GB18030 with Chinese headers and labels and CRLF
+ * line ends, as Excel on Chinese Windows saves them (the 产教融合投资 rows are in training.csv too);
+ * history.csv is UTF-8 with a BOM and Chinese headers (Excel's "CSV UTF-8"); the other files are
+ * UTF-8.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
@@ -344,6 +364,476 @@ const qualifications = [
 ];
 const ledger = [[byKey.F.id, 'education_expense', '2017', '', '', '', '50000.00']];
 
+// ── training subsidies (RULES §4): catalog.csv, trainees.csv, history.csv ─────────────────
+// Its own PRNG again, so that the inputs above stay byte for byte as they were.
+const crand = mulberry32(20241108);
+/** a whole number lo…hi */
+const cint = (lo, hi) => lo + Math.floor((hi - lo + 1) * crand());
+const cpick = (list) => list[Math.floor(crand() * list.length)];
+const weighted = (pairs) => {
+  let x = crand() * pairs.reduce((a, [, w]) => a + w, 0);
+  for (const [v, w] of pairs) if ((x -= w) < 0) return v;
+  return pairs[pairs.length - 1][0];
+};
+
+// Dates as YYYY-MM-DD; day arithmetic in UTC days.
+const DAY = 86_400_000;
+const toDays = (iso) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
+const fromDays = (n) => new Date(n * DAY).toISOString().slice(0, 10);
+const plusDays = (iso, n) => fromDays(toDays(iso) + n);
+/** the same day n months later, the month's last day when it has no such day (RULES §4.2's "12 months") */
+function plusMonths(iso, n) {
+  const m0 = Number(iso.slice(5, 7)) - 1 + n;
+  const y = Number(iso.slice(0, 4)) + Math.floor(m0 / 12);
+  const m = (((m0 % 12) + 12) % 12) + 1;
+  const d = Math.min(Number(iso.slice(8, 10)), new Date(Date.UTC(y, m, 0)).getUTCDate());
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+const randomDate = (from, to) => fromDays(cint(toDays(from), toDays(to)));
+/** 2023-03-05 → 2023/3/5, as Excel on Chinese Windows shows a date */
+const slashDate = (iso) => `${Number(iso.slice(0, 4))}/${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}`;
+
+// ── 居民身份证号 check character (GB 11643-1999, RULES §6) ───────────────────────────────
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+function idCheck(first17) {
+  if (!/^\d{17}$/.test(first17)) throw new Error(`${first17}: 17 digits expected`);
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
+  return ID_CHECK[sum % 11];
+}
+const CIXI = '330282'; // 浙江省宁波市慈溪市
+const usedIds = new Set();
+/**
+ * A 身份证号 of a person born in Cixi: area code, birth date, a three-digit order code whose last
+ * digit is odd for a man and even for a woman, the check character. `check` asks for a number
+ * whose check character is that one (an X, say).
+ */
+function cixiId(birth, sex, check) {
+  for (;;) {
+    const code = String(cint(1, 99)).padStart(2, '0') + String(sex === 'male' ? cpick([1, 3, 5, 7, 9]) : cpick([0, 2, 4, 6, 8]));
+    const first17 = CIXI + birth.replaceAll('-', '') + code;
+    const c = idCheck(first17);
+    if (usedIds.has(first17) || (check !== undefined && c !== check)) continue;
+    usedIds.add(first17);
+    return first17 + c;
+  }
+}
+
+const SURNAMES = ['胡', '孙', '陈', '王', '沈', '叶', '徐', '岑', '罗', '施', '俞', '余', '张', '李', '杨', '黄', '周', '吴', '马', '钱', '应', '韩', '邹', '潘', '方', '朱', '蒋', '顾', '袁', '褚'];
+const GIVEN = {
+  male: ['伟', '强', '杰', '俊', '涛', '斌', '磊', '鹏', '军', '波', '浩', '超', '明', '辉', '刚', '建国', '志刚', '海军', '立新', '文斌', '晓东', '国平', '永明', '宇航', '子豪', '家乐', '一鸣', '浩然'],
+  female: ['芳', '丽', '敏', '静', '燕', '娟', '艳', '萍', '红', '霞', '玲', '婷', '雪', '琴', '丹', '秀英', '美华', '亚萍', '海燕', '晓红', '雅琴', '佳怡', '梓涵', '欣怡', '雨桐', '思琪', '诗涵'],
+};
+
+// An employer of the subsidy claims only: a 个体工商户 (USCC category 92), which cannot claim skill_upgrade for its staff.
+const SUBSIDY_ONLY = {
+  J: { key: 'J', id: uscc('92330282MA2KD8LN4'), name: '慈溪市浒山鑫达汽车修理店', town: '慈溪市浒山街道', industry: '汽车修理（个体工商户）' },
+};
+qualifications.push([SUBSIDY_ONLY.J.id, 'individual_business', '2016-08-01', '']);
+const EMPLOYER = { ...byKey, ...RETURNS_ONLY, ...SUBSIDY_ONLY };
+
+const persons = [];
+/** { sex, birth, group, employer (enterprise key), id (to give a malformed one), check } */
+function person(o) {
+  const p = {
+    sex: o.sex,
+    birth: o.birth,
+    group: o.group,
+    employer: o.employer,
+    name: cpick(SURNAMES) + cpick(GIVEN[o.sex]),
+    id: o.id ?? cixiId(o.birth, o.sex, o.check),
+  };
+  persons.push(p);
+  return p;
+}
+const man = (birth, group, employer, extra = {}) => person({ sex: 'male', birth, group, employer, ...extra });
+const woman = (birth, group, employer, extra = {}) => person({ sex: 'female', birth, group, employer, ...extra });
+
+let certSeq = 0;
+/** Certificate numbers in the shapes the issuing bodies use; unique but for the reused one. */
+function certificateNo(type, date) {
+  const n = String(++certSeq).padStart(5, '0');
+  const yy = date.slice(2, 4);
+  if (type === 'qualification') return `${date.slice(0, 4)}${CIXI}0${n}`;
+  if (type === 'special_ability') return `Z${CIXI}${yy}${n}`;
+  if (type === 'completion') return `PX${CIXI}${yy}${n}`;
+  return `S0000${CIXI}${yy}${n}`; // 职业技能等级证书
+}
+
+const CERTIFICATE_PROGRAMS = ['training', 'skill_upgrade', 'shortage_post'];
+const claims = [];
+/**
+ * One claim: { program, claim (date), occ, level, cert (date), certType, certNo, route, insured,
+ * contract, months, ent (enterprise key; default the person's employer), tag (the scenario it
+ * exercises, listed by --cases) }.
+ */
+function claim(p, o) {
+  const certType = o.certType ?? (CERTIFICATE_PROGRAMS.includes(o.program) ? 'skill_level' : undefined);
+  const c = {
+    p,
+    program: o.program,
+    group: o.group ?? p.group,
+    ent: 'ent' in o ? o.ent : p.employer,
+    occ: o.occ,
+    level: o.level,
+    certType,
+    certDate: o.cert,
+    certNo: 'certNo' in o ? o.certNo : certType && certType !== 'none' && o.cert ? certificateNo(certType, o.cert) : undefined,
+    route: o.route ?? (certType && certType !== 'none' ? 'standard' : undefined),
+    insured: o.insured,
+    contract: o.contract,
+    months: o.months,
+    claimDate: o.claim,
+    tag: o.tag,
+    order: claims.length,
+  };
+  claims.push(c);
+  return c;
+}
+const history = [];
+/** A subsidy paid before (history.csv): { program, paid (date), amount (yuan), occ, level, certNo, months }. */
+const paid = (p, o) => history.push({ p, ...o });
+
+// ─ the scenarios: one person each (or a few), the case in the tag ─────────────────────────────
+// Persons and dates are chosen so that only the rule named decides; everything else is in order.
+{
+  // Once per occupation and level (RULES §4.2).
+  const a = man('1988-04-12', 'employee', 'A');
+  claim(a, { tag: 'dup.first', program: 'training', occ: '电工', level: 4, cert: '2022-03-10', claim: '2022-04-06' });
+  claim(a, { tag: 'dup.second', program: 'training', occ: '电工', level: 4, cert: '2022-11-18', claim: '2022-12-05' });
+  const b = man('1993-09-02', 'employee', 'B');
+  claim(b, { tag: 'dup.cross.training', program: 'training', occ: '焊工', level: 5, cert: '2021-05-20', claim: '2021-06-15' });
+  claim(b, { tag: 'dup.cross.skill_upgrade', program: 'skill_upgrade', occ: '焊工', level: 5, cert: '2021-12-03', claim: '2022-01-10', insured: 40 });
+  const c = woman('1990-07-21', 'unemployed');
+  paid(c, { program: 'training', paid: '2020-09-15', amount: '1500.00', occ: '育婴员', level: 4, certNo: certificateNo('qualification', '2020-06-30') });
+  claim(c, { tag: 'dup.history', program: 'training', occ: '育婴员', level: 4, cert: '2022-06-30', claim: '2022-08-01' });
+  // The same certificate handed in twice on one day: the lower claim_id is decided first.
+  const d = man('1996-01-30', 'rural_migrant', 'F');
+  const twice = certificateNo('skill_level', '2023-03-22');
+  claim(d, { tag: 'dup.sameday.first', program: 'training', occ: '车工', level: 4, cert: '2023-03-22', certNo: twice, claim: '2023-05-08' });
+  claim(d, { tag: 'dup.sameday.second', program: 'training', occ: '车工', level: 4, cert: '2023-03-22', certNo: twice, claim: '2023-05-08' });
+}
+{
+  // At most 3 counted subsidies a person a calendar year of the claim (RULES §4.2).
+  const a = woman('1985-11-11', 'unemployed');
+  claim(a, { tag: 'cap.1', program: 'training', occ: '中式烹调师', level: 5, cert: '2023-01-12', claim: '2023-02-20' });
+  claim(a, { tag: 'cap.2', program: 'training', occ: '育婴员', level: 5, cert: '2023-04-08', claim: '2023-05-06' });
+  claim(a, { tag: 'cap.3', program: 'training', occ: '电子商务师', level: 4, cert: '2023-06-15', claim: '2023-07-03' });
+  const fourth = claim(a, { tag: 'cap.4th', program: 'training', occ: '养老护理员', level: 5, cert: '2023-09-20', claim: '2023-10-16' });
+  // …claimed again in January, still within 12 months of the certificate: a new year, and the refused claim paid nothing.
+  claim(a, { tag: 'cap.again.next_year', program: 'training', occ: '养老护理员', level: 5, cert: '2023-09-20', certNo: fourth.certNo, claim: '2024-01-15' });
+  // History paid in the year counts by its paid date.
+  const b = man('1979-03-05', 'employee', 'E');
+  paid(b, { program: 'training', paid: '2024-02-26', amount: '1500.00', occ: '钳工', level: 4, certNo: certificateNo('skill_level', '2023-12-08') });
+  paid(b, { program: 'skill_upgrade', paid: '2024-04-18', amount: '1000.00', occ: '数控车工', level: 5, certNo: certificateNo('skill_level', '2024-01-19') });
+  claim(b, { tag: 'cap.history.3rd', program: 'training', occ: '电工', level: 5, cert: '2024-03-11', claim: '2024-05-09' });
+  claim(b, { tag: 'cap.history.4th', program: 'skill_upgrade', occ: '钳工', level: 3, cert: '2024-06-20', claim: '2024-07-15', insured: 150 });
+  // An apprenticeship counts (paid to the employer for the person).
+  const c = man('2002-08-19', 'employee', 'E');
+  claim(c, { tag: 'cap.apprentice.1', program: 'apprenticeship', occ: '数控车工', level: 4, contract: 36, months: 12, claim: '2024-01-22' });
+  claim(c, { tag: 'cap.apprentice.2', program: 'training', occ: '钳工', level: 5, cert: '2024-02-27', claim: '2024-03-18' });
+  claim(c, { tag: 'cap.apprentice.3', program: 'training', occ: '车工', level: 5, cert: '2024-05-10', claim: '2024-06-04' });
+  claim(c, { tag: 'cap.apprentice.4th', program: 'training', occ: '电工', level: 5, cert: '2024-08-16', claim: '2024-09-09' });
+  // 以工代训 does not count: three trainings in the year besides it are all paid.
+  const d = woman('1990-02-14', 'employee', 'G');
+  claim(d, { tag: 'cap.work_based.not_counted', program: 'work_based', occ: '中式面点师', months: 3, claim: '2021-04-12' });
+  claim(d, { tag: 'cap.work_based.1', program: 'training', occ: '中式烹调师', level: 5, cert: '2021-03-01', claim: '2021-03-29' });
+  claim(d, { tag: 'cap.work_based.2', program: 'training', occ: '中式面点师', level: 5, cert: '2021-06-18', claim: '2021-07-12' });
+  claim(d, { tag: 'cap.work_based.3', program: 'training', occ: '育婴员', level: 5, cert: '2021-09-10', claim: '2021-10-08' });
+  // A refused claim does not count either.
+  const e = man('1991-12-01', 'rural_migrant');
+  claim(e, { tag: 'cap.refused.late', program: 'training', occ: '焊工', level: 5, cert: '2021-01-15', claim: '2022-03-03' });
+  claim(e, { tag: 'cap.refused.1', program: 'training', occ: '电工', level: 5, cert: '2022-03-25', claim: '2022-04-20' });
+  claim(e, { tag: 'cap.refused.2', program: 'training', occ: '车工', level: 5, cert: '2022-06-02', claim: '2022-07-01' });
+  claim(e, { tag: 'cap.refused.3', program: 'training', occ: '中式烹调师', level: 5, cert: '2022-10-14', claim: '2022-11-07' });
+}
+{
+  // Claim within 12 months of the certificate (RULES §4.2): the same day 12 months on is in time.
+  claim(woman('1994-05-27', 'graduate'), { tag: 'window.exactly_12_months', program: 'training', occ: '电子商务师', level: 4, cert: '2022-03-15', claim: '2023-03-15' });
+  claim(man('1987-10-09', 'veteran'), { tag: 'window.day_after', program: 'training', occ: '电工', level: 4, cert: '2022-06-15', claim: '2023-06-16' });
+  // 12 months after 2023-02-28 is 2024-02-28: the leap day is late.
+  claim(woman('1983-08-08', 'hard_to_employ'), { tag: 'window.leap_day_late', program: 'training', occ: '养老护理员', level: 4, cert: '2023-02-28', claim: '2024-02-29' });
+  claim(man('1990-03-03', 'employee', 'D'), { tag: 'window.month_end_in_time', program: 'skill_upgrade', occ: '电工', level: 4, cert: '2023-08-31', claim: '2024-08-31', insured: 60 });
+  claim(man('1989-06-21', 'employee', 'A'), { tag: 'window.skill_upgrade_late', program: 'skill_upgrade', occ: '数控车工', level: 4, cert: '2022-01-20', claim: '2023-04-11', insured: 50 });
+}
+{
+  // No lower level after a higher one (RULES §4.2); a higher one after a lower is fine.
+  const a = man('1984-06-16', 'employee', 'E');
+  claim(a, { tag: 'lower.higher_first', program: 'training', occ: '数控车工', level: 3, cert: '2022-04-15', claim: '2022-05-10' });
+  claim(a, { tag: 'lower.after', program: 'training', occ: '数控车工', level: 4, cert: '2022-01-12', claim: '2022-10-20' });
+  const b = man('1980-01-25', 'employee', 'I');
+  paid(b, { program: 'training', paid: '2021-07-14', amount: '2000.00', occ: '钳工', level: 3, certNo: certificateNo('skill_level', '2021-05-28') });
+  claim(b, { tag: 'lower.after_history', program: 'training', occ: '钳工', level: 5, cert: '2023-05-15', claim: '2023-06-12' });
+  const c = woman('1992-10-03', 'poverty_monitored');
+  claim(c, { tag: 'higher.5', program: 'training', occ: '养老护理员', level: 5, cert: '2021-08-10', claim: '2021-09-01' });
+  claim(c, { tag: 'higher.4', program: 'training', occ: '养老护理员', level: 4, cert: '2022-09-16', claim: '2022-10-11' });
+  claim(c, { tag: 'higher.3', program: 'training', occ: '养老护理员', level: 3, cert: '2024-03-22', claim: '2024-04-15' });
+}
+{
+  // One certificate, one subsidy (RULES §4.2): training and skill_upgrade never both pay it.
+  const a = man('1986-12-24', 'employee', 'B');
+  const reused = certificateNo('skill_level', '2021-10-15');
+  claim(a, { tag: 'cert.first', program: 'training', occ: '电工', level: 4, cert: '2021-10-15', certNo: reused, claim: '2021-11-08' });
+  claim(a, { tag: 'cert.reused', program: 'skill_upgrade', occ: '电工', level: 4, cert: '2021-10-15', certNo: reused, claim: '2022-02-14', insured: 70 });
+  // The old system's export gives the certificate number but neither occupation nor level.
+  const b = woman('1989-05-06', 'employee', 'G');
+  const old = certificateNo('skill_level', '2022-12-12');
+  paid(b, { program: 'training', paid: '2023-03-20', amount: '1000.00', certNo: old });
+  claim(b, { tag: 'cert.reused_history', program: 'skill_upgrade', occ: '中式面点师', level: 5, cert: '2022-12-12', certNo: old, claim: '2023-06-19', insured: 30 });
+}
+{
+  // Invalid 身份证号: the claim is decided ineligible, the batch goes on (CONTRACT §1).
+  const good = cixiId('1990-08-17', 'male');
+  const wrong = good.slice(0, 17) + ID_CHECK[(ID_CHECK.indexOf(good[17]) + 3) % 11];
+  claim(man('1990-08-17', 'rural_migrant', undefined, { id: wrong }), { tag: 'id.check_character', program: 'training', occ: '电工', level: 5, cert: '2023-04-10', claim: '2023-05-04' });
+  const feb29 = `${CIXI}19870229024`; // 1987 is no leap year; the check character is right
+  claim(woman('1987-03-01', 'unemployed', undefined, { id: feb29 + idCheck(feb29) }), { tag: 'id.birth_date', program: 'training', occ: '育婴员', level: 5, cert: '2022-07-19', claim: '2022-08-22' });
+  claim(man('1965-03-12', 'hard_to_employ', undefined, { id: '330282650312153' }), { tag: 'id.fifteen_digits', program: 'training', occ: '中式烹调师', level: 5, cert: '2021-09-06', claim: '2021-10-11' });
+  // A valid number ending in X, written with a small x: read as X.
+  const x = woman('1995-12-09', 'graduate', undefined, { check: 'X' });
+  x.written = x.id.slice(0, 17) + 'x';
+  claim(x, { tag: 'id.small_x', program: 'training', occ: '电子商务师', level: 4, cert: '2023-07-07', claim: '2023-08-01' });
+}
+{
+  // Working age on the deciding date (the certificate date for training): 16 ≤ age < 60 (men) / 50 (women).
+  claim(man('1963-04-18', 'unemployed'), { tag: 'age.man_60_on_the_day', program: 'training', occ: '中式烹调师', level: 4, cert: '2023-04-18', claim: '2023-05-10' });
+  claim(man('1962-09-08', 'rural_migrant'), { tag: 'age.man_59_60_at_claim', program: 'training', occ: '电工', level: 5, cert: '2022-09-07', claim: '2022-10-12' });
+  claim(woman('1973-11-20', 'hard_to_employ'), { tag: 'age.woman_50_on_the_day', program: 'training', occ: '养老护理员', level: 5, cert: '2023-11-20', claim: '2023-12-11' });
+  claim(woman('1972-06-02', 'unemployed'), { tag: 'age.woman_day_before_50', program: 'training', occ: '育婴员', level: 5, cert: '2022-06-01', claim: '2022-06-27' });
+  claim(man('2007-07-01', 'school_leaver'), { tag: 'age.15', program: 'training', occ: '中式烹调师', level: 5, cert: '2023-06-30', claim: '2023-07-20' });
+  claim(woman('2006-05-15', 'school_leaver'), { tag: 'age.16_on_the_day', program: 'training', occ: '中式面点师', level: 5, cert: '2022-05-15', claim: '2022-06-13' });
+  // The claim date decides for 以工代训: 50 on the claim date.
+  claim(woman('1971-03-10', 'employee', 'G'), { tag: 'age.work_based_50', program: 'work_based', occ: '中式烹调师', months: 3, claim: '2021-04-20' });
+}
+{
+  // Routes excluded from the training subsidy (Ningbo): not from skill_upgrade.
+  claim(man('1992-02-02', 'employee', 'A'), { tag: 'route.self_evaluation', program: 'training', occ: '数控车工', level: 4, cert: '2023-09-12', claim: '2023-10-09', route: 'self_evaluation' });
+  claim(woman('2004-03-18', 'school_leaver'), { tag: 'route.dual_certificate', program: 'training', occ: '电子商务师', level: 5, cert: '2022-06-28', claim: '2022-09-05', route: 'dual_certificate' });
+  claim(man('2001-11-05', 'employee', 'E'), { tag: 'route.apprenticeship', program: 'training', occ: '钳工', level: 4, cert: '2023-12-20', claim: '2024-01-16', route: 'apprenticeship' });
+  claim(man('1995-08-30', 'veteran'), { tag: 'route.competition', program: 'training', occ: '焊工', level: 3, cert: '2022-11-11', claim: '2022-12-02', route: 'competition' });
+  claim(man('1987-05-05', 'employee', 'A'), { tag: 'route.self_evaluation_skill_upgrade', program: 'skill_upgrade', occ: '车工', level: 4, cert: '2023-05-26', claim: '2023-06-20', route: 'self_evaluation', insured: 30 });
+}
+{
+  // skill_upgrade: insured ≥ 36 months for certificates before 2019, ≥ 12 from 2019-01-01.
+  claim(man('1985-02-14', 'employee', 'A'), { tag: 'insured.2018_30', program: 'skill_upgrade', occ: '车工', level: 4, cert: '2018-12-28', claim: '2019-03-12', insured: 30 });
+  claim(man('1983-07-07', 'employee', 'B'), { tag: 'insured.2018_36', program: 'skill_upgrade', occ: '电工', level: 5, cert: '2018-11-20', claim: '2019-01-15', insured: 36 });
+  claim(woman('1986-09-19', 'employee', 'D'), { tag: 'insured.2019_12', program: 'skill_upgrade', occ: '电工', level: 4, cert: '2019-01-01', claim: '2019-04-08', insured: 12 });
+  claim(man('1994-01-11', 'employee', 'F'), { tag: 'insured.2019_11', program: 'skill_upgrade', occ: '焊工', level: 5, cert: '2019-01-02', claim: '2019-05-21', insured: 11 });
+  claim(man('1997-04-23', 'employee', 'E'), { tag: 'insured.2023_8', program: 'skill_upgrade', occ: '钳工', level: 4, cert: '2023-03-03', claim: '2023-04-17', insured: 8 });
+  // skill_upgrade is for an enterprise's employees, levels 5–3.
+  claim(man('1988-08-08', 'unemployed'), { tag: 'upgrade.unemployed', program: 'skill_upgrade', occ: '电工', level: 5, cert: '2022-05-13', claim: '2022-06-08', insured: 48 });
+  claim(woman('1991-04-04', 'employee'), { tag: 'upgrade.no_employer', program: 'skill_upgrade', occ: '电子商务师', level: 4, cert: '2023-10-18', claim: '2023-11-20', insured: 36 });
+  claim(man('1993-06-06', 'employee', 'J'), { tag: 'upgrade.individual_business', program: 'skill_upgrade', occ: '电工', level: 4, cert: '2022-08-09', claim: '2022-09-14', insured: 40 });
+  claim(man('1978-12-12', 'employee', 'B'), { tag: 'upgrade.level_2', program: 'skill_upgrade', occ: '焊工', level: 2, cert: '2023-04-21', claim: '2023-05-15', insured: 200 });
+}
+{
+  // Apprenticeship: per_year × months / 12, at most 24 months a person (history included).
+  const a = man('2001-02-11', 'employee', 'E');
+  paid(a, { program: 'apprenticeship', paid: '2022-12-20', amount: '5000.00', occ: '钳工', level: 4, months: 12 });
+  claim(a, { tag: 'apprentice.reaches_24', program: 'apprenticeship', occ: '钳工', level: 4, contract: 36, months: 12, claim: '2023-12-18' });
+  claim(a, { tag: 'apprentice.none_left', program: 'apprenticeship', occ: '钳工', level: 4, contract: 36, months: 6, claim: '2024-06-17' });
+  const b = man('2000-10-30', 'employee', 'F');
+  paid(b, { program: 'apprenticeship', paid: '2022-06-30', amount: '5000.00', occ: '焊工', level: 4, months: 12 });
+  paid(b, { program: 'apprenticeship', paid: '2023-06-28', amount: '2500.00', occ: '焊工', level: 4, months: 6 });
+  claim(b, { tag: 'apprentice.partial', program: 'apprenticeship', occ: '焊工', level: 4, contract: 60, months: 12, claim: '2024-06-24' });
+  claim(woman('2003-04-04', 'employee', 'B'), { tag: 'apprentice.7_months', program: 'apprenticeship', occ: '电子商务师', level: 4, contract: 24, months: 7, claim: '2022-08-15' });
+  claim(man('1999-09-09', 'employee', 'D'), { tag: 'apprentice.contract_10', program: 'apprenticeship', occ: '电工', level: 4, contract: 10, months: 12, claim: '2023-03-13' });
+  // 以工代训: 500 a month, at most 6 months a person, 2020–2021.
+  const c = woman('1978-07-07', 'employee', 'D');
+  claim(c, { tag: 'work_based.4', program: 'work_based', occ: '挡车工', months: 4, claim: '2021-03-15' });
+  claim(c, { tag: 'work_based.partial', program: 'work_based', occ: '挡车工', months: 4, claim: '2021-07-12' });
+  claim(c, { tag: 'work_based.none_left', program: 'work_based', occ: '挡车工', months: 1, claim: '2021-11-15' });
+  const d = man('1982-09-09', 'employee', 'I');
+  paid(d, { program: 'work_based', paid: '2020-10-28', amount: '3000.00', months: 6 });
+  claim(d, { tag: 'work_based.history_6', program: 'work_based', occ: '电工', months: 3, claim: '2021-05-17' });
+  claim(man('1998-02-20', 'employee', 'G'), { tag: 'work_based.ended', program: 'work_based', occ: '中式烹调师', months: 3, claim: '2022-01-17' });
+}
+{
+  // Shortage posts (甬人社发〔2023〕22号): levels 2/1, contract ≥ 36, insured ≥ 12, held 3 / 1 years, once per person.
+  const post = { program: 'shortage_post', contract: 60, insured: 120 };
+  claim(man('1981-05-05', 'employee', 'A'), { ...post, tag: 'shortage.level2', occ: '数控车工', level: 2, cert: '2019-06-01', claim: '2023-03-20' });
+  claim(man('1985-10-10', 'employee', 'F'), { ...post, tag: 'shortage.held_exactly_3', occ: '焊工', level: 2, cert: '2020-05-20', claim: '2023-05-20' });
+  claim(man('1986-03-30', 'employee', 'B'), { ...post, tag: 'shortage.held_day_short', occ: '电工', level: 2, cert: '2020-09-10', claim: '2023-09-09' });
+  claim(man('1976-11-11', 'employee', 'I'), { ...post, tag: 'shortage.level1', occ: '电工', level: 1, cert: '2022-12-01', claim: '2024-01-15' });
+  claim(man('1979-07-17', 'employee', 'E'), { ...post, tag: 'shortage.level1_11_months', occ: '数控车工', level: 1, cert: '2023-03-06', claim: '2024-02-05' });
+  const twice = man('1977-01-09', 'employee', 'A');
+  paid(twice, { program: 'shortage_post', paid: '2023-06-30', amount: '10000.00', occ: '数控车工', level: 2, certNo: certificateNo('qualification', '2018-09-14') });
+  claim(twice, { ...post, tag: 'shortage.second', occ: '数控车工', level: 1, cert: '2023-01-16', claim: '2024-03-11' });
+  claim(man('1984-04-04', 'employee', 'E'), { ...post, tag: 'shortage.level3', occ: '数控车工', level: 3, cert: '2019-10-10', claim: '2023-11-13' });
+  claim(man('1982-12-02', 'employee', 'I'), { ...post, tag: 'shortage.not_on_list', occ: '钳工', level: 2, cert: '2019-08-08', claim: '2023-08-21' });
+  claim(man('1987-07-27', 'employee', 'F'), { ...post, tag: 'shortage.contract_24', occ: '焊工', level: 2, cert: '2019-04-12', claim: '2023-06-05', contract: 24 });
+  claim(man('1983-03-23', 'employee', 'B'), { ...post, tag: 'shortage.insured_8', occ: '电工', level: 2, cert: '2018-12-18', claim: '2024-04-22', insured: 8 });
+  claim(man('1980-06-18', 'employee', 'A'), { ...post, tag: 'shortage.before_catalogue', occ: '数控车工', level: 2, cert: '2018-05-30', claim: '2022-11-21' });
+}
+{
+  // Never public_staff (国办发〔2019〕24号); no certificate; a level the catalogue does not know.
+  claim(woman('1988-12-30', 'public_staff'), { tag: 'public.training', program: 'training', occ: '育婴员', level: 4, cert: '2022-10-25', claim: '2022-11-21' });
+  claim(man('1979-09-29', 'public_staff'), { tag: 'public.shortage_post', program: 'shortage_post', occ: '电工', level: 2, cert: '2019-03-15', claim: '2023-04-24', contract: 60, insured: 180 });
+  // Every reason is listed: public_staff, a self-evaluation certificate, claimed late.
+  claim(man('1984-02-29', 'public_staff'), { tag: 'public.every_reason', program: 'training', occ: '电工', level: 3, cert: '2022-02-10', claim: '2023-04-03', route: 'self_evaluation' });
+  claim(man('1975-05-15', 'rural_migrant'), { tag: 'cert.none', program: 'training', occ: '中式烹调师', level: 5, certType: 'none', claim: '2023-06-26' });
+  claim(woman('1993-01-08', 'unemployed'), { tag: 'cert.no_date', program: 'training', occ: '育婴员', level: 5, certType: 'skill_level', certNo: certificateNo('skill_level', '2024-01-01'), claim: '2024-02-19' });
+  claim(woman('1982-08-16', 'unemployed'), { tag: 'cert.special_ability_no_level', program: 'training', occ: '中式面点制作', certType: 'special_ability', cert: '2024-05-17', claim: '2024-06-12' });
+}
+
+// ─ the background: ordinary claimants, mostly in order ───────────────────────────────────────
+const GROUPS_WEIGHTED = [['employee', 46], ['rural_migrant', 16], ['unemployed', 10], ['hard_to_employ', 5], ['veteran', 5], ['graduate', 8], ['school_leaver', 4], ['poverty_monitored', 4], ['public_staff', 2]];
+const EMPLOYERS_WEIGHTED = [['A', 4], ['B', 5], ['C', 1], ['D', 3], ['E', 4], ['F', 3], ['G', 2], ['H', 1], ['I', 2], ['J', 1]];
+const SMALL_EMPLOYERS = ['D', 'F', 'G', 'I']; // the SMEs that took 以工代训 in 2021
+const WORK_OCCUPATIONS = {
+  A: ['数控车工', '车工', '钳工', '电工'],
+  B: ['电工', '焊工', '钳工'],
+  C: ['电子商务师'],
+  D: ['挡车工', '电工'],
+  E: ['钳工', '数控车工', '车工'],
+  F: ['焊工', '车工', '电工'],
+  G: ['中式烹调师', '中式面点师'],
+  H: ['电子商务师'],
+  I: ['电工', '钳工', '焊工'],
+  J: ['电工', '钳工'],
+};
+const OWN_OCCUPATIONS = {
+  male: ['电工', '焊工', '中式烹调师', '电子商务师', '车工', '养老护理员'],
+  female: ['育婴员', '养老护理员', '中式面点师', '电子商务师', '中式烹调师'],
+};
+const BIRTH_YEARS = {
+  // [men, women]: working age through 2024 (women under 50, men under 60)
+  employee: [[1966, 2001], [1976, 2001]],
+  rural_migrant: [[1968, 2000], [1976, 2000]],
+  unemployed: [[1968, 1998], [1976, 1998]],
+  hard_to_employ: [[1966, 1982], [1976, 1982]],
+  veteran: [[1980, 2000], [1985, 2000]],
+  graduate: [[1998, 2002], [1998, 2002]],
+  school_leaver: [[2004, 2006], [2004, 2006]],
+  poverty_monitored: [[1968, 1996], [1976, 1996]],
+  public_staff: [[1975, 1995], [1976, 1995]],
+};
+const LAST_CLAIM = '2024-12-27';
+
+for (let i = 0; i < 170; i++) {
+  const group = weighted(GROUPS_WEIGHTED);
+  const sex = group === 'veteran' ? weighted([['male', 9], ['female', 1]]) : weighted([['male', 55], ['female', 45]]);
+  const [lo, hi] = BIRTH_YEARS[group][sex === 'male' ? 0 : 1];
+  const birth = randomDate(`${lo}-01-01`, `${hi}-12-28`);
+  const employer = group === 'employee' ? weighted(EMPLOYERS_WEIGHTED) : group === 'rural_migrant' && crand() < 0.6 ? weighted(EMPLOYERS_WEIGHTED) : undefined;
+  const p = person({ sex, birth, group, employer });
+  const occupations = employer ? WORK_OCCUPATIONS[employer] : OWN_OCCUPATIONS[sex];
+  const held = new Map(); // occupation → highest level so far
+  if (crand() < 0.3) {
+    // a subsidy paid before the claims in this file
+    const occ = cpick(occupations);
+    const date = randomDate('2019-03-01', '2022-06-30');
+    paid(p, { program: 'training', paid: date, amount: '1000.00', occ, level: 5, certNo: certificateNo(date < '2020-07-01' ? 'qualification' : 'skill_level', plusDays(date, -cint(30, 200))) });
+    held.set(occ, 5);
+  }
+  if (employer && SMALL_EMPLOYERS.includes(employer) && crand() < 0.25) {
+    const months = cint(2, 6);
+    paid(p, { program: 'work_based', paid: randomDate('2020-06-01', '2020-12-28'), amount: `${months * 500}.00`, months });
+  }
+  if (employer && SMALL_EMPLOYERS.includes(employer) && crand() < 0.4) {
+    // 以工代训 in 2021, its last year
+    claim(p, { program: 'work_based', occ: cpick(occupations), months: cint(2, 6), claim: randomDate('2021-02-01', '2021-12-20') });
+  }
+  if (group === 'employee' && employer && employer !== 'J' && birth < '1988-01-01' && crand() < 0.12) {
+    // a 技师 of some years' standing applies for the shortage post subsidy (its catalogue starts in 2023)
+    const cert = randomDate('2015-03-01', '2021-06-30');
+    claim(p, {
+      program: 'shortage_post',
+      occ: cpick(occupations),
+      level: 2,
+      cert,
+      certType: cert < '2020-01-01' ? 'qualification' : 'skill_level',
+      contract: cpick([36, 60, 120]),
+      insured: cint(36, 240),
+      claim: randomDate('2023-02-01', '2024-12-20'),
+    });
+  }
+  const sixteen = plusMonths(birth, 16 * 12 + 1);
+  let t = randomDate(sixteen > '2020-11-01' ? sixteen : '2020-11-01', '2024-09-30');
+  let apprenticed = false;
+  const n = weighted([[1, 50], [2, 35], [3, 15]]);
+  for (let k = 0; k < n && t <= '2024-11-30'; k++) {
+    const age = Number(t.slice(0, 4)) - Number(birth.slice(0, 4));
+    const r = crand();
+    if (employer && employer !== 'J' && group === 'employee' && age < 30 && !apprenticed && r < 0.2 && t >= '2021-01-10') {
+      // a new apprentice (of an enterprise, not the 个体工商户): one or two years, a year a claim
+      apprenticed = true;
+      const occ = cpick(occupations);
+      const contract = cpick([24, 36, 36, 60]);
+      claim(p, { program: 'apprenticeship', occ, level: 4, contract, months: 12, claim: t });
+      const next = plusDays(plusMonths(t, 12), cint(0, 20));
+      if (contract >= 24 && next <= LAST_CLAIM) claim(p, { program: 'apprenticeship', occ, level: 4, contract, months: 12, claim: next });
+      t = plusDays(t, cint(60, 300));
+      continue;
+    }
+    // a certificate: a new occupation, or the next level of one already held
+    let occ = cpick(occupations);
+    let level = held.has(occ) ? held.get(occ) - 1 : weighted([[5, 60], [4, 30], [3, 10]]);
+    for (let tries = 0; level < 1 && tries < 5; tries++) {
+      occ = cpick(occupations);
+      level = held.has(occ) ? held.get(occ) - 1 : 5;
+    }
+    if (level < 1) break;
+    const upgrade = group === 'employee' && employer && level >= 3 && r < 0.6;
+    const late = crand() < 0.04;
+    let claimDate = plusDays(t, late ? cint(372, 460) : cint(5, 330));
+    if (claimDate < '2021-01-04') claimDate = randomDate('2021-01-04', '2021-02-26');
+    if (claimDate > LAST_CLAIM) break;
+    const route =
+      group === 'school_leaver' || group === 'graduate'
+        ? weighted([['standard', 8], ['dual_certificate', 2]])
+        : group === 'employee' && employer !== 'J' // 自主评价 is an enterprise's, not a 个体工商户's
+          ? weighted([['standard', 85], ['self_evaluation', upgrade ? 12 : 3], ['competition', 3]])
+          : weighted([['standard', 97], ['competition', 3]]);
+    const certType = t < '2021-06-01' && crand() < 0.4 ? 'qualification' : 'skill_level';
+    claim(p, {
+      program: upgrade ? 'skill_upgrade' : 'training',
+      occ,
+      level,
+      cert: t,
+      certType,
+      route,
+      claim: claimDate,
+      ...(upgrade ? { insured: crand() < 0.06 ? cint(3, 11) : cint(13, 216) } : {}),
+    });
+    held.set(occ, level);
+    t = plusDays(claimDate, cint(20, 300));
+  }
+}
+
+// ─ claim ids: C{year}-{number}, numbered in each year by claim date ───────────────────────────
+claims.sort((a, b) => a.claimDate.localeCompare(b.claimDate) || a.order - b.order);
+{
+  const seq = new Map();
+  for (const c of claims) {
+    const y = c.claimDate.slice(0, 4);
+    seq.set(y, (seq.get(y) ?? 0) + 1);
+    c.id = `C${y}-${String(seq.get(y)).padStart(4, '0')}`;
+  }
+}
+
+// ─ the catalogue: the shipped example, with the 2018–2019 skill_upgrade amounts for the certificates around 2019-01-01
+const exampleCatalog = readFileSync(join(ROOT, 'fixtures', 'catalog-example.csv'), 'utf8').split('\n').filter((l) => l !== '');
+const catalog = [
+  ...exampleCatalog.slice(0, 9),
+  'skill_upgrade,*,5,1000.00,per_claim,2018-01-01,2019-12-31,no,人社部发〔2017〕40号 (example),EXAMPLE: 2018–2019 amounts',
+  'skill_upgrade,*,4,1500.00,per_claim,2018-01-01,2019-12-31,no,人社部发〔2017〕40号 (example),EXAMPLE: 2018–2019 amounts',
+  'skill_upgrade,*,3,2000.00,per_claim,2018-01-01,2019-12-31,no,人社部发〔2017〕40号 (example),EXAMPLE: 2018–2019 amounts',
+  ...exampleCatalog.slice(9),
+];
+if (!exampleCatalog[8].startsWith('skill_upgrade,*,3,')) throw new Error('fixtures/catalog-example.csv changed: place the 2018–2019 rows again');
+
+const GROUP_ZH = {
+  employee: '企业职工', rural_migrant: '农村转移劳动者', unemployed: '登记失业人员', hard_to_employ: '就业困难人员', veteran: '退役军人',
+  graduate: '毕业年度高校毕业生', school_leaver: '两后生', poverty_monitored: '脱贫人口', public_staff: '机关事业单位在编人员',
+};
+const PROGRAM_ZH = { training: '职业培训补贴', skill_upgrade: '技能提升补贴', apprenticeship: '企业新型学徒制', work_based: '以工代训', shortage_post: '紧缺职业高技能人才岗位补贴' };
+const LEVEL_ZH = { 5: '初级工', 4: '中级工', 3: '高级工', 2: '技师', 1: '高级技师' };
+const CERT_ZH = { qualification: '职业资格证书', skill_level: '职业技能等级证书', special_ability: '专项职业能力证书', special_operation: '特种作业操作证', completion: '培训合格证书', none: '无' };
+const ROUTE_ZH = { standard: '社会化评价', self_evaluation: '企业自主评价', dual_certificate: '双证书', apprenticeship: '学徒制培训', competition: '技能竞赛' };
+const opt = (v, f = String) => (v === undefined ? '' : f(v));
+
 // ── write ────────────────────────────────────────────────────────────────────────────
 const csvLine = (cells) => cells.map((c) => (/[",\r\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',');
 const csv = (header, rows, eol = '\n') => [header, ...rows].map(csvLine).join(eol) + eol;
@@ -353,7 +843,7 @@ const write = (name, content) => writeFileSync(join(OUT, name), content);
 
 write(
   'enterprises.csv',
-  csv(['enterprise_id', 'name', 'town', 'industry'], [...ENTERPRISES, ...Object.values(RETURNS_ONLY)].map((e) => [e.id, e.name, e.town, e.industry])),
+  csv(['enterprise_id', 'name', 'town', 'industry'], [...ENTERPRISES, ...Object.values(RETURNS_ONLY), ...Object.values(SUBSIDY_ONLY)].map((e) => [e.id, e.name, e.town, e.industry])),
 );
 write(
   'payroll.csv',
@@ -389,10 +879,53 @@ write(
   ),
 );
 write('ledger.csv', csv(['enterprise_id', 'kind', 'period', 'opening', 'added', 'used', 'closing'], ledger));
+write('catalog.csv', catalog.join('\n') + '\n');
+write(
+  'trainees.csv',
+  iconv.encode(
+    csv(
+      ['申请编号', '姓名', '身份证号', '人员类别', '补贴项目', '统一社会信用代码', '职业（工种）', '技能等级', '证书类型', '证书编号', '发证日期', '评价方式', '参保月数', '合同月数', '月数', '申请日期'],
+      claims.map((c) => [
+        c.id,
+        c.p.name,
+        c.p.written ?? c.p.id,
+        GROUP_ZH[c.group],
+        PROGRAM_ZH[c.program],
+        opt(c.ent, (k) => EMPLOYER[k].id),
+        opt(c.occ),
+        opt(c.level, (l) => LEVEL_ZH[l]),
+        opt(c.certType, (t) => CERT_ZH[t]),
+        opt(c.certNo),
+        opt(c.certDate, slashDate),
+        opt(c.route, (r) => ROUTE_ZH[r]),
+        opt(c.insured),
+        opt(c.contract),
+        opt(c.months),
+        slashDate(c.claimDate),
+      ]),
+      '\r\n',
+    ),
+    'gb18030',
+  ),
+);
+history.sort((a, b) => a.paid.localeCompare(b.paid) || a.p.id.localeCompare(b.p.id));
+write(
+  'history.csv',
+  '\ufeff' +
+    csv(
+      ['身份证号', '姓名', '补贴项目', '发放日期', '补贴金额', '职业（工种）', '技能等级', '证书编号', '月数'],
+      history.map((h) => [h.p.id, h.p.name, PROGRAM_ZH[h.program], h.paid, h.amount, opt(h.occ), opt(h.level, (l) => LEVEL_ZH[l]), opt(h.certNo), opt(h.months)]),
+    ),
+);
 
 if (!args.includes('--quiet')) {
   process.stdout.write(
-    `wrote ${OUT}: ${ENTERPRISES.length + Object.keys(RETURNS_ONLY).length} enterprises, ${payroll.length} payroll rows, ${training.length} training rows (GB18030), ` +
-      `${qualifications.length} qualifications, ${surcharges.length} surcharge returns, ${ledger.length} ledger row\n`,
+    `wrote ${OUT}: ${ENTERPRISES.length + Object.keys(RETURNS_ONLY).length + Object.keys(SUBSIDY_ONLY).length} enterprises, ${payroll.length} payroll rows, ${training.length} training rows (GB18030), ` +
+      `${qualifications.length} qualifications, ${surcharges.length} surcharge returns, ${ledger.length} ledger row, ` +
+      `${claims.length} subsidy claims of ${new Set(claims.map((c) => c.p.id)).size} persons (GB18030), ${history.length} history rows, ${catalog.length - 1} catalogue rows\n`,
   );
+}
+if (args.includes('--cases')) {
+  // The claim_id of each scenario, for the tests (test/demo-subsidy.test.ts).
+  for (const c of claims) if (c.tag) process.stdout.write(`${c.id} ${c.tag}\n`);
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * Regenerates the golden files of the demo end-to-end tests (test/demo.test.ts,
- * test/demo-credit.test.ts): runs the built CLI (`npx tsc -p tsconfig.json` first) on
- * fixtures/demo into a temporary folder and copies deductions.csv, credits.csv, ledger.csv and
- * summary.csv into test/golden/demo/. This is the one explicit way to change them; review the
+ * test/demo-credit.test.ts, test/demo-subsidy.test.ts): runs the built CLI (`npx tsc -p
+ * tsconfig.json` first) on fixtures/demo into a temporary folder and copies deductions.csv,
+ * credits.csv, subsidies.csv, subsidy-summary.csv, ledger.csv and summary.csv into
+ * test/golden/demo/. This is the one explicit way to change them; review the
  * diff (`git diff test/golden`) before committing. Refuses to write anything when the run does
  * not exit 0: the demo must run without warnings.
  */
@@ -16,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = join(ROOT, 'fixtures', 'demo');
 const GOLDEN = join(ROOT, 'test', 'golden', 'demo');
-const FILES = ['deductions.csv', 'credits.csv', 'ledger.csv', 'summary.csv'];
+const FILES = ['deductions.csv', 'credits.csv', 'subsidies.csv', 'subsidy-summary.csv', 'ledger.csv', 'summary.csv'];
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'index.js'))) {
   process.stderr.write('update-golden: dist/ is missing: build first with `npx tsc -p tsconfig.json`\n');

@@ -16,7 +16,9 @@ import { ROOT, skilltax, tempDir } from './helpers/cli.js';
 
 const DEMO = join(ROOT, 'fixtures', 'demo');
 const GOLDEN = join(ROOT, 'test', 'golden', 'demo');
-const OUTPUTS = ['deductions.csv', 'credits.csv', 'ledger.csv', 'summary.csv'];
+const OUTPUTS = ['deductions.csv', 'credits.csv', 'subsidies.csv', 'subsidy-summary.csv', 'ledger.csv', 'summary.csv'];
+// The training subsidies' inputs (checked in test/demo-subsidy.test.ts), copied along when a test runs a copy of the demo.
+const SUBSIDY_INPUTS = ['trainees.csv', 'catalog.csv', 'history.csv'];
 
 // The demo's enterprises (fixtures/demo/enterprises.csv).
 const BEARING = '91330282144073961U'; // 周巷镇, general enterprise
@@ -80,7 +82,7 @@ describe('skilltax run fixtures/demo', () => {
     expect(first.stdout).toMatch(new RegExp(`total deductible\\s+${s.get('total_deductible')!.replace('.', '\\.')}\\n`));
     expect(first.stdout).toMatch(new RegExp(`total carried forward\\s+${s.get('total_carry_forward')!.replace('.', '\\.')}\\n`));
     expect(first.stdout).toMatch(/warnings\s+0\n/);
-    expect(first.stdout).toContain('wrote deductions.csv, credits.csv, ledger.csv, summary.csv');
+    expect(first.stdout).toContain('wrote deductions.csv, credits.csv, subsidies.csv, subsidy-summary.csv, ledger.csv, summary.csv');
   });
 
   it('gives byte-identical outputs on a second run', () => {
@@ -119,7 +121,7 @@ describe('skilltax run fixtures/demo', () => {
 
   it('reads its own ledger back: running on out/ledger.csv changes nothing', () => {
     const dir = tempDir('skilltax-demo-ledger-');
-    for (const f of ['payroll.csv', 'training.csv', 'qualifications.csv', 'surcharges.csv']) copyFileSync(demoFile(f), join(dir, f));
+    for (const f of ['payroll.csv', 'training.csv', 'qualifications.csv', 'surcharges.csv', ...SUBSIDY_INPUTS]) copyFileSync(demoFile(f), join(dir, f));
     copyFileSync(join(GOLDEN, 'ledger.csv'), join(dir, 'ledger.csv'));
     const r = skilltax(['run', dir, '--quiet']);
     expect(r.stderr).toBe('');
@@ -302,15 +304,15 @@ describe('the GB18030 input', () => {
     const text = iconv.decode(bytes(), 'gb18030');
     expect(text.split('\r\n')[0]).toBe('纳税人识别号,日期,类别,账载金额,实际发生额,摘要');
     expect(text).toContain('全额扣除职工培训费用');
-    // the other inputs are UTF-8
-    for (const f of ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'enterprises.csv', 'surcharges.csv']) {
+    // the other inputs are UTF-8 (but trainees.csv, GB18030 too: test/demo-subsidy.test.ts)
+    for (const f of ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'enterprises.csv', 'surcharges.csv', 'catalog.csv', 'history.csv']) {
       expect(() => new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(demoFile(f)))).not.toThrow();
     }
   });
 
   it('is read as GB18030 by default: the same results as a UTF-8 copy', () => {
     const dir = tempDir('skilltax-demo-utf8-');
-    for (const f of ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'surcharges.csv']) copyFileSync(demoFile(f), join(dir, f));
+    for (const f of ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'surcharges.csv', ...SUBSIDY_INPUTS]) copyFileSync(demoFile(f), join(dir, f));
     writeFileSync(join(dir, 'training.csv'), iconv.decode(bytes(), 'gb18030'), 'utf8');
     const r = skilltax(['run', dir, '--quiet']);
     expect(r.status).toBe(0);

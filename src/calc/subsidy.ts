@@ -164,12 +164,18 @@ export function decideClaims(rules: Rules, input: SubsidyInput): Decision[] {
       what: `history line ${h.line} (${h.program}, paid ${h.paid_date})`,
     });
   }
+  /** certificate number → the first training or skill_upgrade payment on it, of anyone */
+  const certificates = new Map<string, Paid>();
+  const noteCertificate = (p: Paid) => {
+    if (p.certificate_no && CERTIFICATE_PAID.includes(p.program) && !certificates.has(p.certificate_no)) certificates.set(p.certificate_no, p);
+  };
+  for (const list of paid.values()) list.forEach(noteCertificate);
   const decisions: Decision[] = [];
   for (const claim of [...input.claims].sort(claimOrder)) {
-    const d = decideOne(rules, input, claim, paidOf(claim.person_id));
+    const d = decideOne(rules, input, claim, paidOf(claim.person_id), certificates);
     decisions.push(d);
     if (d.status === 'eligible') {
-      paidOf(claim.person_id).push({
+      const p: Paid = {
         program: claim.program,
         occupation: occKey(claim.occupation),
         level: claim.level,
@@ -177,13 +183,15 @@ export function decideClaims(rules: Rules, input: SubsidyInput): Decision[] {
         year: Number(claim.claim_date.slice(0, 4)),
         months: d.paidMonths ?? 0,
         what: `claim ${claim.claim_id} (${claim.program}, claimed ${claim.claim_date})`,
-      });
+      };
+      paidOf(claim.person_id).push(p);
+      noteCertificate(p);
     }
   }
   return decisions;
 }
 
-function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonly Paid[]): Decision {
+function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonly Paid[], certificates: ReadonlyMap<string, Paid>): Decision {
   const reasons = new Set<Reason>();
   const refs = new Set<string>([PROGRAM_SOURCES[c.program]]);
   const trace: TraceStep[] = [];
@@ -211,7 +219,12 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
   trace.push({
     label: 'deciding date',
     value: decidingDate,
-    how: p === 'training' || p === 'skill_upgrade' ? 'the certificate date (rules and catalogue in force when it was obtained)' : 'the claim date',
+    how:
+      (p === 'training' || p === 'skill_upgrade') && c.certificate_date
+        ? 'the certificate date (rules and catalogue in force when it was obtained)'
+        : p === 'training' || p === 'skill_upgrade'
+          ? 'the claim date (no certificate date)'
+          : 'the claim date',
   });
 
   // ── the person ───────────────────────────────────────────────────────────────
@@ -226,7 +239,8 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
     check(
       'working age',
       age >= min && age < retire,
-      `${age} on ${decidingDate} (${info.sex === 'male' ? 'man' : 'woman'}; ${min} ≤ age < ${retire}, born ${info.birthDate})`,
+      // The birth date is not shown: with the masked number it would give the whole 身份证号 away.
+      `${age} on ${decidingDate} (${info.sex === 'male' ? 'man' : 'woman'}; ${min} ≤ age < ${retire})`,
       'age_out_of_range',
       src(retireKey, decidingDate),
     );
@@ -348,7 +362,8 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
       check('no lower level after a higher one', !higher, higher ? `level ${levelName(higher.level)} of ${c.occupation} already paid: ${higher.what}` : 'no higher level paid', 'lower_level_after_higher', CROSS_CLAIM_SOURCE);
     }
     if (c.certificate_no) {
-      const used = same.find((e) => e.certificate_no === c.certificate_no);
+      // A certificate number belongs to one person: used by anyone before, it pays no more.
+      const used = certificates.get(c.certificate_no);
       check('one subsidy per certificate', !used, used ? `certificate ${c.certificate_no} already paid: ${used.what}` : `certificate ${c.certificate_no} not paid before`, 'certificate_already_used', CROSS_CLAIM_SOURCE);
     }
   }
@@ -420,12 +435,13 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
           : `round(${formatFen(row.amount)} × ${months} / 12)`;
     trace.push({ label: 'amount', value: formatFen(amount), how });
   }
-  trace.push({ label: 'decision', value: eligible ? 'eligible' : 'ineligible', how: [...reasons].join(';') || undefined });
+  const ordered = REASONS.filter((r) => reasons.has(r));
+  trace.push({ label: 'decision', value: eligible ? 'eligible' : 'ineligible', how: ordered.join(';') || undefined });
   return {
     claim: c,
     status: eligible ? 'eligible' : 'ineligible',
     amount,
-    reasons: REASONS.filter((r) => reasons.has(r)),
+    reasons: ordered,
     refs: [...refs],
     decidingDate,
     ...(row ? { catalog: row } : {}),

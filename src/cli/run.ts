@@ -91,7 +91,12 @@ export function runCommand(): Command {
         ledger = c.ledger;
       }
       if (trainees && catalog) {
-        const sub = await runSubsidy({ trainees, catalog, history: input('history.csv'), qualifications }, range.year, rules, loadOptions(g));
+        const sub = await runSubsidy(
+          { trainees, catalog, history: input('history.csv'), qualifications },
+          { from: range.year ?? range.from, to: range.year ?? range.to },
+          rules,
+          loadOptions(g),
+        );
         files.push({ path: join(outDir, `subsidies.${ext}`), content: render(subsidiesTable(sub.decisions), renderOptions(g)) });
         files.push({ path: join(outDir, `subsidy-summary.${ext}`), content: render(subsidySummaryTable(sub.decisions), renderOptions(g)) });
         summary.subsidy = subsidyTotals(sub.decisions);

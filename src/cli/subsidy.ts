@@ -54,7 +54,7 @@ export function subsidyCommand(): Command {
       checkStdin([flags.trainees, flags.catalog, flags.history, flags.qualifications]);
       const result = await runSubsidy(
         { trainees: flags.trainees, catalog: flags.catalog, history: flags.history, qualifications: flags.qualifications },
-        year,
+        { from: year, to: year },
         rulesFor(g),
         loadOptions(g),
       );
@@ -73,7 +73,7 @@ export function subsidyCommand(): Command {
       else if (!flags.out) out(report);
       if (!g.quiet) {
         const t = subsidyTotals(result.decisions);
-        err(`subsidy: ${t.claims} claims of ${t.persons} persons, ${t.eligible} eligible, ${t.claims - t.eligible} ineligible, amount ${formatFen(t.amount)}`);
+        err(`subsidy: ${t.claims} claim${t.claims === 1 ? '' : 's'} of ${t.persons} person${t.persons === 1 ? '' : 's'}, ${t.eligible} eligible, ${t.claims - t.eligible} ineligible, amount ${formatFen(t.amount)}`);
       }
       return 0;
     }),

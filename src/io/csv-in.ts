@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { ProblemList, UsageError } from './errors.js';
+import { maskPersonId } from './ids.js';
 import { acceptedNames, headerIndex, type RowOf, type Schema } from './schema.js';
 import { normalizeLabel, ValueProblem } from './values.js';
 
@@ -173,7 +174,7 @@ export async function readRows<S extends Schema>(
   const index = headerIndex(schema);
   const names = Object.keys(schema.columns);
   let colOf: Map<string, number> | undefined; // canonical name → 0-based index
-  let parsers: { name: string; idx: number; required: boolean; parse: (raw: string) => unknown }[] = [];
+  let parsers: { name: string; idx: number; required: boolean; parse: (raw: string) => unknown; sensitive: boolean }[] = [];
   let line = 1;
   const ctx: RowContext = {
     file,
@@ -220,7 +221,13 @@ export async function readRows<S extends Schema>(
       if (problems.items.length > headerProblems) return false;
       parsers = names
         .filter((n) => colOf!.has(n))
-        .map((n) => ({ name: n, idx: colOf!.get(n)!, required: schema.columns[n]!.required, parse: schema.columns[n]!.parse }));
+        .map((n) => ({
+          name: n,
+          idx: colOf!.get(n)!,
+          required: schema.columns[n]!.required,
+          parse: schema.columns[n]!.parse,
+          sensitive: schema.columns[n]!.sensitive === true,
+        }));
       return true;
     }
     if (cells.every((c) => c.trim() === '')) return true;
@@ -240,7 +247,7 @@ export async function readRows<S extends Schema>(
         row[p.name] = p.parse(raw);
       } catch (e) {
         if (!(e instanceof ValueProblem)) throw e;
-        problems.add({ file, line, column: p.idx + 1, message: `${p.name}: ${e.message}`, value: raw });
+        problems.add({ file, line, column: p.idx + 1, message: `${p.name}: ${e.message}`, value: p.sensitive ? maskPersonId(raw) : raw });
         ok = false;
       }
     }

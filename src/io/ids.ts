@@ -55,7 +55,7 @@ export function personIdProblem(id: string): string | undefined {
   const want = personIdCheckChar(id.slice(0, 17));
   if (want !== id[17]) return `身份证号 check character is "${id[17]}", the first 17 digits call for "${want}"`;
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (!isCalendarDate(birth)) return `身份证号 birth date ${id.slice(6, 14)} is not a calendar date`;
+  if (!isCalendarDate(birth)) return '身份证号 birth date (digits 7–14) is not a calendar date';
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 /** The input kinds of CONTRACT §2 known so far, each as one schema. */
-import { defineSchema, optional, required, type RowOf, type Schema } from './schema.js';
+import { defineSchema, optional, required, sensitive, type RowOf, type Schema } from './schema.js';
 import {
   enumParser,
   parseAmount,
@@ -10,6 +10,7 @@ import {
   parseLevel,
   parseMonthOrYear,
   parsePersonId,
+  parseValidPersonId,
   parseText,
   parseUscc,
   ValueProblem,
@@ -190,7 +191,7 @@ export const parseUnit = enumParser<Unit>('unit', {
 
 /** `*` (any) or a value. */
 function anyOr<T>(parse: (raw: string) => T): (raw: string) => T | '*' {
-  return (raw) => (raw === '*' ? '*' : parse(raw));
+  return (raw) => (raw.normalize('NFKC') === '*' ? '*' : parse(raw));
 }
 
 function parseYesNo(raw: string): boolean {
@@ -204,7 +205,7 @@ const amount0 = (raw: string) => parseAmount(raw);
 
 export const traineesSchema = defineSchema('trainees', {
   claim_id: required(parseText, ['申请编号']),
-  person_id: required(parsePersonId, ['身份证号', '公民身份号码']),
+  person_id: sensitive(required(parsePersonId, ['身份证号', '公民身份号码'])),
   program: required(parseProgram, ['项目', '补贴项目']),
   group: required(parseGroup, ['人员类别']),
   claim_date: required(parseDate, ['申请日期']),
@@ -234,7 +235,7 @@ export const catalogSchema = defineSchema('catalog', {
 });
 
 export const historySchema = defineSchema('history', {
-  person_id: required(parsePersonId, ['身份证号', '公民身份号码']),
+  person_id: sensitive(required(parseValidPersonId, ['身份证号', '公民身份号码'])),
   program: required(parseProgram, ['项目', '补贴项目']),
   paid_date: required(parseDate, ['发放日期', '支付日期']),
   amount: required(amount0, ['金额', '补贴金额']),

@@ -248,8 +248,8 @@ export async function loadTrainees(path: string, o: LoadOptions): Promise<Claim[
       return;
     }
     seen.set(r.claim_id, ctx.line);
-    if ((r.program === 'apprenticeship' || r.program === 'work_based') && r.months === undefined) {
-      ctx.problem(ctx.column('months') ? 'months' : 'program', `months: an ${r.program} claim needs the months it covers`, '');
+    if ((r.program === 'apprenticeship' || r.program === 'work_based') && !r.months) {
+      ctx.problem(ctx.column('months') ? 'months' : 'program', `months: ${r.program === 'apprenticeship' ? 'an' : 'a'} ${r.program} claim needs the months it covers (1 or more)`, r.months === undefined ? '' : String(r.months));
       return;
     }
     out.push({ ...r, line: ctx.line });
@@ -284,6 +284,11 @@ export async function loadHistory(path: string, o: LoadOptions): Promise<History
   const problems = new ProblemList(o.maxErrors);
   const out: HistoryEntry[] = [];
   await readRows(path, historySchema, o, problems, (r, ctx) => {
+    // Without its months, a past payment could not count against the month limits.
+    if ((r.program === 'apprenticeship' || r.program === 'work_based') && r.months === undefined) {
+      ctx.problem(ctx.column('months') ? 'months' : 'program', `months: ${r.program === 'apprenticeship' ? 'an' : 'a'} ${r.program} payment needs the months it covered`, '');
+      return;
+    }
     out.push({ ...r, line: ctx.line });
   });
   problems.throwIfAny();

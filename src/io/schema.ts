@@ -9,6 +9,8 @@ export interface ColumnSpec<T> {
   aliases: readonly string[];
   required: boolean;
   parse: (raw: string) => T;
+  /** personal data (身份证号): shown masked in messages */
+  sensitive?: boolean;
 }
 
 export type Columns = Record<string, ColumnSpec<unknown>>;
@@ -34,6 +36,11 @@ export function required<T>(parse: (raw: string) => T, aliases: readonly string[
 
 export function optional<T>(parse: (raw: string) => T, aliases: readonly string[] = []): ColumnSpec<T> & { required: false } {
   return { aliases, required: false, parse };
+}
+
+/** The same column, marked as personal data. */
+export function sensitive<S extends ColumnSpec<unknown>>(spec: S): S {
+  return { ...spec, sensitive: true };
 }
 
 export function defineSchema<C extends Columns>(kind: string, columns: C): Schema<C> {

@@ -4,7 +4,7 @@
  * person what is wrong; the reader adds FILE:LINE:COLUMN and the cell's text.
  */
 import type { Fen } from './money.js';
-import { isCalendarDate, usccProblem } from './ids.js';
+import { isCalendarDate, personIdProblem, usccProblem } from './ids.js';
 
 export class ValueProblem extends Error {}
 
@@ -142,9 +142,17 @@ export function parseLevel(raw: string): number {
   return n;
 }
 
-/** A person's ID as given, upper-cased (a trailing x is X); its validity is a decision, not a parse. */
+/** A person's ID as given, upper-cased (a trailing x is X); in trainees.csv its validity is a decision, not a parse. */
 export function parsePersonId(raw: string): string {
   return raw.toUpperCase();
+}
+
+/** A 居民身份证号 that must be valid (CONTRACT §1), e.g. in history.csv. */
+export function parseValidPersonId(raw: string): string {
+  const id = raw.toUpperCase();
+  const problem = personIdProblem(id);
+  if (problem) throw new ValueProblem(problem);
+  return id;
 }
 
 export function parseText(raw: string): string {

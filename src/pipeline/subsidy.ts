@@ -21,9 +21,9 @@ export interface SubsidyResult {
 
 /**
  * Every claim in the file is decided, in (claim_date, claim_id) order, so that earlier claims
- * count against later ones; with `year`, only the claims made in that year are reported.
+ * count against later ones; only the claims made in the years asked for are reported.
  */
-export async function runSubsidy(inputs: SubsidyInputs, year: number | undefined, rules: Rules, o: LoadOptions): Promise<SubsidyResult> {
+export async function runSubsidy(inputs: SubsidyInputs, years: { from?: number; to?: number }, rules: Rules, o: LoadOptions): Promise<SubsidyResult> {
   const [claims, catalog, history, quals] = await loadAll([
     () => loadTrainees(inputs.trainees, o),
     () => loadCatalog(inputs.catalog, o),
@@ -31,6 +31,7 @@ export async function runSubsidy(inputs: SubsidyInputs, year: number | undefined
     () => (inputs.qualifications ? loadQualifications(inputs.qualifications, o) : Promise.resolve(new Map<string, QualificationSpan[]>())),
   ] as const);
   const all = decideClaims(rules, { claims, catalog, history, qualifications: quals });
-  const decisions = year === undefined ? all : all.filter((d) => Number(d.claim.claim_date.slice(0, 4)) === year);
+  const inRange = (y: number) => (years.from === undefined || y >= years.from) && (years.to === undefined || y <= years.to);
+  const decisions = all.filter((d) => inRange(Number(d.claim.claim_date.slice(0, 4))));
   return { decisions, all };
 }
