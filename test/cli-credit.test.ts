@@ -5,10 +5,11 @@
  * CLI (dist/, built by `npm test`'s pretest) on inputs written to temporary folders and on
  * fixtures/errors/credit-*.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, skilltax, tempDir as makeTempDir, type CliResult } from './helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectRefused, problems, requireBuild, ROOT, skilltax, where, type CliResult } from './helpers/cli.js';
+import { csv, tempDirs, write } from './helpers/files.js';
 
 const FX = 'fixtures/errors';
 const A = '91330282MA2B000016';
@@ -69,21 +70,7 @@ const LEDGER_ROWS = [
 ];
 
 /** Temporary folders of this file, removed when it is done. */
-const made: string[] = [];
-function tempDir(): string {
-  const d = makeTempDir('skilltax-credit-');
-  made.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
-function write(dir: string, name: string, content: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
+const tempDir = tempDirs('skilltax-credit-');
 
 let data: string;
 let surcharges: string;
@@ -91,7 +78,7 @@ let training: string;
 let qualifications: string;
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'index.js'))) throw new Error('build first: npx tsc -p tsconfig.json (npm test does it)');
+  requireBuild();
   data = tempDir();
   surcharges = write(data, 'surcharges.csv', SURCHARGES);
   training = write(data, 'training.csv', TRAINING);
@@ -110,44 +97,11 @@ function inputs(files: { surcharges: string; training?: string; qualifications?:
   return { dir, args };
 }
 
-const csv = (...lines: string[]) => [...lines, ''].join('\n');
-
 const PREVIOUS = 'enterprise_id,period\nprevious report: must survive a refused run\n';
 
-/** Runs a command that must be refused, and checks that it left everything as it was. */
-function refused(args: string[], opts: { input?: string } = {}): CliResult {
-  const dir = tempDir();
-  const outFile = join(dir, 'credits.csv');
-  const ledgerOut = join(dir, 'ledger-out.csv');
-  writeFileSync(outFile, PREVIOUS);
-  const r = skilltax([...args, '--out', outFile, '--ledger-out', ledgerOut], { input: opts.input });
-  expect(r.status, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(readFileSync(outFile, 'utf8')).toBe(PREVIOUS);
-  expect(existsSync(ledgerOut)).toBe(false);
-  expect(readdirSync(dir)).toEqual(['credits.csv']); // no temporary file left behind
-  return r;
-}
-
-interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  got?: string;
-}
-
-/** The FILE:LINE:COLUMN lines of a text, parsed. */
-function problems(text: string): Problem[] {
-  const out: Problem[] = [];
-  for (const l of text.split('\n')) {
-    const m = /^([^:\s][^:]*):(\d+):(\d+): (.*?)(?: \(got "(.*)"\))?$/.exec(l);
-    if (m) out.push({ file: m[1]!, line: Number(m[2]), column: Number(m[3]), message: m[4]!, ...(m[5] !== undefined ? { got: m[5] } : {}) });
-  }
-  return out;
-}
-
-const where = (ps: Problem[]) => ps.map((p) => [p.file, p.line, p.column, p.got]);
+/** Runs a command that must be refused, with --out over an existing file and --ledger-out to a new one. */
+const refused = (args: string[], opts: { input?: string } = {}): CliResult =>
+  expectRefused(args, [{ flag: '--out', name: 'credits.csv', pre: PREVIOUS }, { flag: '--ledger-out', name: 'ledger-out.csv' }], opts);
 
 describe('CONTRACT §4 credits.csv', () => {
   it('0: the contract’s columns (shortfall added after them), two rows per enterprise-period, edu then local, sorted', () => {

@@ -4,10 +4,11 @@
  * written — a pre-existing --out file keeps its bytes, --ledger-out stays absent, and no
  * temporary file is left behind. Runs the built CLI (dist/, built by `npm test`'s pretest).
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, skilltax, tempDir as makeTempDir, type CliResult } from './helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectRefused, problems, requireBuild, skilltax, where, type CliResult } from './helpers/cli.js';
+import { tempDirs } from './helpers/files.js';
 
 const FX = 'fixtures/errors';
 const A = '91330282MA2B000016';
@@ -15,60 +16,13 @@ const B = '91330282MA2B000029';
 const PREVIOUS = 'enterprise_id,year\nprevious report: must survive a refused run\n';
 
 /** Temporary folders of this file, removed when it is done. */
-const made: string[] = [];
-function tempDir(): string {
-  const d = makeTempDir();
-  made.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs();
 
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'index.js'))) throw new Error('build first: npx tsc -p tsconfig.json (npm test does it)');
-});
+beforeAll(requireBuild);
 
-interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  got?: string;
-}
-
-/** The FILE:LINE:COLUMN lines of standard error, parsed. */
-function problems(stderr: string): Problem[] {
-  const out: Problem[] = [];
-  for (const l of stderr.split('\n')) {
-    const m = /^([^:\s][^:]*):(\d+):(\d+): (.*?)(?: \(got "(.*)"\))?$/.exec(l);
-    if (m) out.push({ file: m[1]!, line: Number(m[2]), column: Number(m[3]), message: m[4]!, ...(m[5] !== undefined ? { got: m[5] } : {}) });
-  }
-  return out;
-}
-
-/** [file, line, column, got] of each problem, in the order printed. */
-function where(ps: Problem[]): [string, number, number, string | undefined][] {
-  return ps.map((p) => [p.file, p.line, p.column, p.got]);
-}
-
-/**
- * Runs a command that must be refused, with --out over an existing file and --ledger-out to a
- * new one, and checks the refusal left everything as it was.
- */
-function refused(args: string[], opts: { ledgerOut?: boolean; input?: string } = {}): CliResult {
-  const dir = tempDir();
-  const outFile = join(dir, 'deductions.csv');
-  const ledgerOut = join(dir, 'ledger-out.csv');
-  writeFileSync(outFile, PREVIOUS);
-  const r = skilltax([...args, '--out', outFile, ...(opts.ledgerOut === false ? [] : ['--ledger-out', ledgerOut])], { input: opts.input });
-  expect(r.status, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(readFileSync(outFile, 'utf8')).toBe(PREVIOUS);
-  expect(existsSync(ledgerOut)).toBe(false);
-  expect(readdirSync(dir)).toEqual(['deductions.csv']); // no temporary file left behind
-  return r;
-}
+/** Runs a command that must be refused, with --out over an existing file and --ledger-out to a new one. */
+const refused = (args: string[], opts: { input?: string } = {}): CliResult =>
+  expectRefused(args, [{ flag: '--out', name: 'deductions.csv', pre: PREVIOUS }, { flag: '--ledger-out', name: 'ledger-out.csv' }], opts);
 
 const deductArgs = (c: string, extra: string[] = []) => ['deduct', '--payroll', `${FX}/${c}/payroll.csv`, '--training', `${FX}/${c}/training.csv`, ...extra];
 

@@ -2,22 +2,17 @@
  * Regressions found while using the tool: each failed before its fix. Runs the built CLI.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { withUsccCheck } from '../src/io/ids.js';
-import { ROOT, skilltax, tempDir as makeTempDir } from './helpers/cli.js';
+import { ROOT, skilltax } from './helpers/cli.js';
+import { tempDirs } from './helpers/files.js';
 
 const A = '91330282MA2B000016';
-const made: string[] = [];
-function tempDir(): string {
-  const d = makeTempDir();
-  made.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+
+/** Temporary folders of this file, removed when it is done. */
+const tempDir = tempDirs();
 
 function inputs(dir: string): string[] {
   writeFileSync(join(dir, 'payroll.csv'), `enterprise_id,period,wages\n${A},2023,1000000.00\n${A},2024,1000000.00\n`);

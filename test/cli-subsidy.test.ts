@@ -5,11 +5,12 @@
  * trainees.csv, catalog.csv and history.csv. Runs the built CLI (dist/, built by `npm test`'s
  * pretest) on inputs written to temporary folders and on fixtures/errors/subsidy-*.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, skilltax, tempDir as makeTempDir, type CliResult } from './helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectRefused, problems, requireBuild, ROOT, skilltax, where, type CliResult } from './helpers/cli.js';
+import { csv, tempDirs, write } from './helpers/files.js';
 
 const FX = 'fixtures/errors';
 const CATALOG = 'fixtures/catalog-example.csv';
@@ -29,8 +30,6 @@ const PERSONS = [P1, P2, P3, BAD, P4];
 
 const COLUMNS = 'claim_id,person_id,enterprise_id,program,occupation,level,certificate_date,claim_date,status,amount,reasons,rule_refs';
 const SUMMARY_COLUMNS = 'enterprise_id,program,claims,eligible,amount';
-
-const csv = (...lines: string[]) => [...lines, ''].join('\n');
 
 // Rows out of claim_id order on purpose. Years: C008 2021, C006 and C009 2023, the rest 2024.
 const TRAINEES = csv(
@@ -91,27 +90,13 @@ const SUMMARY = csv(
 );
 
 /** Temporary folders of this file, removed when it is done. */
-const made: string[] = [];
-function tempDir(): string {
-  const d = makeTempDir('skilltax-subsidy-');
-  made.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
-
-function write(dir: string, name: string, content: string | Buffer): string {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
+const tempDir = tempDirs('skilltax-subsidy-');
 
 let trainees: string;
 let history: string;
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'index.js'))) throw new Error('build first: npx tsc -p tsconfig.json (npm test does it)');
+  requireBuild();
   const d = tempDir();
   trainees = write(d, 'trainees.csv', TRAINEES);
   history = write(d, 'history.csv', HISTORY);
@@ -142,39 +127,9 @@ const heads = (report: string) => rows(report).map((r) => r.head);
 
 const PREVIOUS = 'claim_id\nprevious report: must survive a refused run\n';
 
-/** Runs a command that must be refused, and checks that it left everything as it was. */
-function refused(args: string[], opts: { input?: string } = {}): CliResult {
-  const dir = tempDir();
-  const outFile = join(dir, 'subsidies.csv');
-  const summary = join(dir, 'subsidy-summary.csv');
-  writeFileSync(outFile, PREVIOUS);
-  const r = skilltax([...args, '--out', outFile, '--summary', summary], { input: opts.input });
-  expect(r.status, r.stderr).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(readFileSync(outFile, 'utf8')).toBe(PREVIOUS);
-  expect(existsSync(summary)).toBe(false);
-  expect(readdirSync(dir)).toEqual(['subsidies.csv']); // no temporary file left behind
-  return r;
-}
-
-interface Problem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  got?: string;
-}
-
-/** The FILE:LINE:COLUMN lines of a text, parsed. */
-function problems(text: string): Problem[] {
-  const out: Problem[] = [];
-  for (const l of text.split('\n')) {
-    const m = /^([^:\s][^:]*):(\d+):(\d+): (.*?)(?: \(got "(.*)"\))?$/.exec(l);
-    if (m) out.push({ file: m[1]!, line: Number(m[2]), column: Number(m[3]), message: m[4]!, ...(m[5] !== undefined ? { got: m[5] } : {}) });
-  }
-  return out;
-}
-const where = (ps: Problem[]) => ps.map((p) => [p.file, p.line, p.column, p.got]);
+/** Runs a command that must be refused, with --out over an existing file and --summary to a new one. */
+const refused = (args: string[], opts: { input?: string } = {}): CliResult =>
+  expectRefused(args, [{ flag: '--out', name: 'subsidies.csv', pre: PREVIOUS }, { flag: '--summary', name: 'subsidy-summary.csv' }], opts);
 
 /** No 身份证号 of the inputs appears whole. */
 function noFullPersonId(text: string): void {

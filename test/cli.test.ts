@@ -5,13 +5,14 @@
  * pretest) on inputs written to temporary folders.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { excelSafe } from '../src/io/csv-out.js';
 import { withUsccCheck } from '../src/io/ids.js';
-import { ROOT, skilltax, tempDir as makeTempDir } from './helpers/cli.js';
+import { requireBuild, ROOT, skilltax } from './helpers/cli.js';
+import { tempDirs, write } from './helpers/files.js';
 
 const A = '91330282MA2B000016';
 const B = '91330282MA2B000029';
@@ -54,25 +55,11 @@ let data: string; // folder with payroll.csv and training.csv
 let payroll: string;
 let training: string;
 
-function write(dir: string, name: string, content: string | Buffer): string {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-}
-
 /** Temporary folders of this file, removed when it is done. */
-const made: string[] = [];
-function tempDir(): string {
-  const d = makeTempDir();
-  made.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs();
 
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'index.js'))) throw new Error('build first: npx tsc -p tsconfig.json (npm test does it)');
+  requireBuild();
   data = tempDir();
   payroll = write(data, 'payroll.csv', PAYROLL);
   training = write(data, 'training.csv', TRAINING);

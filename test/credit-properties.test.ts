@@ -5,31 +5,27 @@
  * the credit pipeline runs them: carryBefore → computeCredit → mergeLedger; and through
  * runCredit on CSV files.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeCredit, type CreditResult, type FeeRow, type PeriodInput } from '../src/calc/credit.js';
 import type { QualificationSpan } from '../src/calc/education.js';
 import type { Qualification } from '../src/io/kinds.js';
 import { formatFen, type Fen } from '../src/io/money.js';
 import { periodEnd, periodStart, type Period } from '../src/io/values.js';
-import { carryBefore, checkLedger, LEDGER_COLUMNS, ledgerRecord, mergeLedger, nextPeriod, type LedgerEntry } from '../src/ledger/ledger.js';
+import { carryBefore, checkLedger, mergeLedger, nextPeriod, type LedgerEntry } from '../src/ledger/ledger.js';
 import type { SurchargeReturn } from '../src/io/load.js';
 import { investmentPeriod, runCredit } from '../src/pipeline/credit.js';
+import { tempDirs } from './helpers/files.js';
+import { amount, spanArb } from './unit-helpers/arbitraries.js';
+import { col, strip, writeLedger } from './unit-helpers/ledger.js';
 import { ID, ID2, per, pled, rules } from './unit-helpers/credit.js';
-
-const col = (name: string) => (LEDGER_COLUMNS as readonly string[]).indexOf(name) + 1;
 
 // PROP_RUNS=5000 npx vitest run test/credit-properties.test.ts for a longer search
 const RUNS = { numRuns: Number(process.env.PROP_RUNS ?? 200) };
 
 // ── generators ────────────────────────────────────────────────────────────────
-/** Amounts in fen, often zero or small so that every branch is taken. */
-const amount = (max: number): fc.Arbitrary<Fen> =>
-  fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.integer({ min: 0, max }), weight: 5 }, { arbitrary: fc.integer({ min: 0, max: 1_000 }), weight: 1 });
-
 /** Net investment of a period: none, a spend, or a withdrawal. */
 const investmentArb: fc.Arbitrary<Fen> = fc.oneof(
   { arbitrary: fc.constant(0), weight: 3 },
@@ -66,18 +62,8 @@ const periodDataArb = fc
   })
   .map((d) => ({ ...d, investments: d.hasReturn ? d.investments.filter((x) => x !== 0) : d.investments.length ? d.investments : [0] }));
 
-const dateArb = fc
-  .record({ y: fc.integer({ min: 2017, max: 2027 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
-  .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
-
 const QUALS: Qualification[] = ['pcie_pilot', 'pcie_pilot', 'small_scale_vat', 'small_low_profit', 'individual_business'];
-const spanArb: fc.Arbitrary<QualificationSpan> = fc
-  .record({ q: fc.constantFrom(...QUALS), a: dateArb, b: fc.option(dateArb, { nil: undefined }) })
-  .map(({ q, a, b }) => {
-    if (b === undefined) return { qualification: q, valid_from: a };
-    const [from, to] = a <= b ? [a, b] : [b, a];
-    return { qualification: q, valid_from: from, valid_to: to };
-  });
+const qualArb = spanArb(QUALS, 2017, 2027);
 
 interface Scenario {
   periods: PeriodData[];
@@ -116,7 +102,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     startIndex: fc.integer({ min: 0, max: 11 }),
     length: fc.integer({ min: 1, max: 7 }),
     data: fc.array(periodDataArb, { minLength: 7, maxLength: 7 }),
-    quals: fc.array(spanArb, { maxLength: 3 }),
+    quals: fc.array(qualArb, { maxLength: 3 }),
     pilotAlways: fc.boolean(),
     opening: fc.option(amount(2_000_000), { nil: undefined, freq: 2 }),
     gap: fc.oneof({ arbitrary: fc.constant(0), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: 2 }), weight: 1 }),
@@ -353,10 +339,7 @@ describe('properties of the credit (one enterprise, random contiguous periods)',
 
 // ── the same through runCredit on CSV files ───────────────────────────────────
 describe('runCredit on CSV files: period by period equals one multi-period run', () => {
-  const dirs: string[] = [];
-  afterAll(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  const tempDir = tempDirs('skilltax-credit-prop-');
 
   /** A day inside the period (its first month, day 1–28 by position). */
   const dayIn = (p: Period, i: number) => {
@@ -387,15 +370,6 @@ describe('runCredit on CSV files: period by period equals one multi-period run',
     return files;
   }
 
-  function writeLedger(path: string, entries: readonly LedgerEntry[]): void {
-    const lines = [LEDGER_COLUMNS.join(',')];
-    for (const e of entries) {
-      const r = ledgerRecord(e);
-      lines.push(LEDGER_COLUMNS.map((c) => r[c]).join(','));
-    }
-    writeFileSync(path, lines.join('\n') + '\n');
-  }
-
   /**
    * A period with investments but no return can be written to files only when the pipeline
    * would put its investments in that same period (the filer's frequency around it): else it
@@ -414,14 +388,12 @@ describe('runCredit on CSV files: period by period equals one multi-period run',
   }
 
   const o = { encoding: 'utf8' as const, maxErrors: 100 };
-  const strip = (entries: readonly LedgerEntry[]) => entries.map(({ file: _f, line: _l, ...e }) => e);
   const key = (r: FeeRow) => `${r.enterprise_id} ${r.period.text} ${r.fee}`;
 
   it('same rows and same ledger, two enterprises with their own frequencies', async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb.map(fileable), scenarioArb.map(fileable), async (s, s2) => {
-        const dir = mkdtempSync(join(tmpdir(), 'skilltax-credit-prop-'));
-        dirs.push(dir);
+        const dir = tempDir();
         const files = writeInputs(dir, [
           [ID, s],
           [ID2, s2],

@@ -3,26 +3,28 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeCredit } from '../src/calc/credit.js';
-import { checkLedger, LEDGER_COLUMNS } from '../src/ledger/ledger.js';
+import { checkLedger } from '../src/ledger/ledger.js';
 import { runCredit } from '../src/pipeline/credit.js';
 import { parseFilingPeriod } from '../src/io/values.js';
 import { Rules } from '../src/rules/index.js';
-import { skilltax, tempDir } from './helpers/cli.js';
+import { skilltax } from './helpers/cli.js';
+import { csv, tempDirs, write } from './helpers/files.js';
+import { col } from './unit-helpers/ledger.js';
 
 const A = '91330282MA2B000016';
 const o = { encoding: 'utf8' as const, maxErrors: 100 };
-const col = (n: string) => (LEDGER_COLUMNS as readonly string[]).indexOf(n) + 1;
-const csv = (...l: string[]) => [...l, ''].join('\n');
+
+/** Temporary folders of this file, removed when it is done. */
+const tempDir = tempDirs();
 
 describe('credit regressions', () => {
   it('an investment between a quarterly and a later monthly return goes to its month, never an overlapping quarter', async () => {
     const d = tempDir();
-    const w = (n: string, t: string) => (writeFileSync(join(d, n), t), join(d, n));
     const r = await runCredit(
       {
-        surcharges: w('surcharges.csv', csv('enterprise_id,period,vat', `${A},2024-Q1,100000.00`, `${A},2024-05,100000.00`)),
-        training: w('training.csv', csv('enterprise_id,date,category,amount', `${A},2024-04-10,pcie_investment,10000.00`)),
-        qualifications: w('q.csv', csv('enterprise_id,qualification,valid_from,valid_to', `${A},pcie_pilot,2019-01-01,`)),
+        surcharges: write(d, 'surcharges.csv', csv('enterprise_id,period,vat', `${A},2024-Q1,100000.00`, `${A},2024-05,100000.00`)),
+        training: write(d, 'training.csv', csv('enterprise_id,date,category,amount', `${A},2024-04-10,pcie_investment,10000.00`)),
+        qualifications: write(d, 'q.csv', csv('enterprise_id,qualification,valid_from,valid_to', `${A},pcie_pilot,2019-01-01,`)),
       },
       {},
       new Rules(),
@@ -35,13 +37,12 @@ describe('credit regressions', () => {
 
   it('a month without a return is no ledger gap: month-by-month runs equal one run', () => {
     const d = tempDir();
-    const w = (n: string, t: string) => (writeFileSync(join(d, n), t), join(d, n));
     const args = [
       'credit',
       '--surcharges',
-      w('surcharges.csv', csv('enterprise_id,period,vat', `${A},2024-01,100000.00`, `${A},2024-03,100000.00`)),
+      write(d, 'surcharges.csv', csv('enterprise_id,period,vat', `${A},2024-01,100000.00`, `${A},2024-03,100000.00`)),
       '--qualifications',
-      w('q.csv', csv('enterprise_id,qualification,valid_from,valid_to', `${A},pcie_pilot,2019-01-01,`)),
+      write(d, 'q.csv', csv('enterprise_id,qualification,valid_from,valid_to', `${A},pcie_pilot,2019-01-01,`)),
     ];
     const whole = skilltax(args);
     const L = join(d, 'ledger.csv');
@@ -53,14 +54,13 @@ describe('credit regressions', () => {
 
   it('a hole in the ledger over a period the inputs have is still a ledger gap', () => {
     const d = tempDir();
-    const w = (n: string, t: string) => (writeFileSync(join(d, n), t), join(d, n));
-    const led = w('ledger.csv', csv('enterprise_id,kind,period,opening,added,used,closing', `${A},pcie_credit,2024-01,,,,500.00`));
+    const led = write(d, 'ledger.csv', csv('enterprise_id,kind,period,opening,added,used,closing', `${A},pcie_credit,2024-01,,,,500.00`));
     const r = skilltax([
       'credit',
       '--surcharges',
-      w('surcharges.csv', csv('enterprise_id,period,vat', `${A},2024-02,100000.00`, `${A},2024-03,100000.00`)),
+      write(d, 'surcharges.csv', csv('enterprise_id,period,vat', `${A},2024-02,100000.00`, `${A},2024-03,100000.00`)),
       '--qualifications',
-      w('q.csv', csv('enterprise_id,qualification,valid_from,valid_to', `${A},pcie_pilot,2019-01-01,`)),
+      write(d, 'q.csv', csv('enterprise_id,qualification,valid_from,valid_to', `${A},pcie_pilot,2019-01-01,`)),
       '--ledger',
       led,
       '--from',

@@ -9,13 +9,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, skilltax, tempDir } from './helpers/cli.js';
-
-const DEMO = join(ROOT, 'fixtures', 'demo');
-const GOLDEN = join(ROOT, 'test', 'golden', 'demo');
+import { skilltax } from './helpers/cli.js';
+import { DEMO, demoFile, golden, readCsv, type Row } from './helpers/demo.js';
+import { tempDirs } from './helpers/files.js';
 
 // The demo's enterprises with surcharge returns (fixtures/demo/enterprises.csv).
 const EXPORTER = '91330282144073961U'; // A 周巷镇: monthly, 免抵税额, 留抵退税 deduction, prepaid amounts
@@ -23,10 +21,6 @@ const PILOT = '91330282MA2CL4RK12'; // C 坎墩街道: 产教融合型企业, mo
 const SMALL_SCALE = '91330282MA2H3KNX4A'; // H 浒山街道: 小规模纳税人, quarterly
 const SMALL_PROFIT = '91330282MA2J8TD612'; // I 附海镇: 小型微利企业, monthly, sales around 100,000
 
-type Row = Record<string, string>;
-const readCsv = (text: string | Buffer): Row[] => parse(text, { columns: true, skip_empty_lines: true }) as Row[];
-const demoFile = (name: string) => join(DEMO, name);
-const golden = (name: string) => readFileSync(join(GOLDEN, name));
 const goldenCredits = () => readCsv(golden('credits.csv'));
 const goldenPool = (id?: string) => readCsv(golden('ledger.csv')).filter((r) => r.kind === 'pcie_credit' && (id === undefined || r.enterprise_id === id));
 const rowOf = (id: string, period: string, fee: 'education_surcharge' | 'local_education_surcharge') => {
@@ -143,6 +137,9 @@ function recompute(): Recomputed {
   expect(credited.size, 'every investment falls in a filed period').toBe(investments.length);
   return { credits, pool };
 }
+
+/** Temporary folders of this file, removed when it is done. */
+const tempDir = tempDirs();
 
 let out: string;
 let first: ReturnType<typeof skilltax>;

@@ -12,21 +12,15 @@
  * example catalogue plus the 2018–2019 skill_upgrade rows), qualifications.csv (the 个体工商户
  * employer J).
  */
-import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, skilltax, tempDir } from './helpers/cli.js';
+import { ROOT, skilltax } from './helpers/cli.js';
+import { copyDemo, DEMO, demoFile, golden, readCsv, type Row } from './helpers/demo.js';
+import { tempDirs } from './helpers/files.js';
 
-const DEMO = join(ROOT, 'fixtures', 'demo');
-const GOLDEN = join(ROOT, 'test', 'golden', 'demo');
 const OUTPUTS = ['subsidies.csv', 'subsidy-summary.csv'];
-const demoFile = (name: string) => join(DEMO, name);
-const golden = (name: string) => readFileSync(join(GOLDEN, name));
-
-type Row = Record<string, string>;
-const readCsv = (text: string | Buffer): Row[] => parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Row[];
 const goldenRows = () => readCsv(golden('subsidies.csv'));
 const traineesText = () => iconv.decode(readFileSync(demoFile('trainees.csv')), 'gb18030');
 
@@ -236,6 +230,9 @@ function recompute(): Row[] {
 }
 
 // ── the run ──────────────────────────────────────────────────────────────────────────────
+/** Temporary folders of this file, removed when it is done. */
+const tempDir = tempDirs();
+
 let out: string;
 let first: ReturnType<typeof skilltax>;
 
@@ -289,7 +286,7 @@ describe('the subsidies in skilltax run fixtures/demo', () => {
     for (const rows of [shuffled, [...body].reverse()]) {
       const dir = tempDir('skilltax-demo-subsidy-shuffled-');
       writeFileSync(join(dir, 'trainees.csv'), iconv.encode([header, ...rows].join('\r\n') + '\r\n', 'gb18030'));
-      for (const f of ['catalog.csv', 'history.csv', 'qualifications.csv']) copyFileSync(demoFile(f), join(dir, f));
+      copyDemo(dir, ['catalog.csv', 'history.csv', 'qualifications.csv']);
       const r = skilltax(['run', dir, '--quiet']);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);

@@ -9,13 +9,12 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, skilltax, tempDir } from './helpers/cli.js';
+import { ROOT, skilltax } from './helpers/cli.js';
+import { copyDemo, DEMO, demoFile, GOLDEN, readCsv, type Row } from './helpers/demo.js';
+import { tempDirs } from './helpers/files.js';
 
-const DEMO = join(ROOT, 'fixtures', 'demo');
-const GOLDEN = join(ROOT, 'test', 'golden', 'demo');
 const OUTPUTS = ['deductions.csv', 'credits.csv', 'subsidies.csv', 'subsidy-summary.csv', 'ledger.csv', 'summary.csv'];
 // The training subsidies' inputs (checked in test/demo-subsidy.test.ts), copied along when a test runs a copy of the demo.
 const SUBSIDY_INPUTS = ['trainees.csv', 'catalog.csv', 'history.csv'];
@@ -29,11 +28,8 @@ const ABSORBER = '91330282683914527E'; // 龙山镇, big 2017 spend carried forw
 const OPENING = '91330282MA28PY6G0Q'; // 逍林镇, opening balance in ledger.csv
 const LATE = '91330282MA2GQ7WE59'; // 新浦镇, starts 2020, ends 2024 with a carryforward
 
-type Row = Record<string, string>;
-const readCsv = (text: string | Buffer): Row[] => parse(text, { columns: true, skip_empty_lines: true }) as Row[];
 const byKey = (rows: Row[]) => new Map(rows.map((r) => [`${r.enterprise_id} ${r.year}`, r]));
 
-const demoFile = (name: string) => join(DEMO, name);
 const deductArgs = [
   'deduct',
   '--payroll', demoFile('payroll.csv'),
@@ -41,6 +37,9 @@ const deductArgs = [
   '--qualifications', demoFile('qualifications.csv'),
   '--ledger', demoFile('ledger.csv'),
 ];
+
+/** Temporary folders of this file, removed when it is done. */
+const tempDir = tempDirs();
 
 let out: string;
 let first: ReturnType<typeof skilltax>;
@@ -121,7 +120,7 @@ describe('skilltax run fixtures/demo', () => {
 
   it('reads its own ledger back: running on out/ledger.csv changes nothing', () => {
     const dir = tempDir('skilltax-demo-ledger-');
-    for (const f of ['payroll.csv', 'training.csv', 'qualifications.csv', 'surcharges.csv', ...SUBSIDY_INPUTS]) copyFileSync(demoFile(f), join(dir, f));
+    copyDemo(dir, ['payroll.csv', 'training.csv', 'qualifications.csv', 'surcharges.csv', ...SUBSIDY_INPUTS]);
     copyFileSync(join(GOLDEN, 'ledger.csv'), join(dir, 'ledger.csv'));
     const r = skilltax(['run', dir, '--quiet']);
     expect(r.stderr).toBe('');
@@ -312,7 +311,7 @@ describe('the GB18030 input', () => {
 
   it('is read as GB18030 by default: the same results as a UTF-8 copy', () => {
     const dir = tempDir('skilltax-demo-utf8-');
-    for (const f of ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'surcharges.csv', ...SUBSIDY_INPUTS]) copyFileSync(demoFile(f), join(dir, f));
+    copyDemo(dir, ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'surcharges.csv', ...SUBSIDY_INPUTS]);
     writeFileSync(join(dir, 'training.csv'), iconv.decode(bytes(), 'gb18030'), 'utf8');
     const r = skilltax(['run', dir, '--quiet']);
     expect(r.status).toBe(0);

@@ -5,12 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { computeEnterprise, type DeductionRow, type YearData } from '../src/calc/education.js';
 import { formatProblem } from '../src/io/errors.js';
-import { checkLedger, comparePeriods, LEDGER_COLUMNS, ledgerRecord, nextPeriod, type LedgerEntry } from '../src/ledger/ledger.js';
+import { checkLedger, comparePeriods, ledgerRecord, nextPeriod, type LedgerEntry } from '../src/ledger/ledger.js';
 import { describeConflict, mergeEducation, planEducation } from '../src/ledger/education.js';
 import { parseAnyPeriod } from '../src/io/values.js';
 import { fen, ID, ID2, led, rules, yearData, yearPeriod, type YearIn } from './unit-helpers/education.js';
+import { col } from './unit-helpers/ledger.js';
 
-const col = (name: string) => (LEDGER_COLUMNS as readonly string[]).indexOf(name) + 1;
 const messages = (entries: LedgerEntry[]) => checkLedger(entries, col).map((p) => p.message);
 
 function pcie(period: string, v: { opening?: number; added?: number; used?: number; closing: number }, enterprise_id = ID): LedgerEntry {

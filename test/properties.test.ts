@@ -4,27 +4,23 @@
  * enterprise, run the way the deduct pipeline runs them: planEducation → computeEnterprise →
  * mergeEducation; and once through runDeduct on CSV files.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { computeEnterprise, type DeductionRow, type QualificationSpan, type YearData } from '../src/calc/education.js';
 import type { Qualification } from '../src/io/kinds.js';
 import { formatFen, type Fen } from '../src/io/money.js';
 import { mergeEducation, planEducation } from '../src/ledger/education.js';
-import { checkLedger, LEDGER_COLUMNS, ledgerRecord, type LedgerEntry } from '../src/ledger/ledger.js';
+import { checkLedger, type LedgerEntry } from '../src/ledger/ledger.js';
 import { runDeduct } from '../src/pipeline/deduct.js';
+import { tempDirs } from './helpers/files.js';
+import { amount, spanArb } from './unit-helpers/arbitraries.js';
+import { col, strip, writeLedger } from './unit-helpers/ledger.js';
 import { ID, ID2, led, rules } from './unit-helpers/education.js';
-
-const col = (name: string) => (LEDGER_COLUMNS as readonly string[]).indexOf(name) + 1;
 
 // ── generators ────────────────────────────────────────────────────────────────
 const QUALS: Qualification[] = ['high_tech', 'advanced_tech_service', 'software_ic', 'animation', 'nuclear_power', 'airline'];
-
-/** Amounts in fen, often small or zero so that caps bind both ways. */
-const amount = (max: number): fc.Arbitrary<Fen> =>
-  fc.oneof({ arbitrary: fc.constant(0), weight: 2 }, { arbitrary: fc.integer({ min: 0, max }), weight: 5 }, { arbitrary: fc.integer({ min: 0, max: 1_000 }), weight: 1 });
 
 const yearDataArb: fc.Arbitrary<YearData> = fc
   .record({
@@ -49,17 +45,7 @@ const yearDataArb: fc.Arbitrary<YearData> = fc
     };
   });
 
-const dateArb = fc
-  .record({ y: fc.integer({ min: 2008, max: 2025 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
-  .map(({ y, m, d }) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
-
-const spanArb: fc.Arbitrary<QualificationSpan> = fc
-  .record({ q: fc.constantFrom(...QUALS), a: dateArb, b: fc.option(dateArb, { nil: undefined }) })
-  .map(({ q, a, b }) => {
-    if (b === undefined) return { qualification: q, valid_from: a };
-    const [from, to] = a <= b ? [a, b] : [b, a];
-    return { qualification: q, valid_from: from, valid_to: to };
-  });
+const qualArb = spanArb(QUALS, 2008, 2025);
 
 interface Scenario {
   from: number;
@@ -78,7 +64,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     from: fc.integer({ min: 2009, max: 2022 }),
     span: fc.integer({ min: 0, max: 5 }),
     data: fc.array(fc.option(yearDataArb, { nil: undefined, freq: 4 }), { minLength: 6, maxLength: 6 }),
-    quals: fc.array(spanArb, { maxLength: 3 }),
+    quals: fc.array(qualArb, { maxLength: 3 }),
     opening: fc.option(amount(30_000_000), { nil: undefined, freq: 2 }),
     openingGap: fc.oneof({ arbitrary: fc.constant(0), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: 2 }), weight: 1 }),
   })
@@ -238,10 +224,7 @@ describe('properties of the carryforward (one enterprise, random years)', () => 
 
 // ── the same through runDeduct on CSV files ───────────────────────────────────
 describe('runDeduct on CSV files: year by year equals one multi-year run', () => {
-  const dirs: string[] = [];
-  afterAll(() => {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  const tempDir = tempDirs('skilltax-prop-');
 
   function writeInputs(dir: string, s: Scenario, s2: Scenario): { payroll: string; training: string; qualifications: string } {
     const payroll = ['enterprise_id,period,wages'];
@@ -267,17 +250,7 @@ describe('runDeduct on CSV files: year by year equals one multi-year run', () =>
     return files;
   }
 
-  function writeLedger(path: string, entries: readonly LedgerEntry[]): void {
-    const lines = [LEDGER_COLUMNS.join(',')];
-    for (const e of entries) {
-      const r = ledgerRecord(e);
-      lines.push(LEDGER_COLUMNS.map((c) => r[c]).join(','));
-    }
-    writeFileSync(path, lines.join('\n') + '\n');
-  }
-
   const o = { encoding: 'utf8' as const, maxErrors: 100 };
-  const strip = (entries: readonly LedgerEntry[]) => entries.map(({ file: _f, line: _l, ...e }) => e);
 
   it('same rows and same ledger', async () => {
     await fc.assert(
@@ -285,8 +258,7 @@ describe('runDeduct on CSV files: year by year equals one multi-year run', () =>
         // the second enterprise shares the year range
         const s2: Scenario = { ...s2raw, from: s.from, to: s.to, years: new Map([...s2raw.years].map(([y, d]) => [y - s2raw.from + s.from, d])) };
         for (const y of [...s2.years.keys()]) if (y > s.to) s2.years.delete(y);
-        const dir = mkdtempSync(join(tmpdir(), 'skilltax-prop-'));
-        dirs.push(dir);
+        const dir = tempDir();
         const files = writeInputs(dir, s, s2);
         const ledger0 = [...initialLedger(s), ...(s2.opening !== undefined ? [{ ...led(s.from - 1 - s2.openingGap, { closing: '0' }, ID2), closing: s2.opening }] : [])];
         const ledgerPath = join(dir, 'ledger.csv');

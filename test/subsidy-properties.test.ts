@@ -7,17 +7,17 @@
  * exactly when no blocking reason; nothing paid when ineligible. Run on decideClaims, and on
  * CSV files through the subsidy pipeline for the row order.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimOrder, REASONS, type Claim, type Decision, type HistoryEntry } from '../src/calc/subsidy.js';
 import { GROUPS, type Program } from '../src/io/kinds.js';
 import { Dec, formatFen } from '../src/io/money.js';
 import { normalizeLabel } from '../src/io/values.js';
 import { runSubsidy } from '../src/pipeline/subsidy.js';
 import type { Rules } from '../src/rules/index.js';
+import { tempDirs } from './helpers/files.js';
 import { decide, EXAMPLE, ID, ID2, MAN, OTHER, override, pid, rules, WOMAN } from './unit-helpers/subsidy.js';
 
 // PROP_RUNS=2000 npx vitest run test/subsidy-properties.test.ts for a longer search
@@ -330,10 +330,7 @@ describe('the decision itself', () => {
 });
 
 // ── through the files: the reader and the pipeline ─────────────────────────────
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+const tempDir = tempDirs('skilltax-subsidy-prop-');
 
 const TRAINEE_COLUMNS = [
   'claim_id',
@@ -373,8 +370,7 @@ describe('through the files (runSubsidy)', () => {
   it('shuffling the rows of trainees.csv and history.csv changes no claim’s outcome, and the file gives what decideClaims gives', async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, async (s) => {
-        const dir = mkdtempSync(join(tmpdir(), 'skilltax-subsidy-prop-'));
-        made.push(dir);
+        const dir = tempDir();
         const o = { encoding: 'auto' as const, maxErrors: 100 };
         writeFileSync(join(dir, 'a.csv'), traineesCsv(s.claims));
         writeFileSync(join(dir, 'b.csv'), traineesCsv(shuffle(s.claims, s.seed)));

@@ -3,9 +3,12 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAN, OTHER, pid } from './unit-helpers/subsidy.js';
-import { ROOT, skilltax, tempDir } from './helpers/cli.js';
+import { ROOT, skilltax } from './helpers/cli.js';
+import { csv, tempDirs } from './helpers/files.js';
 
-const csv = (...l: string[]) => [...l, ''].join('\n');
+/** Temporary folders of this file, removed when it is done. */
+const tempDir = tempDirs();
+
 const HEAD = 'claim_id,person_id,program,group,claim_date,enterprise_id,occupation,level,certificate_type,certificate_no,certificate_date,route,insured_months,contract_months,months';
 
 function setup(trainees: string[], history?: string[]) {

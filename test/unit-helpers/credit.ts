@@ -16,7 +16,7 @@ import { formatFen, type Fen } from '../../src/io/money.js';
 import { parseAnyPeriod, parseFilingPeriod, type Period } from '../../src/io/values.js';
 import type { LedgerEntry } from '../../src/ledger/ledger.js';
 import { Rules } from '../../src/rules/index.js';
-import { fen, ID, qual } from './education.js';
+import { fen, ID, ledgerEntry, qual, type LedgerAmounts } from './education.js';
 
 export { fen, ID, ID2, ID3, qual } from './education.js';
 
@@ -125,20 +125,6 @@ export function poolText(p: PoolRow): Record<string, string> {
 }
 
 /** A pcie_credit ledger row; `closing` alone for an opening balance. */
-export function pled(
-  period: string,
-  v: { opening?: Yuan; added?: Yuan; used?: Yuan; closing: Yuan },
-  enterprise_id = ID,
-  line?: number,
-): LedgerEntry {
-  return {
-    enterprise_id,
-    kind: 'pcie_credit',
-    period: parseAnyPeriod(period),
-    ...(v.opening !== undefined ? { opening: fen(v.opening) } : {}),
-    ...(v.added !== undefined ? { added: fen(v.added) } : {}),
-    ...(v.used !== undefined ? { used: fen(v.used) } : {}),
-    closing: fen(v.closing),
-    ...(line !== undefined ? { file: 'ledger.csv', line } : {}),
-  };
+export function pled(period: string, v: LedgerAmounts, enterprise_id = ID, line?: number): LedgerEntry {
+  return ledgerEntry('pcie_credit', parseAnyPeriod(period), v, enterprise_id, line);
 }

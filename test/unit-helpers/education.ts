@@ -108,17 +108,25 @@ export function yearPeriod(year: number): Period {
   return { kind: 'year', year, n: 0, text: String(year) };
 }
 
+/** The amounts of a ledger row in yuan. */
+export interface LedgerAmounts {
+  opening?: string | number;
+  added?: string | number;
+  used?: string | number;
+  closing: string | number;
+}
+
 /** An education_expense ledger row; `closing` alone for an opening balance. */
-export function led(
-  year: number,
-  v: { opening?: string | number; added?: string | number; used?: string | number; closing: string | number },
-  enterprise_id = ID,
-  line?: number,
-): LedgerEntry {
+export function led(year: number, v: LedgerAmounts, enterprise_id = ID, line?: number): LedgerEntry {
+  return ledgerEntry('education_expense', yearPeriod(year), v, enterprise_id, line);
+}
+
+/** A ledger row of any kind, amounts in yuan; `closing` alone for an opening balance; with `line`, read from ledger.csv. */
+export function ledgerEntry(kind: LedgerEntry['kind'], period: Period, v: LedgerAmounts, enterprise_id: string, line?: number): LedgerEntry {
   return {
     enterprise_id,
-    kind: 'education_expense',
-    period: yearPeriod(year),
+    kind,
+    period,
     ...(v.opening !== undefined ? { opening: fen(v.opening) } : {}),
     ...(v.added !== undefined ? { added: fen(v.added) } : {}),
     ...(v.used !== undefined ? { used: fen(v.used) } : {}),
