@@ -121,3 +121,13 @@ export function takeExitStatus(): number {
   exitStatus = 0;
   return s;
 }
+
+/** The options deduct and credit share after their inputs: the ledger, outputs, explain, force. */
+export function withLedgerCommandOptions(cmd: Command, carried: string): Command {
+  return cmd
+    .option('--ledger <file>', `ledger.csv: the ${carried} from earlier periods`)
+    .option('--out <file>', 'write the report here (default: standard output)')
+    .option('--ledger-out <file>', 'write the updated ledger here (may be the --ledger file itself)')
+    .option('--explain <enterprise_id>', 'print a step-by-step account of one enterprise')
+    .option('--force', 'drop later ledger rows that the recomputation invalidates instead of refusing');
+}

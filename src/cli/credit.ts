@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { UsageError } from '../io/errors.js';
 import { runCredit } from '../pipeline/credit.js';
 import { creditsTable, creditWarningLines, explainCredit } from '../report/credits.js';
-import { act, checkStdin, examples, globalOptions, loadOptions, parseYearOption, rulesFor, withGlobalOptions } from './common.js';
+import { act, checkStdin, examples, globalOptions, loadOptions, withLedgerCommandOptions, parseYearOption, rulesFor, withGlobalOptions } from './common.js';
 import { finish } from './finish.js';
 
 interface CreditFlags {
@@ -37,15 +37,10 @@ export function creditCommand(): Command {
     .requiredOption('--surcharges <file>', 'surcharges.csv (enterprise_id, period, vat, …)')
     .option('--training <file>', 'training.csv: its pcie_investment rows are the investments')
     .option('--qualifications <file>', 'qualifications.csv (pcie_pilot, small_scale_vat, small_low_profit, individual_business)')
-    .option('--ledger <file>', 'ledger.csv with the pool carried from earlier periods')
     .option('--year <yyyy>', 'the periods of this year only')
     .option('--from <period>', 'first period (YYYY-MM, YYYY-Qn or YYYY; default: the first in the inputs)')
-    .option('--to <period>', 'last period (default: the last in the inputs)')
-    .option('--out <file>', 'write credits.csv here (default: standard output)')
-    .option('--ledger-out <file>', 'write the updated ledger here (may be the --ledger file itself)')
-    .option('--explain <enterprise_id>', 'print a step-by-step account of one enterprise')
-    .option('--force', 'drop later ledger rows that the recomputation invalidates instead of refusing')
-    .addHelpText(
+    .option('--to <period>', 'last period (default: the last in the inputs)');
+  withLedgerCommandOptions(cmd, 'pool').addHelpText(
       'after',
       examples([
         'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv --out credits.csv',

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { runDeduct } from '../pipeline/deduct.js';
 import { deductionsTable, explainEnterprise, warningLines } from '../report/deductions.js';
-import { act, checkStdin, examples, globalOptions, loadOptions, rulesFor, withGlobalOptions, yearRange } from './common.js';
+import { act, checkStdin, examples, globalOptions, loadOptions, withLedgerCommandOptions, rulesFor, withGlobalOptions, yearRange } from './common.js';
 import { finish } from './finish.js';
 
 interface DeductFlags {
@@ -29,15 +29,10 @@ export function deductCommand(): Command {
     .requiredOption('--payroll <file>', 'payroll.csv (enterprise_id, period, wages)')
     .requiredOption('--training <file>', 'training.csv (enterprise_id, date, category, amount, incurred)')
     .option('--qualifications <file>', 'qualifications.csv (high_tech, software_ic, …)')
-    .option('--ledger <file>', 'ledger.csv with the carryforward of earlier years')
     .option('--year <yyyy>', 'compute this year only')
     .option('--from <yyyy>', 'first year (default: the first year in the inputs)')
-    .option('--to <yyyy>', 'last year (default: the last year in the inputs)')
-    .option('--out <file>', 'write deductions.csv here (default: standard output)')
-    .option('--ledger-out <file>', 'write the updated ledger here (may be the --ledger file itself)')
-    .option('--explain <enterprise_id>', 'print a step-by-step account of one enterprise')
-    .option('--force', 'drop later ledger rows that the recomputation invalidates instead of refusing')
-    .addHelpText(
+    .option('--to <yyyy>', 'last year (default: the last year in the inputs)');
+  withLedgerCommandOptions(cmd, 'carryforward').addHelpText(
       'after',
       examples([
         'skilltax deduct --payroll payroll.csv --training training.csv --out deductions.csv',

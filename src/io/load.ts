@@ -3,7 +3,7 @@
  * enterprise and year (never held in memory row by row), training summed per enterprise,
  * year and category, qualifications and the ledger as small lists.
  */
-import type { QualificationSpan, YearData } from '../calc/education.js';
+import { emptyYear, type QualificationSpan, type YearData } from '../calc/education.js';
 import { checkLedger, type LedgerEntry } from '../ledger/ledger.js';
 import { InputError, ProblemList, type Problem } from './errors.js';
 import { catalogSchema, historySchema, ledgerSchema, payrollSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
@@ -120,14 +120,10 @@ export async function loadTraining(path: string, o: LoadOptions): Promise<Traini
       ctx.problem(col, `${col}: a negative amount is allowed only for pcie_investment (a withdrawal)`, formatFen(r.amount < 0 ? r.amount : incurred));
       return;
     }
-    const t = slot(education, r.enterprise_id, Number(r.date.slice(0, 4)), () => ({
-      book: 0,
-      incurred: 0,
-      educationRows: 0,
-      fullBook: 0,
-      fullIncurred: 0,
-      fullRows: 0,
-    }));
+    const t = slot(education, r.enterprise_id, Number(r.date.slice(0, 4)), (): TrainingTotal => {
+      const { wages: _wages, wageRows: _wageRows, ...training } = emptyYear();
+      return training;
+    });
     try {
       if (r.category === 'education') {
         t.book = addFen(t.book, r.amount);
