@@ -5,6 +5,7 @@ import { formatProblem, InputError, RefusedError, UsageError } from '../io/error
 import { closeStdout, examples, takeExitStatus, withGlobalOptions } from './common.js';
 import { creditCommand } from './credit.js';
 import { deductCommand } from './deduct.js';
+import { reconcileCommand } from './reconcile.js';
 import { subsidyCommand } from './subsidy.js';
 import { rulesCommand } from './rules.js';
 import { runCommand } from './run.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
         'skilltax deduct --payroll payroll.csv --training training.csv --ledger ledger.csv --ledger-out ledger.csv --year 2024',
         'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv',
         'skilltax subsidy --trainees trainees.csv --catalog catalog.csv --history history.csv --out subsidies.csv',
+        'skilltax reconcile --declared declared.csv --payroll payroll.csv --training training.csv',
         'skilltax validate payroll.csv training.csv',
         'skilltax rules --at 2024-12-31',
         '',
@@ -38,7 +40,7 @@ export function buildProgram(): Command {
       ]),
     );
   withGlobalOptions(program);
-  for (const c of [deductCommand(), creditCommand(), subsidyCommand(), validateCommand(), rulesCommand(), runCommand()]) program.addCommand(c);
+  for (const c of [deductCommand(), creditCommand(), subsidyCommand(), reconcileCommand(), validateCommand(), rulesCommand(), runCommand()]) program.addCommand(c);
   const override = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(override);

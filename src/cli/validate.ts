@@ -4,6 +4,10 @@ import { readRows } from '../io/csv-in.js';
 import { render } from '../io/csv-out.js';
 import { formatProblem, InputError, ProblemList, UsageError, type Problem } from '../io/errors.js';
 import { SCHEMAS } from '../io/kinds.js';
+import { declaredCreditsSchema, declaredSchema } from '../io/declared.js';
+import type { Schema } from '../io/schema.js';
+import { CREDIT_COLUMNS } from '../report/credits.js';
+import { DEDUCTION_COLUMNS } from '../report/deductions.js';
 import { loadCatalog, loadHistory, loadLedger, loadPayroll, loadQualifications, loadSurcharges, loadTrainees, loadTraining, type LoadOptions } from '../io/load.js';
 import { act, checkStdin, err, examples, globalOptions, loadOptions, out, withGlobalOptions } from './common.js';
 
@@ -19,13 +23,20 @@ const CHECKERS: Record<string, (path: string, o: LoadOptions) => Promise<unknown
   history: loadHistory,
 };
 
+/** The input kinds, with the declared files whose columns follow the reports'. */
+const KINDS: Record<string, Schema> = {
+  ...SCHEMAS,
+  declared: declaredSchema(DEDUCTION_COLUMNS),
+  declared_credits: declaredCreditsSchema(CREDIT_COLUMNS),
+};
+
 async function check(path: string, kind: string, o: LoadOptions): Promise<Problem[]> {
   const checker = CHECKERS[kind];
   try {
     if (checker) await checker(path, o);
     else {
       const problems = new ProblemList(o.maxErrors);
-      await readRows(path, SCHEMAS[kind]!, o, problems, () => {});
+      await readRows(path, KINDS[kind]!, o, problems, () => {});
       problems.throwIfAny();
     }
     return [];
@@ -38,12 +49,15 @@ async function check(path: string, kind: string, o: LoadOptions): Promise<Proble
 /** payroll.csv → payroll; payroll-2024.csv → payroll. */
 export function inferKind(path: string): string | undefined {
   const name = basename(path).toLowerCase().replace(/\.(csv|txt)$/, '');
-  if (SCHEMAS[name]) return name;
-  return Object.keys(SCHEMAS).find((k) => name.startsWith(k) && /[-_.\s]/.test(name.charAt(k.length)));
+  const norm = name.replace(/-/g, '_'); // declared-credits.csv → declared_credits
+  if (KINDS[norm]) return norm;
+  return Object.keys(KINDS)
+    .sort((a, b) => b.length - a.length)
+    .find((k) => norm.startsWith(k) && /[_.\s]/.test(norm.charAt(k.length)));
 }
 
 export function validateCommand(): Command {
-  const kinds = Object.keys(SCHEMAS).join(', ');
+  const kinds = Object.keys(KINDS).join(', ');
   const cmd = new Command('validate')
     .summary('check input files without computing anything')
     .description(`Checks each file against its kind (${kinds}) and lists every problem as FILE:LINE:COLUMN: message.\nExit status: 0 clean, 1 problems found, 2 unusable arguments.`)
@@ -63,7 +77,7 @@ export function validateCommand(): Command {
     act(async (files: string[], flags: { kind?: string }, command: Command) => {
       const g = globalOptions(command);
       checkStdin(files);
-      if (flags.kind !== undefined && !SCHEMAS[flags.kind]) throw new UsageError(`--kind ${flags.kind}: unknown kind (known: ${kinds})`);
+      if (flags.kind !== undefined && !KINDS[flags.kind]) throw new UsageError(`--kind ${flags.kind}: unknown kind (known: ${kinds})`);
       const plan = files.map((f) => {
         const kind = flags.kind ?? inferKind(f);
         if (!kind) throw new UsageError(`${f}: cannot tell the kind from the file name; pass --kind (${kinds})`);
