@@ -66,7 +66,9 @@ const LEDGER_ROWS = [
   `${A},pcie_credit,2024-01,0.00,3000.00,3000.00,0.00`,
   `${A},pcie_credit,2024-02,0.00,6000.00,5000.00,1000.00`,
   `${A},pcie_credit,2024-03,1000.00,0.00,1000.00,0.00`,
-  // B: never on the list, no investment, no ledger row: no pool, no rows
+  // B: never on the list: a row per period all the same (CONTRACT §4: ledger rows per period)
+  `${B},pcie_credit,2024-Q1,0.00,0.00,0.00,0.00`,
+  `${B},pcie_credit,2024-Q2,0.00,0.00,0.00,0.00`,
 ];
 
 /** Temporary folders of this file, removed when it is done. */
@@ -435,6 +437,8 @@ describe('CONTRACT §4 the pcie_credit ledger', () => {
         `${A},pcie_credit,2024-01,700.00,3000.00,3700.00,0.00`,
         `${A},pcie_credit,2024-02,0.00,6000.00,5000.00,1000.00`,
         `${A},pcie_credit,2024-03,1000.00,0.00,1000.00,0.00`,
+        `${B},pcie_credit,2024-Q1,0.00,0.00,0.00,0.00`,
+        `${B},pcie_credit,2024-Q2,0.00,0.00,0.00,0.00`,
         `${C},pcie_credit,2023-Q4,0.00,300.00,0.00,300.00`,
       ),
     );

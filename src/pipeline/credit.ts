@@ -180,15 +180,10 @@ export async function runCredit(inputs: CreditInputs, range: PeriodRange, rules:
         rows.push(...r.rows);
         pool.push(...r.pool);
         traces.set(id, r.trace);
-        // No pool has ever been possible for an enterprise without the pilot qualification, an
-        // investment or a ledger row: its pcie_credit rows would all be zero, so none are written.
-        const hasPool = own.length > 0 || (investments.get(id)?.length ?? 0) > 0 || (quals.get(id) ?? []).some((q) => q.qualification === 'pcie_pilot');
-        if (hasPool) {
-          computed.set(
-            id,
-            r.pool.map((p) => ({ enterprise_id: id, kind: 'pcie_credit', period: p.period, opening: p.opening, added: p.added, used: p.used, closing: p.closing })),
-          );
-        }
+        computed.set(
+          id,
+          r.pool.map((p) => ({ enterprise_id: id, kind: 'pcie_credit', period: p.period, opening: p.opening, added: p.added, used: p.used, closing: p.closing })),
+        );
       } catch (e) {
         if (e instanceof RuleGapError) throw new UsageError(e.message);
         throw e;
