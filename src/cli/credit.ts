@@ -40,18 +40,19 @@ export function creditCommand(): Command {
     .option('--year <yyyy>', 'the periods of this year only')
     .option('--from <period>', 'first period (YYYY-MM, YYYY-Qn or YYYY; default: the first in the inputs)')
     .option('--to <period>', 'last period (default: the last in the inputs)');
-  withLedgerCommandOptions(cmd, 'pool').addHelpText(
-      'after',
-      examples([
-        'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv --out credits.csv',
-        'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv \\',
-        '    --ledger ledger.csv --ledger-out ledger.csv --from 2024-01 --to 2024-06',
-        'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv \\',
-        '    --explain 91330282MA2CL4RK12',
-        '',
-        'Exit status: 0 done; 1 done with warnings (not_pilot, investment_withdrawn, ledger_gap); 2 nothing written.',
-      ]),
-    );
+  withLedgerCommandOptions(cmd, 'pool');
+  cmd.addHelpText(
+    'after',
+    examples([
+      'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv --out credits.csv',
+      'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv \\',
+      '    --ledger ledger.csv --ledger-out ledger.csv --from 2024-01 --to 2024-06',
+      'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv \\',
+      '    --explain 91330282MA2CL4RK12',
+      '',
+      'Exit status: 0 done; 1 done with warnings (not_pilot, investment_withdrawn, ledger_gap); 2 nothing written.',
+    ]),
+  );
   withGlobalOptions(cmd);
   cmd.action(
     act(async (flags: CreditFlags, command: Command) => {

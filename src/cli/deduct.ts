@@ -32,40 +32,41 @@ export function deductCommand(): Command {
     .option('--year <yyyy>', 'compute this year only')
     .option('--from <yyyy>', 'first year (default: the first year in the inputs)')
     .option('--to <yyyy>', 'last year (default: the last year in the inputs)');
-  withLedgerCommandOptions(cmd, 'carryforward').addHelpText(
-      'after',
-      examples([
-        'skilltax deduct --payroll payroll.csv --training training.csv --out deductions.csv',
-        'skilltax deduct --payroll payroll.csv --training training.csv --qualifications qualifications.csv \\',
-        '    --ledger ledger.csv --ledger-out ledger.csv --year 2024 --out deductions-2024.csv',
-        'skilltax deduct --payroll payroll.csv --training training.csv --explain 913302827251836406',
-        'skilltax deduct --payroll payroll.csv --training training.csv --header zh --bom --out 职工教育经费.csv',
-        '',
-        'Exit status: 0 done; 1 done with warnings (notes such as ledger_gap); 2 nothing written.',
-      ]),
-    );
+  withLedgerCommandOptions(cmd, 'carryforward');
+  cmd.addHelpText(
+    'after',
+    examples([
+      'skilltax deduct --payroll payroll.csv --training training.csv --out deductions.csv',
+      'skilltax deduct --payroll payroll.csv --training training.csv --qualifications qualifications.csv \\',
+      '    --ledger ledger.csv --ledger-out ledger.csv --year 2024 --out deductions-2024.csv',
+      'skilltax deduct --payroll payroll.csv --training training.csv --explain 913302827251836406',
+      'skilltax deduct --payroll payroll.csv --training training.csv --header zh --bom --out 职工教育经费.csv',
+      '',
+      'Exit status: 0 done; 1 done with warnings (notes such as ledger_gap); 2 nothing written.',
+    ]),
+  );
   withGlobalOptions(cmd);
   cmd.action(
     act(async (flags: DeductFlags, command: Command) => {
-    const g = globalOptions(command);
-    const range = yearRange(flags);
-    checkStdin([flags.payroll, flags.training, flags.qualifications, flags.ledger]);
-    const rules = rulesFor(g);
-    const result = await runDeduct(
-      { payroll: flags.payroll, training: flags.training, qualifications: flags.qualifications, ledger: flags.ledger },
-      range,
-      rules,
-      loadOptions(g),
-      Boolean(flags.force),
-    );
-    return finish(
-      g,
-      flags,
-      { ...result, report: deductionsTable(result.rows), warnings: warningLines(result.rows) },
-      explainEnterprise,
-      'year',
-    );
-  }),
+      const g = globalOptions(command);
+      const range = yearRange(flags);
+      checkStdin([flags.payroll, flags.training, flags.qualifications, flags.ledger]);
+      const rules = rulesFor(g);
+      const result = await runDeduct(
+        { payroll: flags.payroll, training: flags.training, qualifications: flags.qualifications, ledger: flags.ledger },
+        range,
+        rules,
+        loadOptions(g),
+        Boolean(flags.force),
+      );
+      return finish(
+        g,
+        flags,
+        { ...result, report: deductionsTable(result.rows), warnings: warningLines(result.rows) },
+        explainEnterprise,
+        'year',
+      );
+    }),
   );
   return cmd;
 }

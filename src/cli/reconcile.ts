@@ -1,19 +1,10 @@
 import { Command } from 'commander';
 import { render, writeFilesAtomic } from '../io/csv-out.js';
-import { runReconcile } from '../pipeline/reconcile.js';
+import { runReconcile, type ReconcileInputs } from '../pipeline/reconcile.js';
 import { reconcileTable } from '../report/reconcile.js';
 import { act, checkStdin, err, examples, globalOptions, loadOptions, out, renderOptions, rulesFor, withGlobalOptions } from './common.js';
 
-interface ReconcileFlags {
-  declared?: string;
-  payroll?: string;
-  training?: string;
-  qualifications?: string;
-  ledger?: string;
-  declaredCredits?: string;
-  surcharges?: string;
-  out?: string;
-}
+type ReconcileFlags = ReconcileInputs & { out?: string };
 
 export function reconcileCommand(): Command {
   const cmd = new Command('reconcile')
