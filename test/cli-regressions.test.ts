@@ -69,6 +69,16 @@ describe('regressions', () => {
     expect(r.status).toBe(1);
   });
 
+  it('a UTF-16 file (Excel "Unicode Text") is refused with a hint, not read as garbage', () => {
+    const dir = tempDir();
+    const args = inputs(dir);
+    const text = `enterprise_id,period,wages\n${A},2023,1000000.00\n`;
+    writeFileSync(join(dir, 'payroll.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const r = skilltax(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/payroll\.csv: the file is UTF-16 .*save it as "CSV UTF-8"/);
+  });
+
   it('no command at all is a usage error', () => {
     const r = skilltax([]);
     expect(r.status).toBe(2);

@@ -69,6 +69,9 @@ async function* decode(bytes: AsyncIterable<Buffer>, encoding: EncodingOption, f
     const enough = ended || heldLen >= SAMPLE_MAX || (firstHigh >= 0 && heldLen - firstHigh >= SAMPLE_AFTER_HIGH_BYTE);
     if (!enough) continue;
     const sample = Buffer.concat(held);
+    if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
+      throw new UsageError(`${file}: the file is UTF-16 (Excel's "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead`);
+    }
     if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) chosen = 'utf8';
     else chosen = firstHigh < 0 || validUtf8(sample, ended) ? 'utf8' : 'gb18030';
   }
