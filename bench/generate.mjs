@@ -9,6 +9,7 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { mulberry32 } from '../scripts/prng.mjs';
 
 export const DEFAULT_ROWS = 2_000_000;
 export const DEFAULT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data');
@@ -18,18 +19,6 @@ const LAST_YEAR = 2024;
 const MONTHS = (LAST_YEAR - FIRST_YEAR + 1) * 12;
 const MAX_ENTERPRISES = 2000;
 const GENERATOR_VERSION = 1;
-
-/** mulberry32: small, fast, good enough for test data, and the same on every platform. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // 统一社会信用代码 check character (GB 32100-2015, RULES §6).
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -85,7 +74,7 @@ function writer(path) {
 export function generate(rows = DEFAULT_ROWS, dir = DEFAULT_DIR) {
   if (!Number.isInteger(rows) || rows < 1) throw new Error(`rows must be a whole number of 1 or more (got ${rows})`);
   mkdirSync(dir, { recursive: true });
-  const rnd = prng(SEED);
+  const rnd = mulberry32(SEED);
   const employees = Math.ceil(rows / MONTHS);
   const enterprises = Math.min(MAX_ENTERPRISES, Math.ceil(employees / 16));
 

@@ -72,6 +72,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
+import { mulberry32 } from './prng.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -94,17 +95,7 @@ function uscc(first17) {
   return first17 + USCC_ALPHABET[c === 31 ? 0 : c];
 }
 
-// ── deterministic randomness (mulberry32, fixed seed) ────────────────────────────────
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// ── deterministic randomness (mulberry32, fixed seed: scripts/prng.mjs) ─────────────────
 const rand = mulberry32(20240531);
 const between = (lo, hi) => lo + (hi - lo) * rand();
 const pick = (list) => list[Math.floor(rand() * list.length)];

@@ -153,39 +153,31 @@ export function decideClaims(rules: Rules, input: SubsidyInput): Decision[] {
     if (!list) paid.set(person, (list = []));
     return list;
   };
-  for (const h of input.history) {
-    paidOf(h.person_id).push({
-      program: h.program,
-      occupation: occKey(h.occupation),
-      level: h.level,
-      certificate_no: h.certificate_no,
-      year: Number(h.paid_date.slice(0, 4)),
-      months: h.months ?? 0,
-      what: `history line ${h.line} (${h.program}, paid ${h.paid_date})`,
-    });
-  }
   /** certificate number → the first training or skill_upgrade payment on it, of anyone */
   const certificates = new Map<string, Paid>();
-  const noteCertificate = (p: Paid) => {
+  /** A payment (from the history, or an eligible claim) that later claims are checked against. */
+  const record = (person: string, p: Paid) => {
+    paidOf(person).push(p);
     if (p.certificate_no && CERTIFICATE_PAID.includes(p.program) && !certificates.has(p.certificate_no)) certificates.set(p.certificate_no, p);
   };
-  for (const list of paid.values()) list.forEach(noteCertificate);
+  const paidRecord = (r: Pick<Claim, 'program' | 'occupation' | 'level' | 'certificate_no'>, date: string, months: number, what: string): Paid => ({
+    program: r.program,
+    occupation: occKey(r.occupation),
+    level: r.level,
+    certificate_no: r.certificate_no,
+    year: Number(date.slice(0, 4)),
+    months,
+    what,
+  });
+  for (const h of input.history) {
+    record(h.person_id, paidRecord(h, h.paid_date, h.months ?? 0, `history line ${h.line} (${h.program}, paid ${h.paid_date})`));
+  }
   const decisions: Decision[] = [];
-  for (const claim of [...input.claims].sort(claimOrder)) {
-    const d = decideOne(rules, input, claim, paidOf(claim.person_id), certificates);
+  for (const c of [...input.claims].sort(claimOrder)) {
+    const d = decideOne(rules, input, c, paidOf(c.person_id), certificates);
     decisions.push(d);
     if (d.status === 'eligible') {
-      const p: Paid = {
-        program: claim.program,
-        occupation: occKey(claim.occupation),
-        level: claim.level,
-        certificate_no: claim.certificate_no,
-        year: Number(claim.claim_date.slice(0, 4)),
-        months: d.paidMonths ?? 0,
-        what: `claim ${claim.claim_id} (${claim.program}, claimed ${claim.claim_date})`,
-      };
-      paidOf(claim.person_id).push(p);
-      noteCertificate(p);
+      record(c.person_id, paidRecord(c, c.claim_date, d.paidMonths ?? 0, `claim ${c.claim_id} (${c.program}, claimed ${c.claim_date})`));
     }
   }
   return decisions;
