@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withUsccCheck } from '../src/io/ids.js';
+import { withUsccCheck } from '../src/domain/ids.js';
 import { ROOT, skilltax } from './helpers/cli.js';
 import { tempDirs } from './helpers/files.js';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { excelSafe } from '../src/io/csv-out.js';
-import { withUsccCheck } from '../src/io/ids.js';
+import { withUsccCheck } from '../src/domain/ids.js';
 import { requireBuild, ROOT, skilltax } from './helpers/cli.js';
 import { tempDirs, write } from './helpers/files.js';
 

@@ -2,9 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeCredit } from '../src/calc/credit.js';
+import { computeCredit } from '../src/calculators/pcie-credit.js';
 import { checkLedger } from '../src/ledger/ledger.js';
-import { runCredit } from '../src/pipeline/credit.js';
+import { runCredit } from './helpers/run.js';
 import { parseFilingPeriod } from '../src/io/values.js';
 import { Rules } from '../src/rules/index.js';
 import { skilltax } from './helpers/cli.js';

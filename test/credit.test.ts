@@ -11,11 +11,9 @@
  *   carry_out = max(0, carry_in + added − credits).
  */
 import { describe, expect, it } from 'vitest';
-import { splitCredit } from '../src/calc/credit.js';
-import { RuleGapError } from '../src/calc/education.js';
-import { UsageError } from '../src/io/errors.js';
-import type { SurchargeReturn } from '../src/io/load.js';
-import { investmentPeriod, resolvePeriods } from '../src/pipeline/credit.js';
+import { investmentPeriod, resolvePeriods, splitCredit } from '../src/calculators/pcie-credit.js';
+import { RuleGapError, UsageError } from '../src/domain/errors.js';
+import type { SurchargeReturn } from '../src/domain/records.js';
 import { feeText, fen, figures, one, per, PILOT, poolText, qual, run, rules, type Case, type PeriodIn } from './unit-helpers/credit.js';
 
 /** The two fee rows' text of a one-period case, and its pool row. */

@@ -5,7 +5,10 @@
  *   adjustment = book − deductible; carry_out = incurred + carry_in − deductible.
  */
 import { describe, expect, it } from 'vitest';
-import { computeEnterprise, emptyYear, qualifiedInYear, rateFor, RuleGapError } from '../src/calc/education.js';
+import { computeEnterprise, qualifiedInYear, rateFor } from '../src/calculators/education-expense.js';
+import { emptyYear } from '../src/domain/records.js';
+import { RuleGapError } from '../src/domain/errors.js';
+import { Tracer } from '../src/domain/trace.js';
 import { Rules } from '../src/rules/index.js';
 import { fen, ID, only, qual, row5, rules, run, type YearIn } from './unit-helpers/education.js';
 
@@ -113,15 +116,20 @@ describe('RULES §1.1 qualification rates: 高新技术企业 8% in 2015–2017,
   });
 
   it('the higher rate is chosen and named with its source and status in the trace', () => {
-    const res = computeEnterprise(rules, {
-      enterpriseId: ID,
-      start: 2016,
-      end: 2016,
-      years: new Map([[2016, { ...emptyYear(), wages: fen('1,000,000') }]]),
-      qualifications: [qual('high_tech', '2014-06-01', '2017-05-31')],
-      carry: { fen: 0, gap: false },
-    });
-    const rateStep = res.trace[0]!.steps.find((s) => s.label.startsWith('rate'))!;
+    const trace = new Tracer(true);
+    computeEnterprise(
+      rules,
+      {
+        enterpriseId: ID,
+        start: 2016,
+        end: 2016,
+        years: new Map([[2016, { ...emptyYear(), wages: fen('1,000,000') }]]),
+        qualifications: [qual('high_tech', '2014-06-01', '2017-05-31')],
+        carry: { fen: 0, gap: false },
+      },
+      trace,
+    );
+    const rateStep = trace.sections[0]!.steps.find((s) => s.label.startsWith('rate'))!;
     expect(rateStep.value).toBe('0.08');
     expect(rateStep.how).toContain('高新技术企业');
     expect(rateStep.source).toContain('财税〔2015〕63号');

@@ -4,16 +4,8 @@
  * from the implementation.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  isCalendarDate,
-  maskPersonId,
-  personIdCheckChar,
-  personIdInfo,
-  personIdProblem,
-  usccCheckChar,
-  usccProblem,
-  withUsccCheck,
-} from '../src/io/ids.js';
+import { isCalendarDate } from '../src/domain/periods.js';
+import { maskPersonId, personIdCheckChar, personIdInfo, personIdProblem, usccCheckChar, usccProblem, withUsccCheck } from '../src/domain/ids.js';
 import { parseUscc, ValueProblem } from '../src/io/values.js';
 
 // RULES §6, copied independently of src/io/ids.ts.

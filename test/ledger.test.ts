@@ -3,10 +3,11 @@
  * one reproducing test per error message).
  */
 import { describe, expect, it } from 'vitest';
-import { computeEnterprise, type DeductionRow, type YearData } from '../src/calc/education.js';
-import { formatProblem } from '../src/io/errors.js';
-import { checkLedger, comparePeriods, ledgerRecord, nextPeriod, type LedgerEntry } from '../src/ledger/ledger.js';
-import { describeConflict, mergeEducation, planEducation } from '../src/ledger/education.js';
+import { computeEnterprise, type DeductionRow, mergeEducation, planEducation } from '../src/calculators/education-expense.js';
+import type { LedgerEntry, YearData } from '../src/domain/records.js';
+import { formatProblem } from '../src/domain/errors.js';
+import { checkLedger, describeConflict, ledgerRecord } from '../src/ledger/ledger.js';
+import { comparePeriods, nextPeriod } from '../src/domain/periods.js';
 import { parseAnyPeriod } from '../src/io/values.js';
 import { fen, ID, ID2, led, rules, yearData, yearPeriod, type YearIn } from './unit-helpers/education.js';
 import { col } from './unit-helpers/ledger.js';
@@ -213,7 +214,7 @@ describe('planEducation (CONTRACT §3: start year, carry in, ledger_gap)', () =>
 
 function compute(years: Record<number, YearIn>, start: number, end: number, carryFen = 0, enterpriseId = ID): DeductionRow[] {
   const m = new Map<number, YearData>(Object.entries(years).map(([y, v]) => [Number(y), yearData(v)]));
-  return computeEnterprise(rules, { enterpriseId, start, end, years: m, qualifications: [], carry: { fen: carryFen, gap: false } }).rows;
+  return computeEnterprise(rules, { enterpriseId, start, end, years: m, qualifications: [], carry: { fen: carryFen, gap: false } });
 }
 
 const view = (entries: LedgerEntry[]) => entries.map((e) => [e.enterprise_id === ID ? 'E1' : 'E2', e.kind, e.period.text, e.opening, e.added, e.used, e.closing]);
@@ -332,7 +333,7 @@ describe('plan + compute + merge: the pipeline in miniature', () => {
       years: new Map([[2018, yearData({ wages: '100,000' })]]),
       qualifications: [],
       carry: plan.carry,
-    }).rows;
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ year: 2018, carry_in: fen('3,000'), deductible: fen('3,000'), carry_out: 0, notes: ['ledger_gap'] });
     const merged = mergeEducation(ledger, new Map([[ID, rows]]), false);

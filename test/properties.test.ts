@@ -8,12 +8,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeEnterprise, type DeductionRow, type QualificationSpan, type YearData } from '../src/calc/education.js';
-import type { Qualification } from '../src/io/kinds.js';
-import { formatFen, type Fen } from '../src/io/money.js';
-import { mergeEducation, planEducation } from '../src/ledger/education.js';
-import { checkLedger, type LedgerEntry } from '../src/ledger/ledger.js';
-import { runDeduct } from '../src/pipeline/deduct.js';
+import { computeEnterprise, type DeductionRow, mergeEducation, planEducation } from '../src/calculators/education-expense.js';
+import type { QualificationSpan } from '../src/domain/qualifications.js';
+import type { LedgerEntry, YearData } from '../src/domain/records.js';
+import type { Qualification } from '../src/domain/vocabulary.js';
+import { type Fen, formatFen } from '../src/domain/money.js';
+import { checkLedger } from '../src/ledger/ledger.js';
+import { runDeduct } from './helpers/run.js';
 import { tempDirs } from './helpers/files.js';
 import { amount, spanArb } from './unit-helpers/arbitraries.js';
 import { col, strip, writeLedger } from './unit-helpers/ledger.js';
@@ -90,7 +91,7 @@ function deduct(s: Scenario, ledger: readonly LedgerEntry[], from: number, to: n
     years: s.years,
     qualifications: s.quals,
     carry: plan.carry,
-  }).rows;
+  });
   const merged = mergeEducation(ledger, new Map([[ID, rows]]), false);
   expect(merged.conflicts).toEqual([]);
   return { rows, ledger: merged.entries };

@@ -3,8 +3,9 @@
  * latest start date on or before the instant).
  */
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../src/io/errors.js';
-import { parseRulesFile, Rules } from '../src/rules/index.js';
+import { UsageError } from '../src/domain/errors.js';
+import { parseRulesFile } from '../src/io/rules-file.js';
+import { Rules } from '../src/rules/index.js';
 
 const RATE = 'eit.education_expense.rate';
 const HIGH_TECH = 'eit.education_expense.high_tech_rate';
@@ -36,8 +37,8 @@ describe('lookup by date: the entry with the latest start on or before the date'
     [2018, '0.08'],
     [2024, '0.08'],
   ])('tax year %d: general rate %s', (year, value) => {
-    expect(rules.forYear(RATE, year)?.value).toBe(value);
-    expect(rules.rateForYear(RATE, year)?.rate.toFixed()).toBe(value);
+    expect(rules.at(RATE, `${year}-12-31`)?.value).toBe(value);
+    expect(value === undefined ? undefined : rules.rate(RATE, `${year}-12-31`).toFixed()).toBe(value);
   });
 
   it('an entry with its own end date is not in force after it (高新技术企业 8%: 2015–2017)', () => {
@@ -93,12 +94,12 @@ describe('list (skilltax rules): key, value, valid_from, valid_to, source, statu
   const rules = new Rules();
 
   it('valid_to is the day before the next entry starts, or the entry’s own end, or empty', () => {
-    const rows = rules.list().filter((r) => r.key === RATE);
+    const rows = rules.listing().filter((r) => r.key === RATE);
     expect(rows).toEqual([
       { key: RATE, value: '0.025', valid_from: '2008-01-01', valid_to: '2017-12-31', source: '企业所得税法实施条例 第四十二条', status: 'verified' },
       { key: RATE, value: '0.08', valid_from: '2018-01-01', valid_to: '', source: '财税〔2018〕51号', status: 'verified' },
     ]);
-    expect(rules.list().find((r) => r.key === HIGH_TECH)?.valid_to).toBe('2017-12-31');
+    expect(rules.listing().find((r) => r.key === HIGH_TECH)?.valid_to).toBe('2017-12-31');
   });
 
   it('the day before a 1 March start is the last day of February, leap years included', () => {
@@ -113,14 +114,14 @@ describe('list (skilltax rules): key, value, valid_from, valid_to, source, statu
             { from: next, value: '0.2', source: 's', status: 'verified' },
           ],
         },
-      ]).list()[0]!.valid_to;
+      ]).listing()[0]!.valid_to;
     expect(mk('2024-03-01')).toBe('2024-02-29');
     expect(mk('2023-03-01')).toBe('2023-02-28');
     expect(mk('2021-01-01')).toBe('2020-12-31');
   });
 
   it('statuses are shown: the high-tech rate is unverified, the general rates verified', () => {
-    const rows = rules.list();
+    const rows = rules.listing();
     expect(rows.find((r) => r.key === HIGH_TECH)?.status).toBe('unverified');
     expect(rows.filter((r) => r.key === RATE).every((r) => r.status === 'verified')).toBe(true);
     expect(rows.find((r) => r.key === ATS)?.status).toBe('verified');
@@ -134,7 +135,7 @@ describe('list (skilltax rules): key, value, valid_from, valid_to, source, statu
   });
 
   it('rows come sorted by key, and every CONTRACT §9 fixed key is listed', () => {
-    const keys = rules.list().map((r) => r.key);
+    const keys = rules.listing().map((r) => r.key);
     expect(keys).toEqual([...keys].sort());
     for (const k of [
       'eit.education_expense.rate',
@@ -156,15 +157,15 @@ describe('list (skilltax rules): key, value, valid_from, valid_to, source, statu
     ['2017-12-31', '0.025', true, true],
     ['2018-01-01', '0.08', false, false],
     ['2014-06-30', '0.025', false, false],
-  ])('list(%s): general %s, high-tech listed %s, advanced-tech-service listed %s', (at, general, highTech, ats) => {
-    const rows = rules.list(at);
+  ])('listing(%s): general %s, high-tech listed %s, advanced-tech-service listed %s', (at, general, highTech, ats) => {
+    const rows = rules.listing(at);
     expect(rows.filter((r) => r.key === RATE).map((r) => r.value)).toEqual([general]);
     expect(rows.some((r) => r.key === HIGH_TECH)).toBe(highTech);
     expect(rows.some((r) => r.key === ATS)).toBe(ats);
   });
 
-  it('list(at) before every series starts is empty for the education rate', () => {
-    expect(rules.list('2007-12-31').filter((r) => r.key === RATE)).toEqual([]);
+  it('listing(at) before every series starts is empty for the education rate', () => {
+    expect(rules.listing('2007-12-31').filter((r) => r.key === RATE)).toEqual([]);
   });
 });
 
@@ -176,12 +177,12 @@ describe('overrides (CONTRACT §9: --rules FILE replaces whole series by key)', 
     expect(o.get(RATE)).toEqual([{ from: '2018-01-01', value: '0.08', source: '财税〔2018〕51号', status: 'unverified' }]);
     const r = new Rules().withOverrides(o);
     // the whole series is replaced: 2.5% before 2018 is gone
-    expect(r.forYear(RATE, 2017)).toBeUndefined();
-    expect(r.forYear(RATE, 2018)?.value).toBe('0.08');
+    expect(r.at(RATE, `${2017}-12-31`)).toBeUndefined();
+    expect(r.at(RATE, `${2018}-12-31`)?.value).toBe('0.08');
     // other series untouched
-    expect(r.forYear(HIGH_TECH, 2016)?.value).toBe('0.08');
+    expect(r.at(HIGH_TECH, `${2016}-12-31`)?.value).toBe('0.08');
     // the base is not changed
-    expect(new Rules().forYear(RATE, 2017)?.value).toBe('0.025');
+    expect(new Rules().at(RATE, `${2017}-12-31`)?.value).toBe('0.025');
   });
 
   it('a pilot-area regime can be added (RULES §1.1: regional 8% via a rules file)', () => {
@@ -193,8 +194,8 @@ describe('overrides (CONTRACT §9: --rules FILE replaces whole series by key)', 
       ],
     });
     const r = new Rules().withOverrides(parseRulesFile(text, 'r.json'));
-    expect(r.forYear(RATE, 2012)?.value).toBe('0.025');
-    expect(r.forYear(RATE, 2013)).toMatchObject({ value: '0.08', status: 'practice' });
+    expect(r.at(RATE, `${2012}-12-31`)?.value).toBe('0.025');
+    expect(r.at(RATE, `${2013}-12-31`)).toMatchObject({ value: '0.08', status: 'practice' });
   });
 
   it('values are normalised; numbers are read as text; a missing source names the file; to is kept', () => {
@@ -209,9 +210,9 @@ describe('overrides (CONTRACT §9: --rules FILE replaces whole series by key)', 
     expect(o.get('subsidy.yearly_cap')?.[0]?.value).toBe('3');
   });
 
-  it('an override shows up in list() with its status', () => {
+  it('an override shows up in listing() with its status', () => {
     const o = parseRulesFile(JSON.stringify({ [HIGH_TECH]: [{ from: '2015-01-01', to: '2017-12-31', value: '0.08', source: '财税〔2015〕63号', status: 'verified' }] }), 'r.json');
-    const rows = new Rules().withOverrides(o).list().filter((r) => r.key === HIGH_TECH);
+    const rows = new Rules().withOverrides(o).listing().filter((r) => r.key === HIGH_TECH);
     expect(rows).toEqual([{ key: HIGH_TECH, value: '0.08', valid_from: '2015-01-01', valid_to: '2017-12-31', source: '财税〔2015〕63号', status: 'verified' }]);
   });
 

@@ -7,7 +7,8 @@
  * apprenticeship 5,000 a year, work_based 500 a month (2020–2021), shortage_post 10,000 / 20,000.
  */
 import { describe, expect, it } from 'vitest';
-import { addMonths, ageOn, claimOrder, pickCatalog, REASONS } from '../src/calc/subsidy.js';
+import { addMonths, ageOn } from '../src/domain/periods.js';
+import { claimOrder, pickCatalog, REASONS } from '../src/calculators/training-subsidy.js';
 import { parsePersonId } from '../src/io/values.js';
 import { cat, claim, decide, EXAMPLE, ID, ID2, MAN, one, OTHER, outcome, outcomes, override, paid, pid, qual, rules, WOMAN, type ClaimIn } from './unit-helpers/subsidy.js';
 
@@ -393,7 +394,7 @@ describe('skill_upgrade (人社部发〔2017〕40号): levels 5–3 only; insure
     const d = one({ program: 'skill_upgrade', certificate_date: '2018-12-31', claim_date: '2019-01-02', insured_months: 20 }, { catalog: since2015 });
     expect(d.reasons).toEqual(['insured_months_insufficient']);
     expect(d.refs).toContain('人社部发〔2017〕40号');
-    expect(d.trace.find((s) => s.label === 'insured months')?.how).toContain('at least 36');
+    expect(d.trace!.find((s) => s.label === 'insured months')?.how).toContain('at least 36');
   });
 });
 
@@ -559,7 +560,7 @@ describe('duplicate_occupation_level: the same occupation at the same level once
       ],
     });
     expect(outcomes(ds)).toEqual({ A: ELIGIBLE_4, B: 'ineligible 0.00 duplicate_occupation_level' });
-    expect(ds[1]!.trace.find((s) => s.label === 'once per occupation and level')?.how).toContain('claim A');
+    expect(ds[1]!.trace!.find((s) => s.label === 'once per occupation and level')?.how).toContain('claim A');
   });
 
   it.each([
@@ -650,7 +651,7 @@ describe('yearly_cap_reached: at most 3 individual subsidies a person per calend
   it('the third claim of a year is paid, the fourth is not', () => {
     const ds = decide({ claims: trainings(2024, 4) });
     expect(ds.map(outcome)).toEqual([ELIGIBLE_4, ELIGIBLE_4, ELIGIBLE_4, 'ineligible 0.00 yearly_cap_reached']);
-    expect(ds[3]!.trace.find((s) => s.label === 'yearly cap')?.how).toBe(
+    expect(ds[3]!.trace!.find((s) => s.label === 'yearly cap')?.how).toBe(
       '3 counted subsidies already in 2024: claim T2024-1 (training, claimed 2024-03-01), claim T2024-2 (training, claimed 2024-03-02), claim T2024-3 (training, claimed 2024-03-03) (at most 3)',
     );
   });
@@ -860,9 +861,9 @@ describe('the decision record: deciding date, rule sources, trace', () => {
     expect(d.decidingDate).toBe('2024-03-01');
     expect(d.refs[0]).toBe('国办发〔2019〕24号');
     expect(d.refs).toEqual(expect.arrayContaining(['GB 11643-1999', '宁波 2020 职业技能培训补贴办法 (劳动年龄 男16-60)', 'catalog.csv line 3']));
-    expect(d.trace[0]).toEqual({ label: 'deciding date', value: '2024-03-01', how: 'the certificate date (rules and catalogue in force when it was obtained)' });
-    expect(d.trace.at(-1)).toMatchObject({ label: 'decision', value: 'eligible' });
-    expect(d.trace.find((s) => s.label === 'amount')).toEqual({ label: 'amount', value: '1500.00', how: 'the catalogue amount' });
+    expect(d.trace![0]).toEqual({ label: 'deciding date', value: '2024-03-01', how: 'the certificate date (rules and catalogue in force when it was obtained)' });
+    expect(d.trace!.at(-1)).toMatchObject({ label: 'decision', value: 'eligible' });
+    expect(d.trace!.find((s) => s.label === 'amount')).toEqual({ label: 'amount', value: '1500.00', how: 'the catalogue amount' });
   });
 
   it('the default parameters are the ones RULES §4 names', () => {

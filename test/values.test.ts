@@ -4,17 +4,9 @@
  */
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import {
-  parseAmount,
-  parseAnyPeriod,
-  parseDate,
-  parseFilingPeriod,
-  parseMonthOrYear,
-  parseYear,
-  periodStart,
-  ValueProblem,
-} from '../src/io/values.js';
-import { addFen, AmountOverflowError, formatFen, formatRate, mulRate } from '../src/io/money.js';
+import { parseAmount, parseAnyPeriod, parseDate, parseFilingPeriod, parseMonthOrYear, parseYear, ValueProblem } from '../src/io/values.js';
+import { periodStart } from '../src/domain/periods.js';
+import { addFen, AmountOverflowError, formatFen, formatRate, mulRate } from '../src/domain/money.js';
 
 describe('amount (CONTRACT §1: yuan, "." decimal point, at most 2 decimals) → integer fen', () => {
   it.each([

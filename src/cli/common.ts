@@ -1,11 +1,13 @@
 /** What every command shares: the global options, the terminal, and writing outputs. */
 import { Chalk, type ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
+import type { RangeRequest } from '../calculators/calculator.js';
+import { UsageError } from '../domain/errors.js';
 import type { EncodingOption } from '../io/csv-in.js';
-import { UsageError } from '../io/errors.js';
 import type { HeaderLang, RenderOptions } from '../io/csv-out.js';
 import type { LoadOptions } from '../io/load.js';
-import { loadRules, type Rules } from '../rules/index.js';
+import { loadRules } from '../io/rules-file.js';
+import type { Rules } from '../rules/index.js';
 
 export interface GlobalOptions {
   rules?: string;
@@ -78,12 +80,20 @@ export function parseYearOption(flag: string, v: string | undefined): number | u
   return Number(v);
 }
 
-export function yearRange(o: { year?: string; from?: string; to?: string }) {
+/** --year, or --from/--to, as years YYYY. */
+export function yearRange(o: { year?: string; from?: string; to?: string }): RangeRequest {
   const year = parseYearOption('--year', o.year);
   const from = parseYearOption('--from', o.from);
   const to = parseYearOption('--to', o.to);
   if (year !== undefined && (from !== undefined || to !== undefined)) throw new UsageError('give --year, or --from/--to, not both');
-  return { year, from, to };
+  return { year, ...(from !== undefined ? { from: String(from) } : {}), ...(to !== undefined ? { to: String(to) } : {}) };
+}
+
+/** --year YYYY, or --from/--to as periods (YYYY-MM, YYYY-Qn) or years: the calculator checks their form. */
+export function periodRange(o: { year?: string; from?: string; to?: string }): RangeRequest {
+  const year = parseYearOption('--year', o.year);
+  if (year !== undefined && (o.from !== undefined || o.to !== undefined)) throw new UsageError('give --year, or --from/--to, not both');
+  return { year, ...(o.from !== undefined ? { from: o.from } : {}), ...(o.to !== undefined ? { to: o.to } : {}) };
 }
 
 /** At most one input may come from standard input. */
@@ -109,25 +119,14 @@ export function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
 }
 
-let exitStatus = 0;
-/** Wraps a command's action so its returned exit status reaches `main`. */
-export function act<A extends unknown[]>(fn: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
-  return async (...args: A) => {
-    exitStatus = await fn(...args);
-  };
-}
-export function takeExitStatus(): number {
-  const s = exitStatus;
-  exitStatus = 0;
-  return s;
+/** The exit status of one invocation: each command's action returns it, `main` reads it. */
+export interface Outcome {
+  status: number;
 }
 
-/** The options deduct and credit share after their inputs: the ledger, outputs, explain, force. */
-export function withLedgerCommandOptions(cmd: Command, carried: string): Command {
-  return cmd
-    .option('--ledger <file>', `ledger.csv: the ${carried} from earlier periods`)
-    .option('--out <file>', 'write the report here (default: standard output)')
-    .option('--ledger-out <file>', 'write the updated ledger here (may be the --ledger file itself)')
-    .option('--explain <enterprise_id>', 'print a step-by-step account of one enterprise')
-    .option('--force', 'drop later ledger rows that the recomputation invalidates instead of refusing');
+/** Wraps a command's action so its returned exit status reaches `main` through `outcome`. */
+export function act<A extends unknown[]>(outcome: Outcome, fn: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    outcome.status = await fn(...args);
+  };
 }

@@ -1,12 +1,11 @@
 /** The program: commander wiring, and the mapping of typed errors to exit statuses (CONTRACT §1). */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { formatProblem, InputError, RefusedError, UsageError } from '../io/errors.js';
-import { closeStdout, examples, takeExitStatus, withGlobalOptions } from './common.js';
-import { creditCommand } from './credit.js';
-import { deductCommand } from './deduct.js';
+import { CALCULATORS } from '../calculators/registry.js';
+import { formatProblem, InputError, RefusedError, RuleGapError, UsageError } from '../domain/errors.js';
+import { calculatorCommand } from './calculator-command.js';
+import { closeStdout, examples, withGlobalOptions, type Outcome } from './common.js';
 import { reconcileCommand } from './reconcile.js';
-import { subsidyCommand } from './subsidy.js';
 import { rulesCommand } from './rules.js';
 import { runCommand } from './run.js';
 import { validateCommand } from './validate.js';
@@ -16,7 +15,7 @@ function version(): string {
   return pkg.version;
 }
 
-export function buildProgram(): Command {
+export function buildProgram(outcome: Outcome = { status: 0 }): Command {
   const program = new Command('skilltax')
     .description(
       'Vocational-skills tax reliefs from enterprise CSV exports: the employee education expense deduction ' +
@@ -40,7 +39,8 @@ export function buildProgram(): Command {
       ]),
     );
   withGlobalOptions(program);
-  for (const c of [deductCommand(), creditCommand(), subsidyCommand(), reconcileCommand(), validateCommand(), rulesCommand(), runCommand()]) program.addCommand(c);
+  for (const calc of CALCULATORS) program.addCommand(calculatorCommand(calc, outcome));
+  for (const c of [reconcileCommand(outcome), validateCommand(outcome), rulesCommand(outcome), runCommand(outcome)]) program.addCommand(c);
   const override = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(override);
@@ -54,10 +54,11 @@ export async function main(argv: string[]): Promise<number> {
     if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') closeStdout();
     else throw e;
   });
-  const program = buildProgram();
+  const outcome: Outcome = { status: 0 };
+  const program = buildProgram(outcome);
   try {
     await program.parseAsync(argv);
-    return takeExitStatus();
+    return outcome.status;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
@@ -70,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`skilltax: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} in the input${more}; nothing was written\n`);
       return 2;
     }
-    if (e instanceof UsageError || e instanceof RefusedError) {
+    if (e instanceof UsageError || e instanceof RefusedError || e instanceof RuleGapError) {
       process.stderr.write(`skilltax: ${e.message}\n`);
       return 2;
     }

@@ -1,12 +1,68 @@
+/** `skilltax reconcile` (CONTRACT §8): declared amounts against the recomputation. */
 import { Command } from 'commander';
+import { computeDeductions, DEDUCTION_COLUMNS, educationExpense } from '../calculators/education-expense.js';
+import { computeCredits, CREDIT_COLUMNS, pcieCredit } from '../calculators/pcie-credit.js';
+import { compareCredits, compareDeductions, creditKey, deductionKey, lastDeclaredYear, type Declaration, type Difference } from '../calculators/reconcile.js';
+import { UsageError } from '../domain/errors.js';
+import { loadCalculatorInputs } from '../engine/index.js';
 import { render, writeFilesAtomic } from '../io/csv-out.js';
-import { runReconcile, type ReconcileInputs } from '../pipeline/reconcile.js';
+import { declaredCreditsSchema, declaredSchema, loadDeclared } from '../io/declared.js';
+import { loadAll, type LoadOptions } from '../io/load.js';
+import type { Rules } from '../rules/index.js';
 import { reconcileTable } from '../report/reconcile.js';
-import { act, checkStdin, err, examples, globalOptions, loadOptions, out, renderOptions, rulesFor, withGlobalOptions } from './common.js';
+import { act, checkStdin, err, examples, globalOptions, loadOptions, out, renderOptions, rulesFor, withGlobalOptions, type Outcome } from './common.js';
+
+export interface ReconcileInputs {
+  declared?: string;
+  payroll?: string;
+  training?: string;
+  qualifications?: string;
+  ledger?: string;
+  declaredCredits?: string;
+  surcharges?: string;
+}
 
 type ReconcileFlags = ReconcileInputs & { out?: string };
 
-export function reconcileCommand(): Command {
+/**
+ * Reads the declarations, recomputes the deductions (every year through the last declared one,
+ * carry in from the ledger) and the credits, and lists each declared amount that differs. Nothing
+ * is written, so a ledger whose later rows the recomputation contradicts is no obstacle (force).
+ */
+export async function runReconcile(inputs: ReconcileInputs, rules: Rules, o: LoadOptions): Promise<Difference[]> {
+  if (inputs.declared && !(inputs.payroll && inputs.training)) throw new UsageError('--declared needs --payroll and --training to recompute the deductions');
+  if (inputs.declaredCredits && !inputs.surcharges) throw new UsageError('--declared-credits needs --surcharges to recompute the credits');
+  if (!inputs.declared && !inputs.declaredCredits) throw new UsageError('give --declared (with --payroll and --training), or --declared-credits (with --surcharges), or both');
+
+  const [declared, declaredCredits] = await loadAll([
+    () =>
+      inputs.declared
+        ? loadDeclared(inputs.declared, declaredSchema(DEDUCTION_COLUMNS), DEDUCTION_COLUMNS, deductionKey, { keyColumn: 'year', keyName: 'enterprise and year' }, o)
+        : Promise.resolve([] as Declaration[]),
+    () =>
+      inputs.declaredCredits
+        ? loadDeclared(inputs.declaredCredits, declaredCreditsSchema(CREDIT_COLUMNS), CREDIT_COLUMNS, creditKey, { keyColumn: 'period', keyName: 'enterprise, period and fee' }, o)
+        : Promise.resolve([] as Declaration[]),
+  ] as const);
+  const paths = { ...inputs };
+  const out: Difference[] = [];
+  if (inputs.declared) {
+    const loaded = await loadCalculatorInputs(educationExpense, paths, inputs.ledger, o);
+    const result = computeDeductions(
+      { ...loaded, payroll: loaded.payroll!, training: loaded.training! },
+      { rules, range: declared.length ? { to: String(lastDeclaredYear(declared)) } : {}, force: true, paths },
+    );
+    out.push(...compareDeductions(declared, result));
+  }
+  if (inputs.declaredCredits) {
+    const loaded = await loadCalculatorInputs(pcieCredit, paths, inputs.ledger, o);
+    const result = computeCredits({ ...loaded, surcharges: loaded.surcharges! }, { rules, range: {}, force: true, paths });
+    out.push(...compareCredits(declaredCredits, result));
+  }
+  return out;
+}
+
+export function reconcileCommand(outcome: Outcome): Command {
   const cmd = new Command('reconcile')
     .summary('compare what was declared with what skilltax computes')
     .description(
@@ -36,7 +92,7 @@ export function reconcileCommand(): Command {
     );
   withGlobalOptions(cmd);
   cmd.action(
-    act(async (flags: ReconcileFlags, command: Command) => {
+    act(outcome, async (flags: ReconcileFlags, command: Command) => {
       const g = globalOptions(command);
       checkStdin([flags.declared, flags.payroll, flags.training, flags.qualifications, flags.ledger, flags.declaredCredits, flags.surcharges]);
       const diffs = await runReconcile(flags, rulesFor(g), loadOptions(g));

@@ -1,13 +1,13 @@
 import { Command } from 'commander';
+import { UsageError } from '../domain/errors.js';
 import { render, type Table } from '../io/csv-out.js';
 import { parseDate, ValueProblem } from '../io/values.js';
-import { UsageError } from '../io/errors.js';
-import { act, examples, globalOptions, out, renderOptions, rulesFor, withGlobalOptions } from './common.js';
+import { act, examples, globalOptions, out, renderOptions, rulesFor, withGlobalOptions, type Outcome } from './common.js';
 
-export function rulesCommand(): Command {
+export function rulesCommand(outcome: Outcome): Command {
   const cmd = new Command('rules')
     .summary('list the dated parameters, with their legal sources and status')
-    .description('Lists every rate, cap, threshold and amount as a dated parameter: key, value, validity, legal source andstatus (verified, practice or unverified). With --rules FILE, the overrides are shown in place.')
+    .description('Lists every rate, cap, threshold and amount as a dated parameter: key, value, validity, legal source and status (verified, practice or unverified). With --rules FILE, the overrides are shown in place.')
     .option('--at <date>', 'only the parameters in force on this date (YYYY-MM-DD)')
     .addHelpText(
       'after',
@@ -22,7 +22,7 @@ export function rulesCommand(): Command {
     );
   withGlobalOptions(cmd);
   cmd.action(
-    act(async (flags: { at?: string }, command: Command) => {
+    act(outcome, async (flags: { at?: string }, command: Command) => {
       const g = globalOptions(command);
       let at: string | undefined;
       if (flags.at !== undefined) {
@@ -43,7 +43,7 @@ export function rulesCommand(): Command {
           { name: 'source', zh: '依据', type: 'text' },
           { name: 'status', zh: '状态', type: 'text' },
         ],
-        rows: rules.list(at),
+        rows: rules.listing(at),
       };
       out(render(table, renderOptions(g)));
       return 0;

@@ -1,28 +1,30 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import type { Calculator } from '../calculators/calculator.js';
+import { CALCULATORS } from '../calculators/registry.js';
+import { UsageError } from '../domain/errors.js';
+import type { LedgerEntry } from '../domain/records.js';
+import { runCalculator, type LedgerSource } from '../engine/index.js';
 import { render, writeFilesAtomic, type PendingFile } from '../io/csv-out.js';
-import { UsageError } from '../io/errors.js';
-import type { LedgerEntry } from '../ledger/ledger.js';
-import { runCredit } from '../pipeline/credit.js';
-import { runDeduct } from '../pipeline/deduct.js';
-import { runSubsidy } from '../pipeline/subsidy.js';
-import { subsidiesTable, subsidySummaryTable, subsidyTotals } from '../report/subsidies.js';
-import { creditsTable, creditWarningLines, summarizeCredits } from '../report/credits.js';
-import { deductionsTable, ledgerTable, summarizeDeductions, warningLines } from '../report/deductions.js';
-import { describeDropped } from '../report/ledger.js';
-import { runSummaryTable, runSummaryText, type RunSummary } from '../report/summary.js';
-import { act, chalkFor, err, examples, globalOptions, loadOptions, out, renderOptions, rulesFor, withGlobalOptions, yearRange } from './common.js';
+import { describeDropped, ledgerTable } from '../ledger/ledger.js';
+import { runSummaryTable, runSummaryText, type SummarySection } from '../report/summary.js';
+import { act, chalkFor, err, examples, globalOptions, loadOptions, out, renderOptions, rulesFor, withGlobalOptions, yearRange, type Outcome } from './common.js';
 
-export function runCommand(): Command {
+const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+const needs = (c: Calculator) => `${c.noun} need${c.nounPlural ? '' : 's'} ${list(c.inputs.filter((i) => i.required).map((i) => i.file))}`;
+
+export function runCommand(outcome: Outcome): Command {
+  const uses = CALCULATORS.map((c) => {
+    const optional = c.inputs.filter((i) => !i.required).map((i) => i.file);
+    return `${needs(c)}${optional.length ? ` (with ${list(optional)} when present)` : ''}`;
+  });
   const cmd = new Command('run')
     .summary('run every calculator whose inputs are in a folder')
     .description(
       'Runs every calculator whose inputs are present in DIR under their canonical names, writes each report, ' +
-        'the updated ledger.csv and summary.csv into OUTDIR, and prints a short summary. The education expense ' +
-        'deduction needs payroll.csv and training.csv; the 产教融合 credit needs surcharges.csv (with training.csv ' +
-        'for the investments); the training subsidies need trainees.csv and catalog.csv (with history.csv when ' +
-        'present). qualifications.csv, ledger.csv and rules.json (parameter overrides) are used when present.',
+        'the updated ledger.csv and summary.csv into OUTDIR, and prints a short summary. ' +
+        `${uses.join('; ').replace(/^t/, 'T')}. ledger.csv and rules.json (parameter overrides) are used when present.`,
     )
     .argument('<dir>', 'folder with the input files')
     .option('--out <outdir>', 'where to write the reports (default DIR/out)')
@@ -42,70 +44,37 @@ export function runCommand(): Command {
     );
   withGlobalOptions(cmd);
   cmd.action(
-    act(async (dir: string, flags: { out?: string; year?: string; from?: string; to?: string; force?: boolean }, command: Command) => {
+    act(outcome, async (dir: string, flags: { out?: string; year?: string; from?: string; to?: string; force?: boolean }, command: Command) => {
       const g = globalOptions(command);
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such folder`);
       const range = yearRange(flags);
       const outDir = flags.out ?? join(dir, 'out');
       const input = (name: string) => (existsSync(join(dir, name)) ? join(dir, name) : undefined);
       const rules = rulesFor(g, input('rules.json'));
-      const payroll = input('payroll.csv');
-      const training = input('training.csv');
-      const surcharges = input('surcharges.csv');
-      const qualifications = input('qualifications.csv');
-      const trainees = input('trainees.csv');
-      const catalog = input('catalog.csv');
-      if (!(payroll && training) && !surcharges && !(trainees && catalog)) {
-        throw new UsageError(
-          `${dir}: no calculator has its inputs here (the education expense deduction needs payroll.csv and training.csv; the 产教融合 credit needs surcharges.csv; the training subsidies need trainees.csv and catalog.csv)`,
-        );
-      }
+      const runnable = CALCULATORS.filter((c) => c.inputs.every((i) => !i.required || input(i.file)));
+      if (!runnable.length) throw new UsageError(`${dir}: no calculator has its inputs here (${CALCULATORS.map(needs).join('; ')})`);
       const ext = g.format === 'json' ? 'json' : 'csv';
       const files: PendingFile[] = [];
-      const summary: RunSummary = {};
+      const sections: SummarySection[] = [];
       const warnings: string[] = [];
       const notes: string[] = [];
-      let ledger: string | LedgerEntry[] | undefined = input('ledger.csv');
-      if (payroll && training) {
-        const d = await runDeduct({ payroll, training, qualifications, ledger: ledger as string | undefined }, range, rules, loadOptions(g), Boolean(flags.force));
-        files.push({ path: join(outDir, `deductions.${ext}`), content: render(deductionsTable(d.rows), renderOptions(g)) });
-        const years = d.from === undefined || d.to === undefined ? '' : d.from === d.to ? String(d.from) : `${d.from}-${d.to}`;
-        summary.education = { ...summarizeDeductions(d.rows), span: years };
-        warnings.push(...warningLines(d.rows));
-        notes.push(...describeDropped(d.dropped, d.conflicts), ...d.hints.map((h) => `note: ${h}`));
-        ledger = d.ledger;
+      // The ledger goes from one calculator to the next, each recomputing its own kind.
+      let ledger: LedgerSource = input('ledger.csv');
+      for (const calc of runnable) {
+        const paths = Object.fromEntries(calc.inputs.map((i) => [i.flag, input(i.file)]));
+        const result = await runCalculator(calc, paths, ledger, { rules, range, force: Boolean(flags.force) }, loadOptions(g));
+        for (const r of calc.reports) files.push({ path: join(outDir, `${r.name}.${ext}`), content: render(r.table(result), renderOptions(g)) });
+        sections.push({ calculator: calc.name, title: calc.title, items: calc.summarize(result) });
+        warnings.push(...calc.warnings(result));
+        notes.push(...describeDropped(result.dropped, result.conflicts), ...result.hints.map((h) => `note: ${h}`));
+        if (result.ledger) ledger = result.ledger;
       }
-      if (surcharges) {
-        const c = await runCredit(
-          { surcharges, training, qualifications, ledger },
-          { year: range.year, from: range.from?.toString(), to: range.to?.toString() },
-          rules,
-          loadOptions(g),
-          Boolean(flags.force),
-        );
-        files.push({ path: join(outDir, `credits.${ext}`), content: render(creditsTable(c.rows, c.pool), renderOptions(g)) });
-        const span = c.from === undefined || c.to === undefined ? '' : `${c.from.slice(0, 7)} to ${c.to.slice(0, 7)}`;
-        summary.credit = { ...summarizeCredits(c.rows, c.pool), span };
-        warnings.push(...creditWarningLines(c.rows));
-        notes.push(...describeDropped(c.dropped, c.conflicts), ...c.hints.map((h) => `note: ${h}`));
-        ledger = c.ledger;
-      }
-      if (trainees && catalog) {
-        const sub = await runSubsidy(
-          { trainees, catalog, history: input('history.csv'), qualifications },
-          { from: range.year ?? range.from, to: range.year ?? range.to },
-          rules,
-          loadOptions(g),
-        );
-        files.push({ path: join(outDir, `subsidies.${ext}`), content: render(subsidiesTable(sub.decisions), renderOptions(g)) });
-        files.push({ path: join(outDir, `subsidy-summary.${ext}`), content: render(subsidySummaryTable(sub.decisions), renderOptions(g)) });
-        summary.subsidy = subsidyTotals(sub.decisions);
-      }
-      files.push({ path: join(outDir, 'ledger.csv'), content: render(ledgerTable(Array.isArray(ledger) ? ledger : []), { ...renderOptions(g), format: 'csv' }) });
-      files.push({ path: join(outDir, `summary.${ext}`), content: render(runSummaryTable(summary), renderOptions(g)) });
+      const entries: readonly LedgerEntry[] = Array.isArray(ledger) ? ledger : [];
+      files.push({ path: join(outDir, 'ledger.csv'), content: render(ledgerTable(entries), { ...renderOptions(g), format: 'csv' }) });
+      files.push({ path: join(outDir, `summary.${ext}`), content: render(runSummaryTable(sections), renderOptions(g)) });
       writeFilesAtomic(files);
       if (!g.quiet) {
-        out(runSummaryText(dir, outDir, summary, files.map((f) => f.path), chalkFor(g, process.stdout)));
+        out(runSummaryText(dir, outDir, sections, files.map((f) => f.path), chalkFor(g, process.stdout)));
         for (const w of warnings) err(`warning: ${w}`);
         for (const n of notes) err(n);
       }

@@ -1,29 +1,20 @@
+/** `skilltax validate`: each file checked by the loader its kind has in the calculators, so validate and the calculators agree. */
 import { basename } from 'node:path';
 import { Command } from 'commander';
+import { DEDUCTION_COLUMNS } from '../calculators/education-expense.js';
+import { CREDIT_COLUMNS } from '../calculators/pcie-credit.js';
+import { formatProblem, InputError, ProblemList, UsageError, type Problem } from '../domain/errors.js';
+import type { InputKind } from '../domain/records.js';
+import { INPUT_LOADERS } from '../engine/index.js';
 import { readRows } from '../io/csv-in.js';
 import { render } from '../io/csv-out.js';
-import { formatProblem, InputError, ProblemList, UsageError, type Problem } from '../io/errors.js';
-import { SCHEMAS } from '../io/kinds.js';
 import { declaredCreditsSchema, declaredSchema } from '../io/declared.js';
+import { SCHEMAS } from '../io/kinds.js';
+import type { LoadOptions } from '../io/load.js';
 import type { Schema } from '../io/schema.js';
-import { CREDIT_COLUMNS } from '../report/credits.js';
-import { DEDUCTION_COLUMNS } from '../report/deductions.js';
-import { loadCatalog, loadHistory, loadLedger, loadPayroll, loadQualifications, loadSurcharges, loadTrainees, loadTraining, type LoadOptions } from '../io/load.js';
-import { act, checkStdin, err, examples, globalOptions, loadOptions, out, withGlobalOptions } from './common.js';
+import { act, checkStdin, err, examples, globalOptions, loadOptions, out, withGlobalOptions, type Outcome } from './common.js';
 
-/** Each kind is checked by the same loader the calculators use, so validate and deduct agree. */
-const CHECKERS: Record<string, (path: string, o: LoadOptions) => Promise<unknown>> = {
-  payroll: loadPayroll,
-  training: loadTraining,
-  qualifications: loadQualifications,
-  ledger: loadLedger,
-  surcharges: loadSurcharges,
-  trainees: loadTrainees,
-  catalog: loadCatalog,
-  history: loadHistory,
-};
-
-/** The input kinds, with the declared files whose columns follow the reports'. */
+/** The input kinds, with the declared files whose columns follow the calculators' reports. */
 const KINDS: Record<string, Schema> = {
   ...SCHEMAS,
   declared: declaredSchema(DEDUCTION_COLUMNS),
@@ -31,9 +22,9 @@ const KINDS: Record<string, Schema> = {
 };
 
 async function check(path: string, kind: string, o: LoadOptions): Promise<Problem[]> {
-  const checker = CHECKERS[kind];
+  const loader = (INPUT_LOADERS as Record<string, ((path: string, o: LoadOptions) => Promise<unknown>) | undefined>)[kind as InputKind];
   try {
-    if (checker) await checker(path, o);
+    if (loader) await loader(path, o);
     else {
       const problems = new ProblemList(o.maxErrors);
       await readRows(path, KINDS[kind]!, o, problems, () => {});
@@ -56,7 +47,7 @@ export function inferKind(path: string): string | undefined {
     .find((k) => norm.startsWith(k) && /[_.\s]/.test(norm.charAt(k.length)));
 }
 
-export function validateCommand(): Command {
+export function validateCommand(outcome: Outcome): Command {
   const kinds = Object.keys(KINDS).join(', ');
   const cmd = new Command('validate')
     .summary('check input files without computing anything')
@@ -74,7 +65,7 @@ export function validateCommand(): Command {
     );
   withGlobalOptions(cmd);
   cmd.action(
-    act(async (files: string[], flags: { kind?: string }, command: Command) => {
+    act(outcome, async (files: string[], flags: { kind?: string }, command: Command) => {
       const g = globalOptions(command);
       checkStdin(files);
       if (flags.kind !== undefined && !KINDS[flags.kind]) throw new UsageError(`--kind ${flags.kind}: unknown kind (known: ${kinds})`);

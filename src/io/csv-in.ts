@@ -8,8 +8,8 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
-import { ProblemList, UsageError } from './errors.js';
-import { maskPersonId } from './ids.js';
+import { ProblemList, UsageError } from '../domain/errors.js';
+import { maskPersonId } from '../domain/ids.js';
 import { acceptedNames, headerIndex, type RowOf, type Schema } from './schema.js';
 import { normalizeLabel, ValueProblem } from './values.js';
 

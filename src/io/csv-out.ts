@@ -7,23 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { UsageError } from './errors.js';
+import { UsageError } from '../domain/errors.js';
+import type { Cell, ColumnDef, Table } from '../domain/table.js';
 
-export type CellType = 'text' | 'money' | 'rate' | 'int';
-
-export interface ColumnDef {
-  name: string;
-  zh: string;
-  type: CellType;
-}
-
-export type Cell = string | number;
-export type Record_ = Record<string, Cell>;
-
-export interface Table {
-  columns: readonly ColumnDef[];
-  rows: readonly Record_[];
-}
+export type { Cell, ColumnDef, Table } from '../domain/table.js';
 
 export type HeaderLang = 'en' | 'zh';
 

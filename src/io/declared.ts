@@ -3,7 +3,9 @@
  * report's amount columns (by canonical or Chinese header). Built from the report's own column
  * list, so the two never drift apart.
  */
-import type { ColumnDef } from './csv-out.js';
+import { ProblemList } from '../domain/errors.js';
+import type { ColumnDef } from '../domain/table.js';
+import { readRows, type ReadOptions } from './csv-in.js';
 import { defineSchema, optional, required, type ColumnSpec, type Schema } from './schema.js';
 import { enumParser, parseAmount, parseFilingPeriod, parseUscc, parseYear } from './values.js';
 
@@ -35,4 +37,45 @@ export function declaredCreditsSchema(creditColumns: readonly ColumnDef[]): Sche
     fee: required(parseFee, ['征收品目']),
     ...amounts(creditColumns),
   });
+}
+
+/** One declaration (a row of declared.csv or declared-credits.csv): its key, line, amounts in fen and parsed row. */
+export interface Declared {
+  key: string;
+  line: number;
+  values: Map<string, number>;
+  row: Record<string, unknown>;
+}
+
+/**
+ * Reads a declared file against `schema` (built from a report's columns), keeping each row's
+ * money columns in fen. Two declarations of one key (`keyOf`) are an input error at `keyColumn`.
+ */
+export async function loadDeclared(
+  path: string,
+  schema: Schema,
+  columns: readonly ColumnDef[],
+  keyOf: (r: Record<string, unknown>) => string,
+  what: { keyColumn: string; keyName: string },
+  o: ReadOptions & { maxErrors: number },
+): Promise<Declared[]> {
+  const problems = new ProblemList(o.maxErrors);
+  const money = columns.filter((c) => c.type === 'money').map((c) => c.name);
+  const out: Declared[] = [];
+  const seen = new Map<string, number>();
+  await readRows(path, schema, o, problems, (r, ctx) => {
+    const row = r as Record<string, unknown>;
+    const key = keyOf(row);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      ctx.problem(what.keyColumn, `a second declaration for the same ${what.keyName} (the first is on line ${first})`);
+      return;
+    }
+    seen.set(key, ctx.line);
+    const values = new Map<string, number>();
+    for (const c of money) if (typeof row[c] === 'number') values.set(c, row[c] as number);
+    out.push({ key, line: ctx.line, values, row });
+  });
+  problems.throwIfAny();
+  return out;
 }

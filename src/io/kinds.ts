@@ -1,4 +1,26 @@
-/** The input kinds of CONTRACT §2 known so far, each as one schema. */
+/**
+ * The input kinds of CONTRACT §2 known so far, each as one schema: canonical columns, Chinese
+ * aliases, the parser of each cell. The enumeration codes come from `domain/vocabulary.ts`;
+ * the Chinese labels accepted for them are here.
+ */
+import {
+  CATEGORIES,
+  CERTIFICATE_TYPES,
+  GROUPS,
+  LEDGER_KINDS,
+  PROGRAMS,
+  QUALIFICATIONS,
+  ROUTES,
+  UNITS,
+  type Category,
+  type CertificateType,
+  type Group,
+  type LedgerKind,
+  type Program,
+  type Qualification,
+  type Route,
+  type Unit,
+} from '../domain/vocabulary.js';
 import { defineSchema, optional, required, sensitive, type RowOf, type Schema } from './schema.js';
 import {
   enumParser,
@@ -18,8 +40,6 @@ import {
 
 const ENTERPRISE_ALIASES = ['纳税人识别号', '统一社会信用代码', '纳税人识别号(统一社会信用代码)', '企业代码'];
 
-export const CATEGORIES = ['education', 'full_training', 'pcie_investment'] as const;
-export type Category = (typeof CATEGORIES)[number];
 export const parseCategory = enumParser<Category>('category', {
   values: CATEGORIES,
   aliases: {
@@ -29,19 +49,6 @@ export const parseCategory = enumParser<Category>('category', {
   },
 });
 
-export const QUALIFICATIONS = [
-  'high_tech',
-  'advanced_tech_service',
-  'software_ic',
-  'animation',
-  'nuclear_power',
-  'airline',
-  'pcie_pilot',
-  'small_scale_vat',
-  'small_low_profit',
-  'individual_business',
-] as const;
-export type Qualification = (typeof QUALIFICATIONS)[number];
 export const parseQualification = enumParser<Qualification>('qualification', {
   values: QUALIFICATIONS,
   aliases: {
@@ -58,8 +65,6 @@ export const parseQualification = enumParser<Qualification>('qualification', {
   },
 });
 
-export const LEDGER_KINDS = ['education_expense', 'pcie_credit'] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
 export const parseLedgerKind = enumParser<LedgerKind>('ledger kind', {
   values: LEDGER_KINDS,
   aliases: { education_expense: ['职工教育经费'], pcie_credit: ['产教融合抵免'] },
@@ -115,8 +120,6 @@ export const surchargesSchema = defineSchema('surcharges', {
 });
 
 // ── Training subsidies (CONTRACT §2, §5) ───────────────────────────────────────
-export const PROGRAMS = ['training', 'skill_upgrade', 'apprenticeship', 'work_based', 'shortage_post'] as const;
-export type Program = (typeof PROGRAMS)[number];
 export const parseProgram = enumParser<Program>('program', {
   values: PROGRAMS,
   aliases: {
@@ -128,18 +131,6 @@ export const parseProgram = enumParser<Program>('program', {
   },
 });
 
-export const GROUPS = [
-  'employee',
-  'rural_migrant',
-  'unemployed',
-  'hard_to_employ',
-  'veteran',
-  'graduate',
-  'school_leaver',
-  'poverty_monitored',
-  'public_staff',
-] as const;
-export type Group = (typeof GROUPS)[number];
 export const parseGroup = enumParser<Group>('group', {
   values: GROUPS,
   aliases: {
@@ -155,8 +146,6 @@ export const parseGroup = enumParser<Group>('group', {
   },
 });
 
-export const CERTIFICATE_TYPES = ['qualification', 'skill_level', 'special_ability', 'special_operation', 'completion', 'none'] as const;
-export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
 export const parseCertificateType = enumParser<CertificateType>('certificate type', {
   values: CERTIFICATE_TYPES,
   aliases: {
@@ -169,8 +158,6 @@ export const parseCertificateType = enumParser<CertificateType>('certificate typ
   },
 });
 
-export const ROUTES = ['standard', 'self_evaluation', 'dual_certificate', 'apprenticeship', 'competition'] as const;
-export type Route = (typeof ROUTES)[number];
 export const parseRoute = enumParser<Route>('route', {
   values: ROUTES,
   aliases: {
@@ -182,8 +169,6 @@ export const parseRoute = enumParser<Route>('route', {
   },
 });
 
-export const UNITS = ['per_claim', 'per_month', 'per_year'] as const;
-export type Unit = (typeof UNITS)[number];
 export const parseUnit = enumParser<Unit>('unit', {
   values: UNITS,
   aliases: { per_claim: ['每次'], per_month: ['每月'], per_year: ['每年'] },

@@ -1,35 +1,36 @@
 /**
- * Loading the education expense inputs into aggregates: payroll streamed and summed per
- * enterprise and year (never held in memory row by row), training summed per enterprise,
- * year and category, qualifications and the ledger as small lists.
+ * Loading the input files into the records the calculators consume (`domain/records.ts`):
+ * payroll streamed and summed per enterprise and year (never held in memory row by row),
+ * training summed per enterprise, year and category, the other kinds as small lists. Checks
+ * that need more than one cell (a claim_id twice, overlapping surcharge periods …) are made
+ * here too; the ledger's own checks (arithmetic, chain) are the ledger layer's.
  */
-import { emptyYear, type QualificationSpan, type YearData } from '../calc/education.js';
-import { checkLedger, type LedgerEntry } from '../ledger/ledger.js';
-import { InputError, ProblemList, type Problem } from './errors.js';
-import { catalogSchema, historySchema, ledgerSchema, payrollSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
-import type { CatalogEntry, Claim, HistoryEntry } from '../calc/subsidy.js';
-import { byText } from './order.js';
-import { periodEnd, periodStart, type Period } from './values.js';
-import type { SurchargeFigures } from '../calc/credit.js';
-import { addFen, AmountOverflowError, formatFen, type Fen } from './money.js';
+import { InputError, ProblemList, type Problem } from '../domain/errors.js';
+import { addFen, AmountOverflowError, formatFen } from '../domain/money.js';
+import { byText } from '../domain/order.js';
+import { periodEnd, periodStart, yearOf } from '../domain/periods.js';
+import type { QualificationSpan } from '../domain/qualifications.js';
+import {
+  emptyYear,
+  type ByEnterpriseYear,
+  type CatalogEntry,
+  type Claim,
+  type HistoryEntry,
+  type InputKind,
+  type InputTypes,
+  type Investment,
+  type LedgerEntry,
+  type SurchargeReturn,
+  type TrainingInput,
+  type TrainingTotal,
+  type WageTotal,
+} from '../domain/records.js';
 import { displayName, readRows, type ReadOptions } from './csv-in.js';
+import { catalogSchema, historySchema, ledgerSchema, payrollSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
 
 export interface LoadOptions extends ReadOptions {
   maxErrors: number;
 }
-
-export interface WageTotal {
-  wages: Fen;
-  rows: number;
-  /** first line of a whole-year row and of a monthly row, to refuse counting a year twice */
-  yearLine?: number;
-  monthLine?: number;
-}
-
-export type TrainingTotal = Omit<YearData, 'wages' | 'wageRows'>;
-
-/** enterprise → year → value */
-export type ByEnterpriseYear<T> = Map<string, Map<number, T>>;
 
 function slot<T>(m: ByEnterpriseYear<T>, id: string, year: number, make: () => T): T {
   let byYear = m.get(id);
@@ -90,20 +91,7 @@ export async function loadPayroll(path: string, o: LoadOptions): Promise<ByEnter
   return out;
 }
 
-export interface Investment {
-  date: string;
-  /** actually spent (incurred, else the book amount); negative for a withdrawal */
-  fen: Fen;
-  line: number;
-}
-
-export interface TrainingLoad {
-  education: ByEnterpriseYear<TrainingTotal>;
-  /** 产教融合 investments by enterprise, in file order */
-  pcie: Map<string, Investment[]>;
-}
-
-export async function loadTraining(path: string, o: LoadOptions): Promise<TrainingLoad> {
+export async function loadTraining(path: string, o: LoadOptions): Promise<TrainingInput> {
   const problems = new ProblemList(o.maxErrors);
   const education: ByEnterpriseYear<TrainingTotal> = new Map();
   const pcie = new Map<string, Investment[]>();
@@ -120,7 +108,7 @@ export async function loadTraining(path: string, o: LoadOptions): Promise<Traini
       ctx.problem(col, `${col}: a negative amount is allowed only for pcie_investment (a withdrawal)`, formatFen(r.amount < 0 ? r.amount : incurred));
       return;
     }
-    const t = slot(education, r.enterprise_id, Number(r.date.slice(0, 4)), (): TrainingTotal => {
+    const t = slot(education, r.enterprise_id, yearOf(r.date), (): TrainingTotal => {
       const { wages: _wages, wageRows: _wageRows, ...training } = emptyYear();
       return training;
     });
@@ -156,11 +144,6 @@ export async function loadQualifications(path: string, o: LoadOptions): Promise<
   });
   problems.throwIfAny();
   return out;
-}
-
-export interface SurchargeReturn extends SurchargeFigures {
-  period: Period;
-  line: number;
 }
 
 /**
@@ -217,8 +200,16 @@ export async function loadSurcharges(path: string, o: LoadOptions): Promise<Map<
   return out;
 }
 
-/** Reads and checks the ledger (arithmetic, chain, duplicates): an inconsistent ledger is refused. */
-export async function loadLedger(path: string, o: LoadOptions): Promise<LedgerEntry[]> {
+/**
+ * Reads the ledger's rows, each with its file and line. `check` (the ledger layer's balance
+ * assertions) runs on the rows read, with the file's column numbers; its problems are input
+ * problems of this file.
+ */
+export async function loadLedger(
+  path: string,
+  o: LoadOptions,
+  check: (entries: readonly LedgerEntry[], columnOf: (name: string) => number) => Problem[] = () => [],
+): Promise<LedgerEntry[]> {
   const problems = new ProblemList(o.maxErrors);
   const entries: LedgerEntry[] = [];
   let columnOf: (name: string) => number = () => 0;
@@ -227,7 +218,7 @@ export async function loadLedger(path: string, o: LoadOptions): Promise<LedgerEn
     entries.push({ ...r, file: ctx.file, line: ctx.line });
   });
   problems.throwIfAny();
-  for (const p of checkLedger(entries, columnOf).sort((a, b) => a.line - b.line || a.column - b.column)) problems.add(p);
+  for (const p of check(entries, columnOf).sort((a, b) => a.line - b.line || a.column - b.column)) problems.add(p);
   problems.throwIfAny();
   return entries;
 }
@@ -290,3 +281,15 @@ export async function loadHistory(path: string, o: LoadOptions): Promise<History
   problems.throwIfAny();
   return out;
 }
+
+/** The loader of each input kind, for commands that load by kind (validate, the calculators' inputs). */
+export const LOADERS: { [K in InputKind]: (path: string, o: LoadOptions) => Promise<InputTypes[K]> } = {
+  payroll: loadPayroll,
+  training: loadTraining,
+  qualifications: loadQualifications,
+  ledger: (path, o) => loadLedger(path, o),
+  surcharges: loadSurcharges,
+  trainees: loadTrainees,
+  catalog: loadCatalog,
+  history: loadHistory,
+};

@@ -3,8 +3,9 @@
  * trimmed text and returns the typed value or throws a ValueProblem whose message tells a
  * person what is wrong; the reader adds FILE:LINE:COLUMN and the cell's text.
  */
-import type { Fen } from './money.js';
-import { isCalendarDate, personIdProblem, usccProblem } from './ids.js';
+import { personIdProblem, usccProblem } from '../domain/ids.js';
+import type { Fen } from '../domain/money.js';
+import { isCalendarDate, parsePeriodText, type Period } from '../domain/periods.js';
 
 export class ValueProblem extends Error {}
 
@@ -51,62 +52,25 @@ export function parseYear(raw: string): number {
   return y;
 }
 
-export type PeriodKind = 'year' | 'month' | 'quarter';
-export interface Period {
-  kind: PeriodKind;
-  year: number;
-  /** month 1–12, quarter 1–4; 0 for a year */
-  n: number;
-  /** canonical text: 2024, 2024-03, 2024-Q1 */
-  text: string;
-}
-
-function periodOf(raw: string): Period | undefined {
-  let m = /^(\d{4})-(\d{1,2})$/.exec(raw) ?? /^(\d{4})\/(\d{1,2})$/.exec(raw) ?? /^(\d{4})(\d{2})$/.exec(raw);
-  if (m) {
-    const n = Number(m[2]);
-    if (n < 1 || n > 12) return undefined;
-    return { kind: 'month', year: Number(m[1]), n, text: `${m[1]}-${String(n).padStart(2, '0')}` };
-  }
-  m = /^(\d{4})-?[Qq]([1-4])$/.exec(raw);
-  if (m) return { kind: 'quarter', year: Number(m[1]), n: Number(m[2]), text: `${m[1]}-Q${m[2]}` };
-  m = /^(\d{4})$/.exec(raw);
-  if (m) return { kind: 'year', year: Number(m[1]), n: 0, text: m[1]! };
-  return undefined;
-}
-
 /** `YYYY-MM` or `YYYY-Qn` (a filing period). */
 export function parseFilingPeriod(raw: string): Period {
-  const p = periodOf(raw);
+  const p = parsePeriodText(raw);
   if (!p || p.kind === 'year') throw new ValueProblem('not a period: write YYYY-MM (month) or YYYY-Qn (quarter)');
   return p;
 }
 
 /** Payroll: `YYYY-MM` or `YYYY` (a whole year's wages). */
 export function parseMonthOrYear(raw: string): Period {
-  const p = periodOf(raw);
+  const p = parsePeriodText(raw);
   if (!p || p.kind === 'quarter') throw new ValueProblem('not a payroll period: write YYYY-MM or YYYY');
   return p;
 }
 
 /** Any period: YYYY, YYYY-MM or YYYY-Qn (the ledger checks which one its kind needs). */
 export function parseAnyPeriod(raw: string): Period {
-  const p = periodOf(raw);
+  const p = parsePeriodText(raw);
   if (!p) throw new ValueProblem('not a period: write YYYY, YYYY-MM or YYYY-Qn');
   return p;
-}
-
-/** Last day of a period: 2024-Q1 → 2024-03-31, 2024-02 → 2024-02-29. */
-export function periodEnd(p: Period): string {
-  const month = p.kind === 'month' ? p.n : p.kind === 'quarter' ? p.n * 3 : 12;
-  const last = new Date(Date.UTC(p.year, month, 0)).getUTCDate();
-  return `${p.year}-${String(month).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
-}
-
-/** First day of a period, for ordering: 2024-Q2 → 2024-04-01. */
-export function periodStart(p: Period): string {
-  const month = p.kind === 'month' ? p.n : p.kind === 'quarter' ? (p.n - 1) * 3 + 1 : 1;
-  return `${p.year}-${String(month).padStart(2, '0')}-01`;
 }
 
 // Payroll repeats the same few thousand codes millions of times: check each once.

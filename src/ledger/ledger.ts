@@ -3,51 +3,22 @@
  * opening, added, used and closing. Read and checked on every use (hledger-style balance
  * assertions), folded by the calculators, written back with the recomputed rows replaced.
  */
-import { byText } from '../io/order.js';
-import type { Problem } from '../io/errors.js';
-import type { LedgerKind } from '../io/kinds.js';
-import { formatFen, type Fen } from '../io/money.js';
-import { periodEnd, periodStart, type Period } from '../io/values.js';
+import type { Problem } from '../domain/errors.js';
+import { formatFen, type Fen } from '../domain/money.js';
+import { byText } from '../domain/order.js';
+import { addDays, comparePeriods, nextPeriod, periodEnd, periodStart, type Period } from '../domain/periods.js';
+import type { LedgerEntry } from '../domain/records.js';
+import type { Table } from '../domain/table.js';
+import type { LedgerKind } from '../domain/vocabulary.js';
+import { LEDGER_KIND_SPECS } from './kinds.js';
 
-export interface LedgerEntry {
-  enterprise_id: string;
-  kind: LedgerKind;
-  period: Period;
-  opening?: Fen;
-  added?: Fen;
-  used?: Fen;
-  closing: Fen;
-  /** where it was read from, for messages; absent for computed rows */
-  file?: string;
-  line?: number;
-}
+export type { LedgerEntry } from '../domain/records.js';
 
 /** Column numbers of the ledger file, for messages (0 when unknown). */
 export type ColumnOf = (name: string) => number;
 
-export function nextPeriod(p: Period): Period {
-  if (p.kind === 'year') return { ...p, year: p.year + 1, text: String(p.year + 1) };
-  const last = p.kind === 'month' ? 12 : 4;
-  const year = p.n === last ? p.year + 1 : p.year;
-  const n = p.n === last ? 1 : p.n + 1;
-  const text = p.kind === 'month' ? `${year}-${String(n).padStart(2, '0')}` : `${year}-Q${n}`;
-  return { kind: p.kind, year, n, text };
-}
-
-export function comparePeriods(a: Period, b: Period): number {
-  const s = byText(periodStart(a), periodStart(b));
-  return s !== 0 ? s : byText(a.kind, b.kind);
-}
-
 export function compareEntries(a: LedgerEntry, b: LedgerEntry): number {
   return byText(a.enterprise_id, b.enterprise_id) || byText(a.kind, b.kind) || comparePeriods(a.period, b.period);
-}
-
-/** closing as the kind's own formula gives it from opening, added and used. */
-function expectedClosing(kind: LedgerKind, opening: Fen, added: Fen, used: Fen): Fen {
-  const raw = opening + added - used;
-  // The 产教融合 pool never goes below zero (RULES §2.4); the education carryforward cannot.
-  return kind === 'pcie_credit' ? Math.max(0, raw) : raw;
 }
 
 /**
@@ -61,9 +32,9 @@ export function checkLedger(entries: readonly LedgerEntry[], col: ColumnOf): Pro
     problems.push({ file: e.file ?? 'ledger', line: e.line ?? 0, column: col(column) || 1, message, value });
   const groups = new Map<string, LedgerEntry[]>();
   for (const e of entries) {
-    const wantYear = e.kind === 'education_expense';
-    if (wantYear !== (e.period.kind === 'year')) {
-      at(e, 'period', wantYear ? 'an education_expense row has a year period (YYYY)' : 'a pcie_credit row has a month (YYYY-MM) or quarter (YYYY-Qn) period', e.period.text);
+    const spec = LEDGER_KIND_SPECS[e.kind];
+    if (!spec.periodOk(e.period)) {
+      at(e, 'period', spec.periodProblem, e.period.text);
       continue;
     }
     const given = [e.opening, e.added, e.used].filter((v) => v !== undefined).length;
@@ -71,13 +42,13 @@ export function checkLedger(entries: readonly LedgerEntry[], col: ColumnOf): Pro
       at(e, e.opening === undefined ? 'opening' : e.added === undefined ? 'added' : 'used', 'give opening, added and used together, or closing alone for an opening balance');
       continue;
     }
-    if (e.kind === 'education_expense') {
+    if (!spec.negative) {
       for (const [name, v] of [['closing', e.closing], ['opening', e.opening], ['added', e.added], ['used', e.used]] as const) {
         if (v !== undefined && v < 0) at(e, name, `an education_expense ${name} cannot be negative`, formatFen(v));
       }
     }
     if (given === 3) {
-      const want = expectedClosing(e.kind, e.opening!, e.added!, e.used!);
+      const want = spec.closing(e.opening!, e.added!, e.used!);
       if (want !== e.closing) {
         at(
           e,
@@ -106,9 +77,7 @@ export function checkLedger(entries: readonly LedgerEntry[], col: ColumnOf): Pro
         at(cur, 'opening', `only the earliest row of a chain may give closing alone; ${cur.enterprise_id} has a row for ${prev.period.text} before it`);
         continue;
       }
-      // A pool does not move in a period without a return, so every 产教融合 row opens with the
-      // previous row's closing; an education year may be missing (a gap), so only adjacent years chain.
-      const chained = cur.kind === 'pcie_credit' || nextPeriod(prev.period).text === cur.period.text;
+      const chained = LEDGER_KIND_SPECS[cur.kind].chainsAcrossHoles || nextPeriod(prev.period).text === cur.period.text;
       if (chained && cur.opening !== prev.closing) {
         at(
           cur,
@@ -123,6 +92,24 @@ export function checkLedger(entries: readonly LedgerEntry[], col: ColumnOf): Pro
 }
 
 export const LEDGER_COLUMNS = ['enterprise_id', 'kind', 'period', 'opening', 'added', 'used', 'closing'] as const;
+
+const LEDGER_ZH: Record<(typeof LEDGER_COLUMNS)[number], string> = {
+  enterprise_id: '纳税人识别号',
+  kind: '类型',
+  period: '所属期',
+  opening: '期初余额',
+  added: '本期增加',
+  used: '本期使用',
+  closing: '期末余额',
+};
+
+/** ledger.csv as a table: every row as given or computed, amounts with two decimals. */
+export function ledgerTable(entries: readonly LedgerEntry[]): Table {
+  return {
+    columns: LEDGER_COLUMNS.map((name) => ({ name, zh: LEDGER_ZH[name], type: name === 'enterprise_id' || name === 'kind' || name === 'period' ? 'text' : 'money' })),
+    rows: entries.map(ledgerRecord),
+  };
+}
 
 export function ledgerRecord(e: LedgerEntry): Record<(typeof LEDGER_COLUMNS)[number], string> {
   const f = (v: Fen | undefined) => (v === undefined ? '' : formatFen(v));
@@ -233,11 +220,13 @@ export function carryBefore(rows: readonly LedgerEntry[], start: Period): Carry 
     const own = rows.find((r) => periodStart(r.period) === begin && r.opening !== undefined);
     return own ? { fen: own.opening!, period: own.period, fromOpening: true, gap: false } : { fen: 0, gap: false };
   }
-  return { fen: prior.closing, period: prior.period, gap: dayAfter(periodEnd(prior.period)) !== begin };
+  return { fen: prior.closing, period: prior.period, gap: addDays(periodEnd(prior.period), 1) !== begin };
 }
 
-function dayAfter(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+/** What --force did, for standard error: the conflicts it overrode and each row it dropped. */
+export function describeDropped(dropped: readonly LedgerEntry[], conflicts: readonly Conflict[]): string[] {
+  if (!dropped.length) return [];
+  const lines = conflicts.map((c) => `forced: ${describeConflict(c)}`);
+  for (const d of dropped) lines.push(`forced: dropped ledger row ${d.enterprise_id} ${d.kind} ${d.period.text}${d.file ? ` (${d.file}:${d.line})` : ''}`);
+  return lines;
 }

@@ -1,5 +1,9 @@
-/** Rendering an explain trace: a heading, then each section's steps aligned in columns. */
-import type { TraceStep } from '../calc/education.js';
+/**
+ * Rendering an explain trace (`--explain ID`): as text, a heading then each section's steps
+ * aligned in columns (`label  figure  = formula  [source]`); as JSON (`--format json`), the
+ * trace data itself, with every parameter read.
+ */
+import type { Trace } from '../domain/trace.js';
 
 /** Columns a string takes on a terminal: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
@@ -12,10 +16,11 @@ function padDisplay(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-export function renderTrace(heading: string[], sections: { title: string; steps: readonly TraceStep[] }[]): string {
-  const lines = [...heading];
-  const width = Math.max(...sections.flatMap((t) => t.steps.map((s) => displayWidth(s.label))), 10);
-  for (const t of sections) {
+/** The text account, one line per step, labels padded to the widest. */
+export function renderTrace(trace: Trace): string {
+  const lines = [...trace.heading];
+  const width = Math.max(...trace.sections.flatMap((t) => t.steps.map((s) => displayWidth(s.label))), 10);
+  for (const t of trace.sections) {
     lines.push('', t.title);
     for (const s of t.steps) {
       let line = `  ${padDisplay(s.label, width)}  ${s.value.padStart(14)}`;
@@ -25,4 +30,9 @@ export function renderTrace(heading: string[], sections: { title: string; steps:
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/** The same trace as JSON: subject, heading, sections of steps (with the parameters each applies), every parameter read. */
+export function renderTraceJson(trace: Trace): string {
+  return JSON.stringify(trace, null, 2) + '\n';
 }

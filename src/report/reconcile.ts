@@ -1,9 +1,9 @@
 /** The reconcile report (CONTRACT §8): one row per declared amount that differs from the computed one. */
-import type { Table } from '../io/csv-out.js';
-import { formatFen } from '../io/money.js';
-import { byText } from '../io/order.js';
-import { periodStart } from '../io/values.js';
-import type { Difference } from '../pipeline/reconcile.js';
+import type { Table } from '../domain/table.js';
+import { formatFen } from '../domain/money.js';
+import { byText } from '../domain/order.js';
+import { periodStart } from '../domain/periods.js';
+import type { Difference } from '../calculators/reconcile.js';
 
 export function reconcileTable(diffs: readonly Difference[]): Table {
   const sorted = [...diffs].sort(

@@ -1,77 +1,210 @@
 /**
- * Dated parameters: one lookup (the entry in force on a date: latest `from` on or before it,
- * not past its own `to`), the whole-series overrides of `--rules FILE` (CONTRACT §9), and the
- * listing that `skilltax rules` prints.
+ * Dated parameters (OpenFisca-style): one lookup (the entry in force on a date: the latest
+ * `from` on or before it, not past its own `to`), typed accessors that parse each value once,
+ * whole-series overrides, and the listing `skilltax rules` prints. Data and lookup only: reading
+ * a `--rules` file is `io/rules-file.ts`.
+ *
+ * A lookup with nothing in force throws RuleGapError naming the key, the date and where the
+ * series came from, unless the parameter declares `whenNotInForce` (then the `…IfInForce`
+ * accessor returns undefined, with that meaning).
  */
-import { byText } from '../io/order.js';
-import { readFileSync } from 'node:fs';
 import { Decimal } from 'decimal.js';
-import { UsageError } from '../io/errors.js';
-import { parseAmount, parseDate, ValueProblem } from '../io/values.js';
-import { Dec, formatFen } from '../io/money.js';
+import { RuleGapError, UsageError } from '../domain/errors.js';
+import { Dec, formatFen, type Fen } from '../domain/money.js';
+import { byText } from '../domain/order.js';
+import { addDays } from '../domain/periods.js';
+import type { ParamRead } from '../domain/trace.js';
+import { QUALIFICATIONS } from '../domain/vocabulary.js';
 import { PARAMS } from './params.js';
-import { QUALIFICATIONS } from '../io/kinds.js';
 import type { Entry, ParamDef, Status, ValueKind } from './types.js';
 
-export type { Entry, ParamDef, Status } from './types.js';
+export type { Entry, ParamDef, Status, ValueKind } from './types.js';
+
+export const BUILT_IN = 'built-in';
+
+type Parsed = Decimal | Fen | number | boolean | readonly string[];
 
 export interface InForce extends Entry {
   key: string;
+  origin: string;
+  /** the value as its kind reads it (Decimal, fen, count, flag, list) */
+  parsed: Parsed;
 }
 
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+/** Thrown for a value that does not fit its kind; the caller says where it came from. */
+export class ParamValueProblem extends Error {}
+
+/**
+ * Checks a value against its kind and returns its canonical text and parsed value: a rate is a
+ * fraction 0–1 ("0.08"), an amount yuan with at most 2 decimals, a count a whole number, a flag
+ * yes/no, a list `;`-separated (qualifications: known qualification codes).
+ */
+export function parseParamValue(kind: ValueKind, raw: string): { text: string; parsed: Parsed } {
+  switch (kind) {
+    case 'rate': {
+      if (!/^(0|[1-9]\d*)?(\.\d+)?$/.test(raw) || raw === '' || raw === '.') throw new ParamValueProblem('a rate is a decimal fraction such as "0.08"');
+      const d = new Dec(raw);
+      if (d.gt(1)) throw new ParamValueProblem('a rate is a fraction between 0 and 1 (8% is "0.08")');
+      return { text: d.toFixed(), parsed: d };
+    }
+    case 'amount': {
+      const m = /^(\d{1,14})(?:\.(\d{1,2}))?$/.exec(raw.replace(/,/g, ''));
+      if (!m) throw new ParamValueProblem('not an amount: write yuan with a "." decimal point and at most 2 decimals, e.g. 100000.00');
+      const fen = Number(m[1]) * 100 + Number(((m[2] ?? '') + '00').slice(0, 2));
+      return { text: formatFen(fen), parsed: fen };
+    }
+    case 'count':
+      if (!/^\d+$/.test(raw)) throw new ParamValueProblem('a whole number is expected');
+      return { text: String(Number(raw)), parsed: Number(raw) };
+    case 'flag':
+      if (raw !== 'yes' && raw !== 'no') throw new ParamValueProblem('"yes" or "no" is expected');
+      return { text: raw, parsed: raw === 'yes' };
+    case 'list':
+    case 'qualifications': {
+      const list = raw.split(';').map((q) => q.trim()).filter(Boolean);
+      if (!list.length) throw new ParamValueProblem('a list of values separated by ";" is expected');
+      if (kind === 'qualifications') {
+        for (const q of list) if (!(QUALIFICATIONS as readonly string[]).includes(q)) throw new ParamValueProblem(`"${q}" is not a qualification (${QUALIFICATIONS.join(', ')})`);
+      }
+      return { text: list.join(';'), parsed: list };
+    }
+  }
+}
+
+interface Series {
+  def: ParamDef;
+  origin: string;
+  /** sorted by `from`, each with its parsed value */
+  entries: (Entry & { parsed: Parsed })[];
 }
 
 export class Rules {
-  private readonly byKey: Map<string, ParamDef>;
+  private readonly byKey: Map<string, Series>;
+  private readonly onRead?: (r: ParamRead) => void;
 
-  constructor(defs: ParamDef[] = PARAMS) {
-    this.byKey = new Map(defs.map((d) => [d.key, { ...d, entries: [...d.entries].sort((a, b) => byText(a.from, b.from)) }]));
+  /**
+   * `defs`: the declared parameters (default: the built-in ones, `params.ts`). A value that
+   * does not fit its kind throws: overrides are checked before they get here.
+   */
+  constructor(defs: ParamDef[] = PARAMS, onRead?: (r: ParamRead) => void, shared?: Map<string, Series>) {
+    this.onRead = onRead;
+    this.byKey =
+      shared ??
+      new Map(
+        defs.map((d) => [
+          d.key,
+          {
+            def: d,
+            origin: d.origin ?? BUILT_IN,
+            entries: [...d.entries].sort((a, b) => byText(a.from, b.from)).map((e) => ({ ...e, parsed: parseParamValue(d.kind, e.value).parsed })),
+          },
+        ]),
+      );
+  }
+
+  /** The same parameters, reporting every typed read to `onRead` (a trace records them). */
+  recording(onRead: (r: ParamRead) => void): Rules {
+    return new Rules([], onRead, this.byKey);
   }
 
   keys(): string[] {
     return [...this.byKey.keys()].sort();
   }
 
+  /** The declaration of `key`. Throws UsageError for a key nobody declared. */
   def(key: string): ParamDef {
-    const d = this.byKey.get(key);
-    if (!d) throw new Error(`unknown parameter ${key}`);
-    return d;
+    return this.series(key).def;
   }
 
-  /** The entry in force on `date` (YYYY-MM-DD), or undefined. */
+  /** Where the series of `key` came from: `built-in` or a --rules file. */
+  origin(key: string): string {
+    return this.series(key).origin;
+  }
+
+  private series(key: string): Series {
+    const s = this.byKey.get(key);
+    if (!s) throw new UsageError(`unknown parameter ${key}`);
+    return s;
+  }
+
+  /** The entry in force on `date` (YYYY-MM-DD), or undefined. A raw lookup: it records no read. */
   at(key: string, date: string): InForce | undefined {
-    const entries = this.def(key).entries;
+    const s = this.series(key);
+    const entries = s.entries;
     for (let i = entries.length - 1; i >= 0; i--) {
       const e = entries[i]!;
       if (e.from > date) continue;
       if (e.to !== undefined && date > e.to) return undefined;
-      return { key, ...e };
+      return { key, origin: s.origin, ...e };
     }
     return undefined;
   }
 
-  /** For a tax year: the entry in force on the year's last day. */
-  forYear(key: string, year: number): InForce | undefined {
-    return this.at(key, `${year}-12-31`);
+  private read(key: string, on: string, kind: ValueKind | 'list-like', optional: boolean): Parsed | undefined {
+    const s = this.series(key);
+    const k = s.def.kind === 'qualifications' ? 'list-like' : s.def.kind === 'list' ? 'list-like' : s.def.kind;
+    if (k !== kind) throw new Error(`parameter ${key} is a ${s.def.kind}, not read as ${kind}`);
+    if (optional && s.def.whenNotInForce === undefined) throw new Error(`parameter ${key} is not declared optional (whenNotInForce)`);
+    const e = this.at(key, on);
+    if (!e) {
+      if (optional) return undefined;
+      throw new RuleGapError(gapMessage(s, on));
+    }
+    this.onRead?.({ key, on, value: e.value, source: e.source, status: e.status, origin: s.origin });
+    return e.parsed;
   }
 
-  rateForYear(key: string, year: number): { rate: Decimal; entry: InForce } | undefined {
-    const e = this.forYear(key, year);
-    return e ? { rate: new Dec(e.value), entry: e } : undefined;
+  /** A rate (fraction) in force on `on`. Throws RuleGapError when none is. */
+  rate(key: string, on: string): Decimal {
+    return this.read(key, on, 'rate', false) as Decimal;
+  }
+  /** An amount in fen in force on `on`. Throws RuleGapError when none is. */
+  amount(key: string, on: string): Fen {
+    return this.read(key, on, 'amount', false) as Fen;
+  }
+  /** A count (months, years, subsidies …) in force on `on`. Throws RuleGapError when none is. */
+  count(key: string, on: string): number {
+    return this.read(key, on, 'count', false) as number;
+  }
+  /** A yes/no in force on `on`. Throws RuleGapError when none is. */
+  flag(key: string, on: string): boolean {
+    return this.read(key, on, 'flag', false) as boolean;
+  }
+  /** A list (codes, levels, qualifications) in force on `on`. Throws RuleGapError when none is. */
+  list(key: string, on: string): readonly string[] {
+    return this.read(key, on, 'list-like', false) as readonly string[];
+  }
+
+  /** For a parameter declared with `whenNotInForce`: its rate, or undefined when none is in force. */
+  rateIfInForce(key: string, on: string): Decimal | undefined {
+    return this.read(key, on, 'rate', true) as Decimal | undefined;
+  }
+  amountIfInForce(key: string, on: string): Fen | undefined {
+    return this.read(key, on, 'amount', true) as Fen | undefined;
+  }
+  countIfInForce(key: string, on: string): number | undefined {
+    return this.read(key, on, 'count', true) as number | undefined;
+  }
+  flagIfInForce(key: string, on: string): boolean | undefined {
+    return this.read(key, on, 'flag', true) as boolean | undefined;
+  }
+  listIfInForce(key: string, on: string): readonly string[] | undefined {
+    return this.read(key, on, 'list-like', true) as readonly string[] | undefined;
+  }
+
+  /** The first day any entry of `key` is in force, if it has one. */
+  firstFrom(key: string): string | undefined {
+    return this.series(key).entries[0]?.from;
   }
 
   /** Every entry (or those in force on `at`) with its effective end date. */
-  list(at?: string): { key: string; value: string; valid_from: string; valid_to: string; source: string; status: Status }[] {
+  listing(at?: string): { key: string; value: string; valid_from: string; valid_to: string; source: string; status: Status }[] {
     const out: { key: string; value: string; valid_from: string; valid_to: string; source: string; status: Status }[] = [];
     for (const key of this.keys()) {
-      const entries = this.def(key).entries;
+      const entries = this.series(key).entries;
       entries.forEach((e, i) => {
         const next = entries[i + 1];
-        const end = e.to ?? (next ? dayBefore(next.from) : '');
+        const end = e.to ?? (next ? addDays(next.from, -1) : '');
         if (at !== undefined && (e.from > at || (end !== '' && at > end))) return;
         out.push({ key, value: e.value, valid_from: e.from, valid_to: end, source: e.source, status: e.status });
       });
@@ -79,139 +212,18 @@ export class Rules {
     return out;
   }
 
-  /** A copy with whole series replaced. */
-  withOverrides(overrides: Map<string, Entry[]>): Rules {
-    const defs = [...this.byKey.values()].map((d) => (overrides.has(d.key) ? { ...d, entries: overrides.get(d.key)! } : d));
+  /** A copy with whole series replaced; `origin` names where the new series came from. */
+  withOverrides(overrides: Map<string, Entry[]>, origin = 'override'): Rules {
+    const defs = [...this.byKey.values()].map((s) =>
+      overrides.has(s.def.key) ? { ...s.def, entries: overrides.get(s.def.key)!, origin } : { ...s.def, origin: s.origin },
+    );
     return new Rules(defs);
   }
 }
 
-const STATUSES: Status[] = ['verified', 'practice', 'unverified'];
-const ENTRY_FIELDS = ['from', 'to', 'value', 'source', 'status'];
-
-function checkValue(kind: ValueKind, raw: string): string {
-  switch (kind) {
-    case 'rate': {
-      if (!/^(0|[1-9]\d*)?(\.\d+)?$/.test(raw) || raw === '' || raw === '.') throw new ValueProblem('a rate is a decimal fraction such as "0.08"');
-      const d = new Dec(raw);
-      if (d.gt(1)) throw new ValueProblem('a rate is a fraction between 0 and 1 (8% is "0.08")');
-      return d.toFixed();
-    }
-    case 'amount': {
-      return formatFen(parseAmount(raw));
-    }
-    case 'count':
-      if (!/^\d+$/.test(raw)) throw new ValueProblem('a whole number is expected');
-      return String(Number(raw));
-    case 'flag':
-      if (raw !== 'yes' && raw !== 'no') throw new ValueProblem('"yes" or "no" is expected');
-      return raw;
-    case 'list': {
-      const list = raw.split(';').map((q) => q.trim()).filter(Boolean);
-      if (!list.length) throw new ValueProblem('a list of values separated by ";" is expected');
-      return list.join(';');
-    }
-    case 'qualifications': {
-      const list = raw.split(';').map((q) => q.trim()).filter(Boolean);
-      for (const q of list) if (!(QUALIFICATIONS as readonly string[]).includes(q)) throw new ValueProblem(`"${q}" is not a qualification (${QUALIFICATIONS.join(', ')})`);
-      return list.join(';');
-    }
-  }
-}
-
-/** Parses a `--rules` JSON file into whole-series overrides; any problem is a UsageError (exit 2). */
-export function parseRulesFile(text: string, file: string, base: Rules = new Rules()): Map<string, Entry[]> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${file}: not valid JSON: ${(e as Error).message}`);
-  }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    throw new UsageError(`${file}: expected an object of parameter series by key, e.g. {"eit.education_expense.rate": [{"from": "2018-01-01", "value": "0.08", "source": "财税〔2018〕51号"}]}`);
-  }
-  const known = new Set(base.keys());
-  const problems: string[] = [];
-  const out = new Map<string, Entry[]>();
-  for (const [key, series] of Object.entries(json as Record<string, unknown>)) {
-    if (!known.has(key)) {
-      problems.push(`${file}: unknown parameter "${key}" (see \`skilltax rules\` for the keys)`);
-      continue;
-    }
-    const kind = base.def(key).kind;
-    if (!Array.isArray(series)) {
-      problems.push(`${file}: "${key}" must be an array of entries {from, value, source}`);
-      continue;
-    }
-    const entries: Entry[] = [];
-    series.forEach((item: unknown, i) => {
-      const where = `${file}: "${key}"[${i}]`;
-      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-        problems.push(`${where}: an entry must be an object {from, value, source}`);
-        return;
-      }
-      const o = item as Record<string, unknown>;
-      for (const f of Object.keys(o)) if (!ENTRY_FIELDS.includes(f)) problems.push(`${where}: unknown field "${f}" (fields: ${ENTRY_FIELDS.join(', ')})`);
-      const str = (f: string): string | undefined =>
-        typeof o[f] === 'string' ? (o[f] as string).trim() : typeof o[f] === 'number' ? String(o[f]) : undefined;
-      let from: string | undefined;
-      let to: string | undefined;
-      let value: string | undefined;
-      try {
-        const f = str('from');
-        if (f === undefined) throw new ValueProblem('"from" (YYYY-MM-DD) is required');
-        from = parseDate(f);
-      } catch (e) {
-        problems.push(`${where}.from: ${(e as Error).message}`);
-      }
-      if (o.to !== undefined && o.to !== null && o.to !== '') {
-        try {
-          to = parseDate(str('to') ?? '');
-          if (from && to < from) throw new ValueProblem('"to" is before "from"');
-        } catch (e) {
-          problems.push(`${where}.to: ${(e as Error).message}`);
-        }
-      }
-      try {
-        const v = str('value');
-        if (v === undefined) throw new ValueProblem('"value" is required');
-        value = checkValue(kind, v);
-      } catch (e) {
-        problems.push(`${where}.value: ${(e as Error).message} (got ${JSON.stringify(o.value)})`);
-      }
-      const status = o.status === undefined ? 'unverified' : o.status;
-      if (!STATUSES.includes(status as Status)) problems.push(`${where}.status: one of ${STATUSES.join(', ')} (got ${JSON.stringify(o.status)})`);
-      if (o.source !== undefined && typeof o.source !== 'string') problems.push(`${where}.source: a text is expected`);
-      if (from && value !== undefined) {
-        entries.push({
-          from,
-          ...(to ? { to } : {}),
-          value,
-          source: typeof o.source === 'string' && o.source.trim() ? o.source.trim() : `override (${file})`,
-          status: status as Status,
-        });
-      }
-    });
-    const sorted = [...entries].sort((a, b) => byText(a.from, b.from));
-    sorted.forEach((e, i) => {
-      const next = sorted[i + 1];
-      if (next && e.from === next.from) problems.push(`${file}: "${key}" has two entries with the same "from" (${e.from})`);
-      else if (next && e.to !== undefined && e.to >= next.from) problems.push(`${file}: "${key}": the entry from ${e.from} runs to ${e.to}, past the next entry's "from" ${next.from}`);
-    });
-    out.set(key, entries);
-  }
-  if (problems.length) throw new UsageError(problems.join('\n'));
-  return out;
-}
-
-export function loadRules(file?: string): Rules {
-  const base = new Rules();
-  if (!file) return base;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${file}: cannot read the rules file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  return base.withOverrides(parseRulesFile(text.replace(/^\uFEFF/, ''), file, base));
+function gapMessage(s: Series, on: string): string {
+  const from = s.origin === BUILT_IN ? 'the built-in series' : `the series from the --rules file ${s.origin}`;
+  const first = s.entries[0];
+  const span = first ? `${from} starts ${first.from}${s.entries.length > 1 || first.to ? ' and has no entry for that day' : ''}` : `${from} has no entries`;
+  return `no value of ${s.def.key} is in force for ${on} (${span}): add an entry with --rules`;
 }

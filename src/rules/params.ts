@@ -20,6 +20,7 @@ export const PARAMS: ParamDef[] = [
     key: 'eit.education_expense.high_tech_rate',
     kind: 'rate',
     description: '高新技术企业 rate (a qualification valid on any day of the tax year)',
+    whenNotInForce: 'the general rate applies',
     entries: [
       // Text verified; the 2015-01-01 start date is not [U].
       { from: '2015-01-01', to: '2017-12-31', value: '0.08', source: '财税〔2015〕63号', status: 'unverified' },
@@ -29,6 +30,7 @@ export const PARAMS: ParamDef[] = [
     key: 'eit.education_expense.advanced_tech_service_rate',
     kind: 'rate',
     description: '技术先进型服务企业 rate (a qualification valid on any day of the tax year)',
+    whenNotInForce: 'the general rate applies',
     entries: [{ from: '2017-01-01', to: '2017-12-31', value: '0.08', source: '财税〔2017〕79号', status: 'verified' }],
   },
   // Row 6: training cost deducted in full when accounted separately (RULES §1.3).
@@ -36,6 +38,7 @@ export const PARAMS: ParamDef[] = [
     key: 'eit.education_expense.full_deduction.software_ic',
     kind: 'flag',
     description: '集成电路设计企业 / 软件企业: employee training cost deducted in full (row 6)',
+    whenNotInForce: 'no full deduction: full_training rows count as ordinary education expense (row 5)',
     entries: [
       { from: '2011-01-01', to: '2019-12-31', value: 'yes', source: '财税〔2012〕27号 第六条', status: 'verified' },
       // Believed still in force after 公告2020年第45号, not confirmed.
@@ -46,18 +49,21 @@ export const PARAMS: ParamDef[] = [
     key: 'eit.education_expense.full_deduction.animation',
     kind: 'flag',
     description: '动漫企业: employee training cost deducted in full (row 6)',
+    whenNotInForce: 'no full deduction: full_training rows count as ordinary education expense (row 5)',
     entries: [{ from: '2009-01-01', value: 'yes', source: '财税〔2009〕65号', status: 'verified' }],
   },
   {
     key: 'eit.education_expense.full_deduction.nuclear_power',
     kind: 'flag',
     description: '核电企业: 核电厂操纵员培养费 deducted in full (row 6)',
+    whenNotInForce: 'no full deduction: full_training rows count as ordinary education expense (row 5)',
     entries: [{ from: '2014-01-01', value: 'yes', source: '国家税务总局公告2014年第29号', status: 'verified' }],
   },
   {
     key: 'eit.education_expense.full_deduction.airline',
     kind: 'flag',
     description: '航空企业: 空勤训练费 deducted in full (row 6)',
+    whenNotInForce: 'no full deduction: full_training rows count as ordinary education expense (row 5)',
     entries: [{ from: '2011-01-01', value: 'yes', source: '国家税务总局公告2011年第34号', status: 'verified' }],
   },
   // ── Surcharges and the 产教融合 credit (RULES §2) ────────────────────────────
@@ -77,24 +83,28 @@ export const PARAMS: ParamDef[] = [
     key: 'pcie.credit_rate',
     kind: 'rate',
     description: 'share of net 产教融合 investment credited against the education surcharges',
+    whenNotInForce: 'no credit: investment is noted not_pilot and the pool waits',
     entries: [{ from: '2019-01-01', value: '0.3', source: '财税〔2019〕46号 第三条', status: 'verified' }],
   },
   {
     key: 'surcharge.exemption.monthly_sales',
     kind: 'amount',
     description: 'small-payer exemption: monthly sales at most this',
+    whenNotInForce: 'no small-payer exemption',
     entries: [{ from: '2016-02-01', value: '100000.00', source: '财税〔2016〕12号', status: 'verified' }],
   },
   {
     key: 'surcharge.exemption.quarterly_sales',
     kind: 'amount',
     description: 'small-payer exemption: quarterly sales at most this',
+    whenNotInForce: 'no small-payer exemption',
     entries: [{ from: '2016-02-01', value: '300000.00', source: '财税〔2016〕12号', status: 'verified' }],
   },
   {
     key: 'surcharge.reduction.rate',
     kind: 'rate',
     description: '六税两费 reduction of what remains after the exemption (set by province up to 50%)',
+    whenNotInForce: 'no 六税两费 reduction',
     entries: [
       { from: '2019-01-01', to: '2021-12-31', value: '0.5', source: '财税〔2019〕13号', status: 'unverified' },
       { from: '2022-01-01', to: '2022-12-31', value: '0.5', source: '财政部 税务总局公告2022年第10号', status: 'verified' },
@@ -105,6 +115,7 @@ export const PARAMS: ParamDef[] = [
     key: 'surcharge.reduction.groups',
     kind: 'qualifications',
     description: 'who gets the 六税两费 reduction (qualifications separated by ";")',
+    whenNotInForce: 'no 六税两费 reduction',
     entries: [
       { from: '2019-01-01', to: '2021-12-31', value: 'small_scale_vat', source: '财税〔2019〕13号', status: 'unverified' },
       {
@@ -185,12 +196,14 @@ export const PARAMS: ParamDef[] = [
     key: 'subsidy.skill_upgrade.yearly_cap',
     kind: 'count',
     description: 'skill_upgrade subsidies per person per calendar year (national, since 2025)',
+    whenNotInForce: 'no yearly limit on skill_upgrade subsidies besides subsidy.yearly_cap',
     entries: [{ from: '2025-01-01', value: '1', source: '人社部 2025 技能提升补贴 (每年1次)', status: 'unverified' }],
   },
   {
     key: 'subsidy.skill_upgrade.urgent_extra',
     kind: 'count',
     description: 'extra skill_upgrade subsidies a year for occupations the catalogue marks shortage (since 2025)',
+    whenNotInForce: 'no extra skill_upgrade subsidies for shortage occupations',
     entries: [{ from: '2025-01-01', value: '2', source: '人社部 2025 技能提升补贴 (急需紧缺职业另加2次)', status: 'unverified' }],
   },
   {

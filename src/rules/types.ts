@@ -1,6 +1,8 @@
-export type Status = 'verified' | 'practice' | 'unverified';
+import type { Status } from '../domain/trace.js';
 
-/** What a parameter's value is, for validating overrides. */
+export type { Status } from '../domain/trace.js';
+
+/** What a parameter's value is: how it is validated and which typed accessor reads it. */
 export type ValueKind = 'rate' | 'amount' | 'count' | 'flag' | 'qualifications' | 'list';
 
 export interface Entry {
@@ -8,6 +10,7 @@ export interface Entry {
   from: string;
   /** last day in force (inclusive), when the entry itself ends before the next one starts */
   to?: string;
+  /** canonical text: a rate as a fraction ("0.08"), an amount in yuan ("100000.00"), a count, yes/no, a ;-list */
   value: string;
   source: string;
   status: Status;
@@ -17,5 +20,13 @@ export interface ParamDef {
   key: string;
   kind: ValueKind;
   description: string;
+  /**
+   * Set only for a parameter that legitimately has periods with nothing in force, saying what
+   * that means (e.g. "no small-payer exemption"). Without it, a lookup with nothing in force is
+   * an error (RuleGapError), never a default.
+   */
+  whenNotInForce?: string;
   entries: Entry[];
+  /** where the series came from: `built-in`, or the --rules file that replaced it */
+  origin?: string;
 }

@@ -1,8 +1,8 @@
 /** fast-check generators shared by the property tests. */
 import fc from 'fast-check';
-import type { QualificationSpan } from '../../src/calc/education.js';
-import type { Qualification } from '../../src/io/kinds.js';
-import type { Fen } from '../../src/io/money.js';
+import type { QualificationSpan } from '../../src/domain/qualifications.js';
+import type { Qualification } from '../../src/domain/vocabulary.js';
+import type { Fen } from '../../src/domain/money.js';
 
 /** Amounts in fen up to `max`, often zero or small so that caps bind both ways and every branch is taken. */
 export const amount = (max: number): fc.Arbitrary<Fen> =>

@@ -2,19 +2,14 @@
  * Small builders for the 产教融合 credit unit tables (RULES §2): amounts in yuan as RULES.md
  * writes them, periods as their text (`2024-01`, `2024-Q1`), results back as yuan text.
  */
-import {
-  computeCredit,
-  type CreditResult,
-  type FeeRow,
-  type PeriodInput,
-  type PoolRow,
-  type SurchargeFigures,
-} from '../../src/calc/credit.js';
-import type { QualificationSpan } from '../../src/calc/education.js';
-import { creditNotesText } from '../../src/report/credits.js';
-import { formatFen, type Fen } from '../../src/io/money.js';
-import { parseAnyPeriod, parseFilingPeriod, type Period } from '../../src/io/values.js';
-import type { LedgerEntry } from '../../src/ledger/ledger.js';
+import { computeCredit, creditNotesText, type CreditResult, type FeeRow, type PeriodInput, type PoolRow } from '../../src/calculators/pcie-credit.js';
+import type { SurchargeFigures } from '../../src/domain/records.js';
+import { Tracer, type TraceSection } from '../../src/domain/trace.js';
+import type { QualificationSpan } from '../../src/domain/qualifications.js';
+import { type Fen, formatFen } from '../../src/domain/money.js';
+import { parseAnyPeriod, parseFilingPeriod } from '../../src/io/values.js';
+import type { Period } from '../../src/domain/periods.js';
+import type { LedgerEntry } from '../../src/domain/records.js';
 import { Rules } from '../../src/rules/index.js';
 import { fen, ID, ledgerEntry, qual, type LedgerAmounts } from './education.js';
 
@@ -84,13 +79,20 @@ export interface Case {
   enterpriseId?: string;
 }
 
-export function run(c: Case): CreditResult {
-  return computeCredit(c.rules ?? rules, {
-    enterpriseId: c.enterpriseId ?? ID,
-    periods: c.periods.map(periodInput),
-    qualifications: c.quals ?? [PILOT],
-    carry: { fen: fen(c.carry ?? 0), gap: c.gap ?? false, ...(c.carryPeriod ? { ledgerPeriod: c.carryPeriod } : {}) },
-  });
+/** The case computed with its trace recorded (a section per period). */
+export function run(c: Case): CreditResult & { trace: TraceSection[] } {
+  const tracer = new Tracer(true);
+  const r = computeCredit(
+    c.rules ?? rules,
+    {
+      enterpriseId: c.enterpriseId ?? ID,
+      periods: c.periods.map(periodInput),
+      qualifications: c.quals ?? [PILOT],
+      carry: { fen: fen(c.carry ?? 0), gap: c.gap ?? false, ...(c.carryPeriod ? { ledgerPeriod: c.carryPeriod } : {}) },
+    },
+    tracer,
+  );
+  return { ...r, trace: tracer.sections };
 }
 
 /** One period's result: its two fee rows (edu, local) and its pool row. */

@@ -1,10 +1,11 @@
 /** Small builders for the education expense unit tables: amounts in yuan as RULES.md writes them. */
 import type { Decimal } from 'decimal.js';
-import { computeEnterprise, emptyYear, type CarryStart, type DeductionRow, type QualificationSpan, type YearData } from '../../src/calc/education.js';
-import type { Qualification } from '../../src/io/kinds.js';
-import type { Fen } from '../../src/io/money.js';
-import type { Period } from '../../src/io/values.js';
-import type { LedgerEntry } from '../../src/ledger/ledger.js';
+import { type CarryStart, computeEnterprise, type DeductionRow } from '../../src/calculators/education-expense.js';
+import { emptyYear, type LedgerEntry, type YearData } from '../../src/domain/records.js';
+import type { QualificationSpan } from '../../src/domain/qualifications.js';
+import type { Qualification } from '../../src/domain/vocabulary.js';
+import type { Fen } from '../../src/domain/money.js';
+import type { Period } from '../../src/domain/periods.js';
 import { Rules } from '../../src/rules/index.js';
 
 export const ID = '91330282MA2AF7XJ3P';
@@ -79,7 +80,7 @@ export function run(c: Case): DeductionRow[] {
     years,
     qualifications: c.quals ?? [],
     carry,
-  }).rows;
+  });
 }
 
 export function only(c: Case): DeductionRow {

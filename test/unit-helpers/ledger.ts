@@ -1,6 +1,7 @@
 /** Ledger helpers shared by the unit and property tests: columns, entries written to a file, entries compared. */
 import { writeFileSync } from 'node:fs';
-import { LEDGER_COLUMNS, ledgerRecord, type LedgerEntry } from '../../src/ledger/ledger.js';
+import { LEDGER_COLUMNS, ledgerRecord } from '../../src/ledger/ledger.js';
+import type { LedgerEntry } from '../../src/domain/records.js';
 
 /** The 1-based column of a ledger.csv column name, as checkLedger reports it. */
 export const col = (name: string) => (LEDGER_COLUMNS as readonly string[]).indexOf(name) + 1;

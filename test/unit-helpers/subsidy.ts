@@ -3,11 +3,12 @@
  * sensible defaults per program (override only what a case is about), catalogue rows and
  * history rows in yuan as RULES.md writes them, and decisions back as short text.
  */
-import { decideClaims, type CatalogEntry, type Claim, type Decision, type HistoryEntry } from '../../src/calc/subsidy.js';
-import type { QualificationSpan } from '../../src/calc/education.js';
-import { personIdCheckChar } from '../../src/io/ids.js';
-import type { Program, Unit } from '../../src/io/kinds.js';
-import { formatFen } from '../../src/io/money.js';
+import { decideClaims, type Decision } from '../../src/calculators/training-subsidy.js';
+import type { CatalogEntry, Claim, HistoryEntry } from '../../src/domain/records.js';
+import type { QualificationSpan } from '../../src/domain/qualifications.js';
+import { personIdCheckChar } from '../../src/domain/ids.js';
+import type { Program, Unit } from '../../src/domain/vocabulary.js';
+import { formatFen } from '../../src/domain/money.js';
 import { Rules } from '../../src/rules/index.js';
 import { fen, ID } from './education.js';
 
@@ -168,7 +169,7 @@ export function decide(c: Case): Decision[] {
     catalog: c.catalog ?? EXAMPLE,
     history: c.history ?? [],
     qualifications: new Map(Object.entries(c.quals ?? {})),
-  });
+  }, { explain: () => true });
 }
 
 /** The decision of one claim, alone or with the other inputs of a case. */

@@ -1,3 +1,4 @@
+/** Money as integer fen (分), and the one rounding rule: half-up to the fen (RULES: rounding). */
 import { Decimal } from 'decimal.js';
 
 /**
@@ -37,8 +38,4 @@ export function formatFen(fen: Fen): string {
 /** A rate as a plain decimal fraction: 0.08, 0.025, 0.5 (never an exponent). */
 export function formatRate(rate: Decimal): string {
   return rate.toFixed();
-}
-
-export function fenToDecimal(fen: Fen): Decimal {
-  return new D(fen).div(100);
 }

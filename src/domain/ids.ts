@@ -1,4 +1,5 @@
 /** 统一社会信用代码 (GB 32100-2015) and 居民身份证号 (GB 11643-1999) check characters: RULES §6. */
+import { isCalendarDate } from './periods.js';
 
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -70,18 +71,4 @@ export function personIdInfo(id: string): PersonIdInfo {
 export function maskPersonId(id: string): string {
   if (id.length <= 10) return '*'.repeat(id.length);
   return id.slice(0, 6) + '*'.repeat(id.length - 10) + id.slice(-4);
-}
-
-export function isCalendarDate(iso: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

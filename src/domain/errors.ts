@@ -29,6 +29,12 @@ export class UsageError extends Error {}
 /** A state change the tool will not make without being told (e.g. a ledger conflict without --force). */
 export class RefusedError extends Error {}
 
+/**
+ * A parameter with nothing in force on the date a rule needs it (RULES: every value is dated).
+ * Never a silent default: the CLI maps it to exit 2 like a usage error.
+ */
+export class RuleGapError extends Error {}
+
 /** Collects problems up to a limit; `full` tells the reader to stop. */
 export class ProblemList {
   readonly items: Problem[] = [];

@@ -1,0 +1,573 @@
+/**
+ * Employee education expense (职工教育经费) on form A105050 rows 4–6 (RULES §1, CONTRACT §3):
+ * the `deduct` command. Pure: typed inputs in, rows, ledger rows and (for one enterprise) an
+ * explain trace out; no I/O, no clock.
+ *
+ * Row 5 (the capped part), per the form's fill-in instructions:
+ *   cap        = round(wages × rate)
+ *   deductible = min(cap, incurred + carry_in)
+ *   adjustment = book − deductible
+ *   carry_out  = incurred + carry_in − deductible
+ * Row 6 (training cost deducted in full, only for a qualified enterprise that year):
+ *   deductible = incurred, adjustment = book − incurred, no carryforward.
+ * Row 4 = row 5 + row 6.
+ */
+import type { Decimal } from 'decimal.js';
+import { RuleGapError, UsageError } from '../domain/errors.js';
+import { addFen, formatFen, formatRate, mulRate, type Fen } from '../domain/money.js';
+import { byText } from '../domain/order.js';
+import { yearPeriod } from '../domain/periods.js';
+import { covering, describeSpan, type QualificationSpan } from '../domain/qualifications.js';
+import { emptyYear, type InputTypes, type LedgerEntry, type YearData } from '../domain/records.js';
+import type { ColumnDef, Table } from '../domain/table.js';
+import { NO_TRACE, Tracer, type Trace } from '../domain/trace.js';
+import type { Qualification } from '../domain/vocabulary.js';
+import { runCarryforward } from '../ledger/carryforward.js';
+import { carryBefore, mergeLedger, type Conflict, type MergeResult } from '../ledger/ledger.js';
+import type { InForce, Rules } from '../rules/index.js';
+import { defineCalculator, type CalculatorResult, type ComputeContext, type RangeRequest, type SummaryItem } from './calculator.js';
+
+export type EducationNote = 'full_training_unqualified' | 'ledger_gap' | 'no_wages';
+const NOTE_ORDER: EducationNote[] = ['full_training_unqualified', 'ledger_gap', 'no_wages'];
+
+/** Where the first year's carry in comes from. */
+export interface CarryStart {
+  fen: Fen;
+  /** the ledger year it was read from, if any */
+  ledgerYear?: number;
+  /** read from the opening of the ledger's row for the first computed year (no earlier row) */
+  fromOpening?: boolean;
+  /** the ledger's latest earlier row is older than the year before the first computed year */
+  gap: boolean;
+}
+
+export interface EnterpriseInput {
+  enterpriseId: string;
+  /** first and last year to compute (inclusive) */
+  start: number;
+  end: number;
+  years: ReadonlyMap<number, YearData>;
+  qualifications: readonly QualificationSpan[];
+  carry: CarryStart;
+}
+
+/** One row of deductions.csv, amounts in fen. */
+export interface DeductionRow {
+  enterprise_id: string;
+  year: number;
+  wages: Fen;
+  rate: Decimal;
+  cap: Fen;
+  book: Fen;
+  incurred: Fen;
+  carry_in: Fen;
+  deductible: Fen;
+  adjustment: Fen;
+  carry_out: Fen;
+  full_book: Fen;
+  full_incurred: Fen;
+  full_deductible: Fen;
+  full_adjustment: Fen;
+  total_book: Fen;
+  total_deductible: Fen;
+  total_adjustment: Fen;
+  notes: EducationNote[];
+}
+
+const RATE_KEY = 'eit.education_expense.rate';
+/** Higher rates for a qualification held in the year (财税〔2015〕63号, 财税〔2017〕79号). */
+const SPECIAL_RATES: { qualification: Qualification; key: string; label: string }[] = [
+  { qualification: 'high_tech', key: 'eit.education_expense.high_tech_rate', label: '高新技术企业' },
+  { qualification: 'advanced_tech_service', key: 'eit.education_expense.advanced_tech_service_rate', label: '技术先进型服务企业' },
+];
+/** Row 6: training cost deducted in full (RULES §1.3), each with its own flag parameter. */
+const FULL_DEDUCTION: { qualification: Qualification; label: string }[] = [
+  { qualification: 'software_ic', label: '软件和集成电路企业' },
+  { qualification: 'animation', label: '动漫企业' },
+  { qualification: 'nuclear_power', label: '核电企业' },
+  { qualification: 'airline', label: '航空企业' },
+];
+const fullDeductionKey = (q: Qualification) => `eit.education_expense.full_deduction.${q}`;
+
+/** A qualification counts for a tax year when its validity overlaps any day of that year (RULES §1.1). */
+export function qualifiedInYear(spans: readonly QualificationSpan[], q: Qualification, year: number): QualificationSpan | undefined {
+  return covering(spans, q, `${year}-01-01`, `${year}-12-31`);
+}
+
+/**
+ * The rate for an enterprise-year (tax-year parameters are read on 12-31): the general series,
+ * or a qualification's higher rate. Returns the rate, the key it was read from and why.
+ * Throws RuleGapError when no general rate is in force.
+ */
+export function rateFor(rules: Rules, spans: readonly QualificationSpan[], year: number): { rate: Decimal; key: string; entry: InForce; why: string } {
+  const on = `${year}-12-31`;
+  let general: Decimal;
+  try {
+    general = rules.rate(RATE_KEY, on);
+  } catch (e) {
+    if (e instanceof RuleGapError) throw new RuleGapError(`no employee education expense rate is in force for ${year}: ${e.message}`);
+    throw e;
+  }
+  let best = { rate: general, key: RATE_KEY, why: 'general rate' };
+  for (const s of SPECIAL_RATES) {
+    const q = qualifiedInYear(spans, s.qualification, year);
+    if (!q) continue;
+    const special = rules.rateIfInForce(s.key, on);
+    if (special && special.gt(best.rate)) best = { rate: special, key: s.key, why: `${s.label} (qualifications: ${describeSpan(q)})` };
+  }
+  return { ...best, entry: rules.at(best.key, on)! };
+}
+
+function fullDeductionFor(rules: Rules, spans: readonly QualificationSpan[], year: number) {
+  for (const f of FULL_DEDUCTION) {
+    const q = qualifiedInYear(spans, f.qualification, year);
+    if (!q) continue;
+    if (rules.flagIfInForce(fullDeductionKey(f.qualification), `${year}-12-31`) === true) return { ...f, span: q };
+  }
+  return undefined;
+}
+
+function whyNoFullDeduction(spans: readonly QualificationSpan[], year: number): string {
+  const held = FULL_DEDUCTION.find((f) => qualifiedInYear(spans, f.qualification, year));
+  return held
+    ? `the ${held.qualification} full deduction is not in force in ${year} (${fullDeductionKey(held.qualification)})`
+    : `no software_ic, animation, nuclear_power or airline qualification in ${year}`;
+}
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * Folds one enterprise's years in order, each year's carry out becoming the next one's carry in
+ * (RULES §1.3). `trace` records every step of the enterprise (a section per year) when on.
+ * Throws RuleGapError when a parameter the year needs is not in force.
+ */
+export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: Tracer = NO_TRACE): DeductionRow[] {
+  const rows: DeductionRow[] = [];
+  const r0 = trace.on ? rules.recording((r) => trace.read(r)) : rules;
+  let carryIn = input.carry.fen;
+  for (let year = input.start; year <= input.end; year++) {
+    const d = input.years.get(year) ?? emptyYear();
+    const notes: EducationNote[] = [];
+    trace.section(String(year));
+    trace.step(() => ({ label: 'wages (工资薪金总额, A105050 row 1 col 5)', value: formatFen(d.wages), how: `sum of ${plural(d.wageRows, 'payroll row')}`, source: '国税函〔2009〕3号' }));
+    const r = rateFor(r0, input.qualifications, year);
+    trace.step(() => ({ label: 'rate (税收规定扣除率)', value: formatRate(r.rate), how: r.why, cite: [r.key] }));
+
+    let book = d.book;
+    let incurred = d.incurred;
+    let fullBook = 0;
+    let fullIncurred = 0;
+    const full = fullDeductionFor(r0, input.qualifications, year);
+    const hasFull = d.fullRows > 0 || d.fullBook !== 0 || d.fullIncurred !== 0;
+    if (hasFull && full) {
+      fullBook = d.fullBook;
+      fullIncurred = d.fullIncurred;
+    } else if (hasFull) {
+      // No qualification (or its flag not in force): ordinary education expense (RULES §1.3).
+      book = addFen(book, d.fullBook);
+      incurred = addFen(incurred, d.fullIncurred);
+      notes.push('full_training_unqualified');
+      trace.step(() => ({
+        label: 'full_training without a qualification',
+        value: 'full_training_unqualified',
+        how: `${d.fullRows} full_training rows (book ${formatFen(d.fullBook)}, incurred ${formatFen(d.fullIncurred)}) treated as ordinary education expense (row 5): ${whyNoFullDeduction(input.qualifications, year)}`,
+        source: 'RULES §1.3',
+      }));
+    }
+
+    const cap = mulRate(d.wages, r.rate);
+    trace.step(() => ({ label: 'cap (扣除限额)', value: formatFen(cap), how: `round(${formatFen(d.wages)} × ${formatRate(r.rate)})` }));
+    trace.step(() => ({
+      label: 'book (账载金额, col 1)',
+      value: formatFen(book),
+      how: `${plural(d.educationRows, 'education row')}${notes.includes('full_training_unqualified') ? ' + unqualified full_training' : ''}`,
+    }));
+    trace.step(() => ({ label: 'incurred (实际发生额, col 2)', value: formatFen(incurred) }));
+    const carryLabel = 'carry in (以前年度累计结转扣除额, col 4)';
+    if (year === input.start) {
+      const c = input.carry;
+      const where =
+        c.ledgerYear === undefined
+          ? 'no earlier ledger row: first year'
+          : c.fromOpening
+            ? `ledger opening of ${c.ledgerYear} (no earlier row)`
+            : `ledger closing of ${c.ledgerYear}`;
+      trace.step(() => ({ label: carryLabel, value: formatFen(carryIn), source: where }));
+      if (c.gap) {
+        notes.push('ledger_gap');
+        trace.step(() => ({ label: 'ledger gap', value: 'ledger_gap', how: `the ledger has no row for ${year - 1}; its latest earlier row (${c.ledgerYear}) was carried in` }));
+      }
+    } else {
+      trace.step(() => ({ label: carryLabel, value: formatFen(carryIn), source: `carry out of ${year - 1}` }));
+    }
+    const available = addFen(incurred, carryIn);
+    const deductible = Math.min(cap, available);
+    trace.step(() => ({
+      label: 'deductible (税收金额, col 5)',
+      value: formatFen(deductible),
+      how: `min(cap ${formatFen(cap)}, incurred ${formatFen(incurred)} + carry in ${formatFen(carryIn)})`,
+      source: 'A105050 填报说明',
+    }));
+    const adjustment = book - deductible;
+    trace.step(() => ({ label: 'adjustment (纳税调整金额, col 6)', value: formatFen(adjustment), how: `book ${formatFen(book)} − deductible ${formatFen(deductible)}` }));
+    const carryOut = available - deductible;
+    trace.step(() => ({
+      label: 'carry out (累计结转以后年度扣除额, col 7)',
+      value: formatFen(carryOut),
+      how: `incurred ${formatFen(incurred)} + carry in ${formatFen(carryIn)} − deductible ${formatFen(deductible)}`,
+    }));
+
+    if (full && hasFull) {
+      trace.step(() => ({
+        label: 'row 6 full deduction (按税收规定全额扣除的职工培训费用)',
+        value: formatFen(fullIncurred),
+        how: `incurred ${formatFen(fullIncurred)}, deducted in full; adjustment = book ${formatFen(fullBook)} − incurred = ${formatFen(fullBook - fullIncurred)}; ${full.label} (qualifications: ${describeSpan(full.span)})`,
+        cite: [fullDeductionKey(full.qualification)],
+      }));
+    }
+    const fullDeductible = fullIncurred;
+    const fullAdjustment = fullBook - fullIncurred;
+    const totalDeductible = deductible + fullDeductible;
+    const totalAdjustment = adjustment + fullAdjustment;
+    trace.step(() => ({ label: 'row 4 total deductible (职工教育经费支出 税收金额)', value: formatFen(totalDeductible), how: `row 5 ${formatFen(deductible)} + row 6 ${formatFen(fullDeductible)}` }));
+    trace.step(() => ({ label: 'row 4 total adjustment', value: formatFen(totalAdjustment), how: `row 5 ${formatFen(adjustment)} + row 6 ${formatFen(fullAdjustment)}` }));
+
+    if (d.wages === 0 && (book !== 0 || incurred !== 0 || carryIn !== 0 || fullBook !== 0 || fullIncurred !== 0)) {
+      notes.push('no_wages');
+      trace.step(() => ({ label: 'no wages', value: 'no_wages', how: 'expense or carryforward in a year without wages: the cap is 0.00' }));
+    }
+
+    rows.push({
+      enterprise_id: input.enterpriseId,
+      year,
+      wages: d.wages,
+      rate: r.rate,
+      cap,
+      book,
+      incurred,
+      carry_in: carryIn,
+      deductible,
+      adjustment,
+      carry_out: carryOut,
+      full_book: fullBook,
+      full_incurred: fullIncurred,
+      full_deductible: fullDeductible,
+      full_adjustment: fullAdjustment,
+      total_book: book + fullBook,
+      total_deductible: totalDeductible,
+      total_adjustment: totalAdjustment,
+      notes,
+    });
+    carryIn = carryOut;
+  }
+  return rows;
+}
+
+// ── The ledger chain (CONTRACT §3) ───────────────────────────────────────────
+
+export interface EducationPlan {
+  start: number;
+  carry: CarryStart;
+}
+
+/**
+ * An enterprise is computed from its first year in [from, to] with data or a carryforward
+ * through `to`. A carryforward is a ledger row before `from` (the chain goes on), or an
+ * opening balance (closing alone) inside the range, which feeds the year after it. The carry
+ * in is the closing of the latest ledger row before the first computed year; when that row
+ * is older than the year before, the chain has a hole: `ledger_gap`. With no earlier row,
+ * the opening of the ledger's own row for the first computed year is carried in, so a
+ * recomputation never drops a balance the ledger states.
+ */
+export function planEducation(rows: readonly LedgerEntry[], dataYears: readonly number[], from: number, to: number): EducationPlan | undefined {
+  // An opening balance (closing alone) states the carryforward at the end of its year: the
+  // enterprise's own computation starts after it, whatever the inputs hold for earlier years.
+  const balance = rows.find((r) => r.opening === undefined);
+  const floor = balance ? Math.max(from, balance.period.year + 1) : from;
+  const candidates: number[] = [];
+  const firstData = dataYears.find((y) => y >= floor && y <= to);
+  if (firstData !== undefined) candidates.push(firstData);
+  if (rows.some((r) => r.period.year < from)) candidates.push(from);
+  if (balance && balance.period.year >= from && balance.period.year < to) candidates.push(balance.period.year + 1);
+  if (candidates.length === 0) return undefined;
+  const start = Math.min(...candidates);
+  const c = carryBefore(rows, yearPeriod(start));
+  return { start, carry: { fen: c.fen, ...(c.period ? { ledgerYear: c.period.year } : {}), ...(c.fromOpening ? { fromOpening: true } : {}), gap: c.gap } };
+}
+
+/** The ledger rows of computed years: opening = carry_in, added = incurred, used = deductible, closing = carry_out. */
+export function educationLedgerRows(rows: readonly DeductionRow[]): LedgerEntry[] {
+  return rows.map((r) => ({
+    enterprise_id: r.enterprise_id,
+    kind: 'education_expense',
+    period: yearPeriod(r.year),
+    opening: r.carry_in,
+    added: r.incurred,
+    used: r.deductible,
+    closing: r.carry_out,
+  }));
+}
+
+/**
+ * Every input row, with the education_expense rows of the computed enterprise-years replaced. A
+ * later row whose opening no longer matches the recomputed closing is a conflict; with `force`
+ * the enterprise's later rows are dropped instead.
+ */
+export function mergeEducation(ledger: readonly LedgerEntry[], computed: ReadonlyMap<string, DeductionRow[]>, force: boolean): MergeResult {
+  return mergeLedger(ledger, 'education_expense', new Map([...computed].map(([id, rows]) => [id, educationLedgerRows(rows)])), force);
+}
+
+// ── The command: years, enterprises, the fold through the ledger ─────────────
+
+/** The years to compute: --year, else --from/--to, each defaulting to the inputs' first and last year. */
+export function resolveYears(range: RangeRequest, dataYears: Iterable<number>): { from?: number; to?: number } {
+  if (range.year !== undefined) return { from: range.year, to: range.year };
+  let min: number | undefined;
+  let max: number | undefined;
+  for (const y of dataYears) {
+    if (min === undefined || y < min) min = y;
+    if (max === undefined || y > max) max = y;
+  }
+  const rFrom = range.from === undefined ? undefined : Number(range.from);
+  const rTo = range.to === undefined ? undefined : Number(range.to);
+  const from = rFrom ?? (min !== undefined && rTo !== undefined && min > rTo ? rTo : min);
+  const to = rTo ?? (rFrom !== undefined && max !== undefined && max < rFrom ? rFrom : max);
+  if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  return { from, to };
+}
+
+export interface DeductResult extends CalculatorResult {
+  from?: number;
+  to?: number;
+  rows: DeductionRow[];
+  ledger: LedgerEntry[];
+  conflicts: Conflict[];
+  dropped: LedgerEntry[];
+  hints: string[];
+}
+
+/**
+ * The deduction for every enterprise of the inputs (and of the ledger) over the years asked
+ * for, the ledger merged. Throws UsageError for a year before the rate series (2008), RuleGapError
+ * for another parameter gap, RefusedError for a ledger conflict without `force`.
+ */
+export function computeDeductions(inputs: Pick<InputTypes, 'payroll' | 'training'> & Partial<Pick<InputTypes, 'qualifications' | 'ledger'>>, ctx: ComputeContext): DeductResult {
+  const { rules } = ctx;
+  const quals = inputs.qualifications ?? new Map<string, QualificationSpan[]>();
+  const ledger = inputs.ledger ?? [];
+  const data = new Map<string, Map<number, YearData>>();
+  const at = (id: string, year: number): YearData => {
+    let m = data.get(id);
+    if (!m) data.set(id, (m = new Map()));
+    let d = m.get(year);
+    if (!d) m.set(year, (d = emptyYear()));
+    return d;
+  };
+  for (const [id, years] of inputs.payroll) for (const [y, w] of years) Object.assign(at(id, y), { wages: w.wages, wageRows: w.rows });
+  for (const [id, years] of inputs.training.education) for (const [y, t] of years) Object.assign(at(id, y), t);
+
+  const allYears = new Set<number>();
+  for (const m of data.values()) for (const y of m.keys()) allYears.add(y);
+  const { from, to } = resolveYears(ctx.range, allYears);
+  if (from === undefined || to === undefined) return { from, to, rows: [], ledger: [...ledger], conflicts: [], dropped: [], hints: [] };
+  for (const y of [from, to]) {
+    if (!rules.at(RATE_KEY, `${y}-12-31`)) {
+      const first = rules.firstFrom(RATE_KEY)?.slice(0, 4) ?? '?';
+      throw new UsageError(
+        `year ${y} is not supported: the employee education expense (职工教育经费) deduction is computed for ${first} and later (企业所得税法实施条例 第四十二条); choose --from ${first} or later`,
+      );
+    }
+  }
+
+  const explainId = ctx.explain?.trim().toUpperCase();
+  let trace: Trace | undefined;
+  const hints: string[] = [];
+  const ids = new Set(data.keys());
+  for (const e of ledger) if (e.kind === 'education_expense') ids.add(e.enterprise_id);
+  const done = runCarryforward({
+    kind: 'education_expense',
+    ledger,
+    ids,
+    force: ctx.force,
+    plan: (id, own) => {
+      const years = data.get(id) ?? new Map<number, YearData>();
+      const plan = planEducation(own, [...years.keys()].sort((a, b) => a - b), from, to);
+      const balance = own.find((e) => e.opening === undefined);
+      const skipped = balance ? [...years.keys()].filter((y) => y >= from && y <= balance.period.year) : [];
+      if (skipped.length) {
+        hints.push(
+          `${id}: the inputs for ${Math.min(...skipped)}–${Math.max(...skipped)} are not computed: the ledger brings an opening balance for the end of ${balance!.period.year} (${balance!.file}:${balance!.line})`,
+        );
+      }
+      // A carry in of zero only because no ledger was given is the trap of a chain that silently
+      // restarts: say so when the inputs show expense in earlier years.
+      if (plan && plan.carry.ledgerYear === undefined) {
+        const earlier = [...years].filter(([y, d]) => y < plan.start && (d.incurred !== 0 || d.fullIncurred !== 0)).map(([y]) => y);
+        if (earlier.length) {
+          hints.push(
+            `${id}: the inputs have education expense in ${Math.min(...earlier)}–${Math.max(...earlier)}, before the first computed year ${plan.start}, but no ledger row for ${plan.start - 1}: its carry in is 0.00 (pass --ledger, or compute from its first year)`,
+          );
+        }
+      }
+      return plan;
+    },
+    fold: (id, plan) => {
+      const tracer = id === explainId ? new Tracer(true) : NO_TRACE;
+      const rows = computeEnterprise(rules, { enterpriseId: id, start: plan.start, end: to, years: data.get(id) ?? new Map(), qualifications: quals.get(id) ?? [], carry: plan.carry }, tracer);
+      if (tracer.on) trace = explainTrace(id, tracer);
+      return { result: rows, rows: educationLedgerRows(rows) };
+    },
+    advice: (conflicts) => {
+      const set = new Set(conflicts.map((c) => c.enterprise_id));
+      let last = 0;
+      for (const e of ledger) if (e.kind === 'education_expense' && set.has(e.enterprise_id)) last = Math.max(last, e.period.year);
+      return `recompute the later years too (--to ${last})`;
+    },
+  });
+  return { from, to, rows: done.results.flat(), ledger: done.ledger, conflicts: done.conflicts, dropped: done.dropped, hints, ...(trace ? { trace } : {}) };
+}
+
+function explainTrace(id: string, t: Tracer): Trace {
+  return {
+    subject: id,
+    heading: [
+      `Employee education expense (职工教育经费), form A105050 rows 4–6, for ${id}`,
+      'Formulas (RULES §1.3): cap = round(wages × rate); deductible = min(cap, incurred + carry in);',
+      'adjustment = book − deductible; carry out = incurred + carry in − deductible. Rounding half-up to 0.01.',
+    ],
+    sections: t.sections,
+    reads: t.reads,
+  };
+}
+
+// ── Report, summary, warnings ────────────────────────────────────────────────
+
+export const DEDUCTION_COLUMNS: readonly ColumnDef[] = [
+  { name: 'enterprise_id', zh: '纳税人识别号', type: 'text' },
+  { name: 'year', zh: '税款所属年度', type: 'int' },
+  { name: 'wages', zh: '工资薪金支出税收金额', type: 'money' },
+  { name: 'rate', zh: '税收规定扣除率', type: 'rate' },
+  { name: 'cap', zh: '扣除限额', type: 'money' },
+  { name: 'book', zh: '账载金额', type: 'money' },
+  { name: 'incurred', zh: '实际发生额', type: 'money' },
+  { name: 'carry_in', zh: '以前年度累计结转扣除额', type: 'money' },
+  { name: 'deductible', zh: '税收金额', type: 'money' },
+  { name: 'adjustment', zh: '纳税调整金额', type: 'money' },
+  { name: 'carry_out', zh: '累计结转以后年度扣除额', type: 'money' },
+  { name: 'full_book', zh: '全额扣除职工培训费用账载金额', type: 'money' },
+  { name: 'full_incurred', zh: '全额扣除职工培训费用实际发生额', type: 'money' },
+  { name: 'full_deductible', zh: '全额扣除职工培训费用税收金额', type: 'money' },
+  { name: 'full_adjustment', zh: '全额扣除职工培训费用纳税调整金额', type: 'money' },
+  { name: 'total_book', zh: '职工教育经费支出账载金额', type: 'money' },
+  { name: 'total_deductible', zh: '职工教育经费支出税收金额', type: 'money' },
+  { name: 'total_adjustment', zh: '职工教育经费支出纳税调整金额', type: 'money' },
+  { name: 'notes', zh: '备注', type: 'text' },
+];
+
+export function notesText(notes: readonly EducationNote[]): string {
+  return NOTE_ORDER.filter((n) => notes.includes(n)).join(';');
+}
+
+const byEnterpriseYear = (a: DeductionRow, b: DeductionRow) => byText(a.enterprise_id, b.enterprise_id) || a.year - b.year;
+
+/** deductions.csv (CONTRACT §3), sorted by enterprise and year. */
+export function deductionsTable(rows: readonly DeductionRow[]): Table {
+  return {
+    columns: DEDUCTION_COLUMNS,
+    rows: [...rows].sort(byEnterpriseYear).map((r) => ({
+      enterprise_id: r.enterprise_id,
+      year: r.year,
+      wages: formatFen(r.wages),
+      rate: formatRate(r.rate),
+      cap: formatFen(r.cap),
+      book: formatFen(r.book),
+      incurred: formatFen(r.incurred),
+      carry_in: formatFen(r.carry_in),
+      deductible: formatFen(r.deductible),
+      adjustment: formatFen(r.adjustment),
+      carry_out: formatFen(r.carry_out),
+      full_book: formatFen(r.full_book),
+      full_incurred: formatFen(r.full_incurred),
+      full_deductible: formatFen(r.full_deductible),
+      full_adjustment: formatFen(r.full_adjustment),
+      total_book: formatFen(r.total_book),
+      total_deductible: formatFen(r.total_deductible),
+      total_adjustment: formatFen(r.total_adjustment),
+      notes: notesText(r.notes),
+    })),
+  };
+}
+
+/** One line per row with notes, for standard error. */
+export function warningLines(rows: readonly DeductionRow[]): string[] {
+  return rows
+    .filter((r) => r.notes.length)
+    .sort(byEnterpriseYear)
+    .map((r) => `${r.enterprise_id} ${r.year}: ${notesText(r.notes)}`);
+}
+
+/** The run summary's figures: enterprises, enterprise-years, row 4 deductible, carryforward left at the end. */
+export function summarizeDeductions(result: DeductResult): SummaryItem[] {
+  const rows = result.rows;
+  const last = new Map<string, DeductionRow>();
+  let totalDeductible = 0;
+  for (const r of rows) {
+    totalDeductible += r.total_deductible;
+    const prev = last.get(r.enterprise_id);
+    if (!prev || prev.year < r.year) last.set(r.enterprise_id, r);
+  }
+  let totalCarryForward = 0;
+  for (const r of last.values()) totalCarryForward += r.carry_out;
+  const span = result.from === undefined || result.to === undefined ? '' : result.from === result.to ? String(result.from) : `${result.from}-${result.to}`;
+  return [
+    { item: 'years', label: 'years', value: span || '(no data)' },
+    { item: 'enterprises', label: 'enterprises', value: String(last.size) },
+    { item: 'rows', label: 'enterprise-years', value: String(rows.length) },
+    { item: 'total_deductible', label: 'total deductible', value: formatFen(totalDeductible) },
+    { item: 'total_carry_forward', label: 'total carried forward', value: formatFen(totalCarryForward) },
+    { item: 'warnings', label: 'warnings', value: String(rows.filter((r) => r.notes.length).length), warning: true },
+  ];
+}
+
+export const educationExpense = defineCalculator<DeductResult>({
+  name: 'education_expense',
+  command: 'deduct',
+  noun: 'the education expense deduction',
+  summary: 'employee education expense deduction (职工教育经费, A105050 rows 4–6) with its carryforward',
+  description:
+    'Computes the enterprise income tax deduction for employee education expense (职工教育经费): the cap of ' +
+    '8% (2.5% before 2018) of wages, the carryforward of the excess across years, and the full deduction of ' +
+    'separately accounted training for qualified enterprises. One row per enterprise and year.',
+  examples: [
+    'skilltax deduct --payroll payroll.csv --training training.csv --out deductions.csv',
+    'skilltax deduct --payroll payroll.csv --training training.csv --qualifications qualifications.csv \\',
+    '    --ledger ledger.csv --ledger-out ledger.csv --year 2024 --out deductions-2024.csv',
+    'skilltax deduct --payroll payroll.csv --training training.csv --explain 913302827251836406',
+    'skilltax deduct --payroll payroll.csv --training training.csv --header zh --bom --out 职工教育经费.csv',
+    '',
+    'Exit status: 0 done; 1 done with warnings (notes such as ledger_gap); 2 nothing written.',
+  ],
+  inputs: [
+    { kind: 'payroll', file: 'payroll.csv', flag: 'payroll', required: true, help: 'payroll.csv (enterprise_id, period, wages)' },
+    { kind: 'training', file: 'training.csv', flag: 'training', required: true, help: 'training.csv (enterprise_id, date, category, amount, incurred)' },
+    { kind: 'qualifications', file: 'qualifications.csv', flag: 'qualifications', required: false, help: 'qualifications.csv (high_tech, software_ic, …)' },
+  ],
+  range: 'years',
+  rangeHelp: {
+    year: 'compute this year only',
+    from: 'first year (default: the first year in the inputs)',
+    to: 'last year (default: the last year in the inputs)',
+  },
+  ledger: { kind: 'education_expense', holds: 'carryforward' },
+  explain: {
+    arg: 'enterprise_id',
+    help: 'print a step-by-step account of one enterprise',
+    style: 'full',
+    missing: (id) => `--explain ${id}: no year of this enterprise was computed (not in the inputs, or outside the range asked for)`,
+  },
+  compute: (inputs, ctx) => computeDeductions({ ...inputs, payroll: inputs.payroll!, training: inputs.training! }, ctx),
+  reports: [{ name: 'deductions', flag: 'out', help: 'write the report here (default: standard output)', table: (r) => deductionsTable(r.rows) }],
+  title: 'Employee education expense (职工教育经费, A105050 rows 4–6)',
+  summarize: summarizeDeductions,
+  warnings: (r) => warningLines(r.rows),
+});

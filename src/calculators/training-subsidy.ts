@@ -1,0 +1,793 @@
+/**
+ * Training subsidy eligibility (RULES §4, CONTRACT §5): the `subsidy` command. Pure: claims,
+ * catalogue, history and qualifications in; one decision per claim with its reasons, amount and
+ * sources out. Claims are decided in (claim_date, claim_id) order, and an eligible claim counts
+ * against the later ones exactly as a paid subsidy in the history does.
+ *
+ * What defines a program is one row of PROGRAM_SPECS; every rule is a named check citing its
+ * source (the Catala habit: named exceptions, not branches inside one long function).
+ */
+import { formatFen, type Fen, Dec } from '../domain/money.js';
+import { personIdInfo, personIdProblem, maskPersonId } from '../domain/ids.js';
+import { byText } from '../domain/order.js';
+import { addMonths, ageOn, yearOf } from '../domain/periods.js';
+import { covering, type QualificationSpan } from '../domain/qualifications.js';
+import type { CatalogEntry, Claim, HistoryEntry, InputTypes } from '../domain/records.js';
+import type { ColumnDef, Table } from '../domain/table.js';
+import { Tracer, type Trace, type TraceStep } from '../domain/trace.js';
+import type { Program } from '../domain/vocabulary.js';
+import type { Rules } from '../rules/index.js';
+import { defineCalculator, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
+
+export { addMonths, ageOn } from '../domain/periods.js';
+
+export const REASONS = [
+  'invalid_person_id',
+  'age_out_of_range',
+  'group_not_eligible',
+  'no_certificate',
+  'route_excluded',
+  'claim_window_expired',
+  'not_in_catalog',
+  'level_not_covered',
+  'insured_months_insufficient',
+  'contract_too_short',
+  'duration_exceeded',
+  'cert_held_too_short',
+  'duplicate_occupation_level',
+  'lower_level_after_higher',
+  'certificate_already_used',
+  'yearly_cap_reached',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+export interface Decision {
+  claim: Claim;
+  status: 'eligible' | 'ineligible';
+  amount: Fen;
+  reasons: Reason[];
+  /** legal sources of the rules and the catalogue row used */
+  refs: string[];
+  decidingDate: string;
+  catalog?: CatalogEntry;
+  /** months paid for a per-month or per-year program (after the per-person limit) */
+  paidMonths?: number;
+  /** the steps of the decision, only for a claim being explained */
+  trace?: TraceStep[];
+}
+
+/** The rules across claims (once per occupation and level, lower after higher, one subsidy per certificate). */
+const CROSS_CLAIM_SOURCE = '浙江省 2024 职业技能培训补贴通知';
+
+/** What defines a program (RULES §4.1). */
+export interface ProgramSpec {
+  /** the legal basis, first in rule_refs */
+  source: string;
+  /**
+   * `certificate`: decided by the rules and catalogue of the day the certificate was obtained
+   * (a subsidy for obtaining it); `claim`: by those in force when claimed (a post or an
+   * apprenticeship subsidy).
+   */
+  decidingDate: 'certificate' | 'claim';
+  /** needs a certificate (no_certificate) */
+  certificate: boolean;
+  /** pays for obtaining a certificate: once per occupation and level, once per certificate number, within the claim window */
+  paysForCertificate: boolean;
+  /** counted against subsidy.yearly_cap (individual subsidies, RULES §4.2) */
+  counted: boolean;
+  /** the program's own conditions before the catalogue (route, claim window …) and after it (level, months …) */
+  before: readonly Check[];
+  after: readonly Check[];
+  /** further rules across claims and history */
+  across: readonly Check[];
+  /** the key of the per-person month limit, for a program paid by the month */
+  monthLimit?: string;
+}
+
+/** What a check sees: the claim, its deciding date, the catalogue row, what was paid before. */
+interface Ctx {
+  rules: Rules;
+  input: SubsidyInput;
+  c: Claim;
+  spec: ProgramSpec;
+  decidingDate: string;
+  row?: CatalogEntry;
+  earlier: readonly Paid[];
+  certificates: ReadonlyMap<string, Paid>;
+  /** records a rule's outcome: its reason when it fails, its source in rule_refs */
+  check(label: string, ok: boolean, how: string, reason?: Reason, cite?: { key: string } | { source: string }): void;
+}
+type Check = (x: Ctx) => void;
+
+const LEVEL_NAMES = ['', '高级技师', '技师', '高级工', '中级工', '初级工'];
+export const levelName = (l: number | undefined): string => (l === undefined ? '(none)' : `${l} (${LEVEL_NAMES[l] ?? '?'})`);
+
+/** What has been paid to a person that later claims are checked against. */
+interface Paid {
+  program: Program;
+  occupation?: string;
+  level?: number;
+  certificate_no?: string;
+  year: number;
+  months: number;
+  /** for the explain: "claim C-12 (2023-03-02)" or "history line 5 (2022-07-01)" */
+  what: string;
+}
+
+/** Occupations compare after folding full-width forms, case and surrounding space. */
+const occKey = (o: string | undefined): string | undefined => (o === undefined ? undefined : o.normalize('NFKC').trim().toLowerCase());
+
+// ── Named checks ─────────────────────────────────────────────────────────────
+
+/** 居民身份证号 check character and birth date (GB 11643-1999); then the working age on the deciding date. */
+const personChecks: Check = (x) => {
+  const problem = personIdProblem(x.c.person_id);
+  x.check('身份证号', problem === undefined, problem ?? 'valid check character and birth date', 'invalid_person_id', { source: 'GB 11643-1999' });
+  if (problem !== undefined) return;
+  const info = personIdInfo(x.c.person_id);
+  const age = ageOn(info.birthDate, x.decidingDate);
+  const min = x.rules.count('subsidy.working_age.min', x.decidingDate);
+  const retireKey = info.sex === 'male' ? 'subsidy.retirement_age.male' : 'subsidy.retirement_age.female';
+  const retire = x.rules.count(retireKey, x.decidingDate);
+  x.check(
+    'working age',
+    age >= min && age < retire,
+    // The birth date is not shown: with the masked number it would give the whole 身份证号 away.
+    `${age} on ${x.decidingDate} (${info.sex === 'male' ? 'man' : 'woman'}; ${min} ≤ age < ${retire})`,
+    'age_out_of_range',
+    { key: retireKey },
+  );
+};
+
+/** Groups never subsidised (国办发〔2019〕24号); skill_upgrade only for employees of an enterprise that is no 个体工商户. */
+const groupCheck: Check = (x) => {
+  const { c, decidingDate: on } = x;
+  const excluded = x.rules.list('subsidy.excluded_groups', on);
+  let ok = !excluded.includes(c.group);
+  let how = ok ? `${c.group}` : `${c.group} is never subsidised`;
+  if (c.program !== 'skill_upgrade') return x.check('group', ok, how, 'group_not_eligible', { key: 'subsidy.excluded_groups' });
+  const allowed = x.rules.list('subsidy.skill_upgrade.groups', on);
+  if (ok && !allowed.includes(c.group)) {
+    ok = false;
+    how = `skill_upgrade is for ${allowed.join(', ')} only, not ${c.group}`;
+  } else if (ok && !c.enterprise_id) {
+    ok = false;
+    how = 'skill_upgrade is for employees of an enterprise: the claim names none';
+  } else if (ok) {
+    const ib = covering(x.input.qualifications.get(c.enterprise_id!) ?? [], 'individual_business', on, on);
+    if (ib) {
+      ok = false;
+      how = `the employer ${c.enterprise_id} is a 个体工商户 (qualifications: individual_business ${ib.valid_from}…)`;
+    }
+  }
+  x.check('group', ok, how, 'group_not_eligible', { key: 'subsidy.skill_upgrade.groups' });
+};
+
+const certificateCheck: Check = ({ c, check }) => {
+  const has = c.certificate_type !== undefined && c.certificate_type !== 'none' && c.certificate_date !== undefined;
+  check(
+    'certificate',
+    has,
+    has
+      ? `${c.certificate_type} ${c.certificate_no ?? ''} of ${c.certificate_date}`.replace('  ', ' ')
+      : c.certificate_type === undefined || c.certificate_type === 'none'
+        ? 'no certificate'
+        : 'no certificate date',
+    'no_certificate',
+  );
+};
+
+/** Self-evaluation, dual-certificate and apprenticeship certificates are no basis for the training subsidy. */
+const routeCheck: Check = (x) => {
+  const route = x.c.route ?? 'standard';
+  const bad = x.rules.list('subsidy.training.excluded_routes', x.decidingDate).includes(route);
+  x.check('route', !bad, bad ? `${route} certificates are no basis for the training subsidy` : route, 'route_excluded', { key: 'subsidy.training.excluded_routes' });
+};
+
+/** Claimed within the window after the certificate (the same day N months on is in time). */
+const claimWindowCheck: Check = (x) => {
+  const { c } = x;
+  if (!c.certificate_date) return;
+  const months = x.rules.count('subsidy.claim_window_months', x.decidingDate);
+  const deadline = addMonths(c.certificate_date, months);
+  const ok = c.claim_date <= deadline;
+  x.check('claim window', ok, `claimed ${c.claim_date}, ${ok ? 'by' : 'after'} ${deadline} (${months} months after the certificate)`, 'claim_window_expired', {
+    key: 'subsidy.claim_window_months',
+  });
+};
+
+/** The level is one the program pays for. */
+const levelIn =
+  (key: string): Check =>
+  (x) => {
+    const levels = x.rules.list(key, x.decidingDate);
+    const ok = x.c.level !== undefined && levels.includes(String(x.c.level));
+    x.check('level', ok, `${levelName(x.c.level)}; paid for levels ${levels.join(', ')}`, 'level_not_covered', { key });
+  };
+
+/** skill_upgrade: unemployment insurance months, by the certificate's date (36 before 2019, 12 from 2019). */
+const skillUpgradeInsuredCheck: Check = (x) => {
+  const need = x.rules.count('subsidy.skill_upgrade.insured_months', x.decidingDate);
+  const have = x.c.insured_months ?? 0;
+  x.check('insured months', have >= need, `${have} (at least ${need} for a certificate of ${x.decidingDate})`, 'insured_months_insufficient', {
+    key: 'subsidy.skill_upgrade.insured_months',
+  });
+};
+
+const minInsured =
+  (key: string): Check =>
+  (x) => {
+    const need = x.rules.count(key, x.decidingDate);
+    const have = x.c.insured_months ?? 0;
+    x.check('insured months', have >= need, `${have} (at least ${need})`, 'insured_months_insufficient', { key });
+  };
+
+const minContract =
+  (key: string): Check =>
+  (x) => {
+    const need = x.rules.count(key, x.decidingDate);
+    const have = x.c.contract_months ?? 0;
+    x.check('labour contract', have >= need, `${have} months (at least ${need})`, 'contract_too_short', { key });
+  };
+
+/** shortage_post: the certificate held 3 years (level 2) or 1 year (level 1) at the claim. */
+const certificateHeldCheck: Check = (x) => {
+  const { c } = x;
+  if (!c.certificate_date || (c.level !== 1 && c.level !== 2)) return;
+  const key = `subsidy.shortage_post.held_years.level${c.level}`;
+  const years = x.rules.count(key, x.decidingDate);
+  const since = addMonths(c.certificate_date, 12 * years);
+  x.check('certificate held', c.claim_date >= since, `certificate of ${c.certificate_date}, ${years} years on ${since}; claimed ${c.claim_date}`, 'cert_held_too_short', { key });
+};
+
+/** shortage_post: the catalogue marks the occupation shortage. */
+const shortageOccupationCheck: Check = ({ c, row, check }) => {
+  if (!row) return;
+  check(
+    'shortage occupation',
+    row.shortage === true,
+    row.shortage ? `${row.occupation} is marked shortage` : `the catalogue row (line ${row.line}) does not mark ${c.occupation} as a shortage occupation`,
+    'not_in_catalog',
+  );
+};
+
+/** Once per occupation and level; no lower level after a higher one; one subsidy per certificate number (RULES §4.2). */
+const certificateCrossChecks: Check = (x) => {
+  const { c } = x;
+  const occ = occKey(c.occupation);
+  const same = x.earlier.filter((e) => PROGRAM_SPECS[e.program].paysForCertificate);
+  const source = { source: CROSS_CLAIM_SOURCE };
+  if (occ !== undefined && c.level !== undefined) {
+    const dup = same.find((e) => e.occupation === occ && e.level === c.level);
+    x.check(
+      'once per occupation and level',
+      !dup,
+      dup ? `${c.occupation} level ${levelName(c.level)} already paid: ${dup.what}` : `no earlier ${c.occupation} level ${c.level}`,
+      'duplicate_occupation_level',
+      source,
+    );
+    const higher = same.find((e) => e.occupation === occ && e.level !== undefined && e.level < c.level!);
+    x.check(
+      'no lower level after a higher one',
+      !higher,
+      higher ? `level ${levelName(higher.level)} of ${c.occupation} already paid: ${higher.what}` : 'no higher level paid',
+      'lower_level_after_higher',
+      source,
+    );
+  }
+  if (c.certificate_no) {
+    // A certificate number belongs to one person: used by anyone before, it pays no more.
+    const used = x.certificates.get(c.certificate_no);
+    x.check(
+      'one subsidy per certificate',
+      !used,
+      used ? `certificate ${c.certificate_no} already paid: ${used.what}` : `certificate ${c.certificate_no} not paid before`,
+      'certificate_already_used',
+      source,
+    );
+  }
+};
+
+/** shortage_post: once per person, ever. */
+const oncePerPersonCheck: Check = (x) => {
+  const before = x.earlier.find((e) => e.program === x.c.program);
+  x.check('once per person', !before, before ? `a shortage post subsidy was already paid: ${before.what}` : 'none paid before', 'duplicate_occupation_level', {
+    source: x.spec.source,
+  });
+};
+
+/** At most subsidy.yearly_cap counted subsidies per person in the calendar year of the claim. */
+const yearlyCapCheck: Check = (x) => {
+  const year = yearOf(x.c.claim_date);
+  const cap = x.rules.count('subsidy.yearly_cap', x.c.claim_date);
+  const inYear = x.earlier.filter((e) => PROGRAM_SPECS[e.program].counted && e.year === year);
+  x.check(
+    'yearly cap',
+    inYear.length < cap,
+    `${inYear.length} counted subsidies already in ${year}${inYear.length ? ': ' + inYear.map((e) => e.what).join(', ') : ''} (at most ${cap})`,
+    'yearly_cap_reached',
+    { key: 'subsidy.yearly_cap' },
+  );
+};
+
+/** Since 2025, at most 1 skill_upgrade a year, 1 + urgent_extra for a shortage occupation. */
+const skillUpgradeYearlyCheck: Check = (x) => {
+  const cap = x.rules.countIfInForce('subsidy.skill_upgrade.yearly_cap', x.c.claim_date);
+  if (cap === undefined) return;
+  const extra = x.row?.shortage ? (x.rules.countIfInForce('subsidy.skill_upgrade.urgent_extra', x.c.claim_date) ?? 0) : 0;
+  const year = yearOf(x.c.claim_date);
+  const inYear = x.earlier.filter((e) => e.program === 'skill_upgrade' && e.year === year);
+  x.check(
+    'skill_upgrade a year',
+    inYear.length < cap + extra,
+    `${inYear.length} skill_upgrade subsidies already in ${year} (at most ${cap + extra}${extra ? ', shortage occupation' : ''})`,
+    'yearly_cap_reached',
+    { key: 'subsidy.skill_upgrade.yearly_cap' },
+  );
+};
+
+/** The legal basis and rules of each program (RULES §4.1). */
+export const PROGRAM_SPECS: Record<Program, ProgramSpec> = {
+  training: {
+    source: '国办发〔2019〕24号',
+    decidingDate: 'certificate',
+    certificate: true,
+    paysForCertificate: true,
+    counted: true,
+    before: [routeCheck, claimWindowCheck],
+    after: [],
+    across: [certificateCrossChecks],
+  },
+  skill_upgrade: {
+    source: '人社部发〔2017〕40号',
+    decidingDate: 'certificate',
+    certificate: true,
+    paysForCertificate: true,
+    counted: true,
+    before: [claimWindowCheck],
+    after: [levelIn('subsidy.skill_upgrade.levels'), skillUpgradeInsuredCheck],
+    across: [certificateCrossChecks],
+  },
+  apprenticeship: {
+    source: '人社部发〔2021〕39号',
+    decidingDate: 'claim',
+    certificate: false,
+    paysForCertificate: false,
+    counted: true,
+    before: [],
+    after: [minContract('subsidy.apprenticeship.min_contract_months')],
+    across: [],
+    monthLimit: 'subsidy.apprenticeship.max_months',
+  },
+  work_based: {
+    source: '人社部发〔2020〕30号',
+    decidingDate: 'claim',
+    certificate: false,
+    paysForCertificate: false,
+    counted: false,
+    before: [],
+    after: [],
+    across: [],
+    monthLimit: 'subsidy.work_based.max_months',
+  },
+  shortage_post: {
+    source: '甬人社发〔2023〕22号',
+    decidingDate: 'claim',
+    certificate: true,
+    paysForCertificate: false,
+    counted: false,
+    before: [],
+    after: [
+      levelIn('subsidy.shortage_post.levels'),
+      minContract('subsidy.shortage_post.min_contract_months'),
+      minInsured('subsidy.shortage_post.min_insured_months'),
+      certificateHeldCheck,
+      shortageOccupationCheck,
+    ],
+    across: [oncePerPersonCheck],
+  },
+};
+
+/** The legal basis of each program (RULES §4.1). */
+export const PROGRAM_SOURCES: Record<Program, string> = Object.fromEntries(Object.entries(PROGRAM_SPECS).map(([p, s]) => [p, s.source])) as Record<Program, string>;
+
+/**
+ * The catalogue row for a program, occupation and level valid on a date: the most specific one
+ * (exact occupation before `*`, then exact level before `*`), then the latest valid_from.
+ */
+export function pickCatalog(
+  catalog: readonly CatalogEntry[],
+  program: Program,
+  occupation: string | undefined,
+  level: number | undefined,
+  on: string,
+): { row?: CatalogEntry; miss?: 'not_in_catalog' | 'level_not_covered' } {
+  const occ = occKey(occupation);
+  const valid = catalog.filter((r) => r.program === program && r.valid_from <= on && (r.valid_to === undefined || on <= r.valid_to));
+  const byOcc = valid.filter((r) => r.occupation === '*' || (occ !== undefined && occKey(r.occupation) === occ));
+  if (!byOcc.length) return { miss: 'not_in_catalog' };
+  const byLevel = byOcc.filter((r) => r.level === '*' || (level !== undefined && r.level === level));
+  if (!byLevel.length) return { miss: 'level_not_covered' };
+  const score = (r: CatalogEntry) => (r.occupation === '*' ? 0 : 2) + (r.level === '*' ? 0 : 1);
+  const row = [...byLevel].sort((a, b) => score(b) - score(a) || byText(b.valid_from, a.valid_from) || a.line - b.line)[0]!;
+  return { row };
+}
+
+export interface SubsidyInput {
+  claims: readonly Claim[];
+  catalog: readonly CatalogEntry[];
+  history: readonly HistoryEntry[];
+  qualifications: ReadonlyMap<string, readonly QualificationSpan[]>;
+}
+
+export function claimOrder(a: Claim, b: Claim): number {
+  return byText(a.claim_date, b.claim_date) || byText(a.claim_id, b.claim_id);
+}
+
+export interface DecideOptions {
+  /** which claims to record a trace for (--explain: one claim_id) */
+  explain?: (claimId: string) => boolean;
+}
+
+/**
+ * Decides every claim in (claim_date, claim_id) order, each eligible one counting against the
+ * later ones as a history payment does. Throws RuleGapError when a rule's parameter has nothing in
+ * force on the date it is needed.
+ */
+export function decideClaims(rules: Rules, input: SubsidyInput, o: DecideOptions = {}): Decision[] {
+  const paid = new Map<string, Paid[]>();
+  const paidOf = (person: string) => {
+    let list = paid.get(person);
+    if (!list) paid.set(person, (list = []));
+    return list;
+  };
+  /** certificate number → the first training or skill_upgrade payment on it, of anyone */
+  const certificates = new Map<string, Paid>();
+  /** A payment (from the history, or an eligible claim) that later claims are checked against. */
+  const record = (person: string, p: Paid) => {
+    paidOf(person).push(p);
+    if (p.certificate_no && PROGRAM_SPECS[p.program].paysForCertificate && !certificates.has(p.certificate_no)) certificates.set(p.certificate_no, p);
+  };
+  const paidRecord = (r: Pick<Claim, 'program' | 'occupation' | 'level' | 'certificate_no'>, date: string, months: number, what: string): Paid => ({
+    program: r.program,
+    occupation: occKey(r.occupation),
+    level: r.level,
+    certificate_no: r.certificate_no,
+    year: yearOf(date),
+    months,
+    what,
+  });
+  for (const h of input.history) {
+    record(h.person_id, paidRecord(h, h.paid_date, h.months ?? 0, `history line ${h.line} (${h.program}, paid ${h.paid_date})`));
+  }
+  const decisions: Decision[] = [];
+  for (const c of [...input.claims].sort(claimOrder)) {
+    const d = decideOne(rules, input, c, paidOf(c.person_id), certificates, o.explain?.(c.claim_id) ?? false);
+    decisions.push(d);
+    if (d.status === 'eligible') {
+      record(c.person_id, paidRecord(c, c.claim_date, d.paidMonths ?? 0, `claim ${c.claim_id} (${c.program}, claimed ${c.claim_date})`));
+    }
+  }
+  return decisions;
+}
+
+function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonly Paid[], certificates: ReadonlyMap<string, Paid>, traced: boolean): Decision {
+  const spec = PROGRAM_SPECS[c.program];
+  const reasons = new Set<Reason>();
+  const refs = new Set<string>([spec.source]);
+  // The sources of the rules applied go into rule_refs whether or not the claim is explained.
+  const tracer = new Tracer(traced, 'source');
+  const r0 = rules.recording((r) => tracer.read(r));
+  const decidingDate = spec.decidingDate === 'certificate' && c.certificate_date ? c.certificate_date : c.claim_date;
+  tracer.step(() => ({
+    label: 'deciding date',
+    value: decidingDate,
+    how:
+      spec.decidingDate === 'certificate'
+        ? c.certificate_date
+          ? 'the certificate date (rules and catalogue in force when it was obtained)'
+          : 'the claim date (no certificate date)'
+        : 'the claim date',
+  }));
+  const x: Ctx = {
+    rules: r0,
+    input,
+    c,
+    spec,
+    decidingDate,
+    earlier,
+    certificates,
+    check: (label, ok, how, reason, cite) => {
+      const source = cite === undefined ? undefined : 'key' in cite ? tracer.cited(cite.key).source : cite.source;
+      tracer.step(() => ({ label, value: ok ? 'ok' : (reason ?? 'fails'), how, ...(cite && 'key' in cite ? { cite: [cite.key] } : source ? { source } : {}) }));
+      if (!ok && reason) reasons.add(reason);
+      if (source) refs.add(source);
+    },
+  };
+
+  personChecks(x);
+  groupCheck(x);
+  if (spec.certificate) certificateCheck(x);
+  for (const check of spec.before) check(x);
+
+  // ── the catalogue ───────────────────────────────────────────────────────────
+  const pick = pickCatalog(input.catalog, c.program, c.occupation, c.level, decidingDate);
+  const row = pick.row;
+  if (row) {
+    x.row = row;
+    const catSource = row.source ?? `catalog.csv line ${row.line}`;
+    refs.add(catSource);
+    tracer.step(() => ({
+      label: 'catalogue row',
+      value: `${formatFen(row.amount)} ${row.unit}`,
+      how: `line ${row.line}: ${row.program}, occupation ${row.occupation}, level ${row.level === '*' ? '*' : levelName(row.level)}, valid ${row.valid_from}…${row.valid_to ?? ''}${row.shortage ? ', shortage' : ''}`,
+      source: catSource,
+    }));
+  } else {
+    x.check(
+      'catalogue',
+      false,
+      pick.miss === 'not_in_catalog'
+        ? `no ${c.program} row for occupation ${c.occupation ?? '(none)'} valid on ${decidingDate}`
+        : `the catalogue has ${c.program} rows for ${c.occupation} on ${decidingDate}, none for level ${levelName(c.level)}`,
+      pick.miss,
+    );
+  }
+
+  for (const check of spec.after) check(x);
+  for (const check of spec.across) check(x);
+  if (spec.counted) yearlyCapCheck(x);
+  if (c.program === 'skill_upgrade') skillUpgradeYearlyCheck(x);
+
+  // ── months per person ───────────────────────────────────────────────────────
+  let paidMonths: number | undefined;
+  let partial = false;
+  if (spec.monthLimit) {
+    const limit = r0.count(spec.monthLimit, decidingDate);
+    const used = earlier.filter((e) => e.program === c.program).reduce((a, e) => a + e.months, 0);
+    const left = Math.max(0, limit - used);
+    const months = c.months ?? 0;
+    paidMonths = Math.min(months, left);
+    partial = months > left && left > 0;
+    x.check(
+      'months per person',
+      months <= left,
+      `${months} claimed, ${used} paid before, at most ${limit}: ${left === 0 ? 'none left' : months > left ? `${left} paid` : 'all paid'}`,
+      'duration_exceeded',
+      { key: spec.monthLimit },
+    );
+  }
+
+  // ── the decision ────────────────────────────────────────────────────────────
+  // A claim past its month limit with months left is paid for those months and stays eligible.
+  const blocking = [...reasons].filter((r) => !(r === 'duration_exceeded' && partial));
+  const eligible = blocking.length === 0 && row !== undefined;
+  let amount = 0;
+  if (eligible) {
+    const months = paidMonths ?? c.months ?? 0;
+    if (row.unit === 'per_claim') amount = row.amount;
+    else if (row.unit === 'per_month') amount = row.amount * months;
+    else amount = new Dec(row.amount).mul(months).div(12).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+    tracer.step(() => ({
+      label: 'amount',
+      value: formatFen(amount),
+      how:
+        row.unit === 'per_claim'
+          ? 'the catalogue amount'
+          : row.unit === 'per_month'
+            ? `${formatFen(row.amount)} × ${months} months`
+            : `round(${formatFen(row.amount)} × ${months} / 12)`,
+    }));
+  }
+  const ordered = REASONS.filter((r) => reasons.has(r));
+  tracer.step(() => ({ label: 'decision', value: eligible ? 'eligible' : 'ineligible', ...(ordered.length ? { how: ordered.join(';') } : {}) }));
+  return {
+    claim: c,
+    status: eligible ? 'eligible' : 'ineligible',
+    amount,
+    reasons: ordered,
+    refs: [...refs],
+    decidingDate,
+    ...(row ? { catalog: row } : {}),
+    ...(paidMonths !== undefined ? { paidMonths } : {}),
+    ...(traced ? { trace: tracer.steps, reads: tracer.reads } : {}),
+  };
+}
+
+/** The account of one claim: the 身份证号 masked (first 6 and last 4 shown). */
+function explainTrace(d: Decision & { reads?: Trace['reads'] }): Trace {
+  const c = d.claim;
+  return {
+    subject: c.claim_id,
+    heading: [
+      `Training subsidy claim ${c.claim_id}: ${c.program}, person ${maskPersonId(c.person_id)}, group ${c.group}${c.enterprise_id ? `, employer ${c.enterprise_id}` : ''}`,
+      `occupation ${c.occupation ?? '(none)'}, level ${c.level ?? '(none)'}, claimed ${c.claim_date}. Claims are decided in (claim_date, claim_id) order;`,
+      'earlier eligible claims and the history count against later ones.',
+    ],
+    sections: [{ title: `${d.status}${d.status === 'eligible' ? ` ${formatFen(d.amount)}` : ''}${d.reasons.length ? ` (${d.reasons.join(';')})` : ''}`, steps: d.trace ?? [] }],
+    reads: d.reads ?? [],
+  };
+}
+
+// ── The command ──────────────────────────────────────────────────────────────
+
+export interface SubsidyResult extends CalculatorResult {
+  /** the decisions reported: every claim, or those claimed in the years asked for */
+  decisions: Decision[];
+}
+
+/**
+ * Every claim in the file is decided, in (claim_date, claim_id) order, so that earlier claims
+ * count against later ones; only the claims made in the years asked for (--year; in `run`, also
+ * --from/--to) are reported.
+ */
+export function computeSubsidies(
+  inputs: Pick<InputTypes, 'trainees' | 'catalog'> & Partial<Pick<InputTypes, 'history' | 'qualifications'>>,
+  ctx: ComputeContext,
+): SubsidyResult {
+  const explainId = ctx.explain?.trim();
+  const all = decideClaims(
+    ctx.rules,
+    { claims: inputs.trainees, catalog: inputs.catalog, history: inputs.history ?? [], qualifications: inputs.qualifications ?? new Map() },
+    { explain: (id) => id === explainId },
+  );
+  const from = ctx.range.year ?? (ctx.range.from === undefined ? undefined : Number(ctx.range.from));
+  const to = ctx.range.year ?? (ctx.range.to === undefined ? undefined : Number(ctx.range.to));
+  const inRange = (y: number) => (from === undefined || y >= from) && (to === undefined || y <= to);
+  const explained = all.find((d) => d.trace !== undefined);
+  return {
+    decisions: all.filter((d) => inRange(yearOf(d.claim.claim_date))),
+    conflicts: [],
+    dropped: [],
+    hints: [],
+    ...(explained ? { trace: explainTrace(explained) } : {}),
+  };
+}
+
+// ── Reports, summary ─────────────────────────────────────────────────────────
+
+export const SUBSIDY_COLUMNS: readonly ColumnDef[] = [
+  { name: 'claim_id', zh: '申请编号', type: 'text' },
+  { name: 'person_id', zh: '身份证号', type: 'text' },
+  { name: 'enterprise_id', zh: '纳税人识别号', type: 'text' },
+  { name: 'program', zh: '补贴项目', type: 'text' },
+  { name: 'occupation', zh: '职业（工种）', type: 'text' },
+  { name: 'level', zh: '技能等级', type: 'int' },
+  { name: 'certificate_date', zh: '发证日期', type: 'text' },
+  { name: 'claim_date', zh: '申请日期', type: 'text' },
+  { name: 'status', zh: '审核结果', type: 'text' },
+  { name: 'amount', zh: '补贴金额', type: 'money' },
+  { name: 'reasons', zh: '原因', type: 'text' },
+  { name: 'rule_refs', zh: '政策依据', type: 'text' },
+];
+
+export const SUBSIDY_SUMMARY_COLUMNS: readonly ColumnDef[] = [
+  { name: 'enterprise_id', zh: '纳税人识别号', type: 'text' },
+  { name: 'program', zh: '补贴项目', type: 'text' },
+  { name: 'claims', zh: '申请数', type: 'int' },
+  { name: 'eligible', zh: '符合条件数', type: 'int' },
+  { name: 'amount', zh: '补贴金额', type: 'money' },
+];
+
+/** subsidies.csv (CONTRACT §5), one row per claim, sorted by claim_id. The 身份证号 as the input had it. */
+export function subsidiesTable(decisions: readonly Decision[]): Table {
+  const sorted = [...decisions].sort((a, b) => byText(a.claim.claim_id, b.claim.claim_id));
+  return {
+    columns: SUBSIDY_COLUMNS,
+    rows: sorted.map((d) => ({
+      claim_id: d.claim.claim_id,
+      person_id: d.claim.person_id,
+      enterprise_id: d.claim.enterprise_id ?? '',
+      program: d.claim.program,
+      occupation: d.claim.occupation ?? '',
+      level: d.claim.level ?? '',
+      certificate_date: d.claim.certificate_date ?? '',
+      claim_date: d.claim.claim_date,
+      status: d.status,
+      amount: formatFen(d.amount),
+      reasons: d.reasons.join(';'),
+      rule_refs: d.refs.join(';'),
+    })),
+  };
+}
+
+export interface SummaryLine {
+  enterprise_id: string;
+  program: string;
+  claims: number;
+  eligible: number;
+  amount: number;
+}
+
+export function summaryLines(decisions: readonly Decision[]): SummaryLine[] {
+  const by = new Map<string, SummaryLine>();
+  for (const d of decisions) {
+    const e = d.claim.enterprise_id ?? '';
+    const key = `${e}\u0000${d.claim.program}`;
+    let s = by.get(key);
+    if (!s) by.set(key, (s = { enterprise_id: e, program: d.claim.program, claims: 0, eligible: 0, amount: 0 }));
+    s.claims++;
+    if (d.status === 'eligible') s.eligible++;
+    s.amount += d.amount;
+  }
+  return [...by.values()].sort((a, b) => byText(a.enterprise_id, b.enterprise_id) || byText(a.program, b.program));
+}
+
+/** subsidy-summary.csv: claims, eligible and amount per enterprise and program. */
+export function subsidySummaryTable(decisions: readonly Decision[]): Table {
+  return { columns: SUBSIDY_SUMMARY_COLUMNS, rows: summaryLines(decisions).map((s) => ({ ...s, amount: formatFen(s.amount) })) };
+}
+
+export interface SubsidyTotals {
+  claims: number;
+  eligible: number;
+  amount: number;
+  persons: number;
+}
+
+export function subsidyTotals(decisions: readonly Decision[]): SubsidyTotals {
+  let eligible = 0;
+  let amount = 0;
+  for (const d of decisions) {
+    if (d.status === 'eligible') eligible++;
+    amount += d.amount;
+  }
+  return { claims: decisions.length, eligible, amount, persons: new Set(decisions.map((d) => d.claim.person_id)).size };
+}
+
+export const trainingSubsidy = defineCalculator<SubsidyResult>({
+  name: 'training_subsidy',
+  command: 'subsidy',
+  noun: 'the training subsidies',
+  nounPlural: true,
+  summary: 'training subsidy eligibility: five programs, the per-person rules across claims and years',
+  description:
+    'Decides, for every claim in trainees.csv, whether it is eligible and for how much, and lists every reason when ' +
+    'it is not: the person (身份证号, working age, group), the certificate, the catalogue, the program conditions, and ' +
+    'the rules across claims and history (once per occupation and level, no lower level after a higher one, one ' +
+    'subsidy per certificate, at most 3 a year, month limits). Claims are decided in (claim_date, claim_id) order.',
+  examples: [
+    'skilltax subsidy --trainees trainees.csv --catalog fixtures/catalog-example.csv --out subsidies.csv',
+    'skilltax subsidy --trainees trainees.csv --catalog catalog.csv --history history.csv --year 2024 \\',
+    '    --out subsidies-2024.csv --summary subsidy-summary-2024.csv',
+    'skilltax subsidy --trainees fixtures/demo/trainees.csv --catalog fixtures/demo/catalog.csv \\',
+    '    --history fixtures/demo/history.csv --explain C2024-0001',
+    '',
+    'Exit status: 0 done (ineligible claims are decisions, not errors); 2 nothing written.',
+  ],
+  inputs: [
+    { kind: 'trainees', file: 'trainees.csv', flag: 'trainees', required: true, help: 'trainees.csv: the claims' },
+    { kind: 'catalog', file: 'catalog.csv', flag: 'catalog', required: true, help: 'catalog.csv: amounts by program, occupation and level (see fixtures/catalog-example.csv)' },
+    { kind: 'history', file: 'history.csv', flag: 'history', required: false, help: 'history.csv: subsidies paid before' },
+    { kind: 'qualifications', file: 'qualifications.csv', flag: 'qualifications', required: false, help: 'qualifications.csv (an individual_business employer excludes skill_upgrade)' },
+  ],
+  range: 'claim_year',
+  rangeHelp: { year: 'report the claims made in this year (earlier claims in the file still count against them)' },
+  explain: {
+    arg: 'claim_id',
+    help: 'print a step-by-step account of one claim',
+    style: 'source',
+    missing: (id, paths) => `--explain ${id}: no such claim_id in ${paths.trainees}`,
+  },
+  compute: (inputs, ctx) => computeSubsidies({ ...inputs, trainees: inputs.trainees!, catalog: inputs.catalog! }, ctx),
+  reports: [
+    { name: 'subsidies', flag: 'out', help: 'write subsidies.csv here (default: standard output)', table: (r) => subsidiesTable(r.decisions) },
+    { name: 'subsidy-summary', flag: 'summary', help: 'write subsidy-summary.csv (enterprise_id, program, claims, eligible, amount) here', table: (r) => subsidySummaryTable(r.decisions) },
+  ],
+  title: 'Training subsidies (职业技能培训补贴)',
+  summarize: (r): SummaryItem[] => {
+    const t = subsidyTotals(r.decisions);
+    return [
+      { item: 'claims', label: 'claims', value: String(t.claims) },
+      { item: 'persons', label: 'persons', value: String(t.persons) },
+      { item: 'eligible', label: 'eligible', value: String(t.eligible) },
+      { item: 'ineligible', label: 'ineligible', value: String(t.claims - t.eligible) },
+      { item: 'total_amount', label: 'total amount', value: formatFen(t.amount) },
+    ];
+  },
+  warnings: () => [],
+  afterword: (r) => {
+    const t = subsidyTotals(r.decisions);
+    return `subsidy: ${t.claims} claim${t.claims === 1 ? '' : 's'} of ${t.persons} person${t.persons === 1 ? '' : 's'}, ${t.eligible} eligible, ${t.claims - t.eligible} ineligible, amount ${formatFen(t.amount)}`;
+  },
+});

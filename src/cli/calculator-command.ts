@@ -1,0 +1,51 @@
+/**
+ * The command of a calculator, generated from its descriptor: its input options (in the order
+ * it lists them), its range options, the ledger options when it has a ledger kind, its report
+ * outputs, --explain and --force; help with examples; the action loads, computes and finishes.
+ */
+import { Command } from 'commander';
+import type { Calculator, RangeRequest } from '../calculators/calculator.js';
+import { runCalculator } from '../engine/index.js';
+import { act, checkStdin, examples, globalOptions, loadOptions, parseYearOption, periodRange, rulesFor, withGlobalOptions, yearRange, type Outcome } from './common.js';
+import { finish, type OutputFlags } from './finish.js';
+
+const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** The range the command line asks for, checked for form by the calculator's range kind. */
+export function rangeOf(calc: Calculator, flags: { year?: string; from?: string; to?: string }): RangeRequest {
+  if (calc.range === 'years') return yearRange(flags);
+  if (calc.range === 'periods') return periodRange(flags);
+  return { year: parseYearOption('--year', flags.year) };
+}
+
+export function calculatorCommand(calc: Calculator, outcome: Outcome): Command {
+  const cmd = new Command(calc.command).summary(calc.summary).description(calc.description);
+  for (const i of calc.inputs) {
+    if (i.required) cmd.requiredOption(`--${i.flag} <file>`, i.help);
+    else cmd.option(`--${i.flag} <file>`, i.help);
+  }
+  const what = calc.range === 'periods' ? 'period' : 'yyyy';
+  cmd.option('--year <yyyy>', calc.rangeHelp.year);
+  if (calc.rangeHelp.from) cmd.option(`--from <${what}>`, calc.rangeHelp.from);
+  if (calc.rangeHelp.to) cmd.option(`--to <${what}>`, calc.rangeHelp.to);
+  if (calc.ledger) cmd.option('--ledger <file>', `ledger.csv: the ${calc.ledger.holds} from earlier periods`);
+  for (const r of calc.reports) cmd.option(`--${r.flag} <file>`, r.help);
+  if (calc.ledger) cmd.option('--ledger-out <file>', 'write the updated ledger here (may be the --ledger file itself)');
+  cmd.option(`--explain <${calc.explain.arg}>`, calc.explain.help);
+  if (calc.ledger) cmd.option('--force', 'drop later ledger rows that the recomputation invalidates instead of refusing');
+  cmd.addHelpText('after', examples([...calc.examples]));
+  withGlobalOptions(cmd);
+  cmd.action(
+    act(outcome, async (flags: OutputFlags & { year?: string; from?: string; to?: string; ledger?: string; force?: boolean }, command: Command) => {
+      const g = globalOptions(command);
+      const range = rangeOf(calc, flags);
+      const paths: Record<string, string | undefined> = {};
+      for (const i of calc.inputs) paths[i.flag] = flags[camel(i.flag)] as string | undefined;
+      checkStdin([...Object.values(paths), flags.ledger]);
+      const rules = rulesFor(g);
+      const result = await runCalculator(calc, paths, flags.ledger, { rules, range, force: Boolean(flags.force), explain: flags.explain }, loadOptions(g));
+      return finish(g, calc, result, flags, paths);
+    }),
+  );
+  return cmd;
+}

@@ -1,0 +1,119 @@
+/**
+ * Dates and periods: ISO day strings (`YYYY-MM-DD`, compared as text), and periods of a year,
+ * a month or a quarter. Pure arithmetic on the calendar, no clock and no time zone.
+ */
+import { byText } from './order.js';
+
+export type PeriodKind = 'year' | 'month' | 'quarter';
+export interface Period {
+  kind: PeriodKind;
+  year: number;
+  /** month 1–12, quarter 1–4; 0 for a year */
+  n: number;
+  /** canonical text: 2024, 2024-03, 2024-Q1 */
+  text: string;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * A period written `YYYY-MM` (also `YYYY/MM`, `YYYYMM`), `YYYY-Qn` (also `YYYYQn`) or `YYYY`;
+ * undefined when the text is none of these.
+ */
+export function parsePeriodText(raw: string): Period | undefined {
+  let m = /^(\d{4})-(\d{1,2})$/.exec(raw) ?? /^(\d{4})\/(\d{1,2})$/.exec(raw) ?? /^(\d{4})(\d{2})$/.exec(raw);
+  if (m) {
+    const n = Number(m[2]);
+    if (n < 1 || n > 12) return undefined;
+    return { kind: 'month', year: Number(m[1]), n, text: `${m[1]}-${pad2(n)}` };
+  }
+  m = /^(\d{4})-?[Qq]([1-4])$/.exec(raw);
+  if (m) return { kind: 'quarter', year: Number(m[1]), n: Number(m[2]), text: `${m[1]}-Q${m[2]}` };
+  m = /^(\d{4})$/.exec(raw);
+  if (m) return yearPeriod(Number(m[1]));
+  return undefined;
+}
+
+/** The period of a whole tax year. */
+export function yearPeriod(year: number): Period {
+  return { kind: 'year', year, n: 0, text: String(year) };
+}
+
+/** The month or quarter that contains a day. */
+export function periodOfDate(date: string, kind: 'month' | 'quarter'): Period {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  if (kind === 'month') return { kind, year, n: month, text: date.slice(0, 7) };
+  const n = Math.ceil(month / 3);
+  return { kind, year, n, text: `${year}-Q${n}` };
+}
+
+/** Last day of a period: 2024-Q1 → 2024-03-31, 2024-02 → 2024-02-29. */
+export function periodEnd(p: Period): string {
+  const month = p.kind === 'month' ? p.n : p.kind === 'quarter' ? p.n * 3 : 12;
+  return `${p.year}-${pad2(month)}-${pad2(daysInMonth(p.year, month))}`;
+}
+
+/** First day of a period: 2024-Q2 → 2024-04-01. */
+export function periodStart(p: Period): string {
+  const month = p.kind === 'month' ? p.n : p.kind === 'quarter' ? (p.n - 1) * 3 + 1 : 1;
+  return `${p.year}-${pad2(month)}-01`;
+}
+
+/** The period right after: 2024 → 2025, 2024-12 → 2025-01, 2024-Q4 → 2025-Q1. */
+export function nextPeriod(p: Period): Period {
+  if (p.kind === 'year') return yearPeriod(p.year + 1);
+  const last = p.kind === 'month' ? 12 : 4;
+  const year = p.n === last ? p.year + 1 : p.year;
+  const n = p.n === last ? 1 : p.n + 1;
+  const text = p.kind === 'month' ? `${year}-${pad2(n)}` : `${year}-Q${n}`;
+  return { kind: p.kind, year, n, text };
+}
+
+/** By first day, then kind (a year before a month before a quarter that start the same day). */
+export function comparePeriods(a: Period, b: Period): number {
+  const s = byText(periodStart(a), periodStart(b));
+  return s !== 0 ? s : byText(a.kind, b.kind);
+}
+
+/** The calendar year of an ISO day. */
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
+/** `n` days after (or before, when negative) an ISO day. */
+export function addDays(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Same calendar day `n` months later; the month's last day when it has no such day. */
+export function addMonths(date: string, n: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + n;
+  const d = Number(date.slice(8, 10));
+  const year = y + Math.floor(m / 12);
+  const month = (((m % 12) + 12) % 12) + 1;
+  return `${year}-${pad2(month)}-${pad2(Math.min(d, daysInMonth(year, month)))}`;
+}
+
+/** Completed years from `birth` to `on` (a birthday counts on its day; 02-29 on 03-01 in other years). */
+export function ageOn(birth: string, on: string): number {
+  const years = yearOf(on) - yearOf(birth);
+  return on.slice(5) < birth.slice(5) ? years - 1 : years;
+}
+
+export function isCalendarDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

@@ -1,0 +1,156 @@
+/**
+ * The input records the calculators consume, as the input layer (`io`) delivers them: validated,
+ * amounts in integer fen, dates as ISO days, each with the line it came from where a message may
+ * need it. `io` builds these from its schemas; a calculator never reads a file.
+ */
+import type { Fen } from './money.js';
+import type { Period } from './periods.js';
+import type { QualificationSpan } from './qualifications.js';
+import type { CertificateType, Group, LedgerKind, Program, Route, Unit } from './vocabulary.js';
+
+/** enterprise → year → value */
+export type ByEnterpriseYear<T> = Map<string, Map<number, T>>;
+
+/** One enterprise-year of education expense (职工教育经费) inputs, in fen. */
+export interface YearData {
+  wages: Fen;
+  wageRows: number;
+  book: Fen;
+  incurred: Fen;
+  educationRows: number;
+  fullBook: Fen;
+  fullIncurred: Fen;
+  fullRows: number;
+}
+
+export const emptyYear = (): YearData => ({
+  wages: 0,
+  wageRows: 0,
+  book: 0,
+  incurred: 0,
+  educationRows: 0,
+  fullBook: 0,
+  fullIncurred: 0,
+  fullRows: 0,
+});
+
+/** Payroll summed per enterprise and year. */
+export interface WageTotal {
+  wages: Fen;
+  rows: number;
+  /** first line of a whole-year row and of a monthly row, to refuse counting a year twice */
+  yearLine?: number;
+  monthLine?: number;
+}
+
+/** The training rows of one enterprise-year, summed by category (`education`, `full_training`). */
+export type TrainingTotal = Omit<YearData, 'wages' | 'wageRows'>;
+
+/** One 产教融合 investment (training.csv `pcie_investment`). */
+export interface Investment {
+  date: string;
+  /** actually spent (incurred, else the book amount); negative for a withdrawal */
+  fen: Fen;
+  line: number;
+}
+
+/** training.csv as the calculators use it. */
+export interface TrainingInput {
+  education: ByEnterpriseYear<TrainingTotal>;
+  /** 产教融合 investments by enterprise, in file order */
+  pcie: Map<string, Investment[]>;
+}
+
+/** The figures of one surcharge return (surcharges.csv), in fen. */
+export interface SurchargeFigures {
+  vat: Fen;
+  vat_exempt_offset: Fen;
+  refund_deduction: Fen;
+  consumption_tax: Fen;
+  /** undefined when the return gives no sales: the exemption test does not apply */
+  sales?: Fen;
+  paid_edu: Fen;
+  paid_local: Fen;
+}
+
+export interface SurchargeReturn extends SurchargeFigures {
+  period: Period;
+  line: number;
+}
+
+/** One claim of trainees.csv. */
+export interface Claim {
+  claim_id: string;
+  /** as given (upper-cased): its validity is decided, not parsed */
+  person_id: string;
+  program: Program;
+  group: Group;
+  claim_date: string;
+  name?: string;
+  enterprise_id?: string;
+  occupation?: string;
+  level?: number;
+  certificate_type?: CertificateType;
+  certificate_no?: string;
+  certificate_date?: string;
+  route?: Route;
+  insured_months?: number;
+  contract_months?: number;
+  months?: number;
+  line: number;
+}
+
+/** One row of catalog.csv: `*` stands for any occupation or level. */
+export interface CatalogEntry {
+  program: Program;
+  occupation: string;
+  level: number | '*';
+  amount: Fen;
+  unit: Unit;
+  valid_from: string;
+  valid_to?: string;
+  shortage?: boolean;
+  source?: string;
+  line: number;
+}
+
+/** One subsidy paid before (history.csv). */
+export interface HistoryEntry {
+  person_id: string;
+  program: Program;
+  paid_date: string;
+  amount: Fen;
+  occupation?: string;
+  level?: number;
+  certificate_no?: string;
+  /** the months an apprenticeship or work_based payment covered */
+  months?: number;
+  line: number;
+}
+
+/** One row of the carryforward ledger (ledger.csv), amounts in fen. */
+export interface LedgerEntry {
+  enterprise_id: string;
+  kind: LedgerKind;
+  period: Period;
+  opening?: Fen;
+  added?: Fen;
+  used?: Fen;
+  closing: Fen;
+  /** where it was read from, for messages; absent for computed rows */
+  file?: string;
+  line?: number;
+}
+
+/** What each input kind loads into (CONTRACT §2). */
+export interface InputTypes {
+  payroll: ByEnterpriseYear<WageTotal>;
+  training: TrainingInput;
+  qualifications: Map<string, QualificationSpan[]>;
+  ledger: LedgerEntry[];
+  surcharges: Map<string, SurchargeReturn[]>;
+  trainees: Claim[];
+  catalog: CatalogEntry[];
+  history: HistoryEntry[];
+}
+export type InputKind = keyof InputTypes;

@@ -1,0 +1,18 @@
+/** A report as data: typed columns (English and Chinese header) and rows of cells. `io` renders it. */
+
+/** `money` and `rate` cells are already formatted text; only `text` cells get Excel's guard. */
+export type CellType = 'text' | 'money' | 'rate' | 'int';
+
+export interface ColumnDef {
+  name: string;
+  zh: string;
+  type: CellType;
+}
+
+export type Cell = string | number;
+export type Record_ = Record<string, Cell>;
+
+export interface Table {
+  columns: readonly ColumnDef[];
+  rows: readonly Record_[];
+}

@@ -1,0 +1,59 @@
+/**
+ * The enumerations of CONTRACT §2 as the calculators see them: the canonical codes and their
+ * types. The Chinese labels accepted in input files are aliases kept by `io/kinds.ts`.
+ */
+
+/** training.csv `category`. */
+export const CATEGORIES = ['education', 'full_training', 'pcie_investment'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** qualifications.csv `qualification`. */
+export const QUALIFICATIONS = [
+  'high_tech',
+  'advanced_tech_service',
+  'software_ic',
+  'animation',
+  'nuclear_power',
+  'airline',
+  'pcie_pilot',
+  'small_scale_vat',
+  'small_low_profit',
+  'individual_business',
+] as const;
+export type Qualification = (typeof QUALIFICATIONS)[number];
+
+/** ledger.csv `kind`: one carryforward chain per enterprise and kind. */
+export const LEDGER_KINDS = ['education_expense', 'pcie_credit'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/** The two education surcharges the 产教融合 credit is set against (credits.csv `fee`). */
+export const FEES = ['education_surcharge', 'local_education_surcharge'] as const;
+export type Fee = (typeof FEES)[number];
+
+/** trainees.csv `program` (RULES §4.1). */
+export const PROGRAMS = ['training', 'skill_upgrade', 'apprenticeship', 'work_based', 'shortage_post'] as const;
+export type Program = (typeof PROGRAMS)[number];
+
+/** trainees.csv `group`. */
+export const GROUPS = [
+  'employee',
+  'rural_migrant',
+  'unemployed',
+  'hard_to_employ',
+  'veteran',
+  'graduate',
+  'school_leaver',
+  'poverty_monitored',
+  'public_staff',
+] as const;
+export type Group = (typeof GROUPS)[number];
+
+export const CERTIFICATE_TYPES = ['qualification', 'skill_level', 'special_ability', 'special_operation', 'completion', 'none'] as const;
+export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
+
+export const ROUTES = ['standard', 'self_evaluation', 'dual_certificate', 'apprenticeship', 'competition'] as const;
+export type Route = (typeof ROUTES)[number];
+
+/** catalog.csv `unit`: how a catalogue amount is paid. */
+export const UNITS = ['per_claim', 'per_month', 'per_year'] as const;
+export type Unit = (typeof UNITS)[number];

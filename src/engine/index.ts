@@ -1,0 +1,45 @@
+/**
+ * Runs a calculator on files: loads the inputs its descriptor names through `io` (every file's
+ * problems gathered before any is reported, in the order the descriptor lists them, the ledger
+ * last and checked by the ledger layer), then computes. Writes nothing: the CLI writes.
+ */
+import type { Calculator, CalculatorResult, ComputeContext } from '../calculators/calculator.js';
+import type { InputKind, InputTypes, LedgerEntry } from '../domain/records.js';
+import { loadAll, loadLedger, LOADERS, type LoadOptions } from '../io/load.js';
+import { checkLedger } from '../ledger/ledger.js';
+
+/** The loader of each input kind, the ledger's balance assertions included (validate uses these too). */
+export const INPUT_LOADERS: { [K in InputKind]: (path: string, o: LoadOptions) => Promise<InputTypes[K]> } = {
+  ...LOADERS,
+  ledger: (path, o) => loadLedger(path, o, checkLedger),
+};
+
+/** A ledger file to read, or the entries a calculator before this one left (`run`). */
+export type LedgerSource = string | readonly LedgerEntry[] | undefined;
+
+/**
+ * Loads the inputs of `calc` named in `paths` (by flag). Throws InputError with the problems of
+ * every file, UsageError for a file that cannot be read.
+ */
+export async function loadCalculatorInputs(calc: Calculator, paths: Readonly<Record<string, string | undefined>>, ledger: LedgerSource, o: LoadOptions): Promise<Partial<InputTypes>> {
+  const given = calc.inputs.filter((i) => paths[i.flag] !== undefined);
+  const loaders: (() => Promise<unknown>)[] = given.map((i) => () => INPUT_LOADERS[i.kind](paths[i.flag]!, o));
+  if (calc.ledger) loaders.push(() => (typeof ledger === 'string' ? INPUT_LOADERS.ledger(ledger, o) : Promise.resolve([...(ledger ?? [])])));
+  const loaded = await loadAll(loaders);
+  const inputs: Partial<Record<InputKind, unknown>> = {};
+  given.forEach((i, n) => (inputs[i.kind] = loaded[n]));
+  if (calc.ledger) inputs.ledger = loaded[given.length];
+  return inputs as Partial<InputTypes>;
+}
+
+/** Loads and computes. Throws what loading and the calculator throw (InputError, UsageError, RuleGapError, RefusedError). */
+export async function runCalculator(
+  calc: Calculator,
+  paths: Readonly<Record<string, string | undefined>>,
+  ledger: LedgerSource,
+  ctx: Omit<ComputeContext, 'paths'>,
+  o: LoadOptions,
+): Promise<CalculatorResult> {
+  const inputs = await loadCalculatorInputs(calc, paths, ledger, o);
+  return calc.compute(inputs, { ...ctx, paths });
+}

@@ -1,0 +1,121 @@
+/**
+ * `--rules FILE` (CONTRACT §9): a JSON object of whole parameter series by key, read, checked
+ * against each key's kind, and applied over the built-in rules. Every problem is a UsageError
+ * (exit 2) listing all of them.
+ */
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../domain/errors.js';
+import { byText } from '../domain/order.js';
+import { ParamValueProblem, parseParamValue, Rules, type Entry, type Status } from '../rules/index.js';
+import { parseDate, ValueProblem } from './values.js';
+
+const STATUSES: Status[] = ['verified', 'practice', 'unverified'];
+const ENTRY_FIELDS = ['from', 'to', 'value', 'source', 'status'];
+
+/**
+ * Parses the text of a rules file into whole-series overrides by key. `file` names it in
+ * messages. Throws UsageError: not JSON, not an object, an unknown key or field, a value that
+ * does not fit the key's kind, a bad date or status, two entries from one day, an entry running
+ * past the next one's start, or a key with no entries.
+ */
+export function parseRulesFile(text: string, file: string, base: Rules = new Rules()): Map<string, Entry[]> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${file}: not valid JSON: ${(e as Error).message}`);
+  }
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    throw new UsageError(`${file}: expected an object of parameter series by key, e.g. {"eit.education_expense.rate": [{"from": "2018-01-01", "value": "0.08", "source": "财税〔2018〕51号"}]}`);
+  }
+  const known = new Set(base.keys());
+  const problems: string[] = [];
+  const out = new Map<string, Entry[]>();
+  for (const [key, series] of Object.entries(json as Record<string, unknown>)) {
+    if (!known.has(key)) {
+      problems.push(`${file}: unknown parameter "${key}" (see \`skilltax rules\` for the keys)`);
+      continue;
+    }
+    const kind = base.def(key).kind;
+    if (!Array.isArray(series)) {
+      problems.push(`${file}: "${key}" must be an array of entries {from, value, source}`);
+      continue;
+    }
+    if (series.length === 0) {
+      problems.push(`${file}: "${key}" has no entries: give at least one {from, value, source}, or leave the key out to keep the built-in series`);
+      continue;
+    }
+    const entries: Entry[] = [];
+    series.forEach((item: unknown, i) => {
+      const where = `${file}: "${key}"[${i}]`;
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+        problems.push(`${where}: an entry must be an object {from, value, source}`);
+        return;
+      }
+      const o = item as Record<string, unknown>;
+      for (const f of Object.keys(o)) if (!ENTRY_FIELDS.includes(f)) problems.push(`${where}: unknown field "${f}" (fields: ${ENTRY_FIELDS.join(', ')})`);
+      const str = (f: string): string | undefined =>
+        typeof o[f] === 'string' ? (o[f] as string).trim() : typeof o[f] === 'number' ? String(o[f]) : undefined;
+      let from: string | undefined;
+      let to: string | undefined;
+      let value: string | undefined;
+      try {
+        const f = str('from');
+        if (f === undefined) throw new ValueProblem('"from" (YYYY-MM-DD) is required');
+        from = parseDate(f);
+      } catch (e) {
+        problems.push(`${where}.from: ${(e as Error).message}`);
+      }
+      if (o.to !== undefined && o.to !== null && o.to !== '') {
+        try {
+          to = parseDate(str('to') ?? '');
+          if (from && to < from) throw new ValueProblem('"to" is before "from"');
+        } catch (e) {
+          problems.push(`${where}.to: ${(e as Error).message}`);
+        }
+      }
+      try {
+        const v = str('value');
+        if (v === undefined) throw new ValueProblem('"value" is required');
+        value = parseParamValue(kind, v).text;
+      } catch (e) {
+        if (!(e instanceof ValueProblem || e instanceof ParamValueProblem)) throw e;
+        problems.push(`${where}.value: ${e.message} (got ${JSON.stringify(o.value)})`);
+      }
+      const status = o.status === undefined ? 'unverified' : o.status;
+      if (!STATUSES.includes(status as Status)) problems.push(`${where}.status: one of ${STATUSES.join(', ')} (got ${JSON.stringify(o.status)})`);
+      if (o.source !== undefined && typeof o.source !== 'string') problems.push(`${where}.source: a text is expected`);
+      if (from && value !== undefined) {
+        entries.push({
+          from,
+          ...(to ? { to } : {}),
+          value,
+          source: typeof o.source === 'string' && o.source.trim() ? o.source.trim() : `override (${file})`,
+          status: status as Status,
+        });
+      }
+    });
+    const sorted = [...entries].sort((a, b) => byText(a.from, b.from));
+    sorted.forEach((e, i) => {
+      const next = sorted[i + 1];
+      if (next && e.from === next.from) problems.push(`${file}: "${key}" has two entries with the same "from" (${e.from})`);
+      else if (next && e.to !== undefined && e.to >= next.from) problems.push(`${file}: "${key}": the entry from ${e.from} runs to ${e.to}, past the next entry's "from" ${next.from}`);
+    });
+    out.set(key, entries);
+  }
+  if (problems.length) throw new UsageError(problems.join('\n'));
+  return out;
+}
+
+/** The built-in rules, with the series of `file` (a rules JSON file) replacing theirs when given. */
+export function loadRules(file?: string): Rules {
+  const base = new Rules();
+  if (!file) return base;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read the rules file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return base.withOverrides(parseRulesFile(text.replace(/^\uFEFF/, ''), file, base), file);
+}
