@@ -5,7 +5,8 @@
  * tsconfig.json` first) on fixtures/demo into a temporary folder and copies deductions.csv,
  * credits.csv, subsidies.csv, subsidy-summary.csv, ledger.csv and summary.csv into
  * test/golden/demo/. This is the one explicit way to change them; review the
- * diff (`git diff test/golden`) before committing. Refuses to write anything when the run does
+ * diff (`git diff test/golden`) before committing. The list of files comes from the calculator
+ * registry (`runOutputs`), so a new calculator's reports are included. Refuses to write anything when the run does
  * not exit 0: the demo must run without warnings.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,12 +18,13 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURE = join(ROOT, 'fixtures', 'demo');
 const GOLDEN = join(ROOT, 'test', 'golden', 'demo');
-const FILES = ['deductions.csv', 'credits.csv', 'subsidies.csv', 'subsidy-summary.csv', 'ledger.csv', 'summary.csv'];
 
 if (!existsSync(join(ROOT, 'dist', 'cli', 'index.js'))) {
   process.stderr.write('update-golden: dist/ is missing: build first with `npx tsc -p tsconfig.json`\n');
   process.exit(2);
 }
+const { runOutputs } = await import(new URL('../dist/calculators/registry.js', import.meta.url).href);
+const FILES = runOutputs();
 
 const tmp = mkdtempSync(join(tmpdir(), 'skilltax-golden-'));
 try {

@@ -9,3 +9,8 @@ import { pcieCredit } from './pcie-credit.js';
 import { trainingSubsidy } from './training-subsidy.js';
 
 export const CALCULATORS: readonly Calculator[] = [educationExpense, pcieCredit, trainingSubsidy];
+
+/** The files `skilltax run` writes, in order: each calculator's reports, then ledger.csv and the summary. */
+export function runOutputs(ext: 'csv' | 'json' = 'csv'): string[] {
+  return [...CALCULATORS.flatMap((c) => c.reports.map((r) => `${r.name}.${ext}`)), 'ledger.csv', `summary.${ext}`];
+}
