@@ -102,9 +102,10 @@ export class Rules {
       );
   }
 
-  /** The same parameters, reporting every typed read to `onRead` (a trace records them). */
+  /** The same parameters, reporting every typed read to `onRead` (a trace records them), and to this view's own recorder. */
   recording(onRead: (r: ParamRead) => void): Rules {
-    return new Rules([], onRead, this.byKey);
+    const outer = this.onRead;
+    return new Rules([], outer ? (r) => (outer(r), onRead(r)) : onRead, this.byKey);
   }
 
   keys(): string[] {

@@ -1,0 +1,116 @@
+/**
+ * Every parameter is used, and only declared parameters are (the Tax-Calculator habit,
+ * tests/test_calcfunctions.py): the calculators, run through a recording view of the rules over
+ * the demo and over the cases the demo does not reach, read every declared key, and a read of a
+ * key nobody declared is refused. A lookup with nothing in force is an error, never a default,
+ * except for the keys that declare what their absence means (`whenNotInForce`).
+ */
+import { describe, expect, it } from 'vitest';
+import { CALCULATORS } from '../src/calculators/registry.js';
+import { computeEnterprise } from '../src/calculators/education-expense.js';
+import { decideClaims } from '../src/calculators/training-subsidy.js';
+import { RuleGapError, UsageError } from '../src/domain/errors.js';
+import { emptyYear, type LedgerEntry } from '../src/domain/records.js';
+import { loadCalculatorInputs } from '../src/engine/index.js';
+import { PARAMS } from '../src/rules/params.js';
+import { Rules } from '../src/rules/index.js';
+import { DEMO, demoFile } from './helpers/demo.js';
+import { fen, ID, qual } from './unit-helpers/education.js';
+import { cat, claim, pid } from './unit-helpers/subsidy.js';
+
+async function keysRead(): Promise<Set<string>> {
+  const read = new Set<string>();
+  const rules = new Rules().recording((r) => read.add(r.key));
+  // The demo through every calculator of the registry, the ledger passed on as `run` does.
+  let ledger: string | LedgerEntry[] = demoFile('ledger.csv');
+  for (const c of CALCULATORS) {
+    const paths = Object.fromEntries(c.inputs.map((i) => [i.flag, `${DEMO}/${i.file}`]));
+    const inputs = await loadCalculatorInputs(c, paths, ledger, { encoding: 'auto', maxErrors: 100 });
+    const r = c.compute(inputs, { rules, range: {}, force: false, paths });
+    if (r.ledger) ledger = r.ledger;
+  }
+  // What the demo has no enterprise or claim for: 技术先进型服务企业 in 2017, the other three
+  // row-6 qualifications, and a 2025 skill_upgrade in a shortage occupation.
+  for (const q of ['advanced_tech_service', 'airline', 'animation', 'nuclear_power'] as const) {
+    computeEnterprise(rules, {
+      enterpriseId: ID,
+      start: 2017,
+      end: 2017,
+      years: new Map([[2017, { ...emptyYear(), wages: fen('100,000') }]]),
+      qualifications: [qual(q, '2015-01-01')],
+      carry: { fen: 0, gap: false },
+    });
+  }
+  decideClaims(rules, {
+    claims: [claim({ program: 'skill_upgrade', occupation: '电工', level: 4, certificate_date: '2025-03-01', claim_date: '2025-04-01' })],
+    catalog: [cat({ program: 'skill_upgrade', occupation: '电工', level: 4, amount: 1500, shortage: true })],
+    history: [],
+    qualifications: new Map(),
+  });
+  return read;
+}
+
+describe('parameters: declared once, each read by some calculator', () => {
+  it('every declared key is read, and every key read is declared', async () => {
+    const read = await keysRead();
+    const declared = PARAMS.map((p) => p.key).sort();
+    expect([...read].sort()).toEqual(declared);
+  });
+
+  it('each key is declared once', () => {
+    const keys = PARAMS.map((p) => p.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('a read of an undeclared key is a usage error (exit 2, no stack trace)', () => {
+    expect(() => new Rules().count('subsidy.no_such_key', '2024-01-01')).toThrow(UsageError);
+    expect(() => new Rules().count('subsidy.no_such_key', '2024-01-01')).toThrow('unknown parameter subsidy.no_such_key');
+  });
+
+  it('a key is read as its kind: a rate is not a count', () => {
+    expect(() => new Rules().count('pcie.credit_rate', '2024-01-01')).toThrow(/is a rate, not read as count/);
+  });
+});
+
+describe('a lookup with nothing in force is an error, never a default', () => {
+  const late = new Rules().withOverrides(
+    new Map([['subsidy.retirement_age.female', [{ from: '2030-01-01', value: '55', source: 'test', status: 'unverified' as const }]]]),
+    'late.json',
+  );
+
+  it('names the key, the date and where the series came from', () => {
+    expect(() => late.count('subsidy.retirement_age.female', '2024-06-30')).toThrow(RuleGapError);
+    expect(() => late.count('subsidy.retirement_age.female', '2024-06-30')).toThrow(
+      'no value of subsidy.retirement_age.female is in force for 2024-06-30 (the series from the --rules file late.json starts 2030-01-01): add an entry with --rules',
+    );
+    expect(() => new Rules().count('subsidy.yearly_cap', '2007-12-31')).toThrow(/no value of subsidy\.yearly_cap is in force for 2007-12-31 \(the built-in series starts 2008-01-01\)/);
+  });
+
+  it('only a key that declares what its absence means may be read as optional', () => {
+    const optional = PARAMS.filter((p) => p.whenNotInForce !== undefined).map((p) => p.key);
+    expect(optional.sort()).toEqual([
+      'eit.education_expense.advanced_tech_service_rate',
+      'eit.education_expense.full_deduction.airline',
+      'eit.education_expense.full_deduction.animation',
+      'eit.education_expense.full_deduction.nuclear_power',
+      'eit.education_expense.full_deduction.software_ic',
+      'eit.education_expense.high_tech_rate',
+      'pcie.credit_rate',
+      'subsidy.skill_upgrade.urgent_extra',
+      'subsidy.skill_upgrade.yearly_cap',
+      'surcharge.exemption.monthly_sales',
+      'surcharge.exemption.quarterly_sales',
+      'surcharge.reduction.groups',
+      'surcharge.reduction.rate',
+    ]);
+    expect(new Rules().rateIfInForce('pcie.credit_rate', '2018-12-31')).toBeUndefined();
+    expect(() => new Rules().countIfInForce('subsidy.yearly_cap', '2007-12-31')).toThrow(/not declared optional/);
+  });
+
+  it('the subsidy no longer falls back to a constant: a retirement age series from 2030 refuses the claims before', () => {
+    const c = claim({ person_id: pid('1986-01-01', 'female') });
+    expect(() => decideClaims(late, { claims: [c], catalog: [cat({ program: 'training', amount: 1000 })], history: [], qualifications: new Map() })).toThrow(
+      /no value of subsidy\.retirement_age\.female is in force for 2024-03-01/,
+    );
+  });
+});
