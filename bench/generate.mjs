@@ -3,8 +3,10 @@
  * Synthetic, deterministic input for the benchmark: `node bench/generate.mjs [rows] [dir]`
  * writes payroll.csv (default 2,000,000 rows: ~2,000 enterprises with valid 统一社会信用代码,
  * one row per employee and month over 2020–2024), training.csv and qualifications.csv into
- * dir (default bench/data, git-ignored), plus manifest.json describing them. The same
- * arguments always give byte-identical files (seeded PRNG, no clock).
+ * dir (default bench/data, git-ignored), plus manifest.json describing them; `generateReturns`
+ * writes a county's surcharge returns for the credit benchmark. The same arguments always give
+ * byte-identical files (seeded PRNG, no clock). Needs the build (`npm run build`) for the
+ * project's check-character helper.
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -20,15 +22,9 @@ const MONTHS = (LAST_YEAR - FIRST_YEAR + 1) * 12;
 const MAX_ENTERPRISES = 2000;
 const GENERATOR_VERSION = 1;
 
-// 统一社会信用代码 check character (GB 32100-2015, RULES §6).
+// 统一社会信用代码 check character (GB 32100-2015, RULES §6): the project's own, from the build.
+const { withUsccCheck: uscc } = await import(new URL('../dist/domain/ids.js', import.meta.url).href);
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-function uscc(first17) {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_ALPHABET.indexOf(first17[i]) * USCC_WEIGHTS[i];
-  const c = 31 - (sum % 31);
-  return first17 + USCC_ALPHABET[c === 31 ? 0 : c];
-}
 
 /** Enterprise n → 91 (enterprise, 工商) + 330282 (慈溪) + MA + 7 characters from n. */
 function enterpriseId(n) {
@@ -176,6 +172,72 @@ export function generate(rows = DEFAULT_ROWS, dir = DEFAULT_DIR) {
       'payroll.csv': { rows: written, bytes: payrollBytes },
       'training.csv': { rows: trainingRows, bytes: trainingBytes },
       'qualifications.csv': { rows: qualificationRows, bytes: qualificationBytes },
+    },
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  return manifest;
+}
+
+export const DEFAULT_RETURNS = 600_000;
+export const DEFAULT_RETURNS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data-credit');
+
+/**
+ * A county's surcharge returns for one year (2024), for `skilltax credit`: `returns` returns
+ * from enterprises filing monthly (9 in 10) or quarterly, with VAT, sales (a fifth of them small
+ * enough for the exemption), payments; one in ten on the 产教融合 pilot list with one to three
+ * investments (one in twenty of those a withdrawal), one in six small-scale or 小型微利 (the
+ * 六税两费 reduction). Writes surcharges.csv, training.csv, qualifications.csv and manifest.json.
+ */
+export function generateReturns(returns = DEFAULT_RETURNS, dir = DEFAULT_RETURNS_DIR) {
+  if (!Number.isInteger(returns) || returns < 1) throw new Error(`returns must be a whole number of 1 or more (got ${returns})`);
+  mkdirSync(dir, { recursive: true });
+  const rnd = mulberry32(SEED + 1);
+  const surcharges = writer(join(dir, 'surcharges.csv'));
+  surcharges.line('enterprise_id,period,vat,vat_exempt_offset,refund_deduction,consumption_tax,sales,paid_edu,paid_local');
+  const training = writer(join(dir, 'training.csv'));
+  training.line('enterprise_id,date,category,amount,incurred,description');
+  const quals = writer(join(dir, 'qualifications.csv'));
+  quals.line('enterprise_id,qualification,valid_from,valid_to');
+  let written = 0;
+  let enterprises = 0;
+  let investments = 0;
+  for (let e = 0; written < returns; e++) {
+    const id = enterpriseId(10_000 + e);
+    enterprises++;
+    const quarterly = rnd() < 0.1;
+    const small = rnd() < 0.2;
+    if (rnd() < 1 / 6) quals.line(`${id},${rnd() < 0.5 ? 'small_scale_vat' : 'small_low_profit'},2020-01-01,`);
+    if (rnd() < 0.1) {
+      quals.line(`${id},pcie_pilot,2022-01-01,`);
+      const n = 1 + Math.floor(rnd() * 3);
+      for (let k = 0; k < n; k++) {
+        const fen = 1_000_000 + Math.floor(rnd() * 50_000_000);
+        const date = `2024-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+        training.line(`${id},${date},pcie_investment,${rnd() < 0.05 ? '-' : ''}${yuan(fen)},,产教融合投资`);
+        investments++;
+      }
+    }
+    const periods = quarterly ? ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'] : Array.from({ length: 12 }, (_, m) => `2024-${String(m + 1).padStart(2, '0')}`);
+    for (const p of periods) {
+      if (written === returns) break;
+      const sales = small ? Math.floor(rnd() * (quarterly ? 30_000_000 : 10_000_000)) : 10_000_000 + Math.floor(rnd() * 500_000_000);
+      const vat = Math.floor(sales * (small ? 0.03 : 0.13));
+      const offset = rnd() < 0.05 ? Math.floor(vat * 0.2) : 0;
+      const paidEdu = rnd() < 0.3 ? Math.floor(vat * 0.03) : 0;
+      const paidLocal = paidEdu ? Math.floor(vat * 0.02) : 0;
+      surcharges.line(`${id},${p},${yuan(vat)},${yuan(offset)},0.00,0.00,${yuan(sales)},${yuan(paidEdu)},${yuan(paidLocal)}`);
+      written++;
+    }
+  }
+  const manifest = {
+    generator: GENERATOR_VERSION,
+    seed: SEED + 1,
+    returns: written,
+    enterprises,
+    files: {
+      'surcharges.csv': { rows: written, bytes: surcharges.close() },
+      'training.csv': { rows: investments, bytes: training.close() },
+      'qualifications.csv': { bytes: quals.close() },
     },
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -6,7 +6,7 @@
  * surcharges (RULES §2), and training subsidy claims with the subsidies paid before (RULES §4).
  * Deterministic: fixed-seed PRNGs (one per part, so that adding to one part leaves the others'
  * files as they were), no clock, integer fen throughout. Run `node scripts/make-demo.mjs
- * [OUTDIR] [--quiet] [--cases]` (default fixtures/demo; --cases lists the claim_id of each
+ * [OUTDIR] [--quiet] [--cases]` after `npm run build` (default fixtures/demo; --cases lists the claim_id of each
  * subsidy scenario), then regenerate the golden files with `node scripts/update-golden.mjs`.
  *
  * Who exercises what (enterprise_id prefix 91330282 = 慈溪市):
@@ -75,25 +75,15 @@ import iconv from 'iconv-lite';
 import { mulberry32 } from './prng.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// The check characters come from the built project (`npm run build` first).
+const { personIdCheckChar, withUsccCheck } = await import(new URL('../dist/domain/ids.js', import.meta.url).href);
 const args = process.argv.slice(2);
 const OUT = resolve(args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'fixtures', 'demo'));
 const FIRST_YEAR = 2016;
 const LAST_YEAR = 2024;
 
-// ── 统一社会信用代码 check character (GB 32100-2015, RULES §6) ─────────────────────────
-const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-function uscc(first17) {
-  if (first17.length !== 17) throw new Error(`${first17}: 17 characters expected`);
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const v = USCC_ALPHABET.indexOf(first17[i]);
-    if (v < 0) throw new Error(`${first17}: "${first17[i]}" is not a USCC character`);
-    sum += v * USCC_WEIGHTS[i];
-  }
-  const c = 31 - (sum % 31);
-  return first17 + USCC_ALPHABET[c === 31 ? 0 : c];
-}
+// ── check characters: the project's own (GB 32100-2015, GB 11643-1999; RULES §6) ─────────
+const uscc = withUsccCheck;
 
 // ── deterministic randomness (mulberry32, fixed seed: scripts/prng.mjs) ─────────────────
 const rand = mulberry32(20240531);
@@ -385,13 +375,11 @@ const randomDate = (from, to) => fromDays(cint(toDays(from), toDays(to)));
 const slashDate = (iso) => `${Number(iso.slice(0, 4))}/${Number(iso.slice(5, 7))}/${Number(iso.slice(8, 10))}`;
 
 // ── 居民身份证号 check character (GB 11643-1999, RULES §6) ───────────────────────────────
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
+const ID_CHECK = '10X98765432'; // the 11 check characters, in the order of GB 11643-1999's remainders
 function idCheck(first17) {
-  if (!/^\d{17}$/.test(first17)) throw new Error(`${first17}: 17 digits expected`);
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
-  return ID_CHECK[sum % 11];
+  const c = personIdCheckChar(first17);
+  if (c === undefined) throw new Error(`${first17}: 17 digits expected`);
+  return c;
 }
 const CIXI = '330282'; // 浙江省宁波市慈溪市
 const usedIds = new Set();

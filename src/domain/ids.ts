@@ -29,8 +29,9 @@ export function usccProblem(id: string): string | undefined {
   return undefined;
 }
 
+/** The 18-character code from its first 17 characters. Throws Error when they are not 17 USCC characters. */
 export function withUsccCheck(first17: string): string {
-  const c = usccCheckChar(first17);
+  const c = first17.length === 17 ? usccCheckChar(first17) : undefined;
   if (c === undefined) throw new Error(`not a USCC prefix: ${first17}`);
   return first17 + c;
 }
