@@ -5,6 +5,7 @@
  */
 import type { Fen } from '../domain/money.js';
 import type { Period } from '../domain/periods.js';
+import type { Declaration } from '../domain/records.js';
 import type { ColumnDef } from '../domain/table.js';
 import type { DeductResult } from './education-expense.js';
 import { DEDUCTION_COLUMNS } from './education-expense.js';
@@ -22,13 +23,6 @@ export interface Difference {
   fee?: string;
   /** the column's place in its report, for ordering */
   order: number;
-}
-
-/** A declaration as read: its key, its amounts in fen by column, and its parsed row. */
-export interface Declaration {
-  key: string;
-  values: ReadonlyMap<string, Fen>;
-  row: Record<string, unknown>;
 }
 
 export const moneyColumns = (cols: readonly ColumnDef[]) => cols.filter((c) => c.type === 'money').map((c) => c.name);

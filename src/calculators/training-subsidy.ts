@@ -14,7 +14,7 @@ import { addMonths, ageOn, yearOf } from '../domain/periods.js';
 import { covering, type QualificationSpan } from '../domain/qualifications.js';
 import type { CatalogEntry, Claim, HistoryEntry, InputTypes } from '../domain/records.js';
 import type { ColumnDef, Table } from '../domain/table.js';
-import { Tracer, type Trace, type TraceStep } from '../domain/trace.js';
+import { Tracer, type ParamRead, type Trace, type TraceStep } from '../domain/trace.js';
 import type { Program } from '../domain/vocabulary.js';
 import type { Rules } from '../rules/index.js';
 import { defineCalculator, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
@@ -52,8 +52,9 @@ export interface Decision {
   catalog?: CatalogEntry;
   /** months paid for a per-month or per-year program (after the per-person limit) */
   paidMonths?: number;
-  /** the steps of the decision, only for a claim being explained */
+  /** the steps of the decision and the parameters read, only for a claim being explained */
   trace?: TraceStep[];
+  reads?: ParamRead[];
 }
 
 /** The rules across claims (once per occupation and level, lower after higher, one subsidy per certificate). */
@@ -388,9 +389,6 @@ export const PROGRAM_SPECS: Record<Program, ProgramSpec> = {
   },
 };
 
-/** The legal basis of each program (RULES §4.1). */
-export const PROGRAM_SOURCES: Record<Program, string> = Object.fromEntries(Object.entries(PROGRAM_SPECS).map(([p, s]) => [p, s.source])) as Record<Program, string>;
-
 /**
  * The catalogue row for a program, occupation and level valid on a date: the most specific one
  * (exact occupation before `*`, then exact level before `*`), then the latest valid_from.
@@ -595,7 +593,7 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
 }
 
 /** The account of one claim: the 身份证号 masked (first 6 and last 4 shown). */
-function explainTrace(d: Decision & { reads?: Trace['reads'] }): Trace {
+function explainTrace(d: Decision): Trace {
   const c = d.claim;
   return {
     subject: c.claim_id,

@@ -2,7 +2,8 @@
 import { Command } from 'commander';
 import { computeDeductions, DEDUCTION_COLUMNS, educationExpense } from '../calculators/education-expense.js';
 import { computeCredits, CREDIT_COLUMNS, pcieCredit } from '../calculators/pcie-credit.js';
-import { compareCredits, compareDeductions, creditKey, deductionKey, lastDeclaredYear, type Declaration, type Difference } from '../calculators/reconcile.js';
+import { compareCredits, compareDeductions, creditKey, deductionKey, lastDeclaredYear, type Difference } from '../calculators/reconcile.js';
+import type { Declaration } from '../domain/records.js';
 import { UsageError } from '../domain/errors.js';
 import { loadCalculatorInputs } from '../engine/index.js';
 import { render, writeFilesAtomic } from '../io/csv-out.js';

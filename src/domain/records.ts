@@ -142,6 +142,14 @@ export interface LedgerEntry {
   line?: number;
 }
 
+/** One row of declared.csv or declared-credits.csv (reconcile): its key, its amounts in fen by column, the parsed row. */
+export interface Declaration {
+  key: string;
+  line: number;
+  values: ReadonlyMap<string, Fen>;
+  row: Record<string, unknown>;
+}
+
 /** What each input kind loads into (CONTRACT §2). */
 export interface InputTypes {
   payroll: ByEnterpriseYear<WageTotal>;

@@ -4,6 +4,7 @@
  * list, so the two never drift apart.
  */
 import { ProblemList } from '../domain/errors.js';
+import type { Declaration } from '../domain/records.js';
 import type { ColumnDef } from '../domain/table.js';
 import { readRows, type ReadOptions } from './csv-in.js';
 import { defineSchema, optional, required, type ColumnSpec, type Schema } from './schema.js';
@@ -39,14 +40,6 @@ export function declaredCreditsSchema(creditColumns: readonly ColumnDef[]): Sche
   });
 }
 
-/** One declaration (a row of declared.csv or declared-credits.csv): its key, line, amounts in fen and parsed row. */
-export interface Declared {
-  key: string;
-  line: number;
-  values: Map<string, number>;
-  row: Record<string, unknown>;
-}
-
 /**
  * Reads a declared file against `schema` (built from a report's columns), keeping each row's
  * money columns in fen. Two declarations of one key (`keyOf`) are an input error at `keyColumn`.
@@ -58,10 +51,10 @@ export async function loadDeclared(
   keyOf: (r: Record<string, unknown>) => string,
   what: { keyColumn: string; keyName: string },
   o: ReadOptions & { maxErrors: number },
-): Promise<Declared[]> {
+): Promise<Declaration[]> {
   const problems = new ProblemList(o.maxErrors);
   const money = columns.filter((c) => c.type === 'money').map((c) => c.name);
-  const out: Declared[] = [];
+  const out: Declaration[] = [];
   const seen = new Map<string, number>();
   await readRows(path, schema, o, problems, (r, ctx) => {
     const row = r as Record<string, unknown>;
