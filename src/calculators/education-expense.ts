@@ -336,7 +336,7 @@ export function resolveYears(range: RangeRequest, dataYears: Iterable<number>): 
   return { from, to };
 }
 
-export interface DeductResult extends CalculatorResult {
+export interface EducationExpenseResult extends CalculatorResult {
   from?: number;
   to?: number;
   rows: DeductionRow[];
@@ -351,7 +351,7 @@ export interface DeductResult extends CalculatorResult {
  * for, the ledger merged. Throws UsageError for a year before the rate series (2008), RuleGapError
  * for another parameter gap, RefusedError for a ledger conflict without `force`.
  */
-export function computeDeductions(inputs: Pick<InputTypes, 'payroll' | 'training'> & Partial<Pick<InputTypes, 'qualifications' | 'ledger'>>, ctx: ComputeContext): DeductResult {
+export function computeEducationExpense(inputs: Pick<InputTypes, 'payroll' | 'training'> & Partial<Pick<InputTypes, 'qualifications' | 'ledger'>>, ctx: ComputeContext): EducationExpenseResult {
   const { rules } = ctx;
   const quals = inputs.qualifications ?? new Map<string, QualificationSpan[]>();
   const ledger = inputs.ledger ?? [];
@@ -507,7 +507,7 @@ export function warningLines(rows: readonly DeductionRow[]): string[] {
 }
 
 /** The run summary's figures: enterprises, enterprise-years, row 4 deductible, carryforward left at the end. */
-export function summarizeDeductions(result: DeductResult): SummaryItem[] {
+export function summarizeDeductions(result: EducationExpenseResult): SummaryItem[] {
   const rows = result.rows;
   const last = new Map<string, DeductionRow>();
   let totalDeductible = 0;
@@ -529,7 +529,7 @@ export function summarizeDeductions(result: DeductResult): SummaryItem[] {
   ];
 }
 
-export const educationExpense = defineCalculator<DeductResult>({
+export const educationExpense = defineCalculator<EducationExpenseResult>({
   name: 'education_expense',
   command: 'deduct',
   noun: 'the education expense deduction',
@@ -565,7 +565,7 @@ export const educationExpense = defineCalculator<DeductResult>({
     style: 'full',
     missing: (id) => `--explain ${id}: no year of this enterprise was computed (not in the inputs, or outside the range asked for)`,
   },
-  compute: (inputs, ctx) => computeDeductions({ ...inputs, payroll: inputs.payroll!, training: inputs.training! }, ctx),
+  compute: (inputs, ctx) => computeEducationExpense({ ...inputs, payroll: inputs.payroll!, training: inputs.training! }, ctx),
   reports: [{ name: 'deductions', flag: 'out', help: 'write the report here (default: standard output)', table: (r) => deductionsTable(r.rows) }],
   title: 'Employee education expense (职工教育经费, A105050 rows 4–6)',
   summarize: summarizeDeductions,

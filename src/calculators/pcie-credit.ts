@@ -303,7 +303,7 @@ export function investmentPeriod(date: string, returns: readonly SurchargeReturn
   return kind === 'quarter' && !clash ? quarter : periodOfDate(date, 'month');
 }
 
-export interface CreditRunResult extends CalculatorResult {
+export interface PcieCreditResult extends CalculatorResult {
   from?: string;
   to?: string;
   rows: FeeRow[];
@@ -321,10 +321,10 @@ type PeriodSlot = PeriodInput & { start: string };
  * the pool carried through the ledger. Throws UsageError for a bad --from/--to, RuleGapError for a
  * parameter gap, RefusedError for a ledger conflict without `force`.
  */
-export function computeCredits(
+export function computePcieCredit(
   inputs: Pick<InputTypes, 'surcharges'> & Partial<Pick<InputTypes, 'training' | 'qualifications' | 'ledger'>>,
   ctx: ComputeContext,
-): CreditRunResult {
+): PcieCreditResult {
   const returns = inputs.surcharges;
   const investments = inputs.training?.pcie ?? new Map<string, Investment[]>();
   const quals = inputs.qualifications ?? new Map<string, QualificationSpan[]>();
@@ -507,7 +507,7 @@ export function creditWarningLines(rows: readonly FeeRow[]): string[] {
 }
 
 /** The run summary's figures: periods, enterprises, due, credit, payable, the pool left at the end. */
-export function summarizeCredits(result: CreditRunResult): SummaryItem[] {
+export function summarizeCredits(result: PcieCreditResult): SummaryItem[] {
   const last = new Map<string, PoolRow>();
   for (const p of result.pool) {
     const prev = last.get(p.enterprise_id);
@@ -536,7 +536,7 @@ export function summarizeCredits(result: CreditRunResult): SummaryItem[] {
   ];
 }
 
-export const pcieCredit = defineCalculator<CreditRunResult>({
+export const pcieCredit = defineCalculator<PcieCreditResult>({
   name: 'pcie_credit',
   command: 'credit',
   noun: 'the 产教融合 credit',
@@ -579,7 +579,7 @@ export const pcieCredit = defineCalculator<CreditRunResult>({
     style: 'full',
     missing: (id) => `--explain ${id}: no period of this enterprise was computed (not in the inputs, or outside the range asked for)`,
   },
-  compute: (inputs, ctx) => computeCredits({ ...inputs, surcharges: inputs.surcharges! }, ctx),
+  compute: (inputs, ctx) => computePcieCredit({ ...inputs, surcharges: inputs.surcharges! }, ctx),
   reports: [{ name: 'credits', flag: 'out', help: 'write the report here (default: standard output)', table: (r) => creditsTable(r.rows, r.pool) }],
   title: '产教融合 credit against the education surcharges',
   summarize: summarizeCredits,

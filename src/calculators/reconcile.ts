@@ -7,9 +7,9 @@ import type { Fen } from '../domain/money.js';
 import type { Period } from '../domain/periods.js';
 import type { Declaration } from '../domain/records.js';
 import type { ColumnDef } from '../domain/table.js';
-import type { DeductResult } from './education-expense.js';
+import type { EducationExpenseResult } from './education-expense.js';
 import { DEDUCTION_COLUMNS } from './education-expense.js';
-import type { CreditRunResult } from './pcie-credit.js';
+import type { PcieCreditResult } from './pcie-credit.js';
 import { CREDIT_COLUMNS } from './pcie-credit.js';
 
 export interface Difference {
@@ -36,7 +36,7 @@ export function lastDeclaredYear(declared: readonly Declaration[]): number {
 }
 
 /** Each declared amount of deductions.csv's columns that differs from the recomputation, by enterprise and year. */
-export function compareDeductions(declared: readonly Declaration[], result: DeductResult): Difference[] {
+export function compareDeductions(declared: readonly Declaration[], result: EducationExpenseResult): Difference[] {
   const computed = new Map(result.rows.map((r) => [deductionKey(r as unknown as Record<string, unknown>), r as unknown as Record<string, number>]));
   const order = moneyColumns(DEDUCTION_COLUMNS);
   const out: Difference[] = [];
@@ -52,7 +52,7 @@ export function compareDeductions(declared: readonly Declaration[], result: Dedu
 }
 
 /** Each declared amount of credits.csv's columns that differs, by enterprise, period and fee. */
-export function compareCredits(declared: readonly Declaration[], result: CreditRunResult): Difference[] {
+export function compareCredits(declared: readonly Declaration[], result: PcieCreditResult): Difference[] {
   const shortfall = new Map(result.pool.map((p) => [`${p.enterprise_id}\u0000${p.period.text}`, p.shortfall]));
   const computed = new Map(
     result.rows.map((r) => [

@@ -609,7 +609,7 @@ function explainTrace(d: Decision): Trace {
 
 // ── The command ──────────────────────────────────────────────────────────────
 
-export interface SubsidyResult extends CalculatorResult {
+export interface TrainingSubsidyResult extends CalculatorResult {
   /** the decisions reported: every claim, or those claimed in the years asked for */
   decisions: Decision[];
 }
@@ -619,10 +619,10 @@ export interface SubsidyResult extends CalculatorResult {
  * count against later ones; only the claims made in the years asked for (--year; in `run`, also
  * --from/--to) are reported.
  */
-export function computeSubsidies(
+export function computeTrainingSubsidy(
   inputs: Pick<InputTypes, 'trainees' | 'catalog'> & Partial<Pick<InputTypes, 'history' | 'qualifications'>>,
   ctx: ComputeContext,
-): SubsidyResult {
+): TrainingSubsidyResult {
   const explainId = ctx.explain?.trim();
   const all = decideClaims(
     ctx.rules,
@@ -733,7 +733,7 @@ export function subsidyTotals(decisions: readonly Decision[]): SubsidyTotals {
   return { claims: decisions.length, eligible, amount, persons: new Set(decisions.map((d) => d.claim.person_id)).size };
 }
 
-export const trainingSubsidy = defineCalculator<SubsidyResult>({
+export const trainingSubsidy = defineCalculator<TrainingSubsidyResult>({
   name: 'training_subsidy',
   command: 'subsidy',
   noun: 'the training subsidies',
@@ -767,7 +767,7 @@ export const trainingSubsidy = defineCalculator<SubsidyResult>({
     style: 'source',
     missing: (id, paths) => `--explain ${id}: no such claim_id in ${paths.trainees}`,
   },
-  compute: (inputs, ctx) => computeSubsidies({ ...inputs, trainees: inputs.trainees!, catalog: inputs.catalog! }, ctx),
+  compute: (inputs, ctx) => computeTrainingSubsidy({ ...inputs, trainees: inputs.trainees!, catalog: inputs.catalog! }, ctx),
   reports: [
     { name: 'subsidies', flag: 'out', help: 'write subsidies.csv here (default: standard output)', table: (r) => subsidiesTable(r.decisions) },
     { name: 'subsidy-summary', flag: 'summary', help: 'write subsidy-summary.csv (enterprise_id, program, claims, eligible, amount) here', table: (r) => subsidySummaryTable(r.decisions) },

@@ -1,7 +1,7 @@
 /** `skilltax reconcile` (CONTRACT §8): declared amounts against the recomputation. */
 import { Command } from 'commander';
-import { computeDeductions, DEDUCTION_COLUMNS, educationExpense } from '../calculators/education-expense.js';
-import { computeCredits, CREDIT_COLUMNS, pcieCredit } from '../calculators/pcie-credit.js';
+import { computeEducationExpense, DEDUCTION_COLUMNS, educationExpense } from '../calculators/education-expense.js';
+import { computePcieCredit, CREDIT_COLUMNS, pcieCredit } from '../calculators/pcie-credit.js';
 import { compareCredits, compareDeductions, creditKey, deductionKey, lastDeclaredYear, type Difference } from '../calculators/reconcile.js';
 import type { Declaration } from '../domain/records.js';
 import { UsageError } from '../domain/errors.js';
@@ -49,7 +49,7 @@ export async function runReconcile(inputs: ReconcileInputs, rules: Rules, o: Loa
   const out: Difference[] = [];
   if (inputs.declared) {
     const loaded = await loadCalculatorInputs(educationExpense, paths, inputs.ledger, o);
-    const result = computeDeductions(
+    const result = computeEducationExpense(
       { ...loaded, payroll: loaded.payroll!, training: loaded.training! },
       { rules, range: declared.length ? { to: String(lastDeclaredYear(declared)) } : {}, force: true, paths },
     );
@@ -57,7 +57,7 @@ export async function runReconcile(inputs: ReconcileInputs, rules: Rules, o: Loa
   }
   if (inputs.declaredCredits) {
     const loaded = await loadCalculatorInputs(pcieCredit, paths, inputs.ledger, o);
-    const result = computeCredits({ ...loaded, surcharges: loaded.surcharges! }, { rules, range: {}, force: true, paths });
+    const result = computePcieCredit({ ...loaded, surcharges: loaded.surcharges! }, { rules, range: {}, force: true, paths });
     out.push(...compareCredits(declaredCredits, result));
   }
   return out;

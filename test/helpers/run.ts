@@ -2,9 +2,9 @@
  * The calculators run on files as the commands run them (loaded through the engine, computed by
  * the descriptor), for property tests that go through CSV files.
  */
-import { computeCredits, pcieCredit, type CreditRunResult } from '../../src/calculators/pcie-credit.js';
-import { computeDeductions, educationExpense, type DeductResult } from '../../src/calculators/education-expense.js';
-import { computeSubsidies, trainingSubsidy, type SubsidyResult } from '../../src/calculators/training-subsidy.js';
+import { computePcieCredit, pcieCredit, type PcieCreditResult } from '../../src/calculators/pcie-credit.js';
+import { computeEducationExpense, educationExpense, type EducationExpenseResult } from '../../src/calculators/education-expense.js';
+import { computeTrainingSubsidy, trainingSubsidy, type TrainingSubsidyResult } from '../../src/calculators/training-subsidy.js';
 import type { LedgerEntry } from '../../src/domain/records.js';
 import { loadCalculatorInputs } from '../../src/engine/index.js';
 import type { LoadOptions } from '../../src/io/load.js';
@@ -18,11 +18,11 @@ export async function runDeduct(
   rules: Rules,
   o: LoadOptions,
   force: boolean,
-): Promise<DeductResult> {
+): Promise<EducationExpenseResult> {
   const inputs = await loadCalculatorInputs(educationExpense, paths, paths.ledger, o);
   const from = str(range.from).v;
   const to = str(range.to).v;
-  return computeDeductions(
+  return computeEducationExpense(
     { ...inputs, payroll: inputs.payroll!, training: inputs.training! },
     { rules, range: { year: range.year, ...(from ? { from } : {}), ...(to ? { to } : {}) }, force, paths },
   );
@@ -34,10 +34,10 @@ export async function runCredit(
   rules: Rules,
   o: LoadOptions,
   force: boolean,
-): Promise<CreditRunResult> {
+): Promise<PcieCreditResult> {
   const { ledger, ...files } = paths;
   const inputs = await loadCalculatorInputs(pcieCredit, files, ledger, o);
-  return computeCredits({ ...inputs, surcharges: inputs.surcharges! }, { rules, range, force, paths: files });
+  return computePcieCredit({ ...inputs, surcharges: inputs.surcharges! }, { rules, range, force, paths: files });
 }
 
 export async function runSubsidy(
@@ -45,9 +45,9 @@ export async function runSubsidy(
   years: { from?: number; to?: number },
   rules: Rules,
   o: LoadOptions,
-): Promise<SubsidyResult> {
+): Promise<TrainingSubsidyResult> {
   const inputs = await loadCalculatorInputs(trainingSubsidy, paths, undefined, o);
-  return computeSubsidies(
+  return computeTrainingSubsidy(
     { ...inputs, trainees: inputs.trainees!, catalog: inputs.catalog! },
     { rules, range: { ...(years.from !== undefined ? { from: String(years.from) } : {}), ...(years.to !== undefined ? { to: String(years.to) } : {}) }, force: false, paths },
   );
