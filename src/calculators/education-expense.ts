@@ -14,7 +14,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { RuleGapError, UsageError } from '../domain/errors.js';
-import { addFen, formatFen, formatRate, mulRate, type Fen } from '../domain/money.js';
+import { addFen, formatFen, formatRate, mulRate, subFen, type Fen } from '../domain/money.js';
 import { byText } from '../domain/order.js';
 import { yearPeriod } from '../domain/periods.js';
 import { covering, describeSpan, type QualificationSpan } from '../domain/qualifications.js';
@@ -208,7 +208,7 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
       how: `min(cap ${formatFen(cap)}, incurred ${formatFen(incurred)} + carry in ${formatFen(carryIn)})`,
       source: 'A105050 填报说明',
     }));
-    const adjustment = book - deductible;
+    const adjustment = subFen(book, deductible);
     trace.step(() => ({ label: 'adjustment (纳税调整金额, col 6)', value: formatFen(adjustment), how: `book ${formatFen(book)} − deductible ${formatFen(deductible)}` }));
     const carryOut = available - deductible;
     trace.step(() => ({
@@ -226,9 +226,9 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
       }));
     }
     const fullDeductible = fullIncurred;
-    const fullAdjustment = fullBook - fullIncurred;
-    const totalDeductible = deductible + fullDeductible;
-    const totalAdjustment = adjustment + fullAdjustment;
+    const fullAdjustment = subFen(fullBook, fullIncurred);
+    const totalDeductible = addFen(deductible, fullDeductible);
+    const totalAdjustment = addFen(adjustment, fullAdjustment);
     trace.step(() => ({ label: 'row 4 total deductible (职工教育经费支出 税收金额)', value: formatFen(totalDeductible), how: `row 5 ${formatFen(deductible)} + row 6 ${formatFen(fullDeductible)}` }));
     trace.step(() => ({ label: 'row 4 total adjustment', value: formatFen(totalAdjustment), how: `row 5 ${formatFen(adjustment)} + row 6 ${formatFen(fullAdjustment)}` }));
 
@@ -253,7 +253,7 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
       full_incurred: fullIncurred,
       full_deductible: fullDeductible,
       full_adjustment: fullAdjustment,
-      total_book: book + fullBook,
+      total_book: addFen(book, fullBook),
       total_deductible: totalDeductible,
       total_adjustment: totalAdjustment,
       notes,
@@ -512,12 +512,12 @@ export function summarizeDeductions(result: EducationExpenseResult): SummaryItem
   const last = new Map<string, DeductionRow>();
   let totalDeductible = 0;
   for (const r of rows) {
-    totalDeductible += r.total_deductible;
+    totalDeductible = addFen(totalDeductible, r.total_deductible);
     const prev = last.get(r.enterprise_id);
     if (!prev || prev.year < r.year) last.set(r.enterprise_id, r);
   }
   let totalCarryForward = 0;
-  for (const r of last.values()) totalCarryForward += r.carry_out;
+  for (const r of last.values()) totalCarryForward = addFen(totalCarryForward, r.carry_out);
   const span = result.from === undefined || result.to === undefined ? '' : result.from === result.to ? String(result.from) : `${result.from}-${result.to}`;
   return [
     { item: 'years', label: 'years', value: span || '(no data)' },

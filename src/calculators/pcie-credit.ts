@@ -18,7 +18,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import { UsageError } from '../domain/errors.js';
-import { Dec, formatFen, formatRate, mulRate, type Fen } from '../domain/money.js';
+import { addFen, Dec, formatFen, formatRate, mulRate, subFen, type Fen } from '../domain/money.js';
 import { byText } from '../domain/order.js';
 import { parsePeriodText, periodEnd, periodOfDate, periodStart, type Period } from '../domain/periods.js';
 import { covering, describeSpan, EVER, type QualificationSpan } from '../domain/qualifications.js';
@@ -106,7 +106,7 @@ export function overlapsPeriod(spans: readonly QualificationSpan[], q: Qualifica
 
 /** Splits what is available between the two fees in proportion to what remains of each (RULES §2.4 [P]). */
 export function splitCredit(available: Fen, remEdu: Fen, remLocal: Fen): [Fen, Fen] {
-  const total = remEdu + remLocal;
+  const total = addFen(remEdu, remLocal);
   if (available <= 0 || total <= 0) return [0, 0];
   if (available >= total) return [remEdu, remLocal];
   const edu = Math.min(remEdu, new Dec(available).mul(remEdu).div(total).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber());
@@ -142,7 +142,7 @@ export function computeCredit(rules: Rules, input: CreditEnterpriseInput, trace:
     }
 
     const s = pi.surcharge ?? NO_RETURN;
-    const rawBase = s.vat + s.vat_exempt_offset - s.refund_deduction + s.consumption_tax;
+    const rawBase = subFen(addFen(addFen(s.vat, s.vat_exempt_offset), s.consumption_tax), s.refund_deduction);
     const base = Math.max(0, rawBase);
     trace.step(() => ({
       label: 'base (计征依据)',
@@ -215,7 +215,7 @@ export function computeCredit(rules: Rules, input: CreditEnterpriseInput, trace:
         source: '财税〔2019〕46号 第三条',
       }));
     }
-    const raw = carryIn + added;
+    const raw = addFen(carryIn, added);
     const shortfall = raw < 0 ? -raw : 0;
     if (shortfall) {
       shared.push('investment_withdrawn');
@@ -245,7 +245,7 @@ export function computeCredit(rules: Rules, input: CreditEnterpriseInput, trace:
     figures.forEach((x, i) => {
       const credit = i === 0 ? edu : local;
       const paid = s[x.f.paid];
-      const payable = x.due - x.exemption - x.reduction - credit - paid;
+      const payable = subFen(x.due - x.exemption - x.reduction - credit, paid);
       trace.step(() => ({
         label: `${x.f.label} payable`,
         value: formatFen(payable),
@@ -344,7 +344,7 @@ export function computePcieCredit(
     const own = returns.get(id) ?? [];
     for (const inv of list) {
       const v = slot(id, investmentPeriod(inv.date, own));
-      v.investment += inv.fen;
+      v.investment = addFen(v.investment, inv.fen);
       v.investmentRows++;
     }
   }
@@ -517,12 +517,12 @@ export function summarizeCredits(result: PcieCreditResult): SummaryItem[] {
   let totalCredit = 0;
   let totalPayable = 0;
   for (const r of result.rows) {
-    totalDue += r.due;
-    totalCredit += r.credit;
-    totalPayable += r.payable;
+    totalDue = addFen(totalDue, r.due);
+    totalCredit = addFen(totalCredit, r.credit);
+    totalPayable = addFen(totalPayable, r.payable);
   }
   let totalCarryForward = 0;
-  for (const p of last.values()) totalCarryForward += p.closing;
+  for (const p of last.values()) totalCarryForward = addFen(totalCarryForward, p.closing);
   const span = result.from === undefined || result.to === undefined ? '' : `${result.from.slice(0, 7)} to ${result.to.slice(0, 7)}`;
   return [
     { item: 'periods', label: 'periods', value: span || '(no data)' },

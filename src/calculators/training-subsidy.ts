@@ -7,7 +7,7 @@
  * What defines a program is one row of PROGRAM_SPECS; every rule is a named check citing its
  * source (the Catala habit: named exceptions, not branches inside one long function).
  */
-import { formatFen, type Fen, Dec } from '../domain/money.js';
+import { addFen, Dec, formatFen, mulFen, type Fen } from '../domain/money.js';
 import { personIdInfo, personIdProblem, maskPersonId } from '../domain/ids.js';
 import { byText } from '../domain/order.js';
 import { addMonths, ageOn, yearOf } from '../domain/periods.js';
@@ -38,6 +38,7 @@ export const REASONS = [
   'lower_level_after_higher',
   'certificate_already_used',
   'yearly_cap_reached',
+  'claim_before_certificate',
 ] as const;
 export type Reason = (typeof REASONS)[number];
 
@@ -176,6 +177,13 @@ const certificateCheck: Check = ({ c, check }) => {
         : 'no certificate date',
     'no_certificate',
   );
+};
+
+/** A subsidy for a certificate is claimed once it is obtained: a claim dated before its certificate pays nothing. */
+const claimAfterCertificateCheck: Check = ({ c, check }) => {
+  if (!c.certificate_date) return;
+  const ok = c.claim_date >= c.certificate_date;
+  check('claimed after the certificate', ok, `claimed ${c.claim_date}, certificate of ${c.certificate_date}`, 'claim_before_certificate');
 };
 
 /** Self-evaluation, dual-certificate and apprenticeship certificates are no basis for the training subsidy. */
@@ -505,7 +513,10 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
 
   personChecks(x);
   groupCheck(x);
-  if (spec.certificate) certificateCheck(x);
+  if (spec.certificate) {
+    certificateCheck(x);
+    claimAfterCertificateCheck(x);
+  }
   for (const check of spec.before) check(x);
 
   // ── the catalogue ───────────────────────────────────────────────────────────
@@ -564,7 +575,7 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
   if (eligible) {
     const months = paidMonths ?? c.months ?? 0;
     if (row.unit === 'per_claim') amount = row.amount;
-    else if (row.unit === 'per_month') amount = row.amount * months;
+    else if (row.unit === 'per_month') amount = mulFen(row.amount, months);
     else amount = new Dec(row.amount).mul(months).div(12).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
     tracer.step(() => ({
       label: 'amount',
@@ -706,7 +717,7 @@ export function summaryLines(decisions: readonly Decision[]): SummaryLine[] {
     if (!s) by.set(key, (s = { enterprise_id: e, program: d.claim.program, claims: 0, eligible: 0, amount: 0 }));
     s.claims++;
     if (d.status === 'eligible') s.eligible++;
-    s.amount += d.amount;
+    s.amount = addFen(s.amount, d.amount);
   }
   return [...by.values()].sort((a, b) => byText(a.enterprise_id, b.enterprise_id) || byText(a.program, b.program));
 }
@@ -728,7 +739,7 @@ export function subsidyTotals(decisions: readonly Decision[]): SubsidyTotals {
   let amount = 0;
   for (const d of decisions) {
     if (d.status === 'eligible') eligible++;
-    amount += d.amount;
+    amount = addFen(amount, d.amount);
   }
   return { claims: decisions.length, eligible, amount, persons: new Set(decisions.map((d) => d.claim.person_id)).size };
 }

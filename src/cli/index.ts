@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CALCULATORS } from '../calculators/registry.js';
 import { formatProblem, InputError, RefusedError, RuleGapError, UsageError } from '../domain/errors.js';
+import { AmountOverflowError } from '../domain/money.js';
 import { calculatorCommand } from './calculator-command.js';
 import { closeStdout, examples, withGlobalOptions, type Outcome } from './common.js';
 import { reconcileCommand } from './reconcile.js';
@@ -13,6 +14,25 @@ import { validateCommand } from './validate.js';
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+/** Commands the contract names that are not built yet: they say so, for `--help` too, and exit 2. */
+const NOT_BUILT: [string, string][] = [
+  ['awards', 'talent awards and grants, CONTRACT §6'],
+  ['exempt', 'school property tax exemptions, CONTRACT §7'],
+];
+
+function notBuilt(name: string, what: string): Command {
+  const message = `skilltax ${name} is not built yet (${what}): this version computes no figures for it`;
+  return new Command(name)
+    .summary(`not built yet: ${what}`)
+    .description(message)
+    .allowUnknownOption()
+    .helpOption(false)
+    .argument('[args...]')
+    .action(() => {
+      throw new UsageError(message);
+    });
 }
 
 export function buildProgram(outcome: Outcome = { status: 0 }): Command {
@@ -41,6 +61,7 @@ export function buildProgram(outcome: Outcome = { status: 0 }): Command {
   withGlobalOptions(program);
   for (const calc of CALCULATORS) program.addCommand(calculatorCommand(calc, outcome));
   for (const c of [reconcileCommand(outcome), validateCommand(outcome), rulesCommand(outcome), runCommand(outcome)]) program.addCommand(c);
+  for (const [name, what] of NOT_BUILT) program.addCommand(notBuilt(name, what));
   const override = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(override);
@@ -53,6 +74,10 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') closeStdout();
     else throw e;
+  });
+  // A closed standard error (`2>&-`, a reader gone) loses the messages, not the run's exit status.
+  process.stderr.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
   });
   const outcome: Outcome = { status: 0 };
   const program = buildProgram(outcome);
@@ -75,7 +100,14 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`skilltax: ${e.message}\n`);
       return 2;
     }
-    process.stderr.write(`skilltax: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    if (e instanceof AmountOverflowError) {
+      process.stderr.write(`skilltax: ${e.message}: check the inputs for an amount typed too large; nothing was written\n`);
+      return 2;
+    }
+    // A stack trace is for the developers: only with SKILLTAX_DEBUG=1.
+    const debug = process.env.SKILLTAX_DEBUG === '1';
+    const what = e instanceof Error ? (debug ? (e.stack ?? e.message) : e.message) : String(e);
+    process.stderr.write(`skilltax: internal error: ${what}${debug ? '' : ' (SKILLTAX_DEBUG=1 shows where)'}; nothing was written; please report it\n`);
     return 2;
   }
 }

@@ -12,12 +12,35 @@ export type Fen = number;
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export { D as Dec };
 
-export class AmountOverflowError extends Error {}
+/**
+ * A figure beyond what integer fen hold exactly (±(2^53 − 1) fen, about ±90,071,992,547,409.91
+ * yuan). The CLI reports it as an input problem (exit 2, nothing written): never a figure off by
+ * a fen.
+ */
+export class AmountOverflowError extends Error {
+  constructor(what = 'a sum of amounts') {
+    super(`${what} exceeds 90,071,992,547,409.91 yuan, the largest figure skilltax computes to the fen`);
+  }
+}
 
+function checked(x: number, what: string): Fen {
+  if (!Number.isSafeInteger(x)) throw new AmountOverflowError(what);
+  return x;
+}
+
+/** a + b, exact, or AmountOverflowError. */
 export function addFen(a: Fen, b: Fen): Fen {
-  const s = a + b;
-  if (!Number.isSafeInteger(s)) throw new AmountOverflowError('a sum of amounts exceeds 90,000,000,000,000.00');
-  return s;
+  return checked(a + b, 'a sum of amounts');
+}
+
+/** a − b, exact, or AmountOverflowError. */
+export function subFen(a: Fen, b: Fen): Fen {
+  return checked(a - b, 'a difference of amounts');
+}
+
+/** fen × a whole number (months, counts), exact, or AmountOverflowError. */
+export function mulFen(fen: Fen, n: number): Fen {
+  return checked(fen * n, 'an amount times a count');
 }
 
 /** round(fen × rate) half-up to a whole fen. */
@@ -28,6 +51,7 @@ export function mulRate(fen: Fen, rate: Decimal): Fen {
 
 /** Exactly two decimals, no separators: 1234567 → "12345.67", -5 → "-0.05". */
 export function formatFen(fen: Fen): string {
+  checked(fen, 'a figure');
   const neg = fen < 0;
   const abs = Math.abs(fen);
   const yuan = Math.floor(abs / 100);

@@ -17,6 +17,19 @@ export interface Period {
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /**
+ * Every date and period of the inputs lies in these years (inclusive): a year 0000 or 9999 is a
+ * typing error, not a date to compute through (README "Input files"). Tax years start later
+ * still: the deduction refuses years before its first rate (2008).
+ */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2100;
+
+/** Why a year is outside EARLIEST_YEAR–LATEST_YEAR, or undefined when it is inside. */
+export function yearOutOfRange(year: number): string | undefined {
+  return year < EARLIEST_YEAR || year > LATEST_YEAR ? `year out of range: ${year} is outside ${EARLIEST_YEAR}–${LATEST_YEAR}` : undefined;
+}
+
+/**
  * A period written `YYYY-MM` (also `YYYY/MM`, `YYYYMM`), `YYYY-Qn` (also `YYYYQn`) or `YYYY`;
  * undefined when the text is none of these.
  */

@@ -5,7 +5,7 @@
  */
 import { personIdProblem, usccProblem } from '../domain/ids.js';
 import type { Fen } from '../domain/money.js';
-import { isCalendarDate, parsePeriodText, type Period } from '../domain/periods.js';
+import { isCalendarDate, parsePeriodText, yearOutOfRange, type Period } from '../domain/periods.js';
 
 export class ValueProblem extends Error {}
 
@@ -42,35 +42,44 @@ export function parseDate(raw: string): string {
   }
   const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
   if (!isCalendarDate(iso)) throw new ValueProblem('not a calendar date');
+  const far = yearOutOfRange(Number(y));
+  if (far) throw new ValueProblem(far);
   return iso;
 }
 
 export function parseYear(raw: string): number {
   if (!/^\d{4}$/.test(raw)) throw new ValueProblem('not a year: write YYYY');
   const y = Number(raw);
-  if (y < 1900 || y > 2200) throw new ValueProblem('year out of range');
+  const far = yearOutOfRange(y);
+  if (far) throw new ValueProblem(far);
   return y;
+}
+
+function inRange(p: Period): Period {
+  const far = yearOutOfRange(p.year);
+  if (far) throw new ValueProblem(far);
+  return p;
 }
 
 /** `YYYY-MM` or `YYYY-Qn` (a filing period). */
 export function parseFilingPeriod(raw: string): Period {
   const p = parsePeriodText(raw);
   if (!p || p.kind === 'year') throw new ValueProblem('not a period: write YYYY-MM (month) or YYYY-Qn (quarter)');
-  return p;
+  return inRange(p);
 }
 
 /** Payroll: `YYYY-MM` or `YYYY` (a whole year's wages). */
 export function parseMonthOrYear(raw: string): Period {
   const p = parsePeriodText(raw);
   if (!p || p.kind === 'quarter') throw new ValueProblem('not a payroll period: write YYYY-MM or YYYY');
-  return p;
+  return inRange(p);
 }
 
 /** Any period: YYYY, YYYY-MM or YYYY-Qn (the ledger checks which one its kind needs). */
 export function parseAnyPeriod(raw: string): Period {
   const p = parsePeriodText(raw);
   if (!p) throw new ValueProblem('not a period: write YYYY, YYYY-MM or YYYY-Qn');
-  return p;
+  return inRange(p);
 }
 
 // Payroll repeats the same few thousand codes millions of times: check each once.

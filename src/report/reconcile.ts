@@ -1,6 +1,6 @@
 /** The reconcile report (CONTRACT §8): one row per declared amount that differs from the computed one. */
 import type { Table } from '../domain/table.js';
-import { formatFen } from '../domain/money.js';
+import { formatFen, subFen } from '../domain/money.js';
 import { byText } from '../domain/order.js';
 import { periodStart } from '../domain/periods.js';
 import type { Difference } from '../calculators/reconcile.js';
@@ -32,7 +32,7 @@ export function reconcileTable(diffs: readonly Difference[]): Table {
       column: d.column,
       declared: formatFen(d.declared),
       computed: d.computed === undefined ? '' : formatFen(d.computed),
-      difference: formatFen(d.declared - (d.computed ?? 0)),
+      difference: formatFen(subFen(d.declared, d.computed ?? 0)),
       period: d.period?.text ?? '',
       fee: d.fee ?? '',
     })),
