@@ -23,7 +23,7 @@ const NOT_BUILT: [string, string][] = [
 ];
 
 function notBuilt(name: string, what: string): Command {
-  const message = `skilltax ${name} is not built yet (${what}): this version computes no figures for it`;
+  const message = `${name} is not built yet (${what}): this version computes no figures for it`;
   return new Command(name)
     .summary(`not built yet: ${what}`)
     .description(message)
