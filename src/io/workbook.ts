@@ -1,0 +1,214 @@
+/**
+ * Excel workbooks as input (issue #9): `.xlsx` streamed with exceljs's WorkbookReader (a
+ * million-row sheet is never held as a whole), legacy `.xls` (OLE2, at most 65,536 rows) read with
+ * SheetJS (@e965/xlsx). Detected by content, not by extension. Each row is handed on as the text
+ * of its cells, so the same schemas and value parsers read a workbook and a CSV:
+ *   - a number cell is its exact decimal text; more than 2 decimals (a formula's 1234.5649999)
+ *     is rounded half-up to the fen with a note, never refused;
+ *   - a date cell (a date format, or a JS date) is `YYYY-MM-DD`;
+ *   - a formula cell is its cached value; with none, a problem naming the cell;
+ *   - rich text and hyperlinks are their text; an error value (#N/A …) is a problem.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import ExcelJS from 'exceljs';
+import { Decimal } from 'decimal.js';
+
+export type WorkbookKind = 'xlsx' | 'xls';
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** What the first bytes of a file say it is: an `.xlsx` (zip), an `.xls` (OLE2), or neither. */
+export function sniffWorkbook(head: Buffer): WorkbookKind | undefined {
+  if (head.subarray(0, 4).equals(ZIP)) return 'xlsx';
+  if (head.subarray(0, 8).equals(OLE2)) return 'xls';
+  return undefined;
+}
+
+/** Reads the first bytes of a file (not of standard input). */
+export function fileHead(path: string, n = 8): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const b = Buffer.alloc(n);
+    const got = readSync(fd, b, 0, n, 0);
+    return b.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** One row of a sheet: its number as Excel shows it, and its cells' text (index 0 = column A). */
+export interface SheetRow {
+  row: number;
+  cells: string[];
+  /** a cell changed on the way (rounded to the fen): information, not a problem */
+  notes: { column: number; message: string }[];
+  /** a cell with no usable value (a formula without a cached value, an error value) */
+  problems: { column: number; message: string; value?: string }[];
+}
+
+/** A1-style column letters: 1 → A, 27 → AA. */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const isoDay = (d: Date) => `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+
+/** A number cell as text: exact to the fen; more decimals rounded half-up with a note. */
+function numberText(v: number, note: (m: string) => void): string {
+  if (!Number.isFinite(v)) return String(v);
+  // The shortest text that reads back as the stored double: 8500.1, not 8500.1000000000003638.
+  const d = new Decimal(String(v));
+  if (d.decimalPlaces() <= 2) return d.toFixed();
+  const r = d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+  note(`the cell holds ${d.toFixed()}, read as ${r} (rounded half-up to the fen)`);
+  return r;
+}
+
+/** Excel's date formats: d, m (not inside [h]:mm), y in the format code. */
+function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  const f = fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[dy]/i.test(f) || (/m/i.test(f) && !/[hs]/i.test(f));
+}
+
+/** Excel's serial day (1900 system, with its 1900-02-29) as an ISO day. */
+export function serialDate(serial: number): string {
+  const ms = Math.round((serial - 25569) * 86400000);
+  return isoDay(new Date(ms));
+}
+
+interface Conv {
+  text: string;
+  note?: string;
+  problem?: string;
+}
+
+function convert(value: unknown, numFmt: string | undefined): Conv {
+  const notes: string[] = [];
+  const note = (m: string) => notes.push(m);
+  const out = (text: string): Conv => (notes.length ? { text, note: notes[0] } : { text });
+  if (value === null || value === undefined) return { text: '' };
+  if (value instanceof Date) return { text: isoDay(value) };
+  if (typeof value === 'number') return isDateFormat(numFmt) ? { text: serialDate(value) } : out(numberText(value, note));
+  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
+  if (typeof value === 'string') return { text: value };
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if ('formula' in o || 'sharedFormula' in o) {
+      if (!('result' in o) || o.result === undefined || o.result === null) {
+        return { text: '', problem: `a formula (=${String(o.formula ?? o.sharedFormula)}) with no saved value: open the file in Excel and save it, so the value is stored` };
+      }
+      return convert(o.result, numFmt);
+    }
+    if ('richText' in o && Array.isArray(o.richText)) return { text: (o.richText as { text: string }[]).map((t) => t.text).join('') };
+    if ('text' in o && typeof o.text === 'string') return { text: o.text };
+    if ('error' in o) return { text: '', problem: `the cell holds the error ${String(o.error)}` };
+  }
+  return { text: String(value) };
+}
+
+function toRow(row: number, values: { column: number; value: unknown; numFmt?: string }[]): SheetRow {
+  const cells: string[] = [];
+  const notes: SheetRow['notes'] = [];
+  const problems: SheetRow['problems'] = [];
+  for (const v of values) {
+    const c = convert(v.value, v.numFmt);
+    while (cells.length < v.column - 1) cells.push('');
+    cells[v.column - 1] = c.text;
+    if (c.note) notes.push({ column: v.column, message: c.note });
+    if (c.problem) problems.push({ column: v.column, message: c.problem });
+  }
+  return { row, cells, notes, problems };
+}
+
+/** Which sheet: by name, or by 1-based number; default the first. */
+export type SheetChoice = string | number | undefined;
+
+export interface SheetRead {
+  /** the sheet read, when it was found */
+  sheet?: string;
+  /** the names of the sheets seen (every sheet, unless reading stopped early) */
+  sheets: string[];
+}
+
+const matches = (choice: SheetChoice, name: string, index: number) =>
+  choice === undefined ? index === 1 : typeof choice === 'number' ? index === choice : name.normalize('NFKC').trim() === choice.normalize('NFKC').trim();
+
+/**
+ * Hands each row of the chosen sheet to `onRow` (false stops reading); the other sheets are only
+ * named. Throws what the libraries throw for a damaged file (the caller names the file).
+ */
+export async function readWorkbook(path: string, kind: WorkbookKind, choice: SheetChoice, onRow: (row: SheetRow) => boolean): Promise<SheetRead> {
+  return kind === 'xlsx' ? readXlsx(path, choice, onRow) : readXls(path, choice, onRow);
+}
+
+async function readXlsx(path: string, choice: SheetChoice, onRow: (row: SheetRow) => boolean): Promise<SheetRead> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
+  const sheets: string[] = [];
+  let sheet: string | undefined;
+  let index = 0;
+  for await (const ws of reader) {
+    index++;
+    const name = (ws as unknown as { name: string }).name;
+    sheets.push(name);
+    const chosen = sheet === undefined && matches(choice, name, index);
+    let go = chosen;
+    if (chosen) sheet = name;
+    for await (const row of ws) {
+      if (!go) continue; // the rows of the other sheets (and after a stop) are read past
+      const values: { column: number; value: unknown; numFmt?: string }[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, column) => values.push({ column, value: cell.value, numFmt: cell.numFmt }));
+      go = onRow(toRow(row.number, values));
+    }
+  }
+  return { ...(sheet !== undefined ? { sheet } : {}), sheets };
+}
+
+interface XlsCell {
+  v?: unknown;
+  t?: string;
+  z?: string;
+  f?: string;
+  w?: string;
+}
+interface XlsSheet {
+  [ref: string]: XlsCell | unknown;
+}
+interface XlsLib {
+  readFile(path: string, o: Record<string, unknown>): { SheetNames: string[]; Sheets: Record<string, XlsSheet> };
+  utils: { decode_range(r: string): { s: { r: number; c: number }; e: { r: number; c: number } }; encode_cell(c: { r: number; c: number }): string };
+}
+
+async function readXls(path: string, choice: SheetChoice, onRow: (row: SheetRow) => boolean): Promise<SheetRead> {
+  // SheetJS is CommonJS; loaded only for an .xls.
+  const XLSX = createRequire(import.meta.url)('@e965/xlsx') as XlsLib;
+  const wb = XLSX.readFile(path, { cellDates: true, cellNF: true, cellFormula: true, dense: false });
+  const sheets = wb.SheetNames;
+  const index = sheets.findIndex((n, i) => matches(choice, n, i + 1));
+  if (index < 0) return { sheets };
+  const sheet = sheets[index]!;
+  const ws = wb.Sheets[sheet]!;
+  const ref = ws['!ref'] as string | undefined;
+  if (ref) {
+    const range = XLSX.utils.decode_range(ref);
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      const values: { column: number; value: unknown; numFmt?: string }[] = [];
+      for (let c = range.s.c; c <= range.e.c; c++) {
+        const cell = ws[XLSX.utils.encode_cell({ r, c })] as XlsCell | undefined;
+        if (!cell || cell.v === undefined) {
+          if (cell?.f) values.push({ column: c + 1, value: { formula: cell.f } });
+          continue;
+        }
+        const v = cell.t === 'e' ? { error: cell.w ?? '#ERROR' } : cell.v;
+        values.push({ column: c + 1, value: v, ...(cell.z ? { numFmt: cell.z } : {}) });
+      }
+      if (!onRow(toRow(r + 1, values))) break;
+    }
+  }
+  return { sheet, sheets };
+}
