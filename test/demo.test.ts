@@ -2,8 +2,9 @@
  * The demo data set end to end: `skilltax run fixtures/demo` against the golden files in
  * test/golden/demo (regenerate them with `node scripts/update-golden.mjs`, after
  * `npx tsc -p tsconfig.json`, and review the diff). The golden figures are also recomputed
- * here from the inputs with RULES §1's formulas in integer fen, so a wrong golden file cannot
- * be committed unnoticed. Who exercises what: see scripts/make-demo.mjs. The 产教融合 credit of
+ * here from the inputs with RULES §1's formulas in integer fen (deductions.csv, the
+ * education_expense rows of ledger.csv and their totals in summary.csv), so a wrong golden file
+ * cannot be committed unnoticed. Who exercises what: see scripts/make-demo.mjs. The 产教融合 credit of
  * the same run (credits.csv, the pcie_credit ledger rows) is checked in test/demo-credit.test.ts.
  */
 import { spawnSync } from 'node:child_process';
@@ -68,11 +69,7 @@ describe('skilltax run fixtures/demo', () => {
   });
 
   it('prints a summary naming the years, enterprises and total deductible of summary.csv', () => {
-    const s = new Map(
-      readCsv(readFileSync(join(GOLDEN, 'summary.csv')))
-        .filter((r) => r.calculator === 'education_expense')
-        .map((r) => [r.item, r.value]),
-    );
+    const s = new Map(recomputedSummary());
     expect(s.get('years')).toBe('2016-2024');
     expect(s.get('enterprises')).toBe('7');
     expect(s.get('warnings')).toBe('0');
@@ -80,6 +77,7 @@ describe('skilltax run fixtures/demo', () => {
     expect(first.stdout).toMatch(/years\s+2016-2024\n/);
     expect(first.stdout).toMatch(/enterprises\s+7\n/);
     expect(first.stdout).toMatch(/enterprise-years\s+57\n/);
+    expect(first.stdout).toMatch(new RegExp(`enterprise-years\\s+${s.get('rows')}\\n`));
     expect(first.stdout).toMatch(new RegExp(`total deductible\\s+${s.get('total_deductible')!.replace('.', '\\.')}\\n`));
     expect(first.stdout).toMatch(new RegExp(`total carried forward\\s+${s.get('total_carry_forward')!.replace('.', '\\.')}\\n`));
     expect(first.stdout).toMatch(/warnings\s+0\n/);
@@ -195,18 +193,31 @@ describe('the demo scenarios (RULES §1), checked by hand', () => {
   });
 });
 
-/** RULES §1 recomputed from the inputs, in integer fen, without the project's code. */
-function recompute(): Row[] {
-  const fen = (s: string) => {
-    const m = /^(\d+)\.(\d\d)$/.exec(s.replace(/,/g, ''));
-    if (!m) throw new Error(`amount ${s}`);
-    return Number(m[1]) * 100 + Number(m[2]);
-  };
-  const yuan = (f: number) => `${f < 0 ? '-' : ''}${Math.floor(Math.abs(f) / 100)}.${String(Math.abs(f) % 100).padStart(2, '0')}`;
+// ── RULES §1 recomputed from the inputs, in integer fen, without the project's code ─────────
+const fen = (s: string) => {
+  const m = /^(-?)(\d+)\.(\d\d)$/.exec(s.replace(/,/g, ''));
+  if (!m) throw new Error(`amount ${s}`);
+  return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3]));
+};
+const yuan = (f: number) => `${f < 0 ? '-' : ''}${Math.floor(Math.abs(f) / 100)}.${String(Math.abs(f) % 100).padStart(2, '0')}`;
+
+interface Recomputed {
+  /** deductions.csv, row by row */
+  rows: Row[];
+  /** the years computed: the first and last year of the payroll and the deduction's training rows */
+  from: number;
+  to: number;
+  /** the input ledger (fixtures/demo/ledger.csv) */
+  ledger: Row[];
+}
+
+function recompute(): Recomputed {
   const wages = new Map<string, number>();
+  const years = new Set<number>();
   for (const r of readCsv(readFileSync(demoFile('payroll.csv')))) {
     const k = `${r.enterprise_id} ${r.period!.slice(0, 4)}`;
     wages.set(k, (wages.get(k) ?? 0) + fen(r.wages!));
+    years.add(Number(r.period!.slice(0, 4)));
   }
   const spend = new Map<string, { book: number; inc: number; fbook: number; finc: number }>();
   for (const r of readCsv(iconv.decode(readFileSync(demoFile('training.csv')), 'gb18030'))) {
@@ -217,21 +228,27 @@ function recompute(): Row[] {
     else if (r['类别'] === '产教融合投资') continue; // the credit's, not the deduction's (RULES §2)
     else throw new Error(`category ${r['类别']}`);
     spend.set(k, s);
+    years.add(Number(r['日期']!.slice(0, 4)));
   }
+  // README "Years": by default the first and last year in payroll and training
+  const [from, to] = [Math.min(...years), Math.max(...years)];
   const quals = readCsv(readFileSync(demoFile('qualifications.csv')));
   const has = (id: string, q: string, y: number) =>
     quals.some((r) => r.enterprise_id === id && r.qualification === q && r.valid_from! <= `${y}-12-31` && (r.valid_to || '9999') >= `${y}-01-01`);
-  const opening = new Map(readCsv(readFileSync(demoFile('ledger.csv'))).map((r) => [r.enterprise_id!, { year: Number(r.period), closing: fen(r.closing!) }]));
+  const ledger = readCsv(readFileSync(demoFile('ledger.csv')));
+  expect(ledger.every((r) => r.kind === 'education_expense' && r.opening === '')).toBe(true); // opening balances only
+  const opening = new Map(ledger.map((r) => [r.enterprise_id!, { year: Number(r.period), closing: fen(r.closing!) }]));
   // RULES §1.1: 8% from 2018; 2.5% before, 8% for 高新技术企业 2015–2017. As [numerator, denominator].
   const rate = (id: string, y: number): [number, number, string] =>
     y >= 2018 || (y >= 2015 && has(id, 'high_tech', y)) ? [8, 100, '0.08'] : [25, 1000, '0.025'];
-  const ids = [...new Set([...wages.keys()].map((k) => k.split(' ')[0]!))].sort();
+  const dataKeys = [...wages.keys(), ...spend.keys()];
+  const ids = [...new Set(dataKeys.map((k) => k.split(' ')[0]!))].sort();
   const rows: Row[] = [];
   for (const id of ids) {
-    const first = Math.min(...[...wages.keys()].filter((k) => k.startsWith(id)).map((k) => Number(k.split(' ')[1])));
+    const first = Math.min(...dataKeys.filter((k) => k.startsWith(`${id} `)).map((k) => Number(k.split(' ')[1])));
     const o = opening.get(id);
     let carry = o && o.year === first - 1 ? o.closing : 0;
-    for (let y = first; y <= 2024; y++) {
+    for (let y = first; y <= to; y++) {
       const w = wages.get(`${id} ${y}`) ?? 0;
       const s = spend.get(`${id} ${y}`) ?? { book: 0, inc: 0, fbook: 0, finc: 0 };
       const full = has(id, 'software_ic', y);
@@ -251,14 +268,64 @@ function recompute(): Row[] {
       carry = inc + carry - deductible;
     }
   }
-  return rows;
+  return { rows, from, to, ledger };
+}
+
+/**
+ * The education_expense items of summary.csv, in order, from the recomputed rows: the years, the
+ * enterprises, the enterprise-years, Σ row 4 deductible, Σ over enterprises of the last year's
+ * carry out, and the rows with notes.
+ */
+function recomputedSummary(): [string, string][] {
+  const { rows, from, to } = recompute();
+  const last = new Map<string, Row>();
+  for (const r of rows) if (!last.has(r.enterprise_id!) || Number(last.get(r.enterprise_id!)!.year) < Number(r.year)) last.set(r.enterprise_id!, r);
+  return [
+    ['years', from === to ? String(from) : `${from}-${to}`],
+    ['enterprises', String(new Set(rows.map((r) => r.enterprise_id)).size)],
+    ['rows', String(rows.length)],
+    ['total_deductible', yuan(rows.reduce((a, r) => a + fen(r.total_deductible!), 0))],
+    ['total_carry_forward', yuan([...last.values()].reduce((a, r) => a + fen(r.carry_out!), 0))],
+    ['warnings', String(rows.filter((r) => r.notes !== '').length)],
+  ];
 }
 
 describe('the golden deductions.csv', () => {
   it('agrees to the cent with RULES §1 recomputed independently from the inputs', () => {
     const golden = readCsv(readFileSync(join(GOLDEN, 'deductions.csv')));
     expect(golden).toHaveLength(57);
-    expect(golden).toEqual(recompute());
+    expect(golden).toEqual(recompute().rows);
+  });
+});
+
+describe('the golden summary.csv (education_expense)', () => {
+  it('agrees with the totals of RULES §1 recomputed independently from the inputs', () => {
+    const summary = readCsv(readFileSync(join(GOLDEN, 'summary.csv')));
+    const mine = summary.filter((r) => r.calculator === 'education_expense').map((r): [string, string] => [r.item!, r.value!]);
+    expect(mine).toEqual(recomputedSummary());
+    // the figures worked by hand above end the chains: LATE is the only enterprise left with a carryforward
+    expect(Object.fromEntries(recomputedSummary())).toMatchObject({ years: '2016-2024', enterprises: '7', rows: '57', total_carry_forward: '27150.20', warnings: '0' });
+    // one section per calculator, in the order the run computes them
+    expect([...new Set(summary.map((r) => r.calculator))]).toEqual(['education_expense', 'pcie_credit', 'training_subsidy']);
+  });
+});
+
+describe('the golden ledger.csv (education_expense)', () => {
+  it('has a row per recomputed enterprise-year of every enterprise (opening = carry_in, added = incurred, used = deductible, closing = carry_out), and the input rows not recomputed', () => {
+    const { rows, ledger } = recompute();
+    const computed = rows.map((r) => ({
+      enterprise_id: r.enterprise_id!, kind: 'education_expense', period: r.year!, opening: r.carry_in!, added: r.incurred!, used: r.deductible!, closing: r.carry_out!,
+    }));
+    const recomputedKeys = new Set(computed.map((r) => `${r.enterprise_id} ${r.period}`));
+    const kept = ledger.filter((r) => !recomputedKeys.has(`${r.enterprise_id} ${r.period}`));
+    expect(kept).toHaveLength(1); // the opening balance of OPENING, 2017
+    const key = (r: Row) => `${r.enterprise_id} ${r.period}`;
+    const want = [...kept, ...computed].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    const golden = readCsv(readFileSync(join(GOLDEN, 'ledger.csv')));
+    expect(golden.filter((r) => r.kind === 'education_expense')).toEqual(want);
+    expect(new Set(want.map((r) => r.enterprise_id)).size).toBe(7);
+    // the other rows are the credit's pool, checked in test/demo-credit.test.ts
+    expect(new Set(golden.filter((r) => r.kind !== 'education_expense').map((r) => r.kind))).toEqual(new Set(['pcie_credit']));
   });
 });
 
