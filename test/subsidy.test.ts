@@ -710,7 +710,7 @@ describe('yearly_cap_reached: at most 3 individual subsidies a person per calend
 
   it('ineligible claims do not use up the cap', () => {
     const ds = decide({
-      claims: [claim({ claim_id: 'X', group: 'public_staff', occupation: '铣工', claim_date: '2024-01-02' }), ...trainings(2024, 3)],
+      claims: [claim({ claim_id: 'X', group: 'public_staff', occupation: '铣工', certificate_date: '2023-12-01', claim_date: '2024-01-02' }), ...trainings(2024, 3)],
     });
     expect(outcomes(ds)).toEqual({ X: 'ineligible 0.00 group_not_eligible', 'T2024-1': ELIGIBLE_4, 'T2024-2': ELIGIBLE_4, 'T2024-3': ELIGIBLE_4 });
   });

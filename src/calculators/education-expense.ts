@@ -134,6 +134,8 @@ function whyNoFullDeduction(spans: readonly QualificationSpan[], year: number): 
     : `no software_ic, animation, nuclear_power or airline qualification in ${year}`;
 }
 
+/** 2019 or 2019–2022 */
+const yearSpan = (years: readonly number[]) => (Math.min(...years) === Math.max(...years) ? String(years[0]) : `${Math.min(...years)}–${Math.max(...years)}`);
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /**
@@ -396,7 +398,7 @@ export function computeEducationExpense(inputs: Pick<InputTypes, 'payroll' | 'tr
       const skipped = balance ? [...years.keys()].filter((y) => y >= from && y <= balance.period.year) : [];
       if (skipped.length) {
         hints.push(
-          `${id}: the inputs for ${Math.min(...skipped)}–${Math.max(...skipped)} are not computed: the ledger brings an opening balance for the end of ${balance!.period.year} (${balance!.file}:${balance!.line})`,
+          `${id}: the inputs for ${yearSpan(skipped)} are not computed: the ledger brings an opening balance for the end of ${balance!.period.year} (${balance!.file}:${balance!.line})`,
         );
       }
       // A carry in of zero only because no ledger was given is the trap of a chain that silently
@@ -405,7 +407,7 @@ export function computeEducationExpense(inputs: Pick<InputTypes, 'payroll' | 'tr
         const earlier = [...years].filter(([y, d]) => y < plan.start && (d.incurred !== 0 || d.fullIncurred !== 0)).map(([y]) => y);
         if (earlier.length) {
           hints.push(
-            `${id}: the inputs have education expense in ${Math.min(...earlier)}–${Math.max(...earlier)}, before the first computed year ${plan.start}, but no ledger row for ${plan.start - 1}: its carry in is 0.00 (pass --ledger, or compute from its first year)`,
+            `${id}: the inputs have education expense in ${yearSpan(earlier)}, before the first computed year ${plan.start}, but no ledger row for ${plan.start - 1}: its carry in is 0.00 (pass --ledger, or compute from its first year)`,
           );
         }
       }

@@ -44,6 +44,7 @@ export const GROUPS = [
   'graduate',
   'school_leaver',
   'poverty_monitored',
+  'unemployment_benefit',
   'public_staff',
 ] as const;
 export type Group = (typeof GROUPS)[number];

@@ -142,6 +142,7 @@ export const parseGroup = enumParser<Group>('group', {
     graduate: ['毕业年度高校毕业生'],
     school_leaver: ['两后生'],
     poverty_monitored: ['脱贫人口', '防止返贫监测对象'],
+    unemployment_benefit: ['领取失业保险金人员'],
     public_staff: ['机关事业单位在编人员'],
   },
 });
