@@ -29,12 +29,31 @@ export function yearOutOfRange(year: number): string | undefined {
   return year < EARLIEST_YEAR || year > LATEST_YEAR ? `year out of range: ${year} is outside ${EARLIEST_YEAR}–${LATEST_YEAR}` : undefined;
 }
 
+const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
 /**
- * A period written `YYYY-MM` (also `YYYY/MM`, `YYYYMM`), `YYYY-Qn` (also `YYYYQn`) or `YYYY`;
- * undefined when the text is none of these.
+ * A period as exports write it; undefined when the text is none of these:
+ *   month    `2024-01`, `2024/01`, `2024.01`, `202401`, `2024年01月`, `2024年1月`, or a day in it
+ *            (`2024-01-31`, `2024/1/31`, `20240131`: e-tax pages give the period's last day)
+ *   quarter  `2024-Q1`, `2024Q1`, `2024年第一季度`, `2024年第1季度`, `2024年1季度`
+ *   year     `2024`, `2024年`, `2024年度`
  */
 export function parsePeriodText(raw: string): Period | undefined {
-  let m = /^(\d{4})-(\d{1,2})$/.exec(raw) ?? /^(\d{4})\/(\d{1,2})$/.exec(raw) ?? /^(\d{4})(\d{2})$/.exec(raw);
+  const t = raw.normalize('NFKC').trim();
+  let d = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
+  if (d) {
+    const iso = `${d[1]}-${pad2(Number(d[2]))}-${pad2(Number(d[3]))}`;
+    return isCalendarDate(iso) ? periodOfDate(iso, 'month') : undefined;
+  }
+  d = /^(\d{4})年(?:第)?([一二三四1-4])季度?$/.exec(t);
+  if (d) return { kind: 'quarter', year: Number(d[1]), n: QUARTER_WORDS[d[2]!]!, text: `${d[1]}-Q${QUARTER_WORDS[d[2]!]}` };
+  d = /^(\d{4})年度?$/.exec(t);
+  if (d) return yearPeriod(Number(d[1]));
+  return periodText(/^(\d{4})年(\d{1,2})月$/.exec(t) ? t.replace(/^(\d{4})年(\d{1,2})月$/, '$1-$2') : t);
+}
+
+function periodText(raw: string): Period | undefined {
+  let m = /^(\d{4})[-/.](\d{1,2})$/.exec(raw) ?? /^(\d{4})(\d{2})$/.exec(raw);
   if (m) {
     const n = Number(m[2]);
     if (n < 1 || n > 12) return undefined;

@@ -3,8 +3,9 @@
  * million-row sheet is never held as a whole), legacy `.xls` (OLE2, at most 65,536 rows) read with
  * SheetJS (@e965/xlsx). Detected by content, not by extension. Each row is handed on as the text
  * of its cells, so the same schemas and value parsers read a workbook and a CSV:
- *   - a number cell is its exact decimal text; more than 2 decimals (a formula's 1234.5649999)
- *     is rounded half-up to the fen with a note, never refused;
+ *   - a number cell is the shortest decimal text of its stored value (8500.1, 0.025,
+ *     1234.5649999), marked numeric: an amount column rounds it to the fen with a note
+ *     (`roundToFen`), a rate column keeps it;
  *   - a date cell (a date format, or a JS date) is `YYYY-MM-DD`;
  *   - a formula cell is its cached value; with none, a problem naming the cell;
  *   - rich text and hyperlinks are their text; an error value (#N/A …) is a problem.
@@ -42,8 +43,8 @@ export function fileHead(path: string, n = 8): Buffer {
 export interface SheetRow {
   row: number;
   cells: string[];
-  /** a cell changed on the way (rounded to the fen): information, not a problem */
-  notes: { column: number; message: string }[];
+  /** 1-based columns whose cell is a number (not text that looks like one) */
+  numeric: number[];
   /** a cell with no usable value (a formula without a cached value, an error value) */
   problems: { column: number; message: string; value?: string }[];
 }
@@ -58,15 +59,19 @@ export function columnLetters(n: number): string {
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const isoDay = (d: Date) => `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
 
-/** A number cell as text: exact to the fen; more decimals rounded half-up with a note. */
-function numberText(v: number, note: (m: string) => void): string {
-  if (!Number.isFinite(v)) return String(v);
-  // The shortest text that reads back as the stored double: 8500.1, not 8500.1000000000003638.
-  const d = new Decimal(String(v));
-  if (d.decimalPlaces() <= 2) return d.toFixed();
-  const r = d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-  note(`the cell holds ${d.toFixed()}, read as ${r} (rounded half-up to the fen)`);
-  return r;
+/** A number cell as text: the shortest that reads back as the stored double (8500.1, not 8500.1000000000003638), never an exponent. */
+function numberText(v: number): string {
+  return Number.isFinite(v) ? new Decimal(String(v)).toFixed() : String(v);
+}
+
+/**
+ * An amount from a number cell: more than 2 decimals (a formula's 1234.5649999) is rounded
+ * half-up to the fen, with the note saying so; undefined note when nothing changed.
+ */
+export function roundToFen(text: string): { text: string; note?: string } {
+  if (!/^-?\d+\.\d{3,}$/.test(text)) return { text };
+  const r = new Decimal(text).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+  return { text: r, note: `the cell holds ${text}, read as ${r} (rounded half-up to the fen)` };
 }
 
 /** Excel's date formats: d, m (not inside [h]:mm), y in the format code. */
@@ -78,23 +83,21 @@ function isDateFormat(fmt: string | undefined): boolean {
 
 /** Excel's serial day (1900 system, with its 1900-02-29) as an ISO day. */
 export function serialDate(serial: number): string {
-  const ms = Math.round((serial - 25569) * 86400000);
+  // Serial 60 is Excel's 1900-02-29, a day that never was: serials before it are one day later.
+  const ms = Math.round((serial - (serial < 60 ? 25568 : 25569)) * 86400000);
   return isoDay(new Date(ms));
 }
 
 interface Conv {
   text: string;
-  note?: string;
+  numeric?: boolean;
   problem?: string;
 }
 
 function convert(value: unknown, numFmt: string | undefined): Conv {
-  const notes: string[] = [];
-  const note = (m: string) => notes.push(m);
-  const out = (text: string): Conv => (notes.length ? { text, note: notes[0] } : { text });
   if (value === null || value === undefined) return { text: '' };
   if (value instanceof Date) return { text: isoDay(value) };
-  if (typeof value === 'number') return isDateFormat(numFmt) ? { text: serialDate(value) } : out(numberText(value, note));
+  if (typeof value === 'number') return isDateFormat(numFmt) ? { text: serialDate(value) } : { text: numberText(value), numeric: true };
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
   if (typeof value === 'string') return { text: value };
   if (typeof value === 'object') {
@@ -114,16 +117,16 @@ function convert(value: unknown, numFmt: string | undefined): Conv {
 
 function toRow(row: number, values: { column: number; value: unknown; numFmt?: string }[]): SheetRow {
   const cells: string[] = [];
-  const notes: SheetRow['notes'] = [];
+  const numeric: number[] = [];
   const problems: SheetRow['problems'] = [];
   for (const v of values) {
     const c = convert(v.value, v.numFmt);
     while (cells.length < v.column - 1) cells.push('');
     cells[v.column - 1] = c.text;
-    if (c.note) notes.push({ column: v.column, message: c.note });
+    if (c.numeric) numeric.push(v.column);
     if (c.problem) problems.push({ column: v.column, message: c.problem });
   }
-  return { row, cells, notes, problems };
+  return { row, cells, numeric, problems };
 }
 
 /** Which sheet: by name, or by 1-based number; default the first. */
