@@ -45,8 +45,8 @@ describe('dates and periods are bounded to 1900–2100', () => {
     expect(parseDate('1900-01-01')).toBe('1900-01-01');
     expect(parseDate('2100-12-31')).toBe('2100-12-31');
   });
-  it('a 身份证号 whose birth year is outside 1900–2100 is invalid', () => {
-    expect(personIdProblem('110101180001010017')).toMatch(/outside 1900–2100|check character/);
+  it('a 身份证号 born before 1900 stays valid (GB 11643-1999; RULES §6 has one born 1880): the working age decides', () => {
+    expect(personIdProblem('440524188001010014')).toBeUndefined();
   });
   it('a training row dated 9999 is an input problem, not a 7,977-year report', () => {
     const dir = tempDir();

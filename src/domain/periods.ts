@@ -38,10 +38,11 @@ const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 
  *   quarter  `2024-Q1`, `2024Q1`, `2024年第一季度`, `2024年第1季度`, `2024年1季度`
  *   year     `2024`, `2024年`, `2024年度`
  */
-export function parsePeriodText(raw: string): Period | undefined {
+export function parsePeriodText(raw: string, o: { days?: boolean } = { days: true }): Period | undefined {
   const t = raw.normalize('NFKC').trim();
   let d = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (d) {
+    if (o.days === false) return undefined;
     const iso = `${d[1]}-${pad2(Number(d[2]))}-${pad2(Number(d[3]))}`;
     return isCalendarDate(iso) ? periodOfDate(iso, 'month') : undefined;
   }

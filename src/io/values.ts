@@ -75,9 +75,9 @@ export function parseMonthOrYear(raw: string): Period {
   return inRange(p);
 }
 
-/** Any period: YYYY, YYYY-MM or YYYY-Qn (the ledger checks which one its kind needs). */
+/** Any period: YYYY, YYYY-MM or YYYY-Qn (the ledger checks which one its kind needs); the ledger is skilltax's own file, so a day is not taken for its month. */
 export function parseAnyPeriod(raw: string): Period {
-  const p = parsePeriodText(raw);
+  const p = parsePeriodText(raw, { days: false });
   if (!p) throw new ValueProblem('not a period: write YYYY, YYYY-MM or YYYY-Qn');
   return inRange(p);
 }
