@@ -85,7 +85,9 @@ describe('invalid input: exit 2, every problem listed as FILE:LINE:COLUMN, nothi
       [`${FX}/missing-column/training.csv`, 1, 1, undefined],
     ]);
     expect(ps[0]!.message).toMatch(/missing required column "wages"/);
-    for (const name of ['wages', '工资薪金', '应发工资', '实发工资总额']) expect(ps[0]!.message).toContain(name);
+    for (const name of ['wages', '工资薪金', '应发工资', '工资总额', '应发合计']) expect(ps[0]!.message).toContain(name);
+    // net pay is never the wage base (CONTRACT §2)
+    expect(ps[0]!.message).not.toContain('实发');
     expect(ps[1]!.message).toMatch(/"category"/);
     expect(ps[1]!.message).toContain('类别');
     expect(ps[2]!.message).toMatch(/"amount"/);

@@ -38,7 +38,7 @@ import {
   ValueProblem,
 } from './values.js';
 
-const ENTERPRISE_ALIASES = ['纳税人识别号', '统一社会信用代码', '纳税人识别号(统一社会信用代码)', '企业代码'];
+const ENTERPRISE_ALIASES = ['纳税人识别号', '统一社会信用代码', '纳税人识别号(统一社会信用代码)', '统一社会信用代码(纳税人识别号)', '社会信用代码', '企业代码'];
 
 export const parseCategory = enumParser<Category>('category', {
   values: CATEGORIES,
@@ -76,13 +76,14 @@ const signedAmount = (raw: string) => parseAmount(raw, true);
 export const payrollSchema = defineSchema('payroll', {
   enterprise_id: required(parseUscc, ENTERPRISE_ALIASES),
   period: required(parseMonthOrYear, ['所属期', '期间', '工资所属期']),
-  wages: required(amount, ['工资薪金', '应发工资', '实发工资总额', '工资薪金总额']),
+  // Gross pay (应发) is the wage base (国税函〔2009〕3号); net pay (实发) never is (CONTRACT §2).
+  wages: required(amount, ['工资薪金', '工资薪金总额', '工资总额', '应发工资', '应发合计', '应发工资合计', '税前工资']),
   employee_id: optional(parseText, ['职工编号', '工号']),
 });
 
 export const trainingSchema = defineSchema('training', {
   enterprise_id: required(parseUscc, ENTERPRISE_ALIASES),
-  date: required(parseDate, ['日期', '发生日期']),
+  date: required(parseDate, ['日期', '发生日期', '记账日期']),
   category: required(parseCategory, ['类别', '费用类别']),
   // Negative only for pcie_investment (a withdrawal); the training reader checks that.
   amount: required(signedAmount, ['账载金额', '金额']),
