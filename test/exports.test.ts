@@ -142,3 +142,49 @@ describe('workbooks out', () => {
     ]);
   });
 });
+
+describe('a general-ledger detail export (明细账) as training input', () => {
+  const GL = [
+    '纳税人识别号,日期,凭证号,科目编码,科目名称,摘要,借方金额,贷方金额',
+    '91330282MA2AF7XJ3P,,,221104,应付职工薪酬—职工教育经费,期初余额,,',
+    '91330282MA2AF7XJ3P,2024-01-31,记-12,221104,应付职工薪酬—职工教育经费,计提职工教育经费,,"8,000.00"',
+    '91330282MA2AF7XJ3P,2024-03-15,记-40,221104,应付职工薪酬-职工教育经费,支付培训费,"5,000.00",',
+    '91330282MA2AF7XJ3P,2024-03-15,记-40,1002,银行存款,支付培训费,,"5,000.00"',
+    '91330282MA2AF7XJ3P,,,221104,应付职工薪酬—职工教育经费,本月合计,"5,000.00","8,000.00"',
+    '',
+  ].join('\n');
+  const CLEAN = 'enterprise_id,date,category,amount,incurred\n91330282MA2AF7XJ3P,2024-01-31,education,8000.00,0.00\n91330282MA2AF7XJ3P,2024-03-15,education,0.00,5000.00\n';
+  const PAYROLL = 'enterprise_id,period,wages\n91330282MA2AF7XJ3P,2024,1000000\n';
+
+  it('the payable account: credit = accrued (book), debit = spent (incurred); other accounts ignored; totals skipped with a note', async () => {
+    const { skilltax } = await import('./helpers/cli.js');
+    const { write } = await import('./helpers/files.js');
+    const dir = tempDir();
+    const p = write(dir, 'payroll.csv', PAYROLL);
+    const gl = skilltax(['deduct', '--payroll', p, '--training', write(dir, 'gl.csv', GL)]);
+    const clean = skilltax(['deduct', '--payroll', p, '--training', write(dir, 'training.csv', CLEAN)]);
+    expect(gl.status, gl.stderr).toBe(0);
+    expect(gl.stdout).toBe(clean.stdout);
+    expect(gl.stdout).toContain(',8000.00,5000.00,0.00,5000.00,3000.00,');
+    expect(gl.stderr).toBe(
+      [
+        `note: ${dir}/gl.csv:2: a 期初余额 row of the ledger export, skipped`,
+        `note: ${dir}/gl.csv:6: a 本月合计 row of the ledger export, skipped`,
+        `note: ${dir}/gl.csv: read as a general-ledger export: 2 rows of the education expense account 应付职工薪酬—职工教育经费`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('an --account-map expense account (管理费用—职工教育经费): debit = book = incurred', async () => {
+    const { loadTraining, loadAccountMap } = await import('../src/io/load.js');
+    const { write } = await import('./helpers/files.js');
+    const dir = tempDir();
+    const gl = write(dir, 'gl.csv', '纳税人识别号,日期,科目编码,科目名称,借方金额,贷方金额\n91330282MA2AF7XJ3P,2024-05-06,660212,管理费用-职工教育经费,1200.00,\n91330282MA2AF7XJ3P,2024-12-31,660212,管理费用-职工教育经费,,1200.00\n');
+    const map = await loadAccountMap(write(dir, 'map.csv', 'account,category,kind\n660212,education,expense\n'), { encoding: 'auto', maxErrors: 10 });
+    const notes: string[] = [];
+    const t = await loadTraining(gl, { encoding: 'auto', maxErrors: 10, accountMap: map, note: (n) => notes.push(n) });
+    expect(t.education.get('91330282MA2AF7XJ3P')?.get(2024)).toMatchObject({ book: 120000, incurred: 120000, educationRows: 2 });
+    expect(notes).toEqual([`${dir}/gl.csv: read as a general-ledger export: 2 rows of the education expense accounts of --account-map`]);
+  });
+});

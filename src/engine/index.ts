@@ -32,7 +32,11 @@ export async function loadCalculatorInputs(calc: Calculator, paths: Readonly<Rec
   return inputs as Partial<InputTypes>;
 }
 
-/** Loads and computes. Throws what loading and the calculator throw (InputError, UsageError, RuleGapError, RefusedError). */
+/**
+ * Loads and computes. The notes of the reading (rows skipped, how a file was read) come first in
+ * the result's hints. Throws what loading and the calculator throw (InputError, UsageError,
+ * RuleGapError, RefusedError).
+ */
 export async function runCalculator(
   calc: Calculator,
   paths: Readonly<Record<string, string | undefined>>,
@@ -40,6 +44,8 @@ export async function runCalculator(
   ctx: Omit<ComputeContext, 'paths'>,
   o: LoadOptions,
 ): Promise<CalculatorResult> {
-  const inputs = await loadCalculatorInputs(calc, paths, ledger, o);
-  return calc.compute(inputs, { ...ctx, paths });
+  const notes: string[] = [];
+  const inputs = await loadCalculatorInputs(calc, paths, ledger, { ...o, note: (m) => notes.push(m) });
+  const result = calc.compute(inputs, { ...ctx, paths });
+  return notes.length ? { ...result, hints: [...notes, ...result.hints] } : result;
 }

@@ -91,6 +91,31 @@ export const trainingSchema = defineSchema('training', {
   description: optional(parseText, ['摘要', '说明']),
 });
 
+/**
+ * A general-ledger detail export (明细账 / 序时账) given as training input: the rows of the
+ * education expense accounts become training rows (README "Files from your software").
+ */
+export const ledgerDetailSchema = defineSchema('ledger_detail', {
+  enterprise_id: required(parseUscc, ENTERPRISE_ALIASES),
+  // Empty on the 期初余额 / 本月合计 / 本年累计 rows, which are skipped.
+  date: optional(parseDate, ['日期', '记账日期', '凭证日期']),
+  voucher: optional(parseText, ['凭证号', '凭证字号', '凭证编号']),
+  account_code: optional(parseText, ['科目编码', '科目代码', '会计科目编码']),
+  account_name: optional(parseText, ['科目名称', '会计科目', '科目']),
+  description: optional(parseText, ['摘要']),
+  debit: optional(signedAmount, ['借方金额', '借方', '借方发生额']),
+  credit: optional(signedAmount, ['贷方金额', '贷方', '贷方发生额']),
+});
+
+/** --account-map FILE: which ledger accounts are training expense, and how to read them. */
+export const accountMapSchema = defineSchema('account_map', {
+  account: required(parseText, ['科目', '科目编码', '科目名称']),
+  category: required(parseCategory, ['类别']),
+  // payable: 应付职工薪酬—职工教育经费 (credit = accrued, book; debit = spent, incurred);
+  // expense: booked straight to an expense account such as 管理费用—职工教育经费 (debit = book = incurred).
+  kind: optional(enumParser<'payable' | 'expense'>('account kind', { values: ['payable', 'expense'], aliases: { payable: ['应付'], expense: ['费用'] } }), ['方式', '类型']),
+});
+
 export const qualificationsSchema = defineSchema('qualifications', {
   enterprise_id: required(parseUscc, ENTERPRISE_ALIASES),
   qualification: required(parseQualification, ['资格', '资质']),

@@ -6,7 +6,8 @@
  * here too; the ledger's own checks (arithmetic, chain) are the ledger layer's.
  */
 import { InputError, ProblemList, type Problem } from '../domain/errors.js';
-import { addFen, AmountOverflowError, formatFen } from '../domain/money.js';
+import { addFen, AmountOverflowError, formatFen, type Fen } from '../domain/money.js';
+import type { Category } from '../domain/vocabulary.js';
 import { byText } from '../domain/order.js';
 import { periodEnd, periodStart, yearOf } from '../domain/periods.js';
 import type { QualificationSpan } from '../domain/qualifications.js';
@@ -25,11 +26,15 @@ import {
   type TrainingTotal,
   type WageTotal,
 } from '../domain/records.js';
-import { displayName, readRows, type ReadOptions } from './csv-in.js';
-import { catalogSchema, historySchema, ledgerSchema, payrollSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
+import { displayName, readRows, type ReadOptions, type RowContext } from './csv-in.js';
+import { accountMapSchema, catalogSchema, historySchema, ledgerDetailSchema, ledgerSchema, payrollSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
 
 export interface LoadOptions extends ReadOptions {
   maxErrors: number;
+  /** receives notes of the reading (rows skipped, how a file was read): information, exit status unchanged */
+  note?: (message: string) => void;
+  /** --account-map: the ledger accounts of a general-ledger export that are training expense */
+  accountMap?: AccountMap;
 }
 
 function slot<T>(m: ByEnterpriseYear<T>, id: string, year: number, make: () => T): T {
@@ -91,43 +96,147 @@ export async function loadPayroll(path: string, o: LoadOptions): Promise<ByEnter
   return out;
 }
 
+/** One training row, whatever file it came from: amounts in fen, incurred undefined = the book amount. */
+interface TrainingRowIn {
+  enterprise_id: string;
+  date: string;
+  category: Category;
+  amount: Fen;
+  incurred?: Fen;
+}
+
+/** Adds one row to the training input; problems go through ctx (a negative amount outside pcie_investment). */
+function addTrainingRow(t: TrainingInput, r: TrainingRowIn, ctx: RowContext, problems: ProblemList, amountColumn = 'amount', incurredColumn = 'incurred'): void {
+  const incurred = r.incurred ?? r.amount;
+  if (r.category === 'pcie_investment') {
+    const list = t.pcie.get(r.enterprise_id) ?? [];
+    list.push({ date: r.date, fen: incurred, line: ctx.line });
+    t.pcie.set(r.enterprise_id, list);
+    return;
+  }
+  if (r.amount < 0 || (r.incurred !== undefined && r.incurred < 0)) {
+    const col = r.amount < 0 ? amountColumn : incurredColumn;
+    ctx.problem(col, `${col}: a negative amount is allowed only for pcie_investment (a withdrawal)`, formatFen(r.amount < 0 ? r.amount : incurred));
+    return;
+  }
+  const y = slot(t.education, r.enterprise_id, yearOf(r.date), (): TrainingTotal => {
+    const { wages: _wages, wageRows: _wageRows, ...training } = emptyYear();
+    return training;
+  });
+  try {
+    if (r.category === 'education') {
+      y.book = addFen(y.book, r.amount);
+      y.incurred = addFen(y.incurred, incurred);
+      y.educationRows++;
+    } else {
+      y.fullBook = addFen(y.fullBook, r.amount);
+      y.fullIncurred = addFen(y.fullIncurred, incurred);
+      y.fullRows++;
+    }
+  } catch (e) {
+    overflow(problems, ctx.file, ctx.line, ctx.column(amountColumn), e);
+  }
+}
+
+/**
+ * training.csv, or a general-ledger detail export (明细账) in its place: when the file has no
+ * `category` column but has the ledger's account and debit/credit columns, the rows of the
+ * education expense accounts are read as training rows (`loadLedgerDetail`).
+ */
 export async function loadTraining(path: string, o: LoadOptions): Promise<TrainingInput> {
   const problems = new ProblemList(o.maxErrors);
-  const education: ByEnterpriseYear<TrainingTotal> = new Map();
-  const pcie = new Map<string, Investment[]>();
-  await readRows(path, trainingSchema, o, problems, (r, ctx) => {
-    const incurred = r.incurred ?? r.amount;
-    if (r.category === 'pcie_investment') {
-      const list = pcie.get(r.enterprise_id) ?? [];
-      list.push({ date: r.date, fen: incurred, line: ctx.line });
-      pcie.set(r.enterprise_id, list);
+  const t: TrainingInput = { education: new Map(), pcie: new Map() };
+  await readRows(path, trainingSchema, o, problems, (r, ctx) => addTrainingRow(t, r, ctx, problems));
+  if (problems.items.length && looksLikeLedgerDetail(problems.items) && path !== '-') {
+    const detail = await readLedgerDetail(path, o);
+    if (detail) return detail;
+  }
+  problems.throwIfAny();
+  return t;
+}
+
+/** The header lacked category/amount, and nothing else was wrong: perhaps a ledger export. */
+function looksLikeLedgerDetail(items: readonly Problem[]): boolean {
+  return items.every((p) => p.line === 1 && /^missing required column "(category|amount)"/.test(p.message));
+}
+
+/** An account of --account-map: code or name → category and how to read its sides. */
+export interface AccountRule {
+  category: Category;
+  kind: 'payable' | 'expense';
+}
+export type AccountMap = Map<string, AccountRule>;
+
+const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+/** 应付职工薪酬—职工教育经费 in any spelling of the dash: the default education expense account. */
+const DEFAULT_PAYABLE = /^应付职工薪酬[-—–_/\\:：]*职工教育经费$/;
+/** Rows of a ledger export that are balances and totals, not entries. */
+const SUMMARY_ROWS = /^(期初余额|期末余额|本月合计|本期合计|本年累计|本年合计|上年结转|结转下年|承前页|过次页)$/;
+
+/**
+ * A general-ledger detail export (明细账 / 序时账: 日期, 凭证号, 科目编码, 科目名称, 摘要, 借方金额,
+ * 贷方金额) as training rows. The account 应付职工薪酬—职工教育经费 (or the accounts of `o.accountMap`,
+ * by code or name) is read as: credit = accrued (book amount), debit = spent (incurred); an
+ * `expense` account (e.g. 管理费用—职工教育经费) as debit = book = incurred. Other accounts are
+ * ignored; 期初余额 / 本月合计 / 本年累计 rows are skipped with a note naming the line.
+ */
+export async function loadLedgerDetail(path: string, o: LoadOptions): Promise<TrainingInput> {
+  const t = await readLedgerDetail(path, o);
+  if (!t) throw new InputError([{ file: displayName(path), line: 1, column: 1, message: 'not a general-ledger export: it needs an account column (科目编码 or 科目名称) and 借方金额 or 贷方金额' }]);
+  return t;
+}
+
+/** The ledger export's training rows, or undefined when the file does not have its columns. */
+async function readLedgerDetail(path: string, o: LoadOptions): Promise<TrainingInput | undefined> {
+  const problems = new ProblemList(o.maxErrors);
+  const t: TrainingInput = { education: new Map(), pcie: new Map() };
+  const map = o.accountMap;
+  let used = 0;
+  let shape = true;
+  await readRows(path, ledgerDetailSchema, o, problems, (r, ctx) => {
+    if ((!ctx.column('account_code') && !ctx.column('account_name')) || (!ctx.column('debit') && !ctx.column('credit'))) {
+      shape = false;
       return;
     }
-    if (r.amount < 0 || (r.incurred !== undefined && r.incurred < 0)) {
-      const col = r.amount < 0 ? 'amount' : 'incurred';
-      ctx.problem(col, `${col}: a negative amount is allowed only for pcie_investment (a withdrawal)`, formatFen(r.amount < 0 ? r.amount : incurred));
-      return;
-    }
-    const t = slot(education, r.enterprise_id, yearOf(r.date), (): TrainingTotal => {
-      const { wages: _wages, wageRows: _wageRows, ...training } = emptyYear();
-      return training;
-    });
-    try {
-      if (r.category === 'education') {
-        t.book = addFen(t.book, r.amount);
-        t.incurred = addFen(t.incurred, incurred);
-        t.educationRows++;
-      } else {
-        t.fullBook = addFen(t.fullBook, r.amount);
-        t.fullIncurred = addFen(t.fullIncurred, incurred);
-        t.fullRows++;
+    const summary = [r.description, r.account_name, r.voucher].find((x) => x !== undefined && SUMMARY_ROWS.test(norm(x)));
+    if (summary !== undefined || r.date === undefined) {
+      if (summary !== undefined || (r.debit === undefined && r.credit === undefined)) {
+        o.note?.(`${ctx.file}:${ctx.line}: a ${summary ?? 'row without a date'} row of the ledger export, skipped`);
+        return;
       }
-    } catch (e) {
-      overflow(problems, ctx.file, ctx.line, ctx.column('amount'), e);
+      ctx.problem('date', 'missing value for "date"', '');
+      return;
     }
+    const rule =
+      (r.account_code !== undefined ? map?.get(norm(r.account_code)) : undefined) ??
+      (r.account_name !== undefined ? map?.get(norm(r.account_name)) : undefined) ??
+      (r.account_name !== undefined && DEFAULT_PAYABLE.test(norm(r.account_name)) ? { category: 'education' as const, kind: 'payable' as const } : undefined);
+    if (!rule) return;
+    used++;
+    const debit = r.debit ?? 0;
+    const credit = r.credit ?? 0;
+    if (rule.kind === 'expense') addTrainingRow(t, { enterprise_id: r.enterprise_id, date: r.date, category: rule.category, amount: debit, incurred: debit }, ctx, problems, 'debit', 'debit');
+    else addTrainingRow(t, { enterprise_id: r.enterprise_id, date: r.date, category: rule.category, amount: credit, incurred: debit }, ctx, problems, 'credit', 'debit');
+  });
+  if (!shape) return undefined;
+  problems.throwIfAny();
+  o.note?.(
+    used
+      ? `${displayName(path)}: read as a general-ledger export: ${used} row${used === 1 ? '' : 's'} of the education expense account${map?.size ? 's of --account-map' : ' 应付职工薪酬—职工教育经费'}`
+      : `${displayName(path)}: read as a general-ledger export, but no row is of ${map?.size ? 'an account of --account-map' : 'the account 应付职工薪酬—职工教育经费'}: give the account with --account-map`,
+  );
+  return t;
+}
+
+/** --account-map FILE: account (code or name) → category and kind (payable by default). */
+export async function loadAccountMap(path: string, o: LoadOptions): Promise<AccountMap> {
+  const problems = new ProblemList(o.maxErrors);
+  const out: AccountMap = new Map();
+  await readRows(path, accountMapSchema, o, problems, (r) => {
+    out.set(norm(r.account), { category: r.category, kind: r.kind ?? 'payable' });
   });
   problems.throwIfAny();
-  return { education, pcie };
+  return out;
 }
 
 export async function loadQualifications(path: string, o: LoadOptions): Promise<Map<string, QualificationSpan[]>> {

@@ -150,18 +150,35 @@ export async function readWorkbook(path: string, kind: WorkbookKind, choice: She
   return kind === 'xlsx' ? readXlsx(path, choice, onRow) : readXls(path, choice, onRow);
 }
 
+interface ZipEntry {
+  path: string;
+  stream(): NodeJS.ReadableStream;
+}
+interface ReaderInternals {
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  model?: { sheets?: { name: string; state?: string }[] };
+}
+
 async function readXlsx(path: string, choice: SheetChoice, onRow: (row: SheetRow) => boolean): Promise<SheetRead> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
-  const sheets: string[] = [];
-  let sheet: string | undefined;
-  let index = 0;
+  // exceljs's streaming reader names a sheet from xl/workbook.xml, which a zip may store after the
+  // sheets (exceljs's own writer does): it then fails at random (exceljs issue #3064). The
+  // workbook part and its relations are read first through the zip's central directory.
+  const unzipper = createRequire(import.meta.url)('unzipper') as { Open: { file(path: string): Promise<{ files: ZipEntry[] }> } };
+  const zip = await unzipper.Open.file(path);
+  const part = (name: string) => zip.files.find((f) => f.path === name);
+  const internals = reader as unknown as ReaderInternals;
+  const rels = part('xl/_rels/workbook.xml.rels');
+  const book = part('xl/workbook.xml');
+  if (rels) await internals._parseRels(rels.stream());
+  if (book) await internals._parseWorkbook(book.stream());
+  // The sheets in the workbook's order (the tabs the user sees), whatever the zip's order.
+  const sheets = (internals.model?.sheets ?? []).map((s) => s.name);
+  const sheet = sheets.find((name, i) => matches(choice, name, i + 1));
   for await (const ws of reader) {
-    index++;
     const name = (ws as unknown as { name: string }).name;
-    sheets.push(name);
-    const chosen = sheet === undefined && matches(choice, name, index);
-    let go = chosen;
-    if (chosen) sheet = name;
+    let go = sheet !== undefined && name === sheet;
     for await (const row of ws) {
       if (!go) continue; // the rows of the other sheets (and after a stop) are read past
       const values: { column: number; value: unknown; numFmt?: string }[] = [];
