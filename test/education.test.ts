@@ -11,6 +11,7 @@ import { RuleGapError } from '../src/domain/errors.js';
 import { Tracer } from '../src/domain/trace.js';
 import { Rules } from '../src/rules/index.js';
 import { fen, ID, only, qual, row5, rules, run, type YearIn } from './unit-helpers/education.js';
+import { override } from './unit-helpers/subsidy.js';
 
 describe('RULES §1.4 worked checks (2018 on, rate 8%)', () => {
   const cases: [string, YearIn & { carry: string }, Record<string, string>][] = [
@@ -98,13 +99,14 @@ describe('RULES §1.1 qualification rates: 高新技术企业 8% in 2015–2017,
     ['advanced_tech_service', '2010-01-01', undefined, 2016, '0.025'],
     ['advanced_tech_service', '2010-01-01', undefined, 2017, '0.08'],
     ['advanced_tech_service', '2010-01-01', undefined, 2018, '0.08'],
-    // a qualification counts when its validity overlaps any day of the year
-    ['high_tech', '2012-01-01', '2015-01-01', 2015, '0.08'], // last day is 2015-01-01
+    // a qualification counts when it is valid on the year's last day (RULES §1.1, 公告2017年第24号)
+    ['high_tech', '2012-01-01', '2015-01-01', 2015, '0.025'], // lapsed 2015-01-01, not renewed
+    ['high_tech', '2012-01-01', '2015-12-31', 2015, '0.08'], // valid on 12-31
     ['high_tech', '2012-01-01', '2014-12-31', 2015, '0.025'], // ended the day before
     ['high_tech', '2017-12-31', undefined, 2017, '0.08'], // first day is 2017-12-31
     ['high_tech', '2018-01-01', undefined, 2017, '0.025'], // starts the day after
     ['advanced_tech_service', '2017-12-31', '2020-12-30', 2017, '0.08'],
-    ['advanced_tech_service', '2016-01-01', '2017-01-01', 2017, '0.08'],
+    ['advanced_tech_service', '2016-01-01', '2017-01-01', 2017, '0.025'],
     ['advanced_tech_service', '2016-01-01', '2016-12-31', 2017, '0.025'],
     // a qualification other than these two does not raise the rate
     ['software_ic', '2010-01-01', undefined, 2016, '0.025'],
@@ -143,11 +145,23 @@ describe('RULES §1.1 qualification rates: 高新技术企业 8% in 2015–2017,
     expect(r.entry.source).toBe('财税〔2018〕51号');
   });
 
+  it('RULES §1.1 worked check: a certificate 2014-04-21 → 2017-04-20, not renewed: 2017 at 2.5%', () => {
+    const r = only({ years: { 2017: { wages: '2,000,000', book: '100,000' } }, quals: [qual('high_tech', '2014-04-21', '2017-04-20')] });
+    expect(row5(r)).toMatchObject({ rate: '0.025', cap: '50000.00', deductible: '50000.00', adjustment: '50000.00', carry_out: '50000.00' });
+  });
+
+  it('the test is a parameter: eit.qualification_test.high_tech = any_day counts the lapse year', () => {
+    const anyDay = override({ 'eit.qualification_test.high_tech': 'any_day' });
+    const r = only({ years: { 2017: { wages: '2,000,000', book: '100,000' } }, quals: [qual('high_tech', '2014-04-21', '2017-04-20')], rules: anyDay });
+    expect(row5(r)).toMatchObject({ rate: '0.08', cap: '160000.00', deductible: '100000.00', carry_out: '0.00' });
+  });
+
   it('qualifiedInYear matches the qualification asked for only', () => {
     const spans = [qual('high_tech', '2015-03-01', '2016-02-29'), qual('airline', '2011-01-01')];
     expect(qualifiedInYear(spans, 'high_tech', 2014)).toBeUndefined();
     expect(qualifiedInYear(spans, 'high_tech', 2015)).toBeDefined();
-    expect(qualifiedInYear(spans, 'high_tech', 2016)).toBeDefined();
+    expect(qualifiedInYear(spans, 'high_tech', 2016, 'any_day')).toBeDefined();
+    expect(qualifiedInYear(spans, 'high_tech', 2016)).toBeUndefined(); // year_end: lapsed 2016-02-29
     expect(qualifiedInYear(spans, 'high_tech', 2017)).toBeUndefined();
     expect(qualifiedInYear(spans, 'airline', 2030)).toBeDefined();
     expect(qualifiedInYear(spans, 'animation', 2016)).toBeUndefined();
@@ -218,8 +232,15 @@ describe('RULES §1.3 row 6: training cost deducted in full for qualified enterp
     expect(rows[1]!.notes).toEqual([]);
   });
 
-  it('a qualification valid on any day of the year counts for row 6 (airline, last day 2019-01-01)', () => {
+  it('a qualification that lapses during the year, not renewed by 12-31, gives no row 6 (airline, last day 2019-01-01)', () => {
     const r = only({ years: { 2019: { wages: '1,000', fullBook: '500' } }, quals: [qual('airline', '2011-01-01', '2019-01-01')] });
+    expect(r.full_deductible).toBe(0);
+    expect(r.notes).toEqual(['full_training_unqualified']);
+  });
+
+  it('with eit.qualification_test.airline = any_day (a bureau reading it so), the same year has row 6', () => {
+    const anyDay = override({ 'eit.qualification_test.airline': 'any_day' });
+    const r = only({ years: { 2019: { wages: '1,000', fullBook: '500' } }, quals: [qual('airline', '2011-01-01', '2019-01-01')], rules: anyDay });
     expect(r.full_deductible).toBe(fen('500'));
     expect(r.notes).toEqual([]);
   });

@@ -113,8 +113,9 @@ function fullQualified(spans: readonly QualificationSpan[], year: number): boole
     (q) =>
       FULL_FROM[q.qualification] !== undefined &&
       year >= FULL_FROM[q.qualification]! &&
+      // valid on the year's last day (RULES §1.1, eit.qualification_test.* = year_end)
       q.valid_from <= `${year}-12-31` &&
-      (q.valid_to === undefined || q.valid_to >= `${year}-01-01`),
+      (q.valid_to === undefined || q.valid_to >= `${year}-12-31`),
   );
 }
 

@@ -89,9 +89,23 @@ const FULL_DEDUCTION: { qualification: Qualification; label: string }[] = [
 ];
 const fullDeductionKey = (q: Qualification) => `eit.education_expense.full_deduction.${q}`;
 
-/** A qualification counts for a tax year when its validity overlaps any day of that year (RULES §1.1). */
-export function qualifiedInYear(spans: readonly QualificationSpan[], q: Qualification, year: number): QualificationSpan | undefined {
-  return covering(spans, q, `${year}-01-01`, `${year}-12-31`);
+/** How a qualification counts for a tax year (RULES §1.1): valid on 12-31, or on any day of the year. */
+export type QualificationTest = 'year_end' | 'any_day';
+const testKey = (q: Qualification) => `eit.qualification_test.${q}`;
+
+/**
+ * The span of `q` that makes it count for the tax year: valid on 12-31 (`year_end`: the year of
+ * issue counts, the year it expires only when a renewal covers 12-31; 国家税务总局公告2017年第24号),
+ * or on any day of the year (`any_day`).
+ */
+export function qualifiedInYear(spans: readonly QualificationSpan[], q: Qualification, year: number, test: QualificationTest = 'year_end'): QualificationSpan | undefined {
+  return covering(spans, q, test === 'year_end' ? `${year}-12-31` : `${year}-01-01`, `${year}-12-31`);
+}
+
+/** qualifiedInYear with the test the rules set for `q` (parameter eit.qualification_test.<q>). */
+function qualifiedFor(rules: Rules, spans: readonly QualificationSpan[], q: Qualification, year: number): QualificationSpan | undefined {
+  if (!spans.some((s) => s.qualification === q)) return undefined;
+  return qualifiedInYear(spans, q, year, rules.choice(testKey(q), `${year}-12-31`) as QualificationTest);
 }
 
 /**
@@ -110,27 +124,29 @@ export function rateFor(rules: Rules, spans: readonly QualificationSpan[], year:
   }
   let best = { rate: general, key: RATE_KEY, why: 'general rate' };
   for (const s of SPECIAL_RATES) {
-    const q = qualifiedInYear(spans, s.qualification, year);
+    const q = qualifiedFor(rules, spans, s.qualification, year);
     if (!q) continue;
     const special = rules.rateIfInForce(s.key, on);
-    if (special && special.gt(best.rate)) best = { rate: special, key: s.key, why: `${s.label} (qualifications: ${describeSpan(q)})` };
+    if (special && special.gt(best.rate)) best = { rate: special, key: s.key, why: `${s.label} (qualifications: ${describeSpan(q)}; ${testKey(s.qualification)})` };
   }
   return { ...best, entry: rules.at(best.key, on)! };
 }
 
 function fullDeductionFor(rules: Rules, spans: readonly QualificationSpan[], year: number) {
   for (const f of FULL_DEDUCTION) {
-    const q = qualifiedInYear(spans, f.qualification, year);
+    const q = qualifiedFor(rules, spans, f.qualification, year);
     if (!q) continue;
     if (rules.flagIfInForce(fullDeductionKey(f.qualification), `${year}-12-31`) === true) return { ...f, span: q };
   }
   return undefined;
 }
 
-function whyNoFullDeduction(spans: readonly QualificationSpan[], year: number): string {
-  const held = FULL_DEDUCTION.find((f) => qualifiedInYear(spans, f.qualification, year));
-  return held
-    ? `the ${held.qualification} full deduction is not in force in ${year} (${fullDeductionKey(held.qualification)})`
+function whyNoFullDeduction(rules: Rules, spans: readonly QualificationSpan[], year: number): string {
+  const held = FULL_DEDUCTION.find((f) => qualifiedFor(rules, spans, f.qualification, year));
+  if (held) return `the ${held.qualification} full deduction is not in force in ${year} (${fullDeductionKey(held.qualification)})`;
+  const lapsed = FULL_DEDUCTION.find((f) => qualifiedInYear(spans, f.qualification, year, 'any_day'));
+  return lapsed
+    ? `the ${lapsed.qualification} qualification does not count for ${year}: not valid on ${year}-12-31 and not renewed (${testKey(lapsed.qualification)})`
     : `no software_ic, animation, nuclear_power or airline qualification in ${year}`;
 }
 
@@ -172,7 +188,7 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
       trace.step(() => ({
         label: 'full_training without a qualification',
         value: 'full_training_unqualified',
-        how: `${d.fullRows} full_training rows (book ${formatFen(d.fullBook)}, incurred ${formatFen(d.fullIncurred)}) treated as ordinary education expense (row 5): ${whyNoFullDeduction(input.qualifications, year)}`,
+        how: `${d.fullRows} full_training rows (book ${formatFen(d.fullBook)}, incurred ${formatFen(d.fullIncurred)}) treated as ordinary education expense (row 5): ${whyNoFullDeduction(r0, input.qualifications, year)}`,
         source: 'RULES §1.3',
       }));
     }

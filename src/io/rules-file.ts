@@ -77,7 +77,7 @@ export function parseRulesFile(text: string, file: string, base: Rules = new Rul
       try {
         const v = str('value');
         if (v === undefined) throw new ValueProblem('"value" is required');
-        value = parseParamValue(kind, v).text;
+        value = parseParamValue(kind, v, base.def(key).choices).text;
       } catch (e) {
         if (!(e instanceof ValueProblem || e instanceof ParamValueProblem)) throw e;
         problems.push(`${where}.value: ${e.message} (got ${JSON.stringify(o.value)})`);

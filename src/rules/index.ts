@@ -22,7 +22,7 @@ export type { Entry, ParamDef, Status, ValueKind } from './types.js';
 
 export const BUILT_IN = 'built-in';
 
-type Parsed = Decimal | Fen | number | boolean | readonly string[];
+type Parsed = Decimal | Fen | number | boolean | string | readonly string[];
 
 export interface InForce extends Entry {
   key: string;
@@ -39,8 +39,11 @@ export class ParamValueProblem extends Error {}
  * fraction 0–1 ("0.08"), an amount yuan with at most 2 decimals, a count a whole number, a flag
  * yes/no, a list `;`-separated (qualifications: known qualification codes).
  */
-export function parseParamValue(kind: ValueKind, raw: string): { text: string; parsed: Parsed } {
+export function parseParamValue(kind: ValueKind, raw: string, choices: readonly string[] = []): { text: string; parsed: Parsed } {
   switch (kind) {
+    case 'choice':
+      if (!choices.includes(raw)) throw new ParamValueProblem(`one of ${choices.map((c) => `"${c}"`).join(', ')} is expected`);
+      return { text: raw, parsed: raw };
     case 'rate': {
       if (!/^(0|[1-9]\d*)?(\.\d+)?$/.test(raw) || raw === '' || raw === '.') throw new ParamValueProblem('a rate is a decimal fraction such as "0.08"');
       const d = new Dec(raw);
@@ -96,7 +99,7 @@ export class Rules {
           {
             def: d,
             origin: d.origin ?? BUILT_IN,
-            entries: [...d.entries].sort((a, b) => byText(a.from, b.from)).map((e) => ({ ...e, parsed: parseParamValue(d.kind, e.value).parsed })),
+            entries: [...d.entries].sort((a, b) => byText(a.from, b.from)).map((e) => ({ ...e, parsed: parseParamValue(d.kind, e.value, d.choices).parsed })),
           },
         ]),
       );
@@ -170,6 +173,10 @@ export class Rules {
   /** A yes/no in force on `on`. Throws RuleGapError when none is. */
   flag(key: string, on: string): boolean {
     return this.read(key, on, 'flag', false) as boolean;
+  }
+  /** One of a `choice` parameter's values, in force on `on`. Throws RuleGapError when none is. */
+  choice(key: string, on: string): string {
+    return this.read(key, on, 'choice', false) as string;
   }
   /** A list (codes, levels, qualifications) in force on `on`. Throws RuleGapError when none is. */
   list(key: string, on: string): readonly string[] {

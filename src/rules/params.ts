@@ -33,6 +33,21 @@ export const PARAMS: ParamDef[] = [
     whenNotInForce: 'the general rate applies',
     entries: [{ from: '2017-01-01', to: '2017-12-31', value: '0.08', source: '财税〔2017〕79号', status: 'verified' }],
   },
+  // Which tax years a qualification counts for (RULES §1.1): valid on the year's last day
+  // (year_end; 国家税务总局公告2017年第24号 for 高新技术企业), or on any day of it (any_day).
+  ...(['high_tech', 'advanced_tech_service', 'software_ic', 'animation', 'nuclear_power', 'airline'] as const).map(
+    (q): ParamDef => ({
+      key: `eit.qualification_test.${q}`,
+      kind: 'choice',
+      choices: ['year_end', 'any_day'],
+      description: `when a ${q} qualification counts for a tax year: valid on 12-31 (year_end) or on any day of it (any_day)`,
+      entries: [
+        q === 'high_tech'
+          ? { from: '2008-01-01', value: 'year_end', source: '国家税务总局公告2017年第24号', status: 'verified' }
+          : { from: '2008-01-01', value: 'year_end', source: '国家税务总局公告2017年第24号 (by analogy)', status: 'practice' },
+      ],
+    }),
+  ),
   // Row 6: training cost deducted in full when accounted separately (RULES §1.3).
   {
     key: 'eit.education_expense.full_deduction.software_ic',

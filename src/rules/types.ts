@@ -3,7 +3,7 @@ import type { Status } from '../domain/trace.js';
 export type { Status } from '../domain/trace.js';
 
 /** What a parameter's value is: how it is validated and which typed accessor reads it. */
-export type ValueKind = 'rate' | 'amount' | 'count' | 'flag' | 'qualifications' | 'list';
+export type ValueKind = 'rate' | 'amount' | 'count' | 'flag' | 'qualifications' | 'list' | 'choice';
 
 export interface Entry {
   /** first day in force, YYYY-MM-DD */
@@ -27,6 +27,8 @@ export interface ParamDef {
    */
   whenNotInForce?: string;
   entries: Entry[];
+  /** for a `choice`: the values allowed */
+  choices?: readonly string[];
   /** where the series came from: `built-in`, or the --rules file that replaced it */
   origin?: string;
 }
