@@ -31,10 +31,11 @@ import { carryBefore, type Conflict } from '../ledger/ledger.js';
 import type { Rules } from '../rules/index.js';
 import { defineCalculator, type CalculatorResult, type ComputeContext, type RangeRequest, type SummaryItem } from './calculator.js';
 
-export type CreditNote = 'small_payer_exempt' | 'six_two_reduction' | 'not_pilot' | 'investment_withdrawn' | 'ledger_gap';
-export const CREDIT_NOTE_ORDER: CreditNote[] = ['small_payer_exempt', 'six_two_reduction', 'not_pilot', 'investment_withdrawn', 'ledger_gap'];
+export type CreditNote = 'small_payer_exempt' | 'six_two_reduction' | 'not_pilot' | 'investment_withdrawn' | 'ledger_gap' | 'sales_missing' | 'overpaid';
+/** CONTRACT §4's order. */
+export const CREDIT_NOTE_ORDER: CreditNote[] = ['small_payer_exempt', 'six_two_reduction', 'not_pilot', 'investment_withdrawn', 'ledger_gap', 'sales_missing', 'overpaid'];
 /** Notes that need a person (exit status 1); the reliefs are information. */
-const WARNING_NOTES: CreditNote[] = ['not_pilot', 'investment_withdrawn', 'ledger_gap'];
+const WARNING_NOTES: CreditNote[] = ['not_pilot', 'investment_withdrawn', 'ledger_gap', 'sales_missing', 'overpaid'];
 
 export interface PeriodInput {
   period: Period;
@@ -70,7 +71,10 @@ export interface FeeRow {
   reduction: Fen;
   credit: Fen;
   paid: Fen;
+  /** never negative: paid above what is owed is `overpaid` */
   payable: Fen;
+  /** paid above due − exemption − reduction − credit, else 0 */
+  overpaid: Fen;
   notes: CreditNote[];
 }
 
@@ -151,11 +155,16 @@ export function computeCredit(rules: Rules, input: CreditEnterpriseInput, trace:
       source: 'RULES §2.2',
     }));
 
-    // Small-payer exemption (财税〔2016〕12号): sales above 0 and at most the threshold.
+    // Small-payer exemption (财税〔2016〕12号): sales not above the threshold, 0.00 included (RULES
+    // §2.2). A return without a sales figure cannot be tested: it is noted, never silently charged.
     const thresholdKey = p.kind === 'quarter' ? 'surcharge.exemption.quarterly_sales' : 'surcharge.exemption.monthly_sales';
     const limit = r0.amountIfInForce(thresholdKey, on);
     let exempt = false;
-    if (limit !== undefined && s.sales !== undefined && s.sales > 0) {
+    if (limit !== undefined && pi.surcharge && s.sales === undefined) {
+      shared.push('sales_missing');
+      trace.step(() => ({ label: 'small-payer exemption', value: 'sales_missing', how: 'the return gives no sales figure: the exemption could not be tested', cite: [thresholdKey] }));
+    }
+    if (limit !== undefined && s.sales !== undefined) {
       const sales = s.sales;
       exempt = sales <= limit;
       trace.step(() => ({ label: 'small-payer exemption', value: exempt ? 'applies' : 'does not apply', how: `sales ${formatFen(sales)} ${exempt ? '≤' : '>'} ${formatFen(limit)}`, cite: [thresholdKey] }));
@@ -245,17 +254,21 @@ export function computeCredit(rules: Rules, input: CreditEnterpriseInput, trace:
     figures.forEach((x, i) => {
       const credit = i === 0 ? edu : local;
       const paid = s[x.f.paid];
-      const payable = subFen(x.due - x.exemption - x.reduction - credit, paid);
+      const balance = subFen(x.due - x.exemption - x.reduction - credit, paid);
+      // Payable is never negative: paid above what is owed is an overpayment, shown apart (RULES §2.4).
+      const payable = Math.max(0, balance);
+      const overpaid = Math.max(0, -balance);
       trace.step(() => ({
         label: `${x.f.label} payable`,
         value: formatFen(payable),
-        how: `${formatFen(x.due)} − ${formatFen(x.exemption)} − ${formatFen(x.reduction)} − credit ${formatFen(credit)} − paid ${formatFen(paid)}`,
+        how: `${formatFen(x.due)} − ${formatFen(x.exemption)} − ${formatFen(x.reduction)} − credit ${formatFen(credit)} − paid ${formatFen(paid)}${overpaid ? ` is below zero: overpaid ${formatFen(overpaid)}` : ''}`,
       }));
       const notes: CreditNote[] = [];
       if (exempt) notes.push('small_payer_exempt');
       if (x.reduction !== 0) notes.push('six_two_reduction');
       notes.push(...shared);
-      rows.push({ enterprise_id: input.enterpriseId, period: p, fee: x.f.fee, base, rate: x.rate, due: x.due, exemption: x.exemption, reduction: x.reduction, credit, paid, payable, notes });
+      if (overpaid) notes.push('overpaid');
+      rows.push({ enterprise_id: input.enterpriseId, period: p, fee: x.f.fee, base, rate: x.rate, due: x.due, exemption: x.exemption, reduction: x.reduction, credit, paid, payable, overpaid, notes });
     });
     pool.push({ enterprise_id: input.enterpriseId, period: p, opening: carryIn, added, used, closing: carryOut, shortfall });
     carryIn = carryOut;
@@ -453,8 +466,10 @@ export const CREDIT_COLUMNS: readonly ColumnDef[] = [
   { name: 'paid', zh: '本期已缴税（费）额', type: 'money' },
   { name: 'payable', zh: '本期应补（退）税（费）额', type: 'money' },
   { name: 'notes', zh: '备注', type: 'text' },
-  // Added after the contract's columns: the period's pool shortfall when investment was withdrawn.
+  // Added after the contract's columns (CONTRACT §4): the period's pool shortfall when investment
+  // was withdrawn, and what was paid above what is owed.
   { name: 'shortfall', zh: '撤回投资抵免差额', type: 'money' },
+  { name: 'overpaid', zh: '多缴税（费）额', type: 'money' },
 ];
 
 export function creditNotesText(notes: readonly CreditNote[]): string {
@@ -488,6 +503,7 @@ export function creditsTable(rows: readonly FeeRow[], pool: readonly PoolRow[]):
       payable: formatFen(r.payable),
       notes: creditNotesText(r.notes),
       shortfall: formatFen(shortfall.get(poolKey(r.enterprise_id, r.period.text)) ?? 0),
+      overpaid: formatFen(r.overpaid),
     })),
   };
 }
