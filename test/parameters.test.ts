@@ -20,7 +20,12 @@ import { cat, claim, pid } from './unit-helpers/subsidy.js';
 
 async function keysRead(): Promise<Set<string>> {
   const read = new Set<string>();
-  const rules = new Rules().recording((r) => read.add(r.key));
+  // A key with no built-in entries (a per-program yearly cap a bureau may set) is given one, so
+  // that its read shows.
+  const empty = PARAMS.filter((p) => p.entries.length === 0).map((p) => p.key);
+  const rules = new Rules()
+    .withOverrides(new Map(empty.map((k) => [k, [{ from: '2008-01-01', value: '99', source: 'test', status: 'unverified' as const }]])))
+    .recording((r) => read.add(r.key));
   // The demo through every calculator of the registry, the ledger passed on as `run` does.
   let ledger: string | LedgerEntry[] = demoFile('ledger.csv');
   for (const c of CALCULATORS) {
@@ -43,7 +48,7 @@ async function keysRead(): Promise<Set<string>> {
   }
   decideClaims(rules, {
     claims: [claim({ program: 'skill_upgrade', occupation: '电工', level: 4, certificate_date: '2025-03-01', claim_date: '2025-04-01' })],
-    catalog: [cat({ program: 'skill_upgrade', occupation: '电工', level: 4, amount: 1500, shortage: true })],
+    catalog: [cat({ program: 'skill_upgrade', occupation: '电工', level: 4, amount: 1500, urgent: true })],
     history: [],
     qualifications: new Map(),
   });
@@ -96,8 +101,12 @@ describe('a lookup with nothing in force is an error, never a default', () => {
       'eit.education_expense.full_deduction.software_ic',
       'eit.education_expense.high_tech_rate',
       'pcie.credit_rate',
+      'subsidy.apprenticeship.yearly_cap',
+      'subsidy.shortage_post.yearly_cap',
       'subsidy.skill_upgrade.urgent_extra',
       'subsidy.skill_upgrade.yearly_cap',
+      'subsidy.training.yearly_cap',
+      'subsidy.work_based.yearly_cap',
       'surcharge.exemption.monthly_sales',
       'surcharge.exemption.quarterly_sales',
       'surcharge.reduction.groups',

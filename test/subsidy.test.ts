@@ -758,9 +758,14 @@ describe('skill_upgrade once a year from 2025, plus 2 for shortage occupations (
     expect(outcomes(ds)).toEqual({ U: 'eligible 1500.00', T: ELIGIBLE_4 });
   });
 
-  it('2025, an occupation the catalogue marks shortage: three a year', () => {
-    const catalog = [5, 4, 3].map((level, i) => cat({ program: 'skill_upgrade', occupation: '电工', level, amount: [1000, 1500, 2000][i]!, shortage: true }));
+  it('2025, an occupation the catalogue marks urgent (CONTRACT §2 `urgent`): three a year', () => {
+    const catalog = [5, 4, 3].map((level, i) => cat({ program: 'skill_upgrade', occupation: '电工', level, amount: [1000, 1500, 2000][i]!, urgent: true }));
     expect(upgrades(2025, catalog).map(outcome)).toEqual(['eligible 1000.00', 'eligible 1500.00', 'eligible 2000.00']);
+  });
+
+  it('2025, shortage alone (not urgent) gives no extra allowance (#10 item 10: urgent has its own column)', () => {
+    const catalog = [5, 4, 3].map((level, i) => cat({ program: 'skill_upgrade', occupation: '电工', level, amount: [1000, 1500, 2000][i]!, shortage: true }));
+    expect(upgrades(2025, catalog).map(outcome)).toEqual(['eligible 1000.00', 'ineligible 0.00 yearly_cap_reached', 'ineligible 0.00 yearly_cap_reached']);
   });
 
   it('2025: a skill_upgrade paid this year in the history counts', () => {

@@ -15,7 +15,7 @@ import { covering, type QualificationSpan } from '../domain/qualifications.js';
 import type { CatalogEntry, Claim, HistoryEntry, InputTypes } from '../domain/records.js';
 import type { ColumnDef, Table } from '../domain/table.js';
 import { Tracer, type ParamRead, type Trace, type TraceStep } from '../domain/trace.js';
-import type { Program } from '../domain/vocabulary.js';
+import type { CertificateType, Program } from '../domain/vocabulary.js';
 import type { Rules } from '../rules/index.js';
 import { defineCalculator, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
 
@@ -97,7 +97,7 @@ interface Ctx {
   earlier: readonly Paid[];
   certificates: ReadonlyMap<string, Paid>;
   /** records a rule's outcome: its reason when it fails, its source in rule_refs */
-  check(label: string, ok: boolean, how: string, reason?: Reason, cite?: { key: string } | { source: string }): void;
+  check(label: string, ok: boolean, how: string, reason?: Reason, cite?: { key: string | readonly string[] } | { source: string }): void;
 }
 type Check = (x: Ctx) => void;
 
@@ -128,41 +128,60 @@ const personChecks: Check = (x) => {
   if (problem !== undefined) return;
   const info = personIdInfo(x.c.person_id);
   const age = ageOn(info.birthDate, x.decidingDate);
-  const min = x.rules.count('subsidy.working_age.min', x.decidingDate);
   const retireKey = info.sex === 'male' ? 'subsidy.retirement_age.male' : 'subsidy.retirement_age.female';
-  const retire = x.rules.count(retireKey, x.decidingDate);
+  // The catalogue row's own limits for the occupation replace the general ones (Ningbo: women in
+  // 家政服务 up to 55; RULES §4.2).
+  const row = x.row;
+  const rowMax = info.sex === 'male' ? row?.max_age_male : row?.max_age_female;
+  const min = row?.min_age ?? x.rules.count('subsidy.working_age.min', x.decidingDate);
+  const retire = rowMax ?? x.rules.count(retireKey, x.decidingDate);
+  const own = row && (row.min_age !== undefined || rowMax !== undefined);
   x.check(
     'working age',
     age >= min && age < retire,
     // The birth date is not shown: with the masked number it would give the whole 身份证号 away.
-    `${age} on ${x.decidingDate} (${info.sex === 'male' ? 'man' : 'woman'}; ${min} ≤ age < ${retire})`,
+    `${age} on ${x.decidingDate} (${info.sex === 'male' ? 'man' : 'woman'}; ${min} ≤ age < ${retire}${own ? `; the occupation's limits, catalog.csv line ${row.line}` : ''})`,
     'age_out_of_range',
-    { key: retireKey },
+    own && rowMax !== undefined ? { source: row.source ?? `catalog.csv line ${row.line}` } : { key: retireKey },
   );
 };
 
-/** Groups never subsidised (国办发〔2019〕24号); skill_upgrade only for employees of an enterprise that is no 个体工商户. */
+/**
+ * Groups never subsidised (国办发〔2019〕24号); the groups each program admits (`subsidy.<program>.groups`);
+ * for skill_upgrade, the groups that must name an employer that is no 个体工商户
+ * (`subsidy.skill_upgrade.employer_groups`: an employee must, a person drawing unemployment
+ * insurance benefit need not).
+ */
 const groupCheck: Check = (x) => {
   const { c, decidingDate: on } = x;
   const excluded = x.rules.list('subsidy.excluded_groups', on);
+  const groupsKey = `subsidy.${c.program}.groups`;
+  const allowed = x.rules.list(groupsKey, on);
   let ok = !excluded.includes(c.group);
   let how = ok ? `${c.group}` : `${c.group} is never subsidised`;
-  if (c.program !== 'skill_upgrade') return x.check('group', ok, how, 'group_not_eligible', { key: 'subsidy.excluded_groups' });
-  const allowed = x.rules.list('subsidy.skill_upgrade.groups', on);
+  if (c.program !== 'skill_upgrade') {
+    if (ok && !allowed.includes(c.group)) return x.check('group', false, `${c.program} is for ${allowed.join(', ')} only, not ${c.group}`, 'group_not_eligible', { key: groupsKey });
+    return x.check('group', ok, how, 'group_not_eligible', { key: 'subsidy.excluded_groups' });
+  }
+  const employerGroups = x.rules.list('subsidy.skill_upgrade.employer_groups', on);
+  const needsEmployer = employerGroups.includes(c.group);
+  // The rule that decided: the groups admitted; for an employee, the employer requirement too.
+  let cite: string[] = needsEmployer ? ['subsidy.skill_upgrade.employer_groups', groupsKey] : [groupsKey];
   if (ok && !allowed.includes(c.group)) {
     ok = false;
     how = `skill_upgrade is for ${allowed.join(', ')} only, not ${c.group}`;
-  } else if (ok && !c.enterprise_id) {
+    cite = [groupsKey];
+  } else if (ok && needsEmployer && !c.enterprise_id) {
     ok = false;
     how = 'skill_upgrade is for employees of an enterprise: the claim names none';
-  } else if (ok) {
+  } else if (ok && needsEmployer) {
     const ib = covering(x.input.qualifications.get(c.enterprise_id!) ?? [], 'individual_business', on, on);
     if (ib) {
       ok = false;
       how = `the employer ${c.enterprise_id} is a 个体工商户 (qualifications: individual_business ${ib.valid_from}…)`;
     }
   }
-  x.check('group', ok, how, 'group_not_eligible', { key: 'subsidy.skill_upgrade.groups' });
+  x.check('group', ok, how, 'group_not_eligible', { key: ok ? cite : cite.slice(0, 1) });
 };
 
 const certificateCheck: Check = ({ c, check }) => {
@@ -319,19 +338,25 @@ const yearlyCapCheck: Check = (x) => {
   );
 };
 
-/** Since 2025, at most 1 skill_upgrade a year, 1 + urgent_extra for a shortage occupation. */
-const skillUpgradeYearlyCheck: Check = (x) => {
-  const cap = x.rules.countIfInForce('subsidy.skill_upgrade.yearly_cap', x.c.claim_date);
+/**
+ * A program's own yearly cap beside subsidy.yearly_cap (`subsidy.<program>.yearly_cap`, none built in
+ * but skill_upgrade's: since 2025 once a year, plus urgent_extra for an occupation the catalogue
+ * marks `urgent`).
+ */
+const programYearlyCheck: Check = (x) => {
+  const p = x.c.program;
+  const key = `subsidy.${p}.yearly_cap`;
+  const cap = x.rules.countIfInForce(key, x.c.claim_date);
   if (cap === undefined) return;
-  const extra = x.row?.shortage ? (x.rules.countIfInForce('subsidy.skill_upgrade.urgent_extra', x.c.claim_date) ?? 0) : 0;
+  const extra = p === 'skill_upgrade' && x.row?.urgent ? (x.rules.countIfInForce('subsidy.skill_upgrade.urgent_extra', x.c.claim_date) ?? 0) : 0;
   const year = yearOf(x.c.claim_date);
-  const inYear = x.earlier.filter((e) => e.program === 'skill_upgrade' && e.year === year);
+  const inYear = x.earlier.filter((e) => e.program === p && e.year === year);
   x.check(
-    'skill_upgrade a year',
+    `${p} a year`,
     inYear.length < cap + extra,
-    `${inYear.length} skill_upgrade subsidies already in ${year} (at most ${cap + extra}${extra ? ', shortage occupation' : ''})`,
+    `${inYear.length} ${p} subsidies already in ${year} (at most ${cap + extra}${extra ? ', urgent occupation' : ''})`,
     'yearly_cap_reached',
-    { key: 'subsidy.skill_upgrade.yearly_cap' },
+    { key },
   );
 };
 
@@ -407,14 +432,19 @@ export function pickCatalog(
   occupation: string | undefined,
   level: number | undefined,
   on: string,
+  certificate?: CertificateType,
 ): { row?: CatalogEntry; miss?: 'not_in_catalog' | 'level_not_covered' } {
   const occ = occKey(occupation);
-  const valid = catalog.filter((r) => r.program === program && r.valid_from <= on && (r.valid_to === undefined || on <= r.valid_to));
+  // A row for one certificate outcome applies to that outcome only (`none`: without a certificate).
+  const outcome = certificate ?? 'none';
+  const valid = catalog.filter(
+    (r) => r.program === program && r.valid_from <= on && (r.valid_to === undefined || on <= r.valid_to) && (r.certificate_type === undefined || r.certificate_type === outcome),
+  );
   const byOcc = valid.filter((r) => r.occupation === '*' || (occ !== undefined && occKey(r.occupation) === occ));
   if (!byOcc.length) return { miss: 'not_in_catalog' };
   const byLevel = byOcc.filter((r) => r.level === '*' || (level !== undefined && r.level === level));
   if (!byLevel.length) return { miss: 'level_not_covered' };
-  const score = (r: CatalogEntry) => (r.occupation === '*' ? 0 : 2) + (r.level === '*' ? 0 : 1);
+  const score = (r: CatalogEntry) => (r.occupation === '*' ? 0 : 4) + (r.level === '*' ? 0 : 2) + (r.certificate_type === undefined ? 0 : 1);
   const row = [...byLevel].sort((a, b) => score(b) - score(a) || byText(b.valid_from, a.valid_from) || a.line - b.line)[0]!;
   return { row };
 }
@@ -504,12 +534,18 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
     earlier,
     certificates,
     check: (label, ok, how, reason, cite) => {
-      const source = cite === undefined ? undefined : 'key' in cite ? tracer.cited(cite.key).source : cite.source;
-      tracer.step(() => ({ label, value: ok ? 'ok' : (reason ?? 'fails'), how, ...(cite && 'key' in cite ? { cite: [cite.key] } : source ? { source } : {}) }));
+      const keys = cite && 'key' in cite ? (typeof cite.key === 'string' ? [cite.key] : cite.key) : [];
+      const sources = cite && 'source' in cite ? [cite.source] : [...new Set(keys.map((k) => tracer.cited(k).source))];
+      tracer.step(() => ({ label, value: ok ? 'ok' : (reason ?? 'fails'), how, ...(keys.length ? { cite: keys } : sources.length ? { source: sources[0] } : {}) }));
       if (!ok && reason) reasons.add(reason);
-      if (source) refs.add(source);
+      for (const s of sources) refs.add(s);
     },
   };
+
+  // The catalogue row is chosen first (its age limits may replace the general ones), shown in its place below.
+  const pick = pickCatalog(input.catalog, c.program, c.occupation, c.level, decidingDate, c.certificate_type);
+  const row = pick.row;
+  if (row) x.row = row;
 
   personChecks(x);
   groupCheck(x);
@@ -520,16 +556,13 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
   for (const check of spec.before) check(x);
 
   // ── the catalogue ───────────────────────────────────────────────────────────
-  const pick = pickCatalog(input.catalog, c.program, c.occupation, c.level, decidingDate);
-  const row = pick.row;
   if (row) {
-    x.row = row;
     const catSource = row.source ?? `catalog.csv line ${row.line}`;
     refs.add(catSource);
     tracer.step(() => ({
       label: 'catalogue row',
       value: `${formatFen(row.amount)} ${row.unit}`,
-      how: `line ${row.line}: ${row.program}, occupation ${row.occupation}, level ${row.level === '*' ? '*' : levelName(row.level)}, valid ${row.valid_from}…${row.valid_to ?? ''}${row.shortage ? ', shortage' : ''}`,
+      how: `line ${row.line}: ${row.program}, occupation ${row.occupation}, level ${row.level === '*' ? '*' : levelName(row.level)}${row.certificate_type ? `, certificate ${row.certificate_type === 'none' ? 'none (ended without one)' : row.certificate_type}` : ''}, valid ${row.valid_from}…${row.valid_to ?? ''}${row.shortage ? ', shortage' : ''}${row.urgent ? ', urgent' : ''}`,
       source: catSource,
     }));
   } else {
@@ -546,7 +579,7 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
   for (const check of spec.after) check(x);
   for (const check of spec.across) check(x);
   if (spec.counted) yearlyCapCheck(x);
-  if (c.program === 'skill_upgrade') skillUpgradeYearlyCheck(x);
+  programYearlyCheck(x);
 
   // ── months per person ───────────────────────────────────────────────────────
   let paidMonths: number | undefined;

@@ -110,6 +110,14 @@ export interface CatalogEntry {
   valid_from: string;
   valid_to?: string;
   shortage?: boolean;
+  /** urgently needed (the 2025 skill_upgrade extra allowance) */
+  urgent?: boolean;
+  /** the row applies to claims with this certificate type only (`none`: without a certificate) */
+  certificate_type?: CertificateType;
+  /** the occupation's own age limits: they replace the general working-age test */
+  min_age?: number;
+  max_age_male?: number;
+  max_age_female?: number;
   source?: string;
   line: number;
 }

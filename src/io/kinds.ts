@@ -243,6 +243,14 @@ export const catalogSchema = defineSchema('catalog', {
   valid_from: required(parseDate, ['起始日期', '生效日期']),
   valid_to: optional(parseDate, ['截止日期', '失效日期']),
   shortage: optional(parseYesNo, ['紧缺', '是否紧缺']),
+  // CONTRACT §2: urgently needed (急需紧缺) for the 2025 skill_upgrade allowance; a row for one
+  // certificate outcome (`none`: an apprenticeship that ended without one); age limits of the
+  // occupation that replace the general working age.
+  urgent: optional(parseYesNo, ['急需', '是否急需']),
+  certificate_type: optional(parseCertificateType, ['证书类型']),
+  min_age: optional(parseCount, ['最低年龄']),
+  max_age_male: optional(parseCount, ['男性最高年龄']),
+  max_age_female: optional(parseCount, ['女性最高年龄']),
   source: optional(parseText, ['依据', '文件']),
 });
 

@@ -183,9 +183,43 @@ export const PARAMS: ParamDef[] = [
   {
     key: 'subsidy.skill_upgrade.groups',
     kind: 'list',
-    description: 'groups for the skill_upgrade subsidy (insured employees of enterprises)',
+    description: 'groups for the skill_upgrade subsidy (insured employees of enterprises; from 2024 people drawing unemployment insurance benefit)',
+    entries: [
+      { from: '2008-01-01', value: 'employee', source: '人社部发〔2017〕40号', status: 'verified' },
+      // RULES §4.2 [V secondary]; the notice's exact start date is not known: 2024-01-01 [U].
+      { from: '2024-01-01', value: 'employee;unemployment_benefit', source: '人社部 2024 技能提升补贴通知 (领取失业保险金人员)', status: 'unverified' },
+    ],
+  },
+  {
+    key: 'subsidy.skill_upgrade.employer_groups',
+    kind: 'list',
+    description: 'groups whose skill_upgrade claim must name an employer (an enterprise, not a 个体工商户)',
     entries: [{ from: '2008-01-01', value: 'employee', source: '人社部发〔2017〕40号', status: 'verified' }],
   },
+  ...(['training', 'apprenticeship', 'work_based', 'shortage_post'] as const).map(
+    (p): ParamDef => ({
+      key: `subsidy.${p}.groups`,
+      kind: 'list',
+      description: `groups that may claim the ${p} subsidy (subsidy.excluded_groups are never subsidised)`,
+      entries: [
+        {
+          from: '2008-01-01',
+          value: 'employee;rural_migrant;unemployed;hard_to_employ;veteran;graduate;school_leaver;poverty_monitored;unemployment_benefit',
+          source: { training: '国办发〔2019〕24号', apprenticeship: '人社部发〔2021〕39号', work_based: '人社部发〔2020〕30号', shortage_post: '甬人社发〔2023〕22号' }[p],
+          status: 'practice',
+        },
+      ],
+    }),
+  ),
+  ...(['training', 'apprenticeship', 'work_based', 'shortage_post'] as const).map(
+    (p): ParamDef => ({
+      key: `subsidy.${p}.yearly_cap`,
+      kind: 'count',
+      description: `${p} subsidies per person per calendar year, beside subsidy.yearly_cap (e.g. Shenzhen: once a year); none built in`,
+      whenNotInForce: `no yearly limit on ${p} subsidies besides subsidy.yearly_cap`,
+      entries: [],
+    }),
+  ),
   {
     key: 'subsidy.training.excluded_routes',
     kind: 'list',
@@ -217,8 +251,8 @@ export const PARAMS: ParamDef[] = [
   {
     key: 'subsidy.skill_upgrade.urgent_extra',
     kind: 'count',
-    description: 'extra skill_upgrade subsidies a year for occupations the catalogue marks shortage (since 2025)',
-    whenNotInForce: 'no extra skill_upgrade subsidies for shortage occupations',
+    description: 'extra skill_upgrade subsidies a year for occupations the catalogue marks urgent (catalog.csv `urgent`, since 2025)',
+    whenNotInForce: 'no extra skill_upgrade subsidies for urgently needed occupations',
     entries: [{ from: '2025-01-01', value: '2', source: '人社部 2025 技能提升补贴 (急需紧缺职业另加2次)', status: 'unverified' }],
   },
   {

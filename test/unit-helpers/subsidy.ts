@@ -43,6 +43,11 @@ export interface CatIn {
   valid_from?: string;
   valid_to?: string;
   shortage?: boolean;
+  urgent?: boolean;
+  certificate_type?: CatalogEntry['certificate_type'];
+  min_age?: number;
+  max_age_male?: number;
+  max_age_female?: number;
   source?: string;
   line?: number;
 }
@@ -57,6 +62,11 @@ export function cat(r: CatIn): CatalogEntry {
     valid_from: r.valid_from ?? '2020-01-01',
     ...(r.valid_to !== undefined ? { valid_to: r.valid_to } : {}),
     ...(r.shortage !== undefined ? { shortage: r.shortage } : {}),
+    ...(r.urgent !== undefined ? { urgent: r.urgent } : {}),
+    ...(r.certificate_type !== undefined ? { certificate_type: r.certificate_type } : {}),
+    ...(r.min_age !== undefined ? { min_age: r.min_age } : {}),
+    ...(r.max_age_male !== undefined ? { max_age_male: r.max_age_male } : {}),
+    ...(r.max_age_female !== undefined ? { max_age_female: r.max_age_female } : {}),
     ...(r.source !== undefined ? { source: r.source } : {}),
     line: r.line ?? ++catLine,
   };
