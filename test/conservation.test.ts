@@ -4,9 +4,9 @@
  *   education expense: Σ deductible (row 5) + Σ final carry out = Σ incurred (row 5) + Σ opening balances
  *   产教融合 pool:     Σ used + Σ final closing = Σ opening + Σ added + Σ shortfall (the part of a
  *                      withdrawal beyond the pool, which the pool does not go below zero for)
+ *   留抵退税 deduction: Σ added = Σ used + Σ final closing (the refund-deduction pool)
  * 10,000 enterprises over 10 years for the deduction; the credit over 2,000 enterprises' quarterly
  * returns for 10 years in `npm test`, 10,000 with SKILLTAX_LONG=1 (`npm run fuzz`). Sums in BigInt.
- * (A refund-deduction pool is not built yet: CONTRACT §4's `refund_deduction` ledger kind.)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -129,7 +129,7 @@ describe('conservation at scale', () => {
     const n = LONG ? 10_000 : 2_000;
     const dir = tempDir();
     const rnd = prng(11);
-    const surcharges = ['enterprise_id,period,vat,sales'];
+    const surcharges = ['enterprise_id,period,vat,refund_deduction,sales'];
     const training = ['enterprise_id,date,category,amount'];
     const quals = ['enterprise_id,qualification,valid_from,valid_to'];
     for (let e = 0; e < n; e++) {
@@ -139,7 +139,9 @@ describe('conservation at scale', () => {
       for (let y = 2015; y <= 2024; y++) {
         for (let q = 1; q <= 4; q++) {
           const vat = Math.floor(rnd() * 20_000_000);
-          surcharges.push(`${id},${y}-Q${q},${yuan(vat)},${yuan(vat * 8)}`);
+          // now and then a 留抵退税 deduction, sometimes above the quarter's VAT (carried on)
+          const refund = y >= 2019 && rnd() < 0.05 ? Math.floor(rnd() * 40_000_000) : 0;
+          surcharges.push(`${id},${y}-Q${q},${yuan(vat)},${yuan(refund)},${yuan(vat * 8)}`);
           if (pilot && y >= 2019 && rnd() < 0.15) {
             const amount = Math.floor(rnd() * 30_000_000) * (rnd() < 0.15 ? -1 : 1);
             training.push(`${id},${y}-${String(q * 3 - 1).padStart(2, '0')}-10,pcie_investment,${yuan(amount)}`);
@@ -179,5 +181,20 @@ describe('conservation at scale', () => {
     expect(used + final).toBe(opening + added + shortfall);
     expect(used).toBeGreaterThan(0n);
     expect(shortfall).toBeGreaterThan(0n);
+    // the refund-deduction pool: nothing added is lost or made
+    const refund = byEnterprise(read(join(dir, 'ledger.csv')).filter((x) => x.kind === 'refund_deduction'), 'period');
+    let rAdded = 0n;
+    let rUsed = 0n;
+    let rFinal = 0n;
+    for (const list of refund.values()) {
+      for (const x of list) {
+        rAdded += fen(x.added);
+        rUsed += fen(x.used);
+      }
+      rFinal += fen(list.at(-1)!.closing);
+      expect(fen(list[0]!.opening)).toBe(0n);
+    }
+    expect(rAdded).toBe(rUsed + rFinal);
+    expect(rFinal).toBeGreaterThan(0n);
   }, 300_000);
 });

@@ -324,8 +324,9 @@ describe('the golden ledger.csv (education_expense)', () => {
     const golden = readCsv(readFileSync(join(GOLDEN, 'ledger.csv')));
     expect(golden.filter((r) => r.kind === 'education_expense')).toEqual(want);
     expect(new Set(want.map((r) => r.enterprise_id)).size).toBe(7);
-    // the other rows are the credit's pool, checked in test/demo-credit.test.ts
-    expect(new Set(golden.filter((r) => r.kind !== 'education_expense').map((r) => r.kind))).toEqual(new Set(['pcie_credit']));
+    // the other rows are the credit's pool (test/demo-credit.test.ts) and the 留抵退税 deduction
+    // carried (test/refund-deduction.test.ts)
+    expect(new Set(golden.filter((r) => r.kind !== 'education_expense').map((r) => r.kind))).toEqual(new Set(['pcie_credit', 'refund_deduction']));
   });
 });
 

@@ -403,11 +403,12 @@ export function computeEducationExpense(inputs: Pick<InputTypes, 'payroll' | 'tr
   const ids = new Set(data.keys());
   for (const e of ledger) if (e.kind === 'education_expense') ids.add(e.enterprise_id);
   const done = runCarryforward({
-    kind: 'education_expense',
+    kinds: ['education_expense'],
     ledger,
     ids,
     force: ctx.force,
-    plan: (id, own) => {
+    plan: (id, rows) => {
+      const own = rows.get('education_expense') ?? [];
       const years = data.get(id) ?? new Map<number, YearData>();
       const plan = planEducation(own, [...years.keys()].sort((a, b) => a - b), from, to);
       const balance = own.find((e) => e.opening === undefined);

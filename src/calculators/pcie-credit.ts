@@ -57,6 +57,8 @@ export interface CreditEnterpriseInput {
   periods: readonly PeriodInput[];
   qualifications: readonly QualificationSpan[];
   carry: CreditCarry;
+  /** the 留抵退税 deduction not yet used, carried in (fen; 0 when none) */
+  refundCarry?: Fen;
 }
 
 /** One row of credits.csv (one fee of one enterprise-period), amounts in fen. */
@@ -90,9 +92,24 @@ export interface PoolRow {
   shortfall: Fen;
 }
 
+/** The 留抵退税 deduction of one enterprise-period (附列资料（五）): its `refund_deduction` ledger row. */
+export interface RefundRow {
+  enterprise_id: string;
+  period: Period;
+  /** 上期结存: carried in */
+  opening: Fen;
+  /** 当期新增: the period's refund deduction */
+  added: Fen;
+  /** used against the period's base */
+  used: Fen;
+  /** 结转下期: carried to the next period */
+  closing: Fen;
+}
+
 export interface CreditResult {
   rows: FeeRow[];
   pool: PoolRow[];
+  refund: RefundRow[];
 }
 
 const FEE_SPECS: { fee: Fee; key: string; label: string; paid: 'paid_edu' | 'paid_local'; source: string }[] = [
@@ -128,8 +145,10 @@ const NO_RETURN: SurchargeFigures = { vat: 0, vat_exempt_offset: 0, refund_deduc
 export function computeCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tracer = NO_TRACE): CreditResult {
   const rows: FeeRow[] = [];
   const pool: PoolRow[] = [];
+  const refund: RefundRow[] = [];
   const r0 = trace.on ? rules.recording((r) => trace.read(r)) : rules;
   let carryIn = input.carry.fen;
+  let refundIn = input.refundCarry ?? 0;
   input.periods.forEach((pi, index) => {
     const p = pi.period;
     const on = periodEnd(p);
@@ -146,12 +165,28 @@ export function computeCredit(rules: Rules, input: CreditEnterpriseInput, trace:
     }
 
     const s = pi.surcharge ?? NO_RETURN;
-    const rawBase = subFen(addFen(addFen(s.vat, s.vat_exempt_offset), s.consumption_tax), s.refund_deduction);
-    const base = Math.max(0, rawBase);
+    // The 留抵退税 deduction: what the base cannot take is carried to the next periods (附列资料（五）,
+    // RULES §2.2), the deduction carried in used first.
+    const gross = addFen(addFen(s.vat, s.vat_exempt_offset), s.consumption_tax);
+    const refundAvailable = addFen(refundIn, s.refund_deduction);
+    const refundUsed = Math.min(refundAvailable, gross);
+    const refundOut = refundAvailable - refundUsed;
+    const base = gross - refundUsed;
+    if (refundIn !== 0 || s.refund_deduction !== 0) {
+      const rIn = refundIn;
+      trace.step(() => ({
+        label: '留抵退税 deduction',
+        value: formatFen(refundUsed),
+        how: `carried in ${formatFen(rIn)} + this period ${formatFen(s.refund_deduction)} = ${formatFen(refundAvailable)}, used ${formatFen(refundUsed)}, carried to the next period ${formatFen(refundOut)}`,
+        source: '附列资料（五）; RULES §2.2',
+      }));
+      refund.push({ enterprise_id: input.enterpriseId, period: p, opening: rIn, added: s.refund_deduction, used: refundUsed, closing: refundOut });
+    }
+    refundIn = refundOut;
     trace.step(() => ({
       label: 'base (计征依据)',
       value: formatFen(base),
-      how: `VAT ${formatFen(s.vat)} + 免抵税额 ${formatFen(s.vat_exempt_offset)} − 留抵退税扣除 ${formatFen(s.refund_deduction)} + 消费税 ${formatFen(s.consumption_tax)}${rawBase < 0 ? ' (below zero: 0.00)' : ''}${pi.surcharge ? '' : ' (no return for this period)'}`,
+      how: `VAT ${formatFen(s.vat)} + 免抵税额 ${formatFen(s.vat_exempt_offset)} − 留抵退税扣除 ${formatFen(refundUsed)} + 消费税 ${formatFen(s.consumption_tax)}${pi.surcharge ? '' : ' (no return for this period)'}`,
       source: 'RULES §2.2',
     }));
 
@@ -273,7 +308,7 @@ export function computeCredit(rules: Rules, input: CreditEnterpriseInput, trace:
     pool.push({ enterprise_id: input.enterpriseId, period: p, opening: carryIn, added, used, closing: carryOut, shortfall });
     carryIn = carryOut;
   });
-  return { rows, pool };
+  return { rows, pool, refund };
 }
 
 // ── Periods and the command ──────────────────────────────────────────────────
@@ -321,6 +356,7 @@ export interface PcieCreditResult extends CalculatorResult {
   to?: string;
   rows: FeeRow[];
   pool: PoolRow[];
+  refund: RefundRow[];
   ledger: LedgerEntry[];
   conflicts: Conflict[];
   dropped: LedgerEntry[];
@@ -364,17 +400,18 @@ export function computePcieCredit(
   const all: Period[] = [];
   for (const m of periods.values()) for (const v of m.values()) all.push(v.period);
   const { from, to } = resolvePeriods(ctx.range, all);
-  if (from === undefined || to === undefined) return { from, to, rows: [], pool: [], ledger: [...ledger], conflicts: [], dropped: [], hints: [] };
+  if (from === undefined || to === undefined) return { from, to, rows: [], pool: [], refund: [], ledger: [...ledger], conflicts: [], dropped: [], hints: [] };
 
   const explainId = ctx.explain?.trim().toUpperCase();
   let trace: Trace | undefined;
   const hints: string[] = [];
   const done = runCarryforward({
-    kind: 'pcie_credit',
+    kinds: ['pcie_credit', 'refund_deduction'],
     ledger,
     ids: periods.keys(),
     force: ctx.force,
-    plan: (id, own) => {
+    plan: (id, rowsByKind) => {
+      const own = rowsByKind.get('pcie_credit') ?? [];
       const mine = [...periods.get(id)!.values()];
       // An opening balance (closing alone) is the pool at the end of its period: compute after it.
       const balance = own.find((e) => e.opening === undefined);
@@ -404,19 +441,23 @@ export function computePcieCredit(
           `${id}: the inputs have 产教融合 investment before ${list[0]!.period.text}, the first computed period, but no ledger row carries its pool in: its carry in is 0.00 (pass --ledger, or compute from its first period)`,
         );
       }
-      return { list, carry: { fen: c.fen, ...(c.period ? { ledgerPeriod: c.period.text } : {}), gap: c.gap } };
+      // The 留抵退税 deduction carried in: the closing of the latest refund_deduction row before (an
+      // opening balance after which nothing is computed is the same row's closing).
+      const refundCarry = carryBefore(rowsByKind.get('refund_deduction') ?? [], list[0]!.period).fen;
+      return { list, carry: { fen: c.fen, ...(c.period ? { ledgerPeriod: c.period.text } : {}), gap: c.gap }, refundCarry };
     },
     fold: (id, plan) => {
       const tracer = id === explainId ? new Tracer(true) : NO_TRACE;
-      const r = computeCredit(ctx.rules, { enterpriseId: id, periods: plan.list, qualifications: quals.get(id) ?? [], carry: plan.carry }, tracer);
+      const r = computeCredit(ctx.rules, { enterpriseId: id, periods: plan.list, qualifications: quals.get(id) ?? [], carry: plan.carry, refundCarry: plan.refundCarry }, tracer);
       if (tracer.on) trace = explainTrace(id, tracer);
       const rows: LedgerEntry[] = r.pool.map((p) => ({ enterprise_id: id, kind: 'pcie_credit', period: p.period, opening: p.opening, added: p.added, used: p.used, closing: p.closing }));
+      for (const x of r.refund) rows.push({ enterprise_id: id, kind: 'refund_deduction', period: x.period, opening: x.opening, added: x.added, used: x.used, closing: x.closing });
       return { result: r, rows };
     },
     advice: (conflicts) => {
       const ids = new Set(conflicts.map((c) => c.enterprise_id));
       let last: Period | undefined;
-      for (const e of ledger) if (e.kind === 'pcie_credit' && ids.has(e.enterprise_id) && (!last || periodEnd(e.period) > periodEnd(last))) last = e.period;
+      for (const e of ledger) if (e.kind !== 'education_expense' && ids.has(e.enterprise_id) && (!last || periodEnd(e.period) > periodEnd(last))) last = e.period;
       let lastInput = '';
       for (const id of ids) for (const v of periods.get(id)?.values() ?? []) if (periodEnd(v.period) > lastInput) lastInput = periodEnd(v.period);
       return last && lastInput >= periodEnd(last)
@@ -429,6 +470,7 @@ export function computePcieCredit(
     to,
     rows: done.results.flatMap((r) => r.rows),
     pool: done.results.flatMap((r) => r.pool),
+    refund: done.results.flatMap((r) => r.refund),
     ledger: done.ledger,
     conflicts: done.conflicts,
     dropped: done.dropped,

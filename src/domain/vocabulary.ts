@@ -22,8 +22,12 @@ export const QUALIFICATIONS = [
 ] as const;
 export type Qualification = (typeof QUALIFICATIONS)[number];
 
-/** ledger.csv `kind`: one carryforward chain per enterprise and kind. */
-export const LEDGER_KINDS = ['education_expense', 'pcie_credit'] as const;
+/**
+ * ledger.csv `kind`: one carryforward chain per enterprise and kind (CONTRACT §2): the education
+ * expense carried between tax years, the 产教融合 credit pool, and the 留抵退税 deduction carried
+ * between filing periods (附列资料（五）).
+ */
+export const LEDGER_KINDS = ['education_expense', 'pcie_credit', 'refund_deduction'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 /** The two education surcharges the 产教融合 credit is set against (credits.csv `fee`). */

@@ -67,7 +67,7 @@ export const parseQualification = enumParser<Qualification>('qualification', {
 
 export const parseLedgerKind = enumParser<LedgerKind>('ledger kind', {
   values: LEDGER_KINDS,
-  aliases: { education_expense: ['职工教育经费'], pcie_credit: ['产教融合抵免'] },
+  aliases: { education_expense: ['职工教育经费'], pcie_credit: ['产教融合抵免'], refund_deduction: ['留抵退税扣除'] },
 });
 
 const amount = (raw: string) => parseAmount(raw);

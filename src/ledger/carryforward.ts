@@ -1,25 +1,30 @@
 /**
- * The one carryforward pipeline, for every ledger kind (`education_expense`, `pcie_credit`):
- * the ledger's rows of the kind grouped by enterprise, a plan per enterprise (where it starts
- * and what it carries in, the calculator's), the fold over its periods (the calculator's), the
- * computed rows merged back into the ledger, and a conflict with a later row refused unless
- * `--force` (CONTRACT §3). The chain is an explicit fold and a gap is reported, never a silent
- * restart at zero (the OpenFisca trap STYLE.md warns of).
+ * The one carryforward pipeline, for every ledger kind (`education_expense`, `pcie_credit`,
+ * `refund_deduction`): the ledger's rows of the job's kinds grouped by enterprise, a plan per
+ * enterprise (where it starts and what it carries in, the calculator's), the fold over its
+ * periods (the calculator's), the computed rows merged back into the ledger kind by kind, and a
+ * conflict with a later row refused unless `--force` (CONTRACT §3). One fold may carry several
+ * balances (the 产教融合 pool and the 留抵退税 deduction). The chain is an explicit fold and a gap is
+ * reported, never a silent restart at zero (the OpenFisca trap STYLE.md warns of).
  */
 import { RefusedError } from '../domain/errors.js';
 import type { LedgerEntry } from '../domain/records.js';
 import type { LedgerKind } from '../domain/vocabulary.js';
 import { describeConflict, mergeLedger, type Conflict } from './ledger.js';
 
+/** An enterprise's ledger rows of each of the job's kinds (an absent kind: no rows). */
+export type RowsByKind = ReadonlyMap<LedgerKind, readonly LedgerEntry[]>;
+
 export interface CarryforwardJob<P, R> {
-  kind: LedgerKind;
+  /** the kinds the fold carries; the first is the calculator's own */
+  kinds: readonly LedgerKind[];
   /** every ledger row read (all kinds): rows of other kinds pass through unchanged */
   ledger: readonly LedgerEntry[];
   /** the enterprises to consider, in any order (computed in code-unit order) */
   ids: Iterable<string>;
-  /** the enterprise's plan from its ledger rows of this kind; undefined when nothing is computed */
-  plan(id: string, rows: readonly LedgerEntry[]): P | undefined;
-  /** computes the enterprise's periods: its results and the ledger rows they give */
+  /** the enterprise's plan from its ledger rows of the job's kinds; undefined when nothing is computed */
+  plan(id: string, rows: RowsByKind): P | undefined;
+  /** computes the enterprise's periods: its results and the ledger rows they give (each with its kind) */
   fold(id: string, plan: P): { result: R; rows: LedgerEntry[] };
   /** drop the later rows a recomputation contradicts instead of refusing */
   force: boolean;
@@ -41,29 +46,40 @@ export interface CarryforwardResult<R> {
  * later ledger row no longer opens with the recomputed closing and `force` is not set.
  */
 export function runCarryforward<P, R>(job: CarryforwardJob<P, R>): CarryforwardResult<R> {
-  const rowsOf = new Map<string, LedgerEntry[]>();
+  const rowsOf = new Map<string, Map<LedgerKind, LedgerEntry[]>>();
   for (const e of job.ledger) {
-    if (e.kind !== job.kind) continue;
-    const list = rowsOf.get(e.enterprise_id);
+    if (!job.kinds.includes(e.kind)) continue;
+    let byKind = rowsOf.get(e.enterprise_id);
+    if (!byKind) rowsOf.set(e.enterprise_id, (byKind = new Map()));
+    const list = byKind.get(e.kind);
     if (list) list.push(e);
-    else rowsOf.set(e.enterprise_id, [e]);
+    else byKind.set(e.kind, [e]);
   }
   const results: R[] = [];
-  const computed = new Map<string, LedgerEntry[]>();
+  const computed = new Map<LedgerKind, Map<string, LedgerEntry[]>>(job.kinds.map((k) => [k, new Map()]));
   for (const id of [...new Set(job.ids)].sort()) {
-    const plan = job.plan(id, rowsOf.get(id) ?? []);
+    const plan = job.plan(id, rowsOf.get(id) ?? new Map());
     if (plan === undefined) continue;
     const r = job.fold(id, plan);
     results.push(r.result);
-    computed.set(id, r.rows);
+    for (const k of job.kinds) computed.get(k)!.set(id, []);
+    for (const row of r.rows) computed.get(row.kind)!.get(id)!.push(row);
   }
-  const merged = mergeLedger(job.ledger, job.kind, computed, job.force);
-  if (merged.conflicts.length && !job.force) {
-    const n = new Set(merged.conflicts.map((c) => c.enterprise_id)).size;
+  let ledger: readonly LedgerEntry[] = job.ledger;
+  const conflicts: Conflict[] = [];
+  const dropped: LedgerEntry[] = [];
+  for (const k of job.kinds) {
+    const merged = mergeLedger(ledger, k, computed.get(k)!, job.force);
+    ledger = merged.entries;
+    conflicts.push(...merged.conflicts);
+    dropped.push(...merged.dropped);
+  }
+  if (conflicts.length && !job.force) {
+    const n = new Set(conflicts.map((c) => c.enterprise_id)).size;
     throw new RefusedError(
-      merged.conflicts.map(describeConflict).join('\n') +
-        `\nnothing was written: ${job.advice(merged.conflicts)}, or pass --force to drop the ledger's later rows for ${n === 1 ? 'this enterprise' : 'these enterprises'}`,
+      conflicts.map(describeConflict).join('\n') +
+        `\nnothing was written: ${job.advice(conflicts)}, or pass --force to drop the ledger's later rows for ${n === 1 ? 'this enterprise' : 'these enterprises'}`,
     );
   }
-  return { results, ledger: merged.entries, conflicts: merged.conflicts, dropped: merged.dropped };
+  return { results, ledger: [...ledger], conflicts, dropped };
 }

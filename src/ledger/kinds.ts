@@ -44,4 +44,13 @@ export const LEDGER_KIND_SPECS: Record<LedgerKind, LedgerKindSpec> = {
     negative: true,
     chainsAcrossHoles: true,
   },
+  refund_deduction: {
+    kind: 'refund_deduction',
+    periodOk: (p) => p.kind !== 'year',
+    periodProblem: 'a refund_deduction row has a month (YYYY-MM) or quarter (YYYY-Qn) period',
+    // The 留抵退税 deduction not yet used: what the periods' bases could not take (附列资料（五）).
+    closing: (opening, added, used) => opening + added - used,
+    negative: false,
+    chainsAcrossHoles: true,
+  },
 };
