@@ -90,6 +90,8 @@ export interface PoolRow {
   closing: Fen;
   /** how far carry in + added fell below zero (investment withdrawn), else 0 */
   shortfall: Fen;
+  /** what the period's credits could take together (0 when the credit is not usable) */
+  available: Fen;
 }
 
 /** The 留抵退税 deduction of one enterprise-period (附列资料（五）): its `refund_deduction` ledger row. */
@@ -305,7 +307,7 @@ export function computeCredit(rules: Rules, input: CreditEnterpriseInput, trace:
       if (overpaid) notes.push('overpaid');
       rows.push({ enterprise_id: input.enterpriseId, period: p, fee: x.f.fee, base, rate: x.rate, due: x.due, exemption: x.exemption, reduction: x.reduction, credit, paid, payable, overpaid, notes });
     });
-    pool.push({ enterprise_id: input.enterpriseId, period: p, opening: carryIn, added, used, closing: carryOut, shortfall });
+    pool.push({ enterprise_id: input.enterpriseId, period: p, opening: carryIn, added, used, closing: carryOut, shortfall, available });
     carryIn = carryOut;
   });
   return { rows, pool, refund };
