@@ -6,7 +6,10 @@
 import { Command } from 'commander';
 import type { Calculator, RangeRequest } from '../calculators/calculator.js';
 import { runCalculator } from '../engine/index.js';
-import { act, checkStdin, examples, globalOptions, loadOptions, parseYearOption, periodRange, rulesFor, withGlobalOptions, yearRange, type Outcome } from './common.js';
+import { signalPoint } from '../io/exit-cleanup.js';
+import { lockLedger } from '../io/lock.js';
+import { checkOutputs, type NamedPath, type OutputPath } from '../io/paths.js';
+import { act, checkStdin, examples, globalOptions, loadOptions, parseYearOption, periodRange, rulesFor, withGlobalOptions, yearRange, type GlobalOptions, type Outcome } from './common.js';
 import { finish, type OutputFlags } from './finish.js';
 
 const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -16,6 +19,23 @@ export function rangeOf(calc: Calculator, flags: { year?: string; from?: string;
   if (calc.range === 'years') return yearRange(flags);
   if (calc.range === 'periods') return periodRange(flags);
   return { year: parseYearOption('--year', flags.year) };
+}
+
+/** The files a calculator command reads: its inputs, the ledger and the --rules file. */
+function inputsOf(calc: Calculator, paths: Readonly<Record<string, string | undefined>>, ledger: string | undefined, g: GlobalOptions): NamedPath[] {
+  const named = (path: string | undefined, what: string) => (path === undefined ? [] : [{ path, what }]);
+  return [...calc.inputs.flatMap((i) => named(paths[i.flag], `the --${i.flag} input`)), ...named(ledger, 'the --ledger input'), ...named(g.rules, 'the --rules file')];
+}
+
+/** The files it writes: its reports and the ledger, which may be the --ledger file (in place). */
+function outputsOf(calc: Calculator, flags: OutputFlags & { ledger?: string }): OutputPath[] {
+  const outs: OutputPath[] = [];
+  for (const r of calc.reports) {
+    const path = flags[r.flag] as string | undefined;
+    if (path !== undefined) outs.push({ path, what: `--${r.flag}` });
+  }
+  if (calc.ledger && flags.ledgerOut) outs.push({ path: flags.ledgerOut, what: '--ledger-out', ...(flags.ledger !== undefined ? { mayReplace: flags.ledger } : {}) });
+  return outs;
 }
 
 export function calculatorCommand(calc: Calculator, outcome: Outcome): Command {
@@ -42,9 +62,20 @@ export function calculatorCommand(calc: Calculator, outcome: Outcome): Command {
       const paths: Record<string, string | undefined> = {};
       for (const i of calc.inputs) paths[i.flag] = flags[camel(i.flag)] as string | undefined;
       checkStdin([...Object.values(paths), flags.ledger]);
-      const rules = rulesFor(g);
-      const result = await runCalculator(calc, paths, flags.ledger, { rules, range, force: Boolean(flags.force), explain: flags.explain }, loadOptions(g));
-      return finish(g, calc, result, flags, paths);
+      const inputs = inputsOf(calc, paths, flags.ledger, g);
+      checkOutputs(outputsOf(calc, flags), inputs);
+      // The ledger this run writes is locked before any input is read, until it is renamed into place.
+      const lock = calc.ledger && flags.ledgerOut ? await lockLedger(flags.ledgerOut, { timeoutSeconds: g.lockTimeout, command: `skilltax ${calc.command}` }) : undefined;
+      try {
+        const rules = rulesFor(g);
+        const result = await runCalculator(calc, paths, flags.ledger, { rules, range, force: Boolean(flags.force), explain: flags.explain }, loadOptions(g));
+        await signalPoint(); // SIGINT/SIGTERM during the computation: stop before writing
+        const status = finish(g, calc, result, flags, paths, { inputs, ...(lock ? { lock } : {}) });
+        await signalPoint(); // … during the writing: the set is complete, then stop
+        return status;
+      } finally {
+        await lock?.release();
+      }
     }),
   );
   return cmd;

@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import type { RangeRequest } from '../calculators/calculator.js';
 import { UsageError } from '../domain/errors.js';
 import type { EncodingOption } from '../io/csv-in.js';
+import { installSignalCleanup } from '../io/exit-cleanup.js';
 import type { HeaderLang, RenderOptions } from '../io/csv-out.js';
 import type { LoadOptions } from '../io/load.js';
 import { loadRules } from '../io/rules-file.js';
@@ -20,6 +21,8 @@ export interface GlobalOptions {
   quiet: boolean;
   color: boolean;
   maxErrors: number;
+  /** Seconds to wait for another run's lock on a ledger this run writes (--lock-timeout, default 60). */
+  lockTimeout: number;
 }
 
 /** Adds the global options of CONTRACT §1. No defaults here: `globalOptions` applies them, so
@@ -33,7 +36,8 @@ export function withGlobalOptions(cmd: Command): Command {
     .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel')
     .option('--quiet', 'print no summary or warnings on standard error')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
-    .option('--max-errors <n>', 'list at most this many problems per file (default 100)');
+    .option('--max-errors <n>', 'list at most this many problems per file (default 100)')
+    .option('--lock-timeout <seconds>', 'wait this long for another run that holds the ledger this run writes, then exit 2 (default 60)');
 }
 
 export function globalOptions(cmd: Command): GlobalOptions {
@@ -43,6 +47,12 @@ export function globalOptions(cmd: Command): GlobalOptions {
     const s = String(o.maxErrors);
     if (!/^[1-9]\d*$/.test(s)) throw new UsageError(`--max-errors takes a whole number of 1 or more (got "${s}")`);
     maxErrors = Number(s);
+  }
+  let lockTimeout = 60;
+  if (o.lockTimeout !== undefined) {
+    const s = String(o.lockTimeout);
+    if (!/^\d+(\.\d+)?$/.test(s) || Number(s) > 86_400) throw new UsageError(`--lock-timeout takes a number of seconds from 0 to 86400 (got "${s}")`);
+    lockTimeout = Number(s);
   }
   return {
     rules: o.rules as string | undefined,
@@ -54,6 +64,7 @@ export function globalOptions(cmd: Command): GlobalOptions {
     quiet: Boolean(o.quiet),
     color: o.color !== false && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
     maxErrors,
+    lockTimeout,
   };
 }
 
@@ -124,9 +135,14 @@ export interface Outcome {
   status: number;
 }
 
-/** Wraps a command's action so its returned exit status reaches `main` through `outcome`. */
+/**
+ * Wraps a command's action so its returned exit status reaches `main` through `outcome`. From
+ * here on SIGINT, SIGTERM and SIGHUP end the run through the cleanup handlers (exit 128 + n, no
+ * temporary file or lock left behind).
+ */
 export function act<A extends unknown[]>(outcome: Outcome, fn: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
   return async (...args: A) => {
+    installSignalCleanup();
     outcome.status = await fn(...args);
   };
 }

@@ -1,12 +1,15 @@
 /**
  * The one finishing step of every calculator command: the explain account, the reports and the
- * ledger written atomically before anything is printed, then warnings, forced drops, notes and
- * the calculator's afterword on standard error. Returns the exit status: 1 when a warning needs a
- * person.
+ * ledger written as one set (the ledger renamed last, under its lock) before anything is printed,
+ * then warnings, forced drops, notes and the calculator's afterword on standard error. Everything
+ * printed is worked out before the files are written, so a failure there writes nothing. Returns
+ * the exit status: 1 when a warning needs a person.
  */
 import type { Calculator, CalculatorResult } from '../calculators/calculator.js';
 import { UsageError } from '../domain/errors.js';
-import { render, writeFilesAtomic, type PendingFile } from '../io/csv-out.js';
+import { holdsPersonIds, render, writeFilesAtomic, type PendingFile } from '../io/csv-out.js';
+import type { LedgerLock } from '../io/lock.js';
+import type { NamedPath } from '../io/paths.js';
 import { describeDropped, ledgerTable } from '../ledger/ledger.js';
 import { renderTrace, renderTraceJson } from '../report/explain.js';
 import { err, out, renderOptions, type GlobalOptions } from './common.js';
@@ -14,7 +17,20 @@ import { err, out, renderOptions, type GlobalOptions } from './common.js';
 /** What the command line asked for: `out`, `ledgerOut`, `explain`, and any report's own flag (`summary`). */
 export type OutputFlags = Readonly<Record<string, unknown>> & { out?: string; ledgerOut?: string; explain?: string };
 
-export function finish(g: GlobalOptions, calc: Calculator, result: CalculatorResult, flags: OutputFlags, paths: Readonly<Record<string, string | undefined>>): number {
+/** What the run read (no output may replace one, but the in-place ledger) and the lock on the ledger it writes. */
+export interface FinishGuard {
+  inputs: readonly NamedPath[];
+  lock?: LedgerLock;
+}
+
+export function finish(
+  g: GlobalOptions,
+  calc: Calculator,
+  result: CalculatorResult,
+  flags: OutputFlags & { ledger?: string },
+  paths: Readonly<Record<string, string | undefined>>,
+  guard: FinishGuard = { inputs: [] },
+): number {
   let account: string | undefined;
   if (flags.explain !== undefined) {
     if (!result.trace) throw new UsageError(calc.explain.missing(flags.explain, paths));
@@ -25,20 +41,30 @@ export function finish(g: GlobalOptions, calc: Calculator, result: CalculatorRes
   for (const report of calc.reports) {
     const path = flags[report.flag] as string | undefined;
     if (report.flag !== 'out' && path === undefined) continue;
-    const content = render(report.table(result), renderOptions(g));
+    const table = report.table(result);
+    const content = render(table, renderOptions(g));
     if (report.flag === 'out') main = content;
-    if (path !== undefined) files.push({ path, content });
+    if (path !== undefined) files.push({ path, content, what: `--${report.flag}`, private: holdsPersonIds(table) });
   }
-  if (flags.ledgerOut && result.ledger) files.push({ path: flags.ledgerOut, content: render(ledgerTable(result.ledger), { ...renderOptions(g), format: 'csv' }) });
-  writeFilesAtomic(files);
+  if (flags.ledgerOut && result.ledger) {
+    files.push({
+      path: flags.ledgerOut,
+      content: render(ledgerTable(result.ledger), { ...renderOptions(g), format: 'csv' }),
+      what: '--ledger-out',
+      ledger: true,
+      ...(flags.ledger !== undefined ? { mayReplace: flags.ledger } : {}),
+    });
+  }
+  const warnings = calc.warnings(result);
+  const afterword = calc.afterword ? calc.afterword(result) : undefined;
+  writeFilesAtomic(files, { inputs: guard.inputs, ...(guard.lock ? { beforeRename: () => guard.lock!.assertHeld() } : {}) });
   if (account !== undefined) out(account);
   else if (!flags.out && main !== undefined) out(main);
-  const warnings = calc.warnings(result);
   if (!g.quiet) {
     for (const w of warnings) err(`warning: ${w}`);
     for (const line of describeDropped(result.dropped, result.conflicts)) err(line);
     for (const h of result.hints) err(`note: ${h}`);
-    if (calc.afterword) err(calc.afterword(result));
+    if (afterword !== undefined) err(afterword);
   }
   return warnings.length ? 1 : 0;
 }

@@ -9,6 +9,8 @@ import { loadCalculatorInputs } from '../engine/index.js';
 import { render, writeFilesAtomic } from '../io/csv-out.js';
 import { declaredCreditsSchema, declaredSchema, loadDeclared } from '../io/declared.js';
 import { loadAll, type LoadOptions } from '../io/load.js';
+import { signalPoint } from '../io/exit-cleanup.js';
+import { checkOutputs, type NamedPath } from '../io/paths.js';
 import type { Rules } from '../rules/index.js';
 import { reconcileTable } from '../report/reconcile.js';
 import { act, checkStdin, err, examples, globalOptions, loadOptions, out, renderOptions, rulesFor, withGlobalOptions, type Outcome } from './common.js';
@@ -96,9 +98,23 @@ export function reconcileCommand(outcome: Outcome): Command {
     act(outcome, async (flags: ReconcileFlags, command: Command) => {
       const g = globalOptions(command);
       checkStdin([flags.declared, flags.payroll, flags.training, flags.qualifications, flags.ledger, flags.declaredCredits, flags.surcharges]);
+      const inputs: NamedPath[] = (
+        [
+          [flags.declared, '--declared'],
+          [flags.payroll, '--payroll'],
+          [flags.training, '--training'],
+          [flags.qualifications, '--qualifications'],
+          [flags.ledger, '--ledger'],
+          [flags.declaredCredits, '--declared-credits'],
+          [flags.surcharges, '--surcharges'],
+          [g.rules, '--rules'],
+        ] as const
+      ).flatMap(([path, flag]) => (path === undefined ? [] : [{ path, what: flag === '--rules' ? 'the --rules file' : `the ${flag} input` }]));
+      if (flags.out) checkOutputs([{ path: flags.out, what: '--out' }], inputs);
       const diffs = await runReconcile(flags, rulesFor(g), loadOptions(g));
+      await signalPoint();
       const report = render(reconcileTable(diffs), renderOptions(g));
-      if (flags.out) writeFilesAtomic([{ path: flags.out, content: report }]);
+      if (flags.out) writeFilesAtomic([{ path: flags.out, content: report, what: '--out' }], { inputs });
       else out(report);
       if (!g.quiet) {
         const keys = new Set(diffs.map((d) => `${d.enterprise_id} ${d.period?.text ?? d.year} ${d.fee ?? ''}`));

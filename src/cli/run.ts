@@ -6,10 +6,16 @@ import { CALCULATORS } from '../calculators/registry.js';
 import { UsageError } from '../domain/errors.js';
 import type { LedgerEntry } from '../domain/records.js';
 import { runCalculator, type LedgerSource } from '../engine/index.js';
-import { render, writeFilesAtomic, type PendingFile } from '../io/csv-out.js';
+import { holdsPersonIds, render, writeFilesAtomic, type PendingFile } from '../io/csv-out.js';
+import { signalPoint } from '../io/exit-cleanup.js';
+import { lockLedger } from '../io/lock.js';
+import { checkOutputs, type NamedPath } from '../io/paths.js';
 import { describeDropped, ledgerTable } from '../ledger/ledger.js';
 import { runSummaryTable, runSummaryText, type SummarySection } from '../report/summary.js';
 import { act, chalkFor, err, examples, globalOptions, loadOptions, out, renderOptions, rulesFor, withGlobalOptions, yearRange, type Outcome } from './common.js';
+
+/** The canonical input names `run` reads from DIR (any calculator's, the ledger, rules.json). */
+const INPUT_NAMES: ReadonlySet<string> = new Set([...CALCULATORS.flatMap((c) => c.inputs.map((i) => i.file)), 'ledger.csv', 'rules.json']);
 
 const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 const needs = (c: Calculator) => `${c.noun} need${c.nounPlural ? '' : 's'} ${list(c.inputs.filter((i) => i.required).map((i) => i.file))}`;
@@ -54,31 +60,67 @@ export function runCommand(outcome: Outcome): Command {
       const runnable = CALCULATORS.filter((c) => c.inputs.every((i) => !i.required || input(i.file)));
       if (!runnable.length) throw new UsageError(`${dir}: no calculator has its inputs here (${CALCULATORS.map(needs).join('; ')})`);
       const ext = g.format === 'json' ? 'json' : 'csv';
-      const files: PendingFile[] = [];
-      const sections: SummarySection[] = [];
-      const warnings: string[] = [];
-      const notes: string[] = [];
-      // The ledger goes from one calculator to the next, each recomputing its own kind.
-      let ledger: LedgerSource = input('ledger.csv');
-      for (const calc of runnable) {
-        const paths = Object.fromEntries(calc.inputs.map((i) => [i.flag, input(i.file)]));
-        const result = await runCalculator(calc, paths, ledger, { rules, range, force: Boolean(flags.force) }, loadOptions(g));
-        for (const r of calc.reports) files.push({ path: join(outDir, `${r.name}.${ext}`), content: render(r.table(result), renderOptions(g)) });
-        sections.push({ calculator: calc.name, title: calc.title, items: calc.summarize(result) });
-        warnings.push(...calc.warnings(result));
-        notes.push(...describeDropped(result.dropped, result.conflicts), ...result.hints.map((h) => `note: ${h}`));
-        if (result.ledger) ledger = result.ledger;
+      // Every canonical input present is an input of the run, used or not: no output may replace
+      // one, but ledger.csv itself when --out is DIR (the in-place ledger, README "Guarantees").
+      const inputs: NamedPath[] = [...INPUT_NAMES]
+        .flatMap((name) => (input(name) ? [{ path: join(dir, name), what: `the input ${name}` }] : []))
+        .concat(g.rules !== undefined ? [{ path: g.rules, what: 'the --rules file' }] : []);
+      const ledgerIn = input('ledger.csv');
+      const ledgerOut = join(outDir, 'ledger.csv');
+      const reportPaths = runnable.flatMap((c) => c.reports.map((r) => join(outDir, `${r.name}.${ext}`)));
+      const summaryPath = join(outDir, `summary.${ext}`);
+      checkOutputs(
+        [
+          ...reportPaths.map((path) => ({ path, what: 'the report' })),
+          { path: ledgerOut, what: 'the ledger', ...(ledgerIn ? { mayReplace: ledgerIn } : {}) },
+          { path: summaryPath, what: 'the summary' },
+        ],
+        inputs,
+      );
+      // The ledger written is locked before any input is read, until it is renamed into place.
+      const lock = await lockLedger(ledgerOut, { timeoutSeconds: g.lockTimeout, command: 'skilltax run' });
+      try {
+        const files: PendingFile[] = [];
+        const sections: SummarySection[] = [];
+        const warnings: string[] = [];
+        const notes: string[] = [];
+        // The ledger goes from one calculator to the next, each recomputing its own kind.
+        let ledger: LedgerSource = ledgerIn;
+        for (const calc of runnable) {
+          const paths = Object.fromEntries(calc.inputs.map((i) => [i.flag, input(i.file)]));
+          const result = await runCalculator(calc, paths, ledger, { rules, range, force: Boolean(flags.force) }, loadOptions(g));
+          for (const r of calc.reports) {
+            const table = r.table(result);
+            files.push({ path: join(outDir, `${r.name}.${ext}`), content: render(table, renderOptions(g)), what: 'the report', private: holdsPersonIds(table) });
+          }
+          sections.push({ calculator: calc.name, title: calc.title, items: calc.summarize(result) });
+          warnings.push(...calc.warnings(result));
+          notes.push(...describeDropped(result.dropped, result.conflicts), ...result.hints.map((h) => `note: ${h}`));
+          if (result.ledger) ledger = result.ledger;
+          await signalPoint(); // SIGINT/SIGTERM during a computation: stop before writing
+        }
+        const entries: readonly LedgerEntry[] = Array.isArray(ledger) ? ledger : [];
+        files.push({
+          path: ledgerOut,
+          content: render(ledgerTable(entries), { ...renderOptions(g), format: 'csv' }),
+          what: 'the ledger',
+          ledger: true,
+          ...(ledgerIn ? { mayReplace: ledgerIn } : {}),
+        });
+        files.push({ path: summaryPath, content: render(runSummaryTable(sections), renderOptions(g)), what: 'the summary' });
+        const summary = g.quiet ? undefined : runSummaryText(dir, outDir, sections, files.map((f) => f.path), chalkFor(g, process.stdout));
+        // The ledger is renamed last (after summary.csv, whatever the order listed).
+        writeFilesAtomic(files, { inputs, beforeRename: () => lock.assertHeld() });
+        await signalPoint(); // … during the writing: the set is complete, then stop
+        if (summary !== undefined) {
+          out(summary);
+          for (const w of warnings) err(`warning: ${w}`);
+          for (const n of notes) err(n);
+        }
+        return warnings.length ? 1 : 0;
+      } finally {
+        await lock.release();
       }
-      const entries: readonly LedgerEntry[] = Array.isArray(ledger) ? ledger : [];
-      files.push({ path: join(outDir, 'ledger.csv'), content: render(ledgerTable(entries), { ...renderOptions(g), format: 'csv' }) });
-      files.push({ path: join(outDir, `summary.${ext}`), content: render(runSummaryTable(sections), renderOptions(g)) });
-      writeFilesAtomic(files);
-      if (!g.quiet) {
-        out(runSummaryText(dir, outDir, sections, files.map((f) => f.path), chalkFor(g, process.stdout)));
-        for (const w of warnings) err(`warning: ${w}`);
-        for (const n of notes) err(n);
-      }
-      return warnings.length ? 1 : 0;
     }),
   );
   return cmd;

@@ -1,14 +1,30 @@
 /**
  * Writing reports: CSV (English or Chinese headers, optional BOM, Excel-safe text cells) or
- * JSON, and atomic writes (temporary file in the same folder, then rename) so every written
- * file is complete or absent.
+ * JSON, and the one place files are written (`writeFilesAtomic`): a run's files as one set,
+ * each complete or absent (README "Guarantees").
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fchmodSync,
+  fchownSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../domain/errors.js';
 import type { Cell, ColumnDef, Table } from '../domain/table.js';
+import { onAbort } from './exit-cleanup.js';
+import { checkOutputs, resolveTarget, type NamedPath } from './paths.js';
+import { HOST_TAG, processAlive, SELF_START } from './process-id.js';
 
 export type { Cell, ColumnDef, Table } from '../domain/table.js';
 
@@ -55,57 +71,224 @@ export function render(t: Table, o: RenderOptions): string {
   return o.format === 'json' ? renderJson(t, o.header) : renderCsv(t, o.header, o.bom);
 }
 
+
+/** Columns whose cells identify a person (身份证号): a report with one is created private (0600). */
+const PERSON_ID_COLUMNS: ReadonlySet<string> = new Set(['person_id']);
+
+export function holdsPersonIds(t: Table): boolean {
+  return t.columns.some((c) => PERSON_ID_COLUMNS.has(c.name));
+}
+
 export interface PendingFile {
   path: string;
-  content: string;
+  content: string | Uint8Array;
+  /** How a message names it: the flag (`--out`) or "the output". */
+  what?: string;
+  /** The ledger: renamed after every other file of the set. */
+  ledger?: boolean;
+  /** Holds person ids: created with mode 0600 when new (a replaced file keeps its mode). */
+  private?: boolean;
+  /** The input this output may replace: the in-place ledger (--ledger F --ledger-out F). */
+  mayReplace?: string;
+}
+
+export interface WriteOptions {
+  /** The inputs of the run: no output may be one of them, but for its `mayReplace`. */
+  inputs?: readonly NamedPath[];
+  /** Called when every temporary file is complete, just before the first rename (the ledger lock is still ours). */
+  beforeRename?: () => void;
+}
+
+// ── temporary files ───────────────────────────────────────────────────────────
+
+/**
+ * `.NAME.skilltax-tmp-HOST-PID-START`: the host tag, pid and start time of the process writing
+ * it, so that a later run can tell a temporary file of a run that died from one being written.
+ */
+const TEMP_SUFFIX = `.skilltax-tmp-${HOST_TAG}-${process.pid}-${SELF_START}`;
+const TEMP_NAME = /^\..+\.skilltax-tmp-([0-9a-f]{8})-(\d+)-(\d+)$/;
+/** The name temporary files had before (`.NAME.tmp-PID-RANDOM`): removed when older than an hour. */
+const OLD_TEMP_NAME = /^\..+\.tmp-\d+-[0-9a-f]{8}$/;
+/** A temporary file older than this is stale whoever wrote it: writing a set takes seconds. */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}${TEMP_SUFFIX}`);
+}
+
+/** Whether a file name is a stale temporary file of skilltax: older than an hour, or its process (on this host) is gone. */
+export function isStaleTemp(name: string, st: Stats, now = Date.now()): boolean {
+  const m = TEMP_NAME.exec(name);
+  if (!m) return OLD_TEMP_NAME.test(name) && now - st.mtimeMs > STALE_TEMP_MS;
+  if (now - st.mtimeMs > STALE_TEMP_MS) return true;
+  return m[1] === HOST_TAG && !processAlive(Number(m[2]), m[3]!);
+}
+
+/** Removes the stale temporary files of skilltax in a folder (best effort); returns their names. */
+export function removeStaleTemps(dir: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    if (!name.startsWith('.') || !(TEMP_NAME.test(name) || OLD_TEMP_NAME.test(name))) continue;
+    try {
+      const p = join(dir, name);
+      const st = statSync(p);
+      if (st.isFile() && isStaleTemp(name, st)) {
+        rmSync(p, { force: true });
+        removed.push(name);
+      }
+    } catch {
+      // gone meanwhile, or not ours to remove
+    }
+  }
+  return removed;
+}
+
+// ── writing a set of files ────────────────────────────────────────────────────
+
+const errCode = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+interface Planned {
+  f: PendingFile;
+  /** The file written: symbolic links followed to their target. */
+  target: string;
+  /** The existing file, if any. */
+  st?: Stats;
+  tmp?: string;
 }
 
 /**
- * Writes every file to a temporary sibling first, then renames them all: a failure before the
- * renames leaves no output at all. Writing a file over an input (e.g. --ledger-out equal to
- * --ledger) is safe because the input was fully read before.
+ * Writes a run's files as one set (README "Guarantees"):
+ *
+ * 1. checks every output first: none is an input of the run (but the in-place ledger), none is
+ *    a folder, no two are one file;
+ * 2. removes stale temporary files of skilltax in the output folders;
+ * 3. writes each file to a temporary sibling of its target (symbolic links are followed: the
+ *    link stays, its target is replaced) with the mode of the file it replaces (and its owner,
+ *    when running as root), or 0600 for a new file that holds person ids, and fsyncs it;
+ * 4. renames them into place in the order given, the ledger last, then fsyncs the folders.
+ *
+ * A failure before the renames (a full disk, a folder that cannot be made) leaves no output and
+ * no temporary file; the folders it made are removed again. A signal (SIGINT, SIGTERM, SIGHUP)
+ * is handled when this function has finished. A file that exists and is not a regular file (a
+ * terminal, a pipe: /dev/stdout) is written directly.
  */
-export function writeFilesAtomic(files: readonly PendingFile[]): void {
-  // Everything that can be checked is checked before anything is written.
-  const seen = new Set<string>();
-  for (const f of files) {
-    const full = resolve(f.path);
-    if (seen.has(full)) throw new UsageError(`${f.path}: two outputs name the same file`);
-    seen.add(full);
-    let st;
+export function writeFilesAtomic(files: readonly PendingFile[], o: WriteOptions = {}): void {
+  checkOutputs(
+    files.map((f) => ({ path: f.path, what: f.what ?? 'the output', ...(f.mayReplace !== undefined ? { mayReplace: f.mayReplace } : {}) })),
+    o.inputs ?? [],
+  );
+  const plan: Planned[] = files.map((f) => {
+    const target = resolveTarget(f.path);
+    let st: Stats | undefined;
     try {
-      st = statSync(full);
+      st = statSync(target);
     } catch {
-      continue;
+      st = undefined;
     }
-    if (st.isDirectory()) throw new UsageError(`${f.path}: is a folder; name a file to write`);
-  }
-  const temps: { tmp: string; path: string }[] = [];
+    if (st?.isDirectory()) throw new UsageError(`${f.path}: is a folder; name a file to write`);
+    return { f, target, ...(st ? { st } : {}) };
+  });
+
+  const made: { top: string; dir: string }[] = [];
+  const written: Planned[] = [];
+  const undo = () => {
+    for (const p of written) if (p.tmp) rmSync(p.tmp, { force: true });
+    for (const m of made.reverse()) {
+      for (let d = m.dir; ; d = dirname(d)) {
+        try {
+          rmdirSync(d);
+        } catch {
+          break;
+        }
+        if (d === m.top || dirname(d) === d) break;
+      }
+    }
+  };
+  const unregister = onAbort(undo);
   try {
-    for (const f of files) {
-      const dir = dirname(f.path);
+    for (const dir of new Set(plan.map((p) => dirname(p.target)))) removeStaleTemps(dir);
+    for (const p of plan) {
+      const dir = dirname(p.target);
       try {
-        mkdirSync(dir, { recursive: true });
+        const top = mkdirSync(dir, { recursive: true });
+        if (top !== undefined) made.push({ top, dir });
       } catch (e) {
-        throw new UsageError(`${f.path}: cannot create the folder ${dir} (${(e as NodeJS.ErrnoException).code})`);
+        const shown = resolve(p.f.path) === p.target ? dirname(p.f.path) : dir;
+        throw new UsageError(`${p.f.path}: cannot create the folder ${shown} (${errCode(e)})`);
       }
-      const tmp = join(dir, `.${basename(f.path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+      if (p.st && !p.st.isFile()) continue; // a device or a pipe: written below, directly
+      const tmp = tempPathFor(p.target);
+      let fd: number | undefined;
       try {
-        writeFileSync(tmp, f.content);
+        // A new file gets the mode the umask gives, as any new file; private and replacing ones
+        // start at 0600 and get their final mode before any content is written.
+        fd = openSync(tmp, 'w', p.st || p.f.private ? 0o600 : 0o666);
+        p.tmp = tmp;
+        written.push(p);
+        if (p.st) {
+          if (isRoot()) fchownSync(fd, p.st.uid, p.st.gid);
+          fchmodSync(fd, p.st.mode & 0o7777);
+        } else if (p.f.private) fchmodSync(fd, 0o600);
+        writeFileSync(fd, p.f.content);
+        fsyncSync(fd);
       } catch (e) {
-        throw new UsageError(`${f.path}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        throw new UsageError(`${p.f.path}: cannot write (${errCode(e)})`);
+      } finally {
+        if (fd !== undefined) closeSync(fd);
       }
-      temps.push({ tmp, path: f.path });
     }
-    for (const t of temps) {
+    for (const p of plan) {
+      if (!(p.st && !p.st.isFile())) continue;
       try {
-        renameSync(t.tmp, t.path);
+        writeFileSync(p.target, p.f.content);
       } catch (e) {
-        throw new UsageError(`${t.path}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        throw new UsageError(`${p.f.path}: cannot write (${errCode(e)})`);
+      }
+    }
+    // A target may have become a folder since the check (one output's folder is another's path):
+    // found now, nothing is renamed.
+    for (const p of written) {
+      let st: Stats | undefined;
+      try {
+        st = statSync(p.target);
+      } catch {
+        st = undefined;
+      }
+      if (st?.isDirectory()) throw new UsageError(`${p.f.path}: cannot write (EISDIR)`);
+    }
+    o.beforeRename?.();
+    const order = [...written.filter((p) => !p.f.ledger), ...written.filter((p) => p.f.ledger)];
+    for (const p of order) {
+      try {
+        renameSync(p.tmp!, p.target);
+      } catch (e) {
+        throw new UsageError(`${p.f.path}: cannot write (${errCode(e)})`);
+      }
+      delete p.tmp;
+    }
+    for (const dir of new Set(order.map((p) => dirname(p.target)))) {
+      try {
+        const fd = openSync(dir, 'r');
+        try {
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+      } catch {
+        // Not every file system can fsync a folder; the renames are done.
       }
     }
   } catch (e) {
-    for (const t of temps) rmSync(t.tmp, { force: true });
+    undo();
     throw e;
+  } finally {
+    unregister();
   }
 }
