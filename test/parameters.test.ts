@@ -16,7 +16,7 @@ import { PARAMS } from '../src/rules/params.js';
 import { Rules } from '../src/rules/index.js';
 import { DEMO, demoFile } from './helpers/demo.js';
 import { fen, ID, qual } from './unit-helpers/education.js';
-import { cat, claim, pid } from './unit-helpers/subsidy.js';
+import { cat, claim, paid, pid } from './unit-helpers/subsidy.js';
 
 async function keysRead(): Promise<Set<string>> {
   const read = new Set<string>();
@@ -44,6 +44,15 @@ async function keysRead(): Promise<Set<string>> {
       years: new Map([[2017, { ...emptyYear(), wages: fen('100,000') }]]),
       qualifications: [qual(q, '2015-01-01')],
       carry: { fen: 0, gap: false },
+    });
+  }
+  // the old monthly shortage-post regime (a person first paid in 2021), both levels
+  for (const level of [1, 2]) {
+    decideClaims(rules, {
+      claims: [claim({ program: 'shortage_post', level, months: 2, claim_date: '2024-04-01' })],
+      catalog: [],
+      history: [paid({ program: 'shortage_post', occupation: '电工', level, paid_date: '2021-03-31', amount: 500, months: 1 })],
+      qualifications: new Map(),
     });
   }
   decideClaims(rules, {

@@ -5,7 +5,7 @@
  * catalogue, and apprenticeship amounts by certificate outcome.
  */
 import { describe, expect, it } from 'vitest';
-import { cat, claim, decide, one, outcome, override, pid } from './unit-helpers/subsidy.js';
+import { cat, claim, decide, one, outcome, override, paid, pid } from './unit-helpers/subsidy.js';
 
 describe('#10 item 9: who may claim skill_upgrade (subsidy.skill_upgrade.groups, .employer_groups)', () => {
   const upgrade = { program: 'skill_upgrade' as const, certificate_date: '2024-03-01', claim_date: '2024-04-01' };
@@ -81,5 +81,34 @@ describe('#10 item 13: apprenticeship amounts by certificate outcome', () => {
     const [d] = decide({ claims: [claim({ program: 'apprenticeship', certificate_type: undefined, months: 12 })], catalog });
     expect(outcome(d!)).toBe('eligible 4000.00');
     expect(d!.trace!.find((s) => s.label === 'catalogue row')?.how).toContain('certificate none (ended without one)');
+  });
+});
+
+describe('#10 item 11: the old monthly shortage-post subsidy (first paid before 甬人社发〔2023〕22号)', () => {
+  const first = paid({ program: 'shortage_post', occupation: '电工', level: 2, paid_date: '2021-03-31', amount: 500, months: 1 });
+  const monthly = (months: number, claim_date: string, history = [first]) => one({ program: 'shortage_post', months, claim_date }, { history });
+
+  it('a person first paid under the monthly regime is paid 500 a month (技师), not refused as a duplicate', () => {
+    expect(outcome(monthly(12, '2024-04-01'))).toBe('eligible 6000.00');
+  });
+  it('at most 36 months in all: 35 more after the first month are paid in full, 36 more only 35', () => {
+    expect(outcome(monthly(35, '2024-04-01'))).toBe('eligible 17500.00');
+    expect(outcome(monthly(36, '2024-04-01'))).toBe('eligible 17500.00 duration_exceeded');
+  });
+  it('every payment within 5 years of the first: on the last day yes, a day later no', () => {
+    expect(outcome(monthly(1, '2026-03-31'))).toBe('eligible 500.00');
+    expect(outcome(monthly(1, '2026-04-01'))).toBe('ineligible 0.00 duration_exceeded');
+  });
+  it('a 高级技师 is paid 1,000 a month', () => {
+    const f = paid({ program: 'shortage_post', occupation: '电工', level: 1, paid_date: '2022-06-30', amount: 1000, months: 1 });
+    expect(outcome(one({ program: 'shortage_post', level: 1, months: 2, claim_date: '2024-04-01' }, { history: [f] }))).toBe('eligible 2000.00');
+  });
+  it('a person first paid after the change keeps the one-off rule: a second claim is a duplicate', () => {
+    const after = paid({ program: 'shortage_post', occupation: '电工', level: 2, paid_date: '2023-06-30', amount: 10000 });
+    expect(outcome(monthly(1, '2024-04-01', [after]))).toBe('ineligible 0.00 duplicate_occupation_level');
+  });
+  it('the explain says which regime and why', () => {
+    const [d] = decide({ claims: [claim({ program: 'shortage_post', months: 2, claim_date: '2024-04-01' })], history: [first] });
+    expect(d!.trace!.find((s) => s.label === 'monthly regime')?.how).toMatch(/^first paid 2021-03-31 \(history line \d+ \(shortage_post, paid 2021-03-31\)\), before the one-off of 甬人社发〔2023〕22号$/);
   });
 });

@@ -322,7 +322,14 @@ describe('across claims and the history (RULES §4.2)', () => {
             }
           }
         }
-        for (const d of ds) if (!(d.claim.program in MONTH_LIMIT)) expect(d.paidMonths).toBeUndefined();
+        // The old monthly shortage-post regime (#10 item 11, RULES §4.1) pays by the month a person
+        // first paid before 2023 (subsidy.shortage_post.monthly_regime): at most 36 months.
+        const monthlyShortage = (person: string) => s.history.some((h) => h.person_id === person && h.program === 'shortage_post' && h.paid_date < '2023-01-01');
+        for (const d of ds) {
+          if (d.claim.program in MONTH_LIMIT) continue;
+          if (d.claim.program === 'shortage_post' && monthlyShortage(d.claim.person_id)) expect(d.paidMonths).toBeDefined();
+          else expect(d.paidMonths).toBeUndefined();
+        }
       }),
       RUNS,
     );

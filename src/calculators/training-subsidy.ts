@@ -111,6 +111,8 @@ interface Paid {
   level?: number;
   certificate_no?: string;
   year: number;
+  /** the day it was paid (history) or claimed */
+  date: string;
   months: number;
   /** for the explain: "claim C-12 (2023-03-02)" or "history line 5 (2022-07-01)" */
   what: string;
@@ -423,6 +425,41 @@ export const PROGRAM_SPECS: Record<Program, ProgramSpec> = {
 };
 
 /**
+ * The old monthly shortage post subsidy (RULES §4.1): a person first paid while the monthly regime
+ * was in force (`subsidy.shortage_post.monthly_regime` on the first payment's date) keeps it: the
+ * level's monthly amount × months, at most `max_months` in all, every claim within `max_years` of
+ * the first payment. Its amounts are parameters, not catalogue rows.
+ */
+const MONTHLY_SHORTAGE: ProgramSpec = {
+  source: '甬人社发〔2023〕22号',
+  decidingDate: 'claim',
+  certificate: false,
+  paysForCertificate: false,
+  counted: false,
+  before: [],
+  after: [levelIn('subsidy.shortage_post.levels')],
+  across: [],
+  monthLimit: 'subsidy.shortage_post.max_months',
+};
+
+/** The monthly amount of the person's level as a catalogue-like row (parameters, not the catalogue). */
+function monthlyRow(rules: Rules, c: Claim, tracer: Tracer, first: Paid): { row?: CatalogEntry; miss?: 'not_in_catalog' | 'level_not_covered' } {
+  if (c.level !== 1 && c.level !== 2) return { miss: 'level_not_covered' };
+  const key = `subsidy.shortage_post.monthly_amount.level${c.level}`;
+  const amount = rules.amount(key, c.claim_date);
+  tracer.step(() => ({ label: 'monthly regime', value: 'monthly', how: `first paid ${first.date} (${first.what}), before the one-off of 甬人社发〔2023〕22号`, cite: ['subsidy.shortage_post.monthly_regime'] }));
+  return {
+    row: { program: 'shortage_post', occupation: c.occupation ?? '*', level: c.level, amount, unit: 'per_month', valid_from: first.date, source: tracer.cited(key).source, line: 0 },
+  };
+}
+
+/** The first shortage_post payment of a person, when it was made under the monthly regime. */
+function monthlyRegimeStart(rules: Rules, earlier: readonly Paid[]): Paid | undefined {
+  const first = earlier.filter((e) => e.program === 'shortage_post').sort((a, b) => byText(a.date, b.date))[0];
+  return first && rules.flag('subsidy.shortage_post.monthly_regime', first.date) ? first : undefined;
+}
+
+/**
  * The catalogue row for a program, occupation and level valid on a date: the most specific one
  * (exact occupation before `*`, then exact level before `*`), then the latest valid_from.
  */
@@ -490,6 +527,7 @@ export function decideClaims(rules: Rules, input: SubsidyInput, o: DecideOptions
     level: r.level,
     certificate_no: r.certificate_no,
     year: yearOf(date),
+    date,
     months,
     what,
   });
@@ -508,12 +546,13 @@ export function decideClaims(rules: Rules, input: SubsidyInput, o: DecideOptions
 }
 
 function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonly Paid[], certificates: ReadonlyMap<string, Paid>, traced: boolean): Decision {
-  const spec = PROGRAM_SPECS[c.program];
-  const reasons = new Set<Reason>();
-  const refs = new Set<string>([spec.source]);
   // The sources of the rules applied go into rule_refs whether or not the claim is explained.
   const tracer = new Tracer(traced, 'source');
   const r0 = rules.recording((r) => tracer.read(r));
+  const monthlyFrom = c.program === 'shortage_post' ? monthlyRegimeStart(r0, earlier) : undefined;
+  const spec = monthlyFrom ? MONTHLY_SHORTAGE : PROGRAM_SPECS[c.program];
+  const reasons = new Set<Reason>();
+  const refs = new Set<string>([spec.source]);
   const decidingDate = spec.decidingDate === 'certificate' && c.certificate_date ? c.certificate_date : c.claim_date;
   tracer.step(() => ({
     label: 'deciding date',
@@ -542,8 +581,9 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
     },
   };
 
-  // The catalogue row is chosen first (its age limits may replace the general ones), shown in its place below.
-  const pick = pickCatalog(input.catalog, c.program, c.occupation, c.level, decidingDate, c.certificate_type);
+  // The catalogue row is chosen first (its age limits may replace the general ones), shown in its
+  // place below. The old monthly shortage post subsidy is paid from its parameters instead.
+  const pick = monthlyFrom ? monthlyRow(r0, c, tracer, monthlyFrom) : pickCatalog(input.catalog, c.program, c.occupation, c.level, decidingDate, c.certificate_type);
   const row = pick.row;
   if (row) x.row = row;
 
@@ -562,7 +602,7 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
     tracer.step(() => ({
       label: 'catalogue row',
       value: `${formatFen(row.amount)} ${row.unit}`,
-      how: `line ${row.line}: ${row.program}, occupation ${row.occupation}, level ${row.level === '*' ? '*' : levelName(row.level)}${row.certificate_type ? `, certificate ${row.certificate_type === 'none' ? 'none (ended without one)' : row.certificate_type}` : ''}, valid ${row.valid_from}…${row.valid_to ?? ''}${row.shortage ? ', shortage' : ''}${row.urgent ? ', urgent' : ''}`,
+      how: `${row.line ? `line ${row.line}` : 'the monthly regime\'s parameter'}: ${row.program}, occupation ${row.occupation}, level ${row.level === '*' ? '*' : levelName(row.level)}${row.certificate_type ? `, certificate ${row.certificate_type === 'none' ? 'none (ended without one)' : row.certificate_type}` : ''}, valid ${row.valid_from}…${row.valid_to ?? ''}${row.shortage ? ', shortage' : ''}${row.urgent ? ', urgent' : ''}`,
       source: catSource,
     }));
   } else {
@@ -578,6 +618,19 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
 
   for (const check of spec.after) check(x);
   for (const check of spec.across) check(x);
+  let beyondYears = false;
+  if (monthlyFrom) {
+    const years = r0.count('subsidy.shortage_post.max_years', c.claim_date);
+    const until = addMonths(monthlyFrom.date, 12 * years);
+    beyondYears = c.claim_date > until;
+    x.check(
+      'within the years of the first payment',
+      c.claim_date <= until,
+      `first monthly payment ${monthlyFrom.date} (${monthlyFrom.what}); claimed ${c.claim_date}, ${c.claim_date <= until ? 'by' : 'after'} ${until}`,
+      'duration_exceeded',
+      { key: 'subsidy.shortage_post.max_years' },
+    );
+  }
   if (spec.counted) yearlyCapCheck(x);
   programYearlyCheck(x);
 
@@ -586,7 +639,8 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
   let partial = false;
   if (spec.monthLimit) {
     const limit = r0.count(spec.monthLimit, decidingDate);
-    const used = earlier.filter((e) => e.program === c.program).reduce((a, e) => a + e.months, 0);
+    // Under the monthly regime a history payment without its months counts as one month.
+    const used = earlier.filter((e) => e.program === c.program).reduce((a, e) => a + (monthlyFrom && e.months === 0 ? 1 : e.months), 0);
     const left = Math.max(0, limit - used);
     const months = c.months ?? 0;
     paidMonths = Math.min(months, left);
@@ -602,7 +656,7 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
 
   // ── the decision ────────────────────────────────────────────────────────────
   // A claim past its month limit with months left is paid for those months and stays eligible.
-  const blocking = [...reasons].filter((r) => !(r === 'duration_exceeded' && partial));
+  const blocking = [...reasons].filter((r) => !(r === 'duration_exceeded' && partial && !beyondYears));
   const eligible = blocking.length === 0 && row !== undefined;
   let amount = 0;
   if (eligible) {

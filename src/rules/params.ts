@@ -274,6 +274,40 @@ export const PARAMS: ParamDef[] = [
     entries: [{ from: '2008-01-01', value: '6', source: '人社部发〔2020〕30号', status: 'verified' }],
   },
   {
+    key: 'subsidy.shortage_post.monthly_regime',
+    kind: 'flag',
+    description: 'the monthly shortage post subsidy (before the one-off of 甬人社发〔2023〕22号): read on the date of the person\'s first payment',
+    entries: [
+      { from: '2008-01-01', value: 'yes', source: '宁波 紧缺职业高技能人才岗位补贴 (按月发放)', status: 'practice' },
+      // The notice's exact start is not confirmed [U]; its catalogue amounts start 2023-01-01.
+      { from: '2023-01-01', value: 'no', source: '甬人社发〔2023〕22号', status: 'unverified' },
+    ],
+  },
+  {
+    key: 'subsidy.shortage_post.monthly_amount.level2',
+    kind: 'amount',
+    description: 'monthly shortage post subsidy for a 技师 (level 2) under the old regime',
+    entries: [{ from: '2008-01-01', value: '500.00', source: '甬人社发〔2023〕22号 (原按月补贴)', status: 'practice' }],
+  },
+  {
+    key: 'subsidy.shortage_post.monthly_amount.level1',
+    kind: 'amount',
+    description: 'monthly shortage post subsidy for a 高级技师 (level 1) under the old regime',
+    entries: [{ from: '2008-01-01', value: '1000.00', source: '甬人社发〔2023〕22号 (原按月补贴)', status: 'practice' }],
+  },
+  {
+    key: 'subsidy.shortage_post.max_months',
+    kind: 'count',
+    description: 'months of the monthly shortage post subsidy paid per person',
+    entries: [{ from: '2008-01-01', value: '36', source: '甬人社发〔2023〕22号 (原按月补贴)', status: 'practice' }],
+  },
+  {
+    key: 'subsidy.shortage_post.max_years',
+    kind: 'count',
+    description: 'years after the first monthly shortage post payment within which every monthly payment falls',
+    entries: [{ from: '2008-01-01', value: '5', source: '甬人社发〔2023〕22号 (原按月补贴)', status: 'practice' }],
+  },
+  {
     key: 'subsidy.shortage_post.levels',
     kind: 'list',
     description: 'levels the shortage post subsidy pays for (2 = 技师, 1 = 高级技师)',
