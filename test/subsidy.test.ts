@@ -529,8 +529,10 @@ describe('shortage_post (甬人社发〔2023〕22号): 技师 10,000 / 高级技
     expect(outcome(one({ program: 'shortage_post', ...c }, catalog.length ? { catalog } : {}))).toBe(want);
   });
 
-  it('once per person ever: a shortage post subsidy in the history, of any occupation, years ago', () => {
-    const history = [paid({ program: 'shortage_post', paid_date: '2019-05-01', occupation: '焊工', level: 1, amount: 20000 })];
+  it('once per person ever: a shortage post subsidy in the history, of any occupation, before', () => {
+    // (paid since the one-off regime of 2023: a first payment before it keeps the old monthly
+    // subsidy instead, test/subsidy-fidelity.test.ts)
+    const history = [paid({ program: 'shortage_post', paid_date: '2023-05-01', occupation: '焊工', level: 1, amount: 20000 })];
     expect(outcome(one({ program: 'shortage_post' }, { history }))).toBe('ineligible 0.00 duplicate_occupation_level');
     expect(outcome(one({ program: 'shortage_post', person_id: OTHER }, { history }))).toBe('eligible 10000.00');
   });
