@@ -239,16 +239,16 @@ describe('src/io/csv-in.ts', () => {
     expect(of('payroll-missing-value.csv')[0]).toMatchObject({ line: 2, column: 2 });
   });
 
-  it('a malformed quote: "not readable as CSV: …", at the line of the record', () => {
+  it('a malformed quote: "not readable as CSV: …", at the line and cell of the record', () => {
     const [p] = of('payroll-bad-quote.csv');
-    expect(p).toMatchObject({ line: 3, column: 1 });
-    expect(p!.message).toMatch(/^not readable as CSV: Invalid Closing Quote: got "x" at line 3/);
+    expect(p).toMatchObject({ line: 3, column: 3 });
+    expect(p!.message).toMatch(/^not readable as CSV: text after the closing quote of a quoted cell/);
   });
 
-  it.fails('KNOWN BUG: an unclosed quote is reported at the end of the file, not at the line where its record starts (CONTRACT §1)', () => {
+  it('an unclosed quote is reported at the line where its record starts (CONTRACT §1)', () => {
     const [p] = of('payroll-unclosed-quote.csv');
-    expect(p!.message).toMatch(/^not readable as CSV: Quote Not Closed/);
-    expect(p!.line).toBe(3); // today: 5, the last line
+    expect(p!.message).toMatch(/^not readable as CSV: the quote that opens this cell is never closed/);
+    expect(p!.line).toBe(3);
   });
 
   it('a file without a header: "the file is empty: a header line is expected"', () => {

@@ -99,6 +99,10 @@ describe('#10 item 11: the old monthly shortage-post subsidy (first paid before 
     expect(outcome(monthly(1, '2026-03-31'))).toBe('eligible 500.00');
     expect(outcome(monthly(1, '2026-04-01'))).toBe('ineligible 0.00 duration_exceeded');
   });
+  it('a monthly claim without its months pays nothing and says why', () => {
+    const [d] = decide({ claims: [claim({ program: 'shortage_post', claim_date: '2024-04-01' })], history: [first] });
+    expect(outcome(d!)).toBe('ineligible 0.00 duration_exceeded');
+  });
   it('a 高级技师 is paid 1,000 a month', () => {
     const f = paid({ program: 'shortage_post', occupation: '电工', level: 1, paid_date: '2022-06-30', amount: 1000, months: 1 });
     expect(outcome(one({ program: 'shortage_post', level: 1, months: 2, claim_date: '2024-04-01' }, { history: [f] }))).toBe('eligible 2000.00');

@@ -643,6 +643,9 @@ function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonl
     const used = earlier.filter((e) => e.program === c.program).reduce((a, e) => a + (monthlyFrom && e.months === 0 ? 1 : e.months), 0);
     const left = Math.max(0, limit - used);
     const months = c.months ?? 0;
+    if (monthlyFrom && c.months === undefined) {
+      x.check('months per person', false, 'a monthly shortage_post claim gives the months it covers (column months): none given', 'duration_exceeded', { key: spec.monthLimit });
+    }
     paidMonths = Math.min(months, left);
     partial = months > left && left > 0;
     x.check(
