@@ -76,7 +76,7 @@ describe('regressions', () => {
     writeFileSync(join(dir, 'payroll.csv'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
     const r = skilltax(args);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/payroll\.csv: the file is UTF-16 .*save it as "CSV UTF-8"/);
+    expect(r.stderr).toMatch(/payroll\.csv:1:1: the file is UTF-16 .*save it as "CSV UTF-8"/);
   });
 
   it('no command at all is a usage error', () => {

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { Command } from 'commander';
 import { DEDUCTION_COLUMNS } from '../calculators/education-expense.js';
 import { CREDIT_COLUMNS } from '../calculators/pcie-credit.js';
-import { formatProblem, InputError, ProblemList, UsageError, type Problem } from '../domain/errors.js';
+import { escapeControl, FileError, formatProblem, InputError, ProblemList, UsageError, type Problem } from '../domain/errors.js';
 import type { InputKind } from '../domain/records.js';
 import { INPUT_LOADERS } from '../engine/index.js';
 import { readRows } from '../io/csv-in.js';
@@ -51,7 +51,11 @@ export function validateCommand(outcome: Outcome): Command {
   const kinds = Object.keys(KINDS).join(', ');
   const cmd = new Command('validate')
     .summary('check input files without computing anything')
-    .description(`Checks each file against its kind (${kinds}) and lists every problem as FILE:LINE:COLUMN: message.\nExit status: 0 clean, 1 problems found, 2 unusable arguments.`)
+    .description(
+      `Checks each file against its kind (${kinds}) and lists every problem as FILE:LINE:COLUMN: message.\n` +
+        'Every file is checked; a file that cannot be read (or whose kind cannot be told) is listed as FILE:0:0: reason.\n' +
+        'Exit status: 0 clean, 1 problems found, 2 a file could not be read or an unusable argument (unknown --kind).',
+    )
     .argument('<files...>', 'files to check ("-" for standard input)')
     .option('--kind <kind>', `the kind of every file (${kinds}); default: from the file name`)
     .addHelpText(
@@ -69,16 +73,27 @@ export function validateCommand(outcome: Outcome): Command {
       const g = globalOptions(command);
       checkStdin(files);
       if (flags.kind !== undefined && !KINDS[flags.kind]) throw new UsageError(`--kind ${flags.kind}: unknown kind (known: ${kinds})`);
-      const plan = files.map((f) => {
-        const kind = flags.kind ?? inferKind(f);
-        if (!kind) throw new UsageError(`${f}: cannot tell the kind from the file name; pass --kind (${kinds})`);
-        return { file: f, kind };
-      });
+      // Every file is checked and everything found is listed, whatever happens to one of them. A file
+      // that cannot be read at all (missing, a folder, no permission) or whose kind cannot be told is
+      // an unusable argument: its own line in the list (LINE and COLUMN 0), and exit 2 at the end.
       const all: Problem[] = [];
-      for (const { file, kind } of plan) {
-        const problems = await check(file, kind, loadOptions(g));
+      let unusable = 0;
+      for (const file of files) {
+        const shown = file === '-' ? '<stdin>' : file;
+        const kind = flags.kind ?? inferKind(file);
+        let problems: Problem[];
+        try {
+          if (!kind) throw new FileError(shown, `cannot tell the kind from the file name; pass --kind (${kinds})`);
+          problems = await check(file, kind, loadOptions(g));
+        } catch (e) {
+          if (!(e instanceof FileError)) throw e;
+          unusable++;
+          all.push({ file: e.file, line: 0, column: 0, message: e.reason });
+          err(`skilltax: ${escapeControl(e.file)}: ${escapeControl(e.reason)}`);
+          continue;
+        }
         all.push(...problems);
-        if (!g.quiet) err(`${file === '-' ? '<stdin>' : file} (${kind}): ${problems.length === 0 ? 'ok' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}`);
+        if (!g.quiet) err(`${shown} (${kind}): ${problems.length === 0 ? 'ok' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}`);
       }
       if (g.format === 'csv' && g.formatGiven) {
         out(
@@ -101,7 +116,7 @@ export function validateCommand(outcome: Outcome): Command {
       } else {
         for (const p of all) out(formatProblem(p) + '\n');
       }
-      return all.length ? 1 : 0;
+      return unusable ? 2 : all.length ? 1 : 0;
     }),
   );
   return cmd;

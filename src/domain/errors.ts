@@ -11,9 +11,35 @@ export interface Problem {
   value?: string;
 }
 
+/**
+ * Characters that must not reach a terminal or a log as they are: C0 controls (newline, ESC of a
+ * terminal escape sequence, NUL …), DEL, C1 controls, the Unicode line and paragraph separators,
+ * the bidirectional overrides and isolates, zero-width characters and the byte order mark.
+ */
+const CONTROL_CLASS = '[\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2069\\ufeff]';
+const HAS_CONTROL = new RegExp(CONTROL_CLASS);
+const CONTROL = new RegExp(CONTROL_CLASS, 'g');
+const NAMED: Record<string, string> = { '\0': '\\0', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Input text made safe to print: each control character is shown as an escape (`\n`, `\r`, `\t`,
+ * `\0`, `\x1b`, `\u202e` …), everything else as it is. Used for every message and explain line;
+ * reports keep the input text.
+ */
+export function escapeControl(s: string): string {
+  if (!HAS_CONTROL.test(s)) return s;
+  return s.replace(CONTROL, (c) => {
+    const named = NAMED[c];
+    if (named) return named;
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** `FILE:LINE:COLUMN: message (got "value")`, control characters escaped (see escapeControl). */
 export function formatProblem(p: Problem): string {
-  const got = p.value === undefined ? '' : ` (got "${p.value}")`;
-  return `${p.file}:${p.line}:${p.column}: ${p.message}${got}`;
+  const got = p.value === undefined ? '' : ` (got "${escapeControl(p.value)}")`;
+  return `${escapeControl(p.file)}:${p.line}:${p.column}: ${escapeControl(p.message)}${got}`;
 }
 
 /** Problems found in input files. */
@@ -25,6 +51,16 @@ export class InputError extends Error {
 
 /** Wrong arguments, a missing file, an unusable rules file. */
 export class UsageError extends Error {}
+
+/** A file that cannot be read at all (missing, a folder, no permission): `file` and the `reason` alone. */
+export class FileError extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}
 
 /** A state change the tool will not make without being told (e.g. a ledger conflict without --force). */
 export class RefusedError extends Error {}

@@ -1,19 +1,19 @@
 /**
- * Reading input CSV files: encoding detection (UTF-8 with or without BOM, else GB18030, which
- * is what Excel on Chinese Windows writes), header matching by canonical name or alias, cell
- * parsing by schema, and problems reported as FILE:LINE:COLUMN. Rows are streamed to a
- * callback, so a payroll file of millions of rows is never held in memory.
+ * Reading input CSV files: bytes to text line by line in the file's encoding (encoding.ts),
+ * text to records with the physical line where each starts (csv-syntax.ts), header matching by
+ * canonical name or alias, the shape of each record against the header, cell parsing by schema,
+ * and problems reported as FILE:LINE:COLUMN. Rows are streamed to a callback, so a payroll file
+ * of millions of rows is never held in memory.
  */
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import iconv from 'iconv-lite';
-import { ProblemList, UsageError } from '../domain/errors.js';
+import { escapeControl, FileError, ProblemList } from '../domain/errors.js';
 import { maskPersonId } from '../domain/ids.js';
+import { CsvTokenizer, type RecordSink } from './csv-syntax.js';
+import { decodeStream, type EncodingOption } from './encoding.js';
 import { acceptedNames, headerIndex, type RowOf, type Schema } from './schema.js';
 import { normalizeLabel, ValueProblem } from './values.js';
 
-export type EncodingOption = 'auto' | 'utf8' | 'gb18030';
+export type { EncodingOption } from './encoding.js';
 
 export interface ReadOptions {
   encoding: EncodingOption;
@@ -33,126 +33,40 @@ export function displayName(path: string): string {
   return path === '-' ? '<stdin>' : path;
 }
 
-const SAMPLE_AFTER_HIGH_BYTE = 64 * 1024;
-const SAMPLE_MAX = 8 * 1024 * 1024;
-
-function validUtf8(buf: Buffer, atEnd: boolean): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(buf, { stream: !atEnd });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Decodes a byte stream to text, deciding the encoding from the first bytes when asked to. */
-async function* decode(bytes: AsyncIterable<Buffer>, encoding: EncodingOption, file: string): AsyncGenerator<string> {
-  const it = bytes[Symbol.asyncIterator]();
-  const held: Buffer[] = [];
-  let heldLen = 0;
-  let firstHigh = -1;
-  let ended = false;
-  let chosen: 'utf8' | 'gb18030' | undefined = encoding === 'auto' ? undefined : encoding;
-  while (!chosen) {
-    const r = await it.next();
-    if (r.done) {
-      ended = true;
-    } else {
-      const chunk = Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value as unknown as string);
-      if (firstHigh < 0) {
-        const i = chunk.findIndex((b) => b >= 0x80);
-        if (i >= 0) firstHigh = heldLen + i;
-      }
-      held.push(chunk);
-      heldLen += chunk.length;
-    }
-    const enough = ended || heldLen >= SAMPLE_MAX || (firstHigh >= 0 && heldLen - firstHigh >= SAMPLE_AFTER_HIGH_BYTE);
-    if (!enough) continue;
-    const sample = Buffer.concat(held);
-    if ((sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff)) {
-      throw new UsageError(`${file}: the file is UTF-16 (Excel's "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead`);
-    }
-    if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) chosen = 'utf8';
-    else chosen = firstHigh < 0 || validUtf8(sample, ended) ? 'utf8' : 'gb18030';
-  }
-  const decoder =
-    chosen === 'utf8'
-      ? (() => {
-          const td = new TextDecoder('utf-8', { fatal: true });
-          return { write: (b: Buffer) => td.decode(b, { stream: true }), end: () => td.decode() };
-        })()
-      : (() => {
-          const d = iconv.getDecoder('gb18030');
-          let first = true;
-          return {
-            write: (b: Buffer) => {
-              let s = d.write(b);
-              if (first && s.length > 0) {
-                first = false;
-                if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-              }
-              return s;
-            },
-            end: () => d.end() ?? '',
-          };
-        })();
-  const wrap = (fn: () => string): string => {
-    try {
-      return fn();
-    } catch {
-      throw new UsageError(
-        `${file}: the file is not valid UTF-8; if it was saved by Excel on Chinese Windows, pass --encoding gb18030`,
-      );
-    }
-  };
-  for (const b of held) {
-    const s = wrap(() => decoder.write(b));
-    if (s) yield s;
-  }
-  if (!ended) {
-    for (;;) {
-      const r = await it.next();
-      if (r.done) break;
-      const chunk = Buffer.isBuffer(r.value) ? r.value : Buffer.from(r.value as unknown as string);
-      const s = wrap(() => decoder.write(chunk));
-      if (s) yield s;
-    }
-  }
-  const tail = wrap(() => decoder.end());
-  if (tail) yield tail;
-}
-
-function openBytes(path: string, opts: ReadOptions): AsyncIterable<Buffer> {
-  if (path === '-') return (opts.stdin ?? process.stdin) as AsyncIterable<Buffer>;
+function openBytes(path: string, opts: ReadOptions): AsyncIterable<Buffer | string> {
+  if (path === '-') return (opts.stdin ?? process.stdin) as AsyncIterable<Buffer | string>;
   return createReadStream(path, { highWaterMark: 1024 * 1024 });
 }
 
-function countNewlines(cells: string[]): number {
-  let n = 0;
-  for (const c of cells) {
-    if (c.includes('\n')) for (const ch of c) if (ch === '\n') n++;
-  }
-  return n;
-}
-
+/** A file that cannot be read at all is a FileError (exit 2, or a line of its own in `validate`); anything else is thrown as it is. */
 function ioError(e: unknown, file: string): unknown {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new UsageError(`${file}: no such file`);
-  if (code === 'EISDIR') return new UsageError(`${file}: is a folder, not a file`);
-  if (code === 'EACCES') return new UsageError(`${file}: permission denied`);
-  return e;
+  const err = e as NodeJS.ErrnoException;
+  if (err === null || typeof err !== 'object' || typeof err.code !== 'string' || err.syscall === undefined) return e;
+  if (err.code === 'ENOENT') return new FileError(file, 'no such file');
+  if (err.code === 'EISDIR') return new FileError(file, 'is a folder, not a file');
+  if (err.code === 'EACCES' || err.code === 'EPERM') return new FileError(file, 'permission denied');
+  return new FileError(file, `cannot be read (${err.code})`);
 }
 
-interface CsvParseError {
-  message: string;
-  code?: string;
-  lines?: number;
+/** A value shown in a problem: at most 200 characters. */
+function clip(value: string): string {
+  return value.length > 200 ? `${value.slice(0, 200)}…` : value;
 }
 
-/**
- * Reads `path` with `schema`, calling `onRow` for each row whose cells all parse. Problems go
- * to `problems`; reading stops once it is full. Throws UsageError for an unreadable file.
- */
+/** An amount written with a thousands separator and no quotes, split into cells (`1`, `234.56`): where, and as what. */
+function thousandsSplit(cells: readonly string[]): { index: number; text: string } | undefined {
+  for (let i = 0; i + 1 < cells.length; i++) {
+    if (!/^[+-]?[¥￥]?\s*\d{1,3}$/.test(cells[i]!.trim()) || !/^\d{3}(\.\d*)?\s*元?$/.test(cells[i + 1]!.trim())) continue;
+    let text = cells[i]!.trim();
+    for (let k = i + 1; k < cells.length && /^\d{3}(\.\d*)?\s*元?$/.test(cells[k]!.trim()); k++) {
+      text += `,${cells[k]!.trim()}`;
+      if (cells[k]!.includes('.')) break;
+    }
+    return { index: i, text };
+  }
+  return undefined;
+}
+
 export async function readRows<S extends Schema>(
   path: string,
   schema: S,
@@ -161,79 +75,107 @@ export async function readRows<S extends Schema>(
   onRow: (row: RowOf<S>, ctx: RowContext) => void,
 ): Promise<void> {
   const file = displayName(path);
-  const bytes = openBytes(path, opts);
-  // No `info: true`: it costs more than half the parse. Lines are counted here instead: every
-  // record (an empty line is a record of one empty cell) takes one line plus the line breaks
-  // inside its quoted cells.
-  const parser = parse({ relax_column_count: true, skip_empty_lines: false, relax_quotes: false });
-  const source = Readable.from(decode(bytes, opts.encoding, file));
-  let sourceError: unknown;
-  source.on('error', (e) => {
-    sourceError = e;
-    parser.destroy();
-  });
-  source.pipe(parser);
-
   const index = headerIndex(schema);
   const names = Object.keys(schema.columns);
   let colOf: Map<string, number> | undefined; // canonical name → 0-based index
+  let headerCells = 0;
+  let headerFailed = false;
   let parsers: { name: string; idx: number; required: boolean; parse: (raw: string) => unknown; sensitive: boolean }[] = [];
-  let line = 1;
+  const add = (line: number, column: number, message: string, value?: string) =>
+    problems.add({ file, line, column, message, ...(value !== undefined ? { value: clip(value) } : {}) });
   const ctx: RowContext = {
     file,
     line: 0,
     column: (name) => (colOf?.has(name) ? colOf.get(name)! + 1 : 0),
-    problem: (column, message, value) =>
-      problems.add({ file, line: ctx.line, column: ctx.column(column) || 1, message, value }),
+    problem: (column, message, value) => add(ctx.line, ctx.column(column) || 1, message, value),
   };
-  let nextLine = 1;
-  /** One record; false when reading should stop (a bad header, or the problem list is full). */
-  const handle = (cells: string[]): boolean => {
-    line = nextLine;
-    nextLine += 1 + countNewlines(cells);
-    if (cells.length === 1 && cells[0]!.trim() === '') return true;
+  /** After a problem: go on unless the list is full (a header with a problem ends the reading). */
+  const goOn = (): boolean => {
     if (!colOf) {
-      colOf = new Map();
-      const headerProblems = problems.items.length;
-      cells.forEach((h, i) => {
-        const name = index.get(normalizeLabel(h));
-        if (name === undefined) return;
-        if (colOf!.has(name)) {
-          problems.add({
-            file,
-            line,
-            column: i + 1,
-            message: `columns ${colOf!.get(name)! + 1} and ${i + 1} both give "${name}": keep one of them`,
-            value: h,
-          });
-          return;
-        }
-        colOf!.set(name, i);
-      });
-      for (const name of names) {
-        const spec = schema.columns[name]!;
-        if (spec.required && !colOf.has(name)) {
-          problems.add({
-            file,
-            line,
-            column: 1,
-            message: `missing required column "${name}" (accepted names: ${acceptedNames(name, spec).join(', ')})`,
-          });
-        }
+      headerFailed = true;
+      return false;
+    }
+    if (problems.full) {
+      problems.truncated = true;
+      return false;
+    }
+    return true;
+  };
+
+  const header = (cells: string[], line: number): boolean => {
+    colOf = new Map();
+    headerCells = cells.length;
+    const headerProblems = problems.items.length;
+    cells.forEach((h, i) => {
+      const name = index.get(normalizeLabel(h));
+      if (name === undefined) return;
+      if (colOf!.has(name)) {
+        add(line, i + 1, `columns ${colOf!.get(name)! + 1} and ${i + 1} both give "${name}": keep one of them`, h);
+        return;
       }
-      if (problems.items.length > headerProblems) return false;
-      parsers = names
-        .filter((n) => colOf!.has(n))
-        .map((n) => ({
-          name: n,
-          idx: colOf!.get(n)!,
-          required: schema.columns[n]!.required,
-          parse: schema.columns[n]!.parse,
-          sensitive: schema.columns[n]!.sensitive === true,
-        }));
+      colOf!.set(name, i);
+    });
+    for (const name of names) {
+      const spec = schema.columns[name]!;
+      if (spec.required && !colOf.has(name)) {
+        add(line, 1, `missing required column "${name}" (accepted names: ${acceptedNames(name, spec).join(', ')})`);
+      }
+    }
+    if (problems.items.length > headerProblems) return false;
+    parsers = names
+      .filter((n) => colOf!.has(n))
+      .map((n) => ({
+        name: n,
+        idx: colOf!.get(n)!,
+        required: schema.columns[n]!.required,
+        parse: schema.columns[n]!.parse,
+        sensitive: schema.columns[n]!.sensitive === true,
+      }));
+    return true;
+  };
+
+  /** A record with more cells than the header (unless the extra ones are empty), or too few for a required column. */
+  const shapeProblem = (cells: string[], line: number): boolean => {
+    const n = cells.length;
+    const m = headerCells;
+    if (n > m) {
+      if (cells.slice(m).every((c) => c.trim() === '')) return false;
+      const split = thousandsSplit(cells);
+      add(
+        line,
+        split ? split.index + 1 : m + 1,
+        `${n} cells, header has ${m}; an amount with a thousands separator must be quoted${split ? `, as "${split.text}" here` : ', and so must any text with a comma'}`,
+        split ? split.text : cells.slice(m).join(','),
+      );
       return true;
     }
+    const missing = parsers.find((p) => p.required && p.idx >= n);
+    if (!missing) return false;
+    add(line, missing.idx + 1, `${n} cell${n === 1 ? '' : 's'}, header has ${m}: the record ends before "${missing.name}" (column ${missing.idx + 1})`);
+    return true;
+  };
+
+  const handle: RecordSink = (cells, line, issue, maybeNul) => {
+    if (issue) {
+      add(line, issue.column, issue.message, issue.value);
+      return goOn();
+    }
+    if (cells.length === 1 && cells[0]!.trim() === '') return true;
+    if (maybeNul) {
+      const i = cells.findIndex((c) => c.includes('\0'));
+      if (i >= 0) {
+        // Refused at the cell: no NUL ever reaches a report (and the value shows it escaped).
+        add(line, i + 1, 'a NUL character (\\0) in the cell: the file is damaged or not a text file', escapeControl(cells[i]!));
+        return goOn();
+      }
+    }
+    if (!colOf) {
+      if (header(cells, line)) return true;
+      headerFailed = true;
+      return false;
+    }
     if (cells.every((c) => c.trim() === '')) return true;
+    if (cells.length !== headerCells && shapeProblem(cells, line)) return goOn();
     ctx.line = line;
     const row: Record<string, unknown> = {};
     let ok = true;
@@ -241,7 +183,7 @@ export async function readRows<S extends Schema>(
       const raw = (cells[p.idx] ?? '').trim();
       if (raw === '') {
         if (p.required) {
-          problems.add({ file, line, column: p.idx + 1, message: `missing value for "${p.name}"`, value: '' });
+          add(line, p.idx + 1, `missing value for "${p.name}"`, '');
           ok = false;
         }
         continue;
@@ -250,7 +192,7 @@ export async function readRows<S extends Schema>(
         row[p.name] = p.parse(raw);
       } catch (e) {
         if (!(e instanceof ValueProblem)) throw e;
-        problems.add({ file, line, column: p.idx + 1, message: `${p.name}: ${e.message}`, value: p.sensitive ? maskPersonId(raw) : raw });
+        add(line, p.idx + 1, `${p.name}: ${e.message}`, p.sensitive ? maskPersonId(raw) : raw);
         ok = false;
       }
     }
@@ -261,47 +203,22 @@ export async function readRows<S extends Schema>(
     }
     return true;
   };
+
+  const tokenizer = new CsvTokenizer(handle);
+  let fatal = false;
   try {
-    // 'data' events rather than `for await`: the async iterator costs a third of the parse.
-    await new Promise<void>((resolve, reject) => {
-      let done = false;
-      const finish = (e?: unknown) => {
-        if (done) return;
-        done = true;
-        if (e) reject(e);
-        else resolve();
-      };
-      parser.on('data', (cells: string[]) => {
-        if (done) return;
-        let go: boolean;
-        try {
-          go = handle(cells);
-        } catch (e) {
-          finish(e);
-          parser.destroy();
-          return;
-        }
-        if (!go) {
-          finish();
-          parser.destroy();
-        }
-      });
-      parser.on('end', () => finish());
-      parser.on('close', () => finish(sourceError));
-      parser.on('error', (e) => finish(e));
-    });
-  } catch (e) {
-    if (sourceError) throw ioError(sourceError, file);
-    const err = e as CsvParseError & NodeJS.ErrnoException;
-    if (typeof err.code === 'string' && err.code.startsWith('CSV_')) {
-      problems.add({ file, line: err.lines ?? line, column: 1, message: `not readable as CSV: ${err.message}` });
-      return;
+    for await (const batch of decodeStream(openBytes(path, opts), opts.encoding)) {
+      if ('fatal' in batch) {
+        add(tokenizer.line, 1, batch.fatal);
+        fatal = true;
+        break;
+      }
+      tokenizer.push(batch.text, batch.marks);
+      if (tokenizer.stopped) break;
     }
+    if (!fatal && !tokenizer.stopped) tokenizer.end();
+  } catch (e) {
     throw ioError(e, file);
-  } finally {
-    parser.destroy();
-    source.destroy();
   }
-  if (sourceError) throw ioError(sourceError, file);
-  if (!colOf) problems.add({ file, line: 1, column: 1, message: 'the file is empty: a header line is expected' });
+  if (!colOf && !headerFailed && !fatal) add(1, 1, 'the file is empty: a header line is expected');
 }

@@ -3,6 +3,7 @@
  * aligned in columns (`label  figure  = formula  [source]`); as JSON (`--format json`), the
  * trace data itself, with every parameter read.
  */
+import { escapeControl } from '../domain/errors.js';
 import type { Trace } from '../domain/trace.js';
 
 /** Columns a string takes on a terminal: CJK and full-width characters take two. */
@@ -16,16 +17,21 @@ function padDisplay(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-/** The text account, one line per step, labels padded to the widest. */
+/**
+ * The text account, one line per step, labels padded to the widest. Input text in it (a claim id,
+ * an occupation …) has its control characters escaped, so no line break or terminal escape
+ * sequence from a file reaches the terminal.
+ */
 export function renderTrace(trace: Trace): string {
-  const lines = [...trace.heading];
-  const width = Math.max(...trace.sections.flatMap((t) => t.steps.map((s) => displayWidth(s.label))), 10);
+  const e = escapeControl;
+  const lines = trace.heading.map(e);
+  const width = Math.max(...trace.sections.flatMap((t) => t.steps.map((s) => displayWidth(e(s.label)))), 10);
   for (const t of trace.sections) {
-    lines.push('', t.title);
+    lines.push('', e(t.title));
     for (const s of t.steps) {
-      let line = `  ${padDisplay(s.label, width)}  ${s.value.padStart(14)}`;
-      if (s.how) line += `  = ${s.how}`;
-      if (s.source) line += `  [${s.source}]`;
+      let line = `  ${padDisplay(e(s.label), width)}  ${e(s.value).padStart(14)}`;
+      if (s.how) line += `  = ${e(s.how)}`;
+      if (s.source) line += `  [${e(s.source)}]`;
       lines.push(line);
     }
   }
