@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectRefused, problems, requireBuild, ROOT, skilltax, where, type CliResult } from './helpers/cli.js';
 import { csv, tempDirs, write } from './helpers/files.js';
+import { withSales } from './unit-helpers/credit.js';
 
 const FX = 'fixtures/errors';
 const A = '91330282MA2B000016';
@@ -17,15 +18,18 @@ const B = '91330282MA2B000029';
 const C = '91330282MA2B00003C';
 
 const CONTRACT_COLUMNS = 'enterprise_id,period,fee,base,rate,due,exemption,reduction,credit,paid,payable,notes';
-const HEADER = `${CONTRACT_COLUMNS},shortfall`;
+// CONTRACT §4: the columns added at the end, shortfall then overpaid
+const HEADER = `${CONTRACT_COLUMNS},shortfall,overpaid`;
+/** Sales far above the exemption thresholds (100,000 a month, 300,000 a quarter) for returns whose test is not about the exemption: without a sales figure a return is noted sales_missing (RULES §2.2). */
+const SALES_M = '10000000.00';
 
 const SURCHARGES = [
   'enterprise_id,period,vat,vat_exempt_offset,refund_deduction,consumption_tax,sales,paid_edu,paid_local',
   `${B},2024-Q2,10000.00,,,,400000.00,,`,
-  `${A},2024-01,100000.00,,,,,,`,
-  `${A},2024-03,"60,000.00",40000.00,,,,500.00,`,
+  `${A},2024-01,100000.00,,,,${SALES_M},,`,
+  `${A},2024-03,"60,000.00",40000.00,,,${SALES_M},500.00,`,
   `${B},2024-Q1,3000.00,,,,250000.00,,`,
-  `${A},2024-02,100000.00,0,0,0,,,`,
+  `${A},2024-02,100000.00,0,0,0,${SALES_M},,`,
   '',
 ].join('\n');
 
@@ -48,16 +52,16 @@ const QUALIFICATIONS = [
 // carried out used in 2024-03 (base 60,000 + 40,000 免抵税额; 500 already paid).
 // B: quarterly, small-scale: Q1 exempt (sales 250,000 ≤ 300,000), Q2 reduced by half.
 const ROWS = [
-  `${A},2024-01,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,1800.00,0.00,1200.00,,0.00`,
-  `${A},2024-01,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,1200.00,0.00,800.00,,0.00`,
-  `${A},2024-02,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,3000.00,0.00,0.00,,0.00`,
-  `${A},2024-02,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,2000.00,0.00,0.00,,0.00`,
-  `${A},2024-03,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,600.00,500.00,1900.00,,0.00`,
-  `${A},2024-03,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,400.00,0.00,1600.00,,0.00`,
-  `${B},2024-Q1,education_surcharge,3000.00,0.03,90.00,90.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00`,
-  `${B},2024-Q1,local_education_surcharge,3000.00,0.02,60.00,60.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00`,
-  `${B},2024-Q2,education_surcharge,10000.00,0.03,300.00,0.00,150.00,0.00,0.00,150.00,six_two_reduction,0.00`,
-  `${B},2024-Q2,local_education_surcharge,10000.00,0.02,200.00,0.00,100.00,0.00,0.00,100.00,six_two_reduction,0.00`,
+  `${A},2024-01,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,1800.00,0.00,1200.00,,0.00,0.00`,
+  `${A},2024-01,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,1200.00,0.00,800.00,,0.00,0.00`,
+  `${A},2024-02,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,3000.00,0.00,0.00,,0.00,0.00`,
+  `${A},2024-02,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,2000.00,0.00,0.00,,0.00,0.00`,
+  `${A},2024-03,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,600.00,500.00,1900.00,,0.00,0.00`,
+  `${A},2024-03,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,400.00,0.00,1600.00,,0.00,0.00`,
+  `${B},2024-Q1,education_surcharge,3000.00,0.03,90.00,90.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
+  `${B},2024-Q1,local_education_surcharge,3000.00,0.02,60.00,60.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
+  `${B},2024-Q2,education_surcharge,10000.00,0.03,300.00,0.00,150.00,0.00,0.00,150.00,six_two_reduction,0.00,0.00`,
+  `${B},2024-Q2,local_education_surcharge,10000.00,0.02,200.00,0.00,100.00,0.00,0.00,100.00,six_two_reduction,0.00,0.00`,
 ];
 const REPORT = [HEADER, ...ROWS, ''].join('\n');
 
@@ -106,11 +110,11 @@ const refused = (args: string[], opts: { input?: string } = {}): CliResult =>
   expectRefused(args, [{ flag: '--out', name: 'credits.csv', pre: PREVIOUS }, { flag: '--ledger-out', name: 'ledger-out.csv' }], opts);
 
 describe('CONTRACT §4 credits.csv', () => {
-  it('0: the contract’s columns (shortfall added after them), two rows per enterprise-period, edu then local, sorted', () => {
+  it('0: the contract’s columns (shortfall and overpaid added after them), two rows per enterprise-period, edu then local, sorted', () => {
     const r = skilltax(credit());
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(REPORT);
-    expect(r.stdout.startsWith(`${CONTRACT_COLUMNS},`)).toBe(true);
+    expect(r.stdout.startsWith(`${CONTRACT_COLUMNS},shortfall,overpaid\n`)).toBe(true);
     expect(r.stderr).toBe('');
   });
 
@@ -138,9 +142,9 @@ describe('CONTRACT §4 credits.csv', () => {
   it('Chinese headers, and the surcharges from standard input', () => {
     const zh = csv(
       '纳税人识别号,所属期,增值税税额,免抵税额,销售额,教育费附加已缴,地方教育附加已缴',
-      `${A},2024-01,100000.00,,,,`,
-      `${A},2024-02,100000.00,,,,`,
-      `${A},2024-03,60000.00,40000.00,,500.00,`,
+      `${A},2024-01,100000.00,,${SALES_M},,`,
+      `${A},2024-02,100000.00,,${SALES_M},,`,
+      `${A},2024-03,60000.00,40000.00,${SALES_M},500.00,`,
       `${B},2024-Q1,3000.00,,250000.00,,`,
       `${B},2024-Q2,10000.00,,400000.00,,`,
     );
@@ -150,7 +154,7 @@ describe('CONTRACT §4 credits.csv', () => {
   });
 
   it('the fee rows of a month and a quarter of one enterprise that do not overlap sort by their first day', () => {
-    const { args } = inputs({ surcharges: csv('enterprise_id,period,vat', `${A},2024-04,100.00`, `${A},2024-Q1,100.00`, `${A},2023-12,100.00`) });
+    const { args } = inputs({ surcharges: csv('enterprise_id,period,vat,sales', `${A},2024-04,100.00,10000000.00`, `${A},2024-Q1,100.00,30000000.00`, `${A},2023-12,100.00,10000000.00`) });
     const r = skilltax(args);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.split('\n').slice(1, -1).map((l) => l.split(',').slice(1, 3).join(' '))).toEqual([
@@ -165,7 +169,7 @@ describe('CONTRACT §4 credits.csv', () => {
 
   it('an investment in a period without a return gets its own rows (base 0) and the pool carries to the next return', () => {
     const { args } = inputs({
-      surcharges: csv('enterprise_id,period,vat', `${A},2024-03,100000.00`),
+      surcharges: csv('enterprise_id,period,vat,sales', `${A},2024-03,100000.00,10000000.00`),
       training: csv('enterprise_id,date,category,amount', `${A},2024-02-10,pcie_investment,10000.00`),
       qualifications: QUALIFICATIONS,
     });
@@ -174,10 +178,10 @@ describe('CONTRACT §4 credits.csv', () => {
     expect(r.stdout).toBe(
       csv(
         HEADER,
-        `${A},2024-02,education_surcharge,0.00,0.03,0.00,0.00,0.00,0.00,0.00,0.00,,0.00`,
-        `${A},2024-02,local_education_surcharge,0.00,0.02,0.00,0.00,0.00,0.00,0.00,0.00,,0.00`,
-        `${A},2024-03,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,1800.00,0.00,1200.00,,0.00`,
-        `${A},2024-03,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,1200.00,0.00,800.00,,0.00`,
+        `${A},2024-02,education_surcharge,0.00,0.03,0.00,0.00,0.00,0.00,0.00,0.00,,0.00,0.00`,
+        `${A},2024-02,local_education_surcharge,0.00,0.02,0.00,0.00,0.00,0.00,0.00,0.00,,0.00,0.00`,
+        `${A},2024-03,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,1800.00,0.00,1200.00,,0.00,0.00`,
+        `${A},2024-03,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,1200.00,0.00,800.00,,0.00,0.00`,
       ),
     );
   });
@@ -206,15 +210,15 @@ describe('CONTRACT §4 notes and exit statuses', () => {
 
   it('not_pilot: investment without the pcie_pilot qualification → exit 1, not credited, the report written', () => {
     const { r, report, ledger } = warned({
-      surcharges: csv('enterprise_id,period,vat', `${C},2024-05,100000.00`),
+      surcharges: csv('enterprise_id,period,vat,sales', `${C},2024-05,100000.00,10000000.00`),
       training: csv('enterprise_id,date,category,amount', `${C},2024-05-31,pcie_investment,10000.00`),
       qualifications: csv('enterprise_id,qualification,valid_from,valid_to', `${C},pcie_pilot,2024-06-01,`),
     });
     expect(report).toBe(
       csv(
         HEADER,
-        `${C},2024-05,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,0.00,0.00,3000.00,not_pilot,0.00`,
-        `${C},2024-05,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,0.00,0.00,2000.00,not_pilot,0.00`,
+        `${C},2024-05,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,0.00,0.00,3000.00,not_pilot,0.00,0.00`,
+        `${C},2024-05,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,0.00,0.00,2000.00,not_pilot,0.00,0.00`,
       ),
     );
     expect(ledger).toBe(csv(LEDGER_HEADER, `${C},pcie_credit,2024-05,0.00,0.00,0.00,0.00`));
@@ -223,7 +227,7 @@ describe('CONTRACT §4 notes and exit statuses', () => {
 
   it('not_pilot: investment before 2019 (财税〔2019〕46号 from 2019-01-01) even on the list; 2019-01 is credited', () => {
     const { r, report } = warned({
-      surcharges: csv('enterprise_id,period,vat', `${A},2018-12,100000.00`, `${A},2019-01,100000.00`),
+      surcharges: csv('enterprise_id,period,vat,sales', `${A},2018-12,100000.00,10000000.00`, `${A},2019-01,100000.00,10000000.00`),
       training: csv('enterprise_id,date,category,amount', `${A},2018-12-15,pcie_investment,10000.00`, `${A},2019-01-15,pcie_investment,10000.00`),
       qualifications: csv('enterprise_id,qualification,valid_from,valid_to', `${A},pcie_pilot,2018-01-01,`),
     });
@@ -238,7 +242,7 @@ describe('CONTRACT §4 notes and exit statuses', () => {
 
   it('investment_withdrawn: carry in + added below zero → exit 1, shortfall reported, carry out 0', () => {
     const { r, report, ledger } = warned({
-      surcharges: csv('enterprise_id,period,vat', `${A},2024-02,100000.00`),
+      surcharges: csv('enterprise_id,period,vat,sales', `${A},2024-02,100000.00,10000000.00`),
       training: csv('enterprise_id,date,category,amount', `${A},2024-02-15,pcie_investment,-10000.00`),
       qualifications: QUALIFICATIONS,
       // an opening balance brought from another system: 1,000.00 at the end of 2024-01
@@ -247,8 +251,8 @@ describe('CONTRACT §4 notes and exit statuses', () => {
     expect(report).toBe(
       csv(
         HEADER,
-        `${A},2024-02,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,0.00,0.00,3000.00,investment_withdrawn,2000.00`,
-        `${A},2024-02,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,0.00,0.00,2000.00,investment_withdrawn,2000.00`,
+        `${A},2024-02,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,0.00,0.00,3000.00,investment_withdrawn,2000.00,0.00`,
+        `${A},2024-02,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,0.00,0.00,2000.00,investment_withdrawn,2000.00,0.00`,
       ),
     );
     expect(ledger).toBe(csv(LEDGER_HEADER, `${A},pcie_credit,2024-01,,,,1000.00`, `${A},pcie_credit,2024-02,1000.00,-3000.00,0.00,0.00`));
@@ -257,17 +261,17 @@ describe('CONTRACT §4 notes and exit statuses', () => {
 
   it('ledger_gap: the ledger’s latest earlier row is older than the period before → exit 1, its closing still carried in', () => {
     const { r, report, ledger } = warned({
-      surcharges: csv('enterprise_id,period,vat', `${A},2024-01,100000.00`, `${A},2024-02,100000.00`),
+      surcharges: csv('enterprise_id,period,vat,sales', `${A},2024-01,100000.00,10000000.00`, `${A},2024-02,100000.00,10000000.00`),
       qualifications: QUALIFICATIONS,
       ledger: csv(LEDGER_HEADER, `${A},pcie_credit,2023-10,,,,4000.00`),
     });
     expect(report).toBe(
       csv(
         HEADER,
-        `${A},2024-01,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,2400.00,0.00,600.00,ledger_gap,0.00`,
-        `${A},2024-01,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,1600.00,0.00,400.00,ledger_gap,0.00`,
-        `${A},2024-02,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,0.00,0.00,3000.00,,0.00`,
-        `${A},2024-02,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,0.00,0.00,2000.00,,0.00`,
+        `${A},2024-01,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,2400.00,0.00,600.00,ledger_gap,0.00,0.00`,
+        `${A},2024-01,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,1600.00,0.00,400.00,ledger_gap,0.00,0.00`,
+        `${A},2024-02,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,0.00,0.00,3000.00,,0.00,0.00`,
+        `${A},2024-02,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,0.00,0.00,2000.00,,0.00,0.00`,
       ),
     );
     expect(ledger).toBe(
@@ -278,7 +282,7 @@ describe('CONTRACT §4 notes and exit statuses', () => {
 
   it('several warnings: one line per enterprise-period, sorted; --quiet silences them but not the exit status', () => {
     const files = {
-      surcharges: csv('enterprise_id,period,vat', `${C},2024-05,100.00`, `${A},2024-02,100.00`),
+      surcharges: csv('enterprise_id,period,vat,sales', `${C},2024-05,100.00,10000000.00`, `${A},2024-02,100.00,10000000.00`),
       training: csv('enterprise_id,date,category,amount', `${C},2024-05-02,pcie_investment,100.00`, `${A},2024-02-15,pcie_investment,-100.00`),
       qualifications: QUALIFICATIONS,
     };
@@ -475,7 +479,7 @@ describe('CONTRACT §4 the pcie_credit ledger', () => {
     const r = skilltax(credit(['--from', '2024-02', '--to', '2024-02']));
     expect(r.status, r.stderr).toBe(0);
     // 2024-02 alone: its own 20,000 → 6,000 covers both fees; 2024-01's 3,000 is not carried in
-    expect(r.stdout).toBe(csv(HEADER, `${A},2024-02,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,3000.00,0.00,0.00,,0.00`, `${A},2024-02,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,2000.00,0.00,0.00,,0.00`));
+    expect(r.stdout).toBe(csv(HEADER, `${A},2024-02,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,3000.00,0.00,0.00,,0.00,0.00`, `${A},2024-02,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,2000.00,0.00,0.00,,0.00,0.00`));
     expect(r.stderr).toMatch(new RegExp(`note: ${A}: the inputs have 产教融合 investment before 2024-02.*carry in is 0\\.00`));
   });
 
@@ -502,8 +506,11 @@ describe('CONTRACT §4 the pcie_credit ledger', () => {
 
   describe('a ledger conflict for pcie_credit (fixtures/errors/credit-ledger-conflict)', () => {
     const D = `${FX}/credit-ledger-conflict`;
+    // the fixture's returns give no sales: a copy with sales above the thresholds, so that the runs
+    // that go through are not noted sales_missing (RULES §2.2) and keep exit 0
+    const S = write(tempDir(), 'surcharges.csv', withSales(readFileSync(join(ROOT, D, 'surcharges.csv'), 'utf8')));
     // the ledger was computed with an investment of 20,000 in 2024-01; training.csv now says 10,000
-    const all = ['credit', '--surcharges', `${D}/surcharges.csv`, '--training', `${D}/training.csv`, '--qualifications', `${D}/qualifications.csv`, '--ledger', `${D}/ledger.csv`];
+    const all = ['credit', '--surcharges', S, '--training', `${D}/training.csv`, '--qualifications', `${D}/qualifications.csv`, '--ledger', `${D}/ledger.csv`];
     const args = [...all, '--to', '2024-02'];
 
     it('without --force: exit 2, naming the enterprise, period and ledger row, nothing written', () => {
@@ -597,7 +604,7 @@ describe('--explain, --header zh, --format json', () => {
     expect(r.status, r.stderr).toBe(0);
     const [head, ...rest] = r.stdout.split('\n');
     expect(head).toBe(
-      '纳税人识别号,税款所属期,征收品目,计征依据,征收率,本期应纳税（费）额,减免额（小规模免征）,六税两费减征额,产教融合抵免额,本期已缴税（费）额,本期应补（退）税（费）额,备注,撤回投资抵免差额',
+      '纳税人识别号,税款所属期,征收品目,计征依据,征收率,本期应纳税（费）额,减免额（小规模免征）,六税两费减征额,产教融合抵免额,本期已缴税（费）额,本期应补（退）税（费）额,备注,撤回投资抵免差额,多缴税（费）额',
     );
     expect(rest.join('\n')).toBe(ROWS.join('\n') + '\n');
   });
@@ -622,6 +629,7 @@ describe('--explain, --header zh, --format json', () => {
       payable: '1200.00',
       notes: '',
       shortfall: '0.00',
+      overpaid: '0.00',
     });
     expect(rows.map((x) => x.fee)).toEqual(Array.from({ length: 5 }, () => ['education_surcharge', 'local_education_surcharge']).flat());
   });
@@ -632,6 +640,122 @@ describe('--explain, --header zh, --format json', () => {
     const r = skilltax(credit(['--format', 'json', '--ledger-out', ledgerOut]));
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(ledgerOut, 'utf8')).toBe(csv(LEDGER_HEADER, ...LEDGER_ROWS));
+  });
+});
+
+describe('issue #10: the sales figure (RULES §2.2) and overpayments (RULES §2.4), CONTRACT §4 notes sales_missing and overpaid', () => {
+  /** Runs `credit` on these inputs with --out, and returns the status, standard error and the report's rows. */
+  function report(files: Parameters<typeof inputs>[0], extra: string[] = []): { r: CliResult; rows: string[] } {
+    const { dir, args } = inputs(files);
+    const out = join(dir, 'credits-out.csv');
+    const r = skilltax([...args, ...extra, '--out', out]);
+    expect(r.stdout).toBe('');
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith(`${HEADER}\n`)).toBe(true);
+    return { r, rows: text.split('\n').slice(1, -1) };
+  }
+
+  it('sales 0.00 with VAT due (a back-payment): exempt, monthly and quarterly, exit 0 without a warning', () => {
+    const { r, rows } = report({ surcharges: csv('enterprise_id,period,vat,sales', `${A},2024-05,3000.00,0.00`, `${B},2024-Q2,3000.00,0`) });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(rows).toEqual([
+      `${A},2024-05,education_surcharge,3000.00,0.03,90.00,90.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
+      `${A},2024-05,local_education_surcharge,3000.00,0.02,60.00,60.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
+      `${B},2024-Q2,education_surcharge,3000.00,0.03,90.00,90.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
+      `${B},2024-Q2,local_education_surcharge,3000.00,0.02,60.00,60.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
+    ]);
+  });
+
+  it('an empty sales cell: sales_missing on both fee rows, no exemption, exit 1 with one warning line; the other periods as usual', () => {
+    const files = { surcharges: csv('enterprise_id,period,vat,sales', `${A},2024-04,3000.00,50000.00`, `${A},2024-05,3000.00,`, `${A},2024-06,3000.00,0.00`) };
+    const { r, rows } = report(files);
+    expect(r.status, r.stderr).toBe(1);
+    expect(rows).toEqual([
+      `${A},2024-04,education_surcharge,3000.00,0.03,90.00,90.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
+      `${A},2024-04,local_education_surcharge,3000.00,0.02,60.00,60.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
+      `${A},2024-05,education_surcharge,3000.00,0.03,90.00,0.00,0.00,0.00,0.00,90.00,sales_missing,0.00,0.00`,
+      `${A},2024-05,local_education_surcharge,3000.00,0.02,60.00,0.00,0.00,0.00,0.00,60.00,sales_missing,0.00,0.00`,
+      `${A},2024-06,education_surcharge,3000.00,0.03,90.00,90.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
+      `${A},2024-06,local_education_surcharge,3000.00,0.02,60.00,60.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
+    ]);
+    expect(r.stderr).toBe(`warning: ${A} 2024-05: sales_missing\n`);
+    // --quiet silences the line, not the exit status
+    const q = report(files, ['--quiet']);
+    expect([q.r.status, q.r.stderr]).toEqual([1, '']);
+    // --explain says why
+    const { args } = inputs(files);
+    const e = skilltax([...args, '--explain', A]);
+    expect(e.status).toBe(1);
+    expect(e.stdout).toMatch(/small-payer exemption +sales_missing += the return gives no sales figure: the exemption could not be tested/);
+  });
+
+  it('no sales column at all (canonical or Chinese headers): every row sales_missing, a warning line per enterprise-period, sorted; summary.csv counts them', () => {
+    const canonical = csv('enterprise_id,period,vat', `${B},2024-Q1,3000.00`, `${A},2024-01,100000.00`, `${A},2024-02,100000.00`);
+    const chinese = csv('纳税人识别号,所属期,增值税税额', `${B},2024-Q1,3000.00`, `${A},2024-01,100000.00`, `${A},2024-02,100000.00`);
+    for (const surcharges of [canonical, chinese]) {
+      const { r, rows } = report({ surcharges });
+      expect(r.status, r.stderr).toBe(1);
+      expect(rows).toHaveLength(6);
+      expect(rows.map((l) => l.split(',').slice(6, 7).concat(l.split(',').slice(11, 12)).join(' '))).toEqual(Array.from({ length: 6 }, () => '0.00 sales_missing'));
+      expect(r.stderr).toBe(`warning: ${A} 2024-01: sales_missing\nwarning: ${A} 2024-02: sales_missing\nwarning: ${B} 2024-Q1: sales_missing\n`);
+    }
+    const dir = tempDir();
+    write(dir, 'surcharges.csv', canonical);
+    const run = skilltax(['run', dir, '--quiet']);
+    expect(run.status, run.stderr).toBe(1);
+    expect(readFileSync(join(dir, 'out', 'summary.csv'), 'utf8')).toContain('pcie_credit,warnings,3');
+  });
+
+  it('no sales figure before the exemption is in force (2016-02-01): nothing to test, no note; from 2016-02 sales_missing', () => {
+    const before = report({ surcharges: csv('enterprise_id,period,vat', `${A},2015-12,3000.00`, `${A},2016-01,3000.00`, `${B},2015-Q4,3000.00`) });
+    expect(before.r.status, before.r.stderr).toBe(0);
+    expect(before.r.stderr).toBe('');
+    expect(before.rows.map((l) => l.split(',')[11])).toEqual(['', '', '', '', '', '']);
+    const across = report({ surcharges: csv('enterprise_id,period,vat', `${A},2016-01,3000.00`, `${A},2016-02,3000.00`) });
+    expect(across.r.status).toBe(1);
+    expect(across.rows.map((l) => `${l.split(',')[1]} ${l.split(',')[11]}`)).toEqual(['2016-01 ', '2016-01 ', '2016-02 sales_missing', '2016-02 sales_missing']);
+    expect(across.r.stderr).toBe(`warning: ${A} 2016-02: sales_missing\n`);
+  });
+
+  it('paid above what is due: payable 0.00, the difference in overpaid, note overpaid on that fee, exit 1 with a warning line', () => {
+    const files = {
+      surcharges: csv('enterprise_id,period,vat,sales,paid_edu,paid_local', `${A},2024-05,100000.00,${SALES_M},3500.00,2000.00`, `${A},2024-06,100000.00,${SALES_M},3000.00,2000.01`),
+    };
+    const { r, rows } = report(files);
+    expect(r.status, r.stderr).toBe(1);
+    expect(rows).toEqual([
+      `${A},2024-05,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,0.00,3500.00,0.00,overpaid,0.00,500.00`,
+      // paid exactly what is due: nothing payable, nothing overpaid, no note
+      `${A},2024-05,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,0.00,2000.00,0.00,,0.00,0.00`,
+      `${A},2024-06,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,0.00,3000.00,0.00,,0.00,0.00`,
+      `${A},2024-06,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,0.00,2000.01,0.00,overpaid,0.00,0.01`,
+    ]);
+    expect(r.stderr).toBe(`warning: ${A} 2024-05: overpaid\nwarning: ${A} 2024-06: overpaid\n`);
+    const { args } = inputs(files);
+    const json = skilltax([...args, '--format', 'json', '--quiet']);
+    expect(json.status).toBe(1);
+    expect((JSON.parse(json.stdout) as Record<string, string>[]).map((x) => [x.payable, x.overpaid, x.notes])).toEqual([
+      ['0.00', '500.00', 'overpaid'],
+      ['0.00', '0.00', ''],
+      ['0.00', '0.00', ''],
+      ['0.00', '0.01', 'overpaid'],
+    ]);
+  });
+
+  it('paid exactly what is due (after a credit): payable 0.00, overpaid 0.00, no note, exit 0', () => {
+    // RULES §2.5 first check: credits 1,800.00 and 1,200.00 leave 1,200.00 and 800.00, paid in full
+    const { r, rows } = report({
+      surcharges: csv('enterprise_id,period,vat,sales,paid_edu,paid_local', `${A},2024-01,100000.00,${SALES_M},1200.00,800.00`),
+      training: csv('enterprise_id,date,category,amount', `${A},2024-01-15,pcie_investment,10000.00`),
+      qualifications: QUALIFICATIONS,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(rows).toEqual([
+      `${A},2024-01,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,1800.00,1200.00,0.00,,0.00,0.00`,
+      `${A},2024-01,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,1200.00,800.00,0.00,,0.00,0.00`,
+    ]);
   });
 });
 
@@ -709,7 +833,7 @@ describe('validate and run with surcharges.csv', () => {
 
   it('run DIR: a warning of the credit makes the exit status 1, with the reports written', () => {
     const dir = tempDir();
-    write(dir, 'surcharges.csv', csv('enterprise_id,period,vat', `${C},2024-05,100.00`));
+    write(dir, 'surcharges.csv', csv('enterprise_id,period,vat,sales', `${C},2024-05,100.00,10000000.00`));
     write(dir, 'training.csv', csv('enterprise_id,date,category,amount', `${C},2024-05-02,pcie_investment,100.00`));
     const r = skilltax(['run', dir]);
     expect(r.status, r.stderr).toBe(1);

@@ -40,7 +40,8 @@ describe('credit regressions', () => {
     const args = [
       'credit',
       '--surcharges',
-      write(d, 'surcharges.csv', csv('enterprise_id,period,vat', `${A},2024-01,100000.00`, `${A},2024-03,100000.00`)),
+      // sales above the exemption threshold: no sales_missing (RULES §2.2), so each run exits 0
+      write(d, 'surcharges.csv', csv('enterprise_id,period,vat,sales', `${A},2024-01,100000.00,10000000.00`, `${A},2024-03,100000.00,10000000.00`)),
       '--qualifications',
       write(d, 'q.csv', csv('enterprise_id,qualification,valid_from,valid_to', `${A},pcie_pilot,2019-01-01,`)),
     ];
@@ -50,6 +51,7 @@ describe('credit regressions', () => {
     const march = skilltax([...args, '--from', '2024-03', '--to', '2024-03', '--ledger', L]);
     expect(march.stdout.split('\n').slice(1)).toEqual(whole.stdout.split('\n').slice(3));
     expect(march.status).toBe(whole.status);
+    expect(whole.status, whole.stderr).toBe(0);
   });
 
   it('a hole in the ledger over a period the inputs have is still a ledger gap', () => {
@@ -58,7 +60,8 @@ describe('credit regressions', () => {
     const r = skilltax([
       'credit',
       '--surcharges',
-      write(d, 'surcharges.csv', csv('enterprise_id,period,vat', `${A},2024-02,100000.00`, `${A},2024-03,100000.00`)),
+      // sales above the exemption threshold: the exit status 1 is the ledger gap's alone (no sales_missing, RULES §2.2)
+      write(d, 'surcharges.csv', csv('enterprise_id,period,vat,sales', `${A},2024-02,100000.00,10000000.00`, `${A},2024-03,100000.00,10000000.00`)),
       '--qualifications',
       write(d, 'q.csv', csv('enterprise_id,qualification,valid_from,valid_to', `${A},pcie_pilot,2019-01-01,`)),
       '--ledger',
@@ -67,7 +70,8 @@ describe('credit regressions', () => {
       '2024-03',
     ]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/2024-03,education_surcharge,.*ledger_gap/);
+    expect(r.stdout).toMatch(/2024-03,education_surcharge,.*,ledger_gap,/);
+    expect(r.stderr).toBe(`warning: ${A} 2024-03: ledger_gap\n`);
   });
 
   it('the conflict hint does not advise a --to the inputs cannot reach', () => {

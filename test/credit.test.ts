@@ -7,8 +7,13 @@
  *   added = round(30% × net investment); available = max(0, carry_in + added);
  *   credit_edu = min(rem_edu, round(available × rem_edu / (rem_edu + rem_local)));
  *   credit_local = min(rem_local, available − credit_edu);
- *   payable = due − exemption − reduction − credit − paid;
+ *   payable = max(0, due − exemption − reduction − credit − paid);
+ *   overpaid = max(0, paid − (due − exemption − reduction − credit));
  *   carry_out = max(0, carry_in + added − credits).
+ * The small-payer test passes when sales ≤ 100,000 a month (300,000 a quarter), 0.00 included,
+ * from 2016-02-01; a return without a sales figure is noted `sales_missing` (RULES §2.2). A case
+ * that gives no sales gets a figure far above the thresholds (unit-helpers/credit.ts); `sales: null`
+ * is a return without one.
  */
 import { describe, expect, it } from 'vitest';
 import { investmentPeriod, resolvePeriods, splitCredit } from '../src/calculators/pcie-credit.js';
@@ -37,6 +42,7 @@ describe('RULES §2.5 worked checks: VAT 100,000 in a month, on the list, no exe
       paid: '0.00',
       payable: '1200.00',
       notes: '',
+      overpaid: '0.00',
     });
     expect(t.local).toEqual({
       period: '2024-03',
@@ -50,6 +56,7 @@ describe('RULES §2.5 worked checks: VAT 100,000 in a month, on the list, no exe
       paid: '0.00',
       payable: '800.00',
       notes: '',
+      overpaid: '0.00',
     });
     expect(t.pool).toEqual({ period: '2024-03', opening: '0.00', added: '3000.00', used: '3000.00', closing: '0.00', shortfall: '0.00' });
   });
@@ -100,19 +107,26 @@ describe('RULES §2.2 the base: VAT + 免抵税额 − 留抵退税本期扣除�
     expect([t.edu.due, t.local.due]).toEqual(['0.32', '0.21']);
   });
 
-  it('a refund deduction larger than the VAT gives a base of 0.00, never a negative amount due (implementation choice; RULES is silent)', () => {
+  it('a refund deduction larger than the VAT gives a base of 0.00, never a negative amount due (the rest is carried forward: RULES §2.2, test/refund-deduction.test.ts)', () => {
     const t = texts({ periods: [{ period: '2024-05', vat: '1,000', refund_deduction: '5,000' }] });
     expect([t.edu.base, t.edu.due, t.local.due, t.edu.payable]).toEqual(['0.00', '0.00', '0.00', '0.00']);
   });
 });
 
-describe('RULES §2.2 small-payer exemption (财税〔2016〕12号): sales ≤ 100,000 a month, ≤ 300,000 a quarter, from 2016-02-01', () => {
+describe('RULES §2.2 small-payer exemption (财税〔2016〕12号): sales ≤ 100,000 a month, ≤ 300,000 a quarter, 0.00 included, from 2016-02-01', () => {
   // VAT 3,000 → due 90.00 and 60.00
   it.each([
     // period, sales, exempt?
     ['2024-06', '100,000.00', true],
     ['2024-06', '100,000.01', false],
     ['2024-06', '0.01', true],
+    // sales 0.00 with VAT due (a back-payment, input tax transferred out) is "not above 100,000":
+    // exempt, as the e-filing pre-fills it (RULES §2.2 [V wording, P behaviour]; issue #10 item 3)
+    ['2024-06', '0.00', true],
+    ['2024-06', '0', true],
+    ['2024-Q2', '0.00', true],
+    ['2016-02', '0.00', true], // first month in force
+    ['2016-01', '0.00', false], // before 2016-02-01: no exemption, even at 0
     ['2024-06', '150,000', false], // above the monthly threshold…
     ['2024-Q2', '150,000', true], // …but within the quarterly one
     ['2024-Q2', '300,000.00', true],
@@ -135,14 +149,68 @@ describe('RULES §2.2 small-payer exemption (财税〔2016〕12号): sales ≤ 1
     }
   });
 
+  it('sales 0.00 with VAT due: exempt, and the trace says why (sales 0.00 ≤ 100000.00)', () => {
+    const r = run({ periods: [{ period: '2024-06', vat: '3,000', sales: '0.00' }], quals: [] });
+    expect(r.rows.map(feeText).map((x) => [x.due, x.exemption, x.payable, x.notes])).toEqual([
+      ['90.00', '90.00', '0.00', 'small_payer_exempt'],
+      ['60.00', '60.00', '0.00', 'small_payer_exempt'],
+    ]);
+    expect(r.trace[0]!.steps.find((x) => x.label === 'small-payer exemption')).toMatchObject({ value: 'applies', how: 'sales 0.00 ≤ 100000.00' });
+  });
+
+  // Until issue #10 a return without sales silently lost the exemption (exit 0). RULES §2.2: "No
+  // sales figure at all: the exemption cannot be tested; say so (note `sales_missing`) rather than
+  // decide silently." The exemption is not given (the safe way), and both fee rows say so.
   it.each([
-    ['sales 0', { sales: '0' }],
-    ['no sales given', {}],
-  ])('%s: the test does not apply (sales must be above 0 [P])', (_why, sales) => {
-    const t = texts({ periods: [{ period: '2024-06', vat: '3,000', ...sales }], quals: [] });
-    expect([t.edu.exemption, t.local.exemption]).toEqual(['0.00', '0.00']);
-    expect([t.edu.payable, t.local.payable]).toEqual(['90.00', '60.00']);
-    expect(t.edu.notes).toBe('');
+    // period, what is due
+    ['2024-06', '90.00', '60.00'],
+    ['2024-Q2', '90.00', '60.00'],
+    ['2016-02', '90.00', '60.00'], // the first month the exemption is in force
+  ] as const)('%s, no sales figure: sales_missing on both rows, no exemption, the whole amount payable', (period, eduDue, localDue) => {
+    const r = run({ periods: [{ period, vat: '3,000', sales: null }], quals: [] });
+    expect(r.rows.map(feeText).map((x) => [x.due, x.exemption, x.payable, x.notes])).toEqual([
+      [eduDue, '0.00', eduDue, 'sales_missing'],
+      [localDue, '0.00', localDue, 'sales_missing'],
+    ]);
+    const step = r.trace[0]!.steps.find((x) => x.label === 'small-payer exemption')!;
+    expect(step.value).toBe('sales_missing');
+    expect(step.how).toMatch(/no sales figure/);
+  });
+
+  it.each(['2016-01', '2015-Q4', '2015-12'])('%s, no sales figure, before the exemption is in force (2016-02-01): no sales_missing, nothing to test', (period) => {
+    const t = texts({ periods: [{ period, vat: '3,000', sales: null }], quals: [] });
+    expect([t.edu.exemption, t.edu.payable, t.local.payable]).toEqual(['0.00', '90.00', '60.00']);
+    expect([t.edu.notes, t.local.notes]).toEqual(['', '']);
+  });
+
+  it('sales_missing stacks with the other notes: a reduced payer without sales keeps its reduction', () => {
+    const t = texts({ periods: [{ period: '2024-06', vat: '10,000', sales: null }], quals: [qual('small_scale_vat', '2020-01-01')] });
+    expect([t.edu.exemption, t.edu.reduction, t.edu.payable]).toEqual(['0.00', '150.00', '150.00']);
+    expect([t.edu.notes, t.local.notes]).toEqual(['six_two_reduction;sales_missing', 'six_two_reduction;sales_missing']);
+  });
+
+  it('a period with an investment but no return has no sales to miss: no sales_missing', () => {
+    const r = run({ periods: [{ period: '2024-05', investment: '1,000', hasReturn: false }] });
+    expect(r.rows.map((x) => feeText(x).notes)).toEqual(['', '']);
+  });
+
+  it('sales_missing is noted in the period without sales only', () => {
+    const r = run({
+      periods: [
+        { period: '2024-04', vat: '3,000', sales: '50,000' },
+        { period: '2024-05', vat: '3,000', sales: null },
+        { period: '2024-06', vat: '3,000', sales: '0.00' },
+      ],
+      quals: [],
+    });
+    expect(r.rows.map(feeText).map((x) => [x.period, x.exemption, x.notes])).toEqual([
+      ['2024-04', '90.00', 'small_payer_exempt'],
+      ['2024-04', '60.00', 'small_payer_exempt'],
+      ['2024-05', '0.00', 'sales_missing'],
+      ['2024-05', '0.00', 'sales_missing'],
+      ['2024-06', '90.00', 'small_payer_exempt'],
+      ['2024-06', '60.00', 'small_payer_exempt'],
+    ]);
   });
 
   it('the thresholds come from the rules (surcharge.exemption.monthly_sales can be overridden)', () => {
@@ -291,13 +359,48 @@ describe('RULES §2.4 the credit and its split between the two fees', () => {
     ]);
   });
 
-  it('paid amounts reduce what is payable, which goes negative when overpaid (a refund)', () => {
-    let t = texts({ periods: [{ period: '2024-02', vat: '100,000', paid_edu: '1,000', paid_local: '500' }] });
-    expect([t.edu.paid, t.edu.payable, t.local.paid, t.local.payable]).toEqual(['1000.00', '2000.00', '500.00', '1500.00']);
-    t = texts({ periods: [{ period: '2024-02', vat: '100,000', investment: '10,000', paid_edu: '3,000', paid_local: '2,000' }] });
-    expect([t.edu.credit, t.edu.payable, t.local.credit, t.local.payable]).toEqual(['1800.00', '-1800.00', '1200.00', '-1200.00']);
+  it('paid amounts reduce what is payable', () => {
+    const t = texts({ periods: [{ period: '2024-02', vat: '100,000', paid_edu: '1,000', paid_local: '500' }] });
+    expect([t.edu.paid, t.edu.payable, t.edu.overpaid, t.local.paid, t.local.payable, t.local.overpaid]).toEqual(['1000.00', '2000.00', '0.00', '500.00', '1500.00', '0.00']);
+    expect([t.edu.notes, t.local.notes]).toEqual(['', '']);
+  });
+});
+
+describe('RULES §2.4 payable is never negative: paid above what is owed is overpaid (issue #10 item 6)', () => {
+  // Until issue #10 the payable of this case was −1,800.00 and −1,200.00, without a word.
+  it('paid above due − credit: payable 0.00, overpaid the difference, note overpaid on each such row', () => {
+    const r = run({ periods: [{ period: '2024-02', vat: '100,000', investment: '10,000', paid_edu: '3,000', paid_local: '2,000' }] });
+    const [edu, local] = r.rows.map(feeText);
+    expect([edu!.credit, edu!.payable, edu!.overpaid, edu!.notes]).toEqual(['1800.00', '0.00', '1800.00', 'overpaid']);
+    expect([local!.credit, local!.payable, local!.overpaid, local!.notes]).toEqual(['1200.00', '0.00', '1200.00', 'overpaid']);
     // paying does not change the credit: the pool is used against what is owed, not what is unpaid
-    expect(t.pool).toMatchObject({ used: '3000.00', closing: '0.00' });
+    expect(poolText(r.pool[0]!)).toMatchObject({ used: '3000.00', closing: '0.00' });
+    expect(r.trace[0]!.steps.find((x) => x.label === '教育费附加 payable')).toMatchObject({ value: '0.00' });
+    expect(r.trace[0]!.steps.find((x) => x.label === '教育费附加 payable')!.how).toMatch(/below zero: overpaid 1800\.00$/);
+  });
+
+  it.each([
+    // paid_edu, paid_local → edu payable, edu overpaid, local payable, local overpaid, notes (edu, local)
+    ['3,000.00', '2,000.00', '0.00', '0.00', '0.00', '0.00', '', ''], // paid exactly what is due: no note
+    ['3,000.01', '2,000.00', '0.00', '0.01', '0.00', '0.00', 'overpaid', ''], // a fen above, on one fee only
+    ['2,999.99', '2,000.01', '0.01', '0.00', '0.00', '0.01', '', 'overpaid'],
+    ['0.00', '5,000.00', '3000.00', '0.00', '0.00', '3000.00', '', 'overpaid'], // paid to the wrong fee: not netted across fees
+  ] as const)('due 3,000.00 and 2,000.00, paid %s and %s → payable %s (overpaid %s) and %s (overpaid %s)', (pe, pl, eduPay, eduOver, localPay, localOver, eduNotes, localNotes) => {
+    const t = texts({ periods: [{ period: '2024-02', vat: '100,000', paid_edu: pe, paid_local: pl }] });
+    expect([t.edu.payable, t.edu.overpaid, t.local.payable, t.local.overpaid]).toEqual([eduPay, eduOver, localPay, localOver]);
+    expect([t.edu.notes, t.local.notes]).toEqual([eduNotes, localNotes]);
+  });
+
+  it('an exempt payer that paid anyway: what it paid is overpaid (paid − (due − exemption))', () => {
+    const t = texts({ periods: [{ period: '2024-02', vat: '3,000', sales: '0.00', paid_edu: '90.00', paid_local: '60.00' }], quals: [] });
+    expect([t.edu.exemption, t.edu.payable, t.edu.overpaid, t.edu.notes]).toEqual(['90.00', '0.00', '90.00', 'small_payer_exempt;overpaid']);
+    expect([t.local.exemption, t.local.payable, t.local.overpaid, t.local.notes]).toEqual(['60.00', '0.00', '60.00', 'small_payer_exempt;overpaid']);
+  });
+
+  it('a reduced payer that paid the whole amount due: the reduction is overpaid', () => {
+    const t = texts({ periods: [{ period: '2024-02', vat: '10,000', paid_edu: '300.00', paid_local: '200.00' }], quals: [qual('small_low_profit', '2020-01-01')] });
+    expect([t.edu.reduction, t.edu.payable, t.edu.overpaid, t.edu.notes]).toEqual(['150.00', '0.00', '150.00', 'six_two_reduction;overpaid']);
+    expect([t.local.reduction, t.local.payable, t.local.overpaid]).toEqual(['100.00', '0.00', '100.00']);
   });
 });
 
@@ -416,13 +519,17 @@ describe('CONTRACT §4 notes and the pool over several periods', () => {
     expect(r.trace[0]!.steps.some((s) => s.value === 'ledger_gap' && s.how!.includes('2024-01'))).toBe(true);
   });
 
-  it('notes in the contract’s order: small_payer_exempt;six_two_reduction;not_pilot;investment_withdrawn;ledger_gap', () => {
-    // exempt and not on the list, with an investment, after a gap
-    const t = texts({ periods: [{ period: '2024-04', vat: '100', sales: '1,000', investment: '100' }], quals: [], gap: true, carry: '0', carryPeriod: '2023-12' });
-    expect(t.edu.notes).toBe('small_payer_exempt;not_pilot;ledger_gap');
+  it('notes in the contract’s order: small_payer_exempt;six_two_reduction;not_pilot;investment_withdrawn;ledger_gap;sales_missing;overpaid', () => {
+    // exempt and not on the list, with an investment, after a gap, overpaid
+    const t = texts({ periods: [{ period: '2024-04', vat: '100', sales: '1,000', investment: '100', paid_edu: '1.00' }], quals: [], gap: true, carry: '0', carryPeriod: '2023-12' });
+    expect(t.edu.notes).toBe('small_payer_exempt;not_pilot;ledger_gap;overpaid');
     // reduced and withdrawn
     const w = texts({ periods: [{ period: '2024-04', vat: '100', investment: '-100' }], quals: [PILOT, qual('small_low_profit', '2020-01-01')] });
     expect(w.edu.notes).toBe('six_two_reduction;investment_withdrawn');
+    // reduced, not on the list, after a gap, without sales, overpaid
+    const m = texts({ periods: [{ period: '2024-04', vat: '100', sales: null, investment: '100', paid_edu: '3.00' }], quals: [qual('small_low_profit', '2020-01-01')], gap: true, carry: '0', carryPeriod: '2023-12' });
+    expect(m.edu.notes).toBe('six_two_reduction;not_pilot;ledger_gap;sales_missing;overpaid');
+    expect(m.local.notes).toBe('six_two_reduction;not_pilot;ledger_gap;sales_missing');
   });
 
   it('the pool chains: each opening is the previous closing; monthly and quarterly periods of one enterprise in order', () => {

@@ -609,7 +609,8 @@ describe('src/calculators/education-expense.ts', () => {
 describe('src/calculators/pcie-credit.ts', () => {
   it('a note (exit 0): periods before a pcie_credit opening balance are not computed', () => {
     const d = tempDir();
-    const s = write(d, 'surcharges.csv', csv('enterprise_id,period,vat', `${A},2024-01,100.00`, `${A},2024-02,100.00`, `${A},2024-03,100.00`));
+    // with sales above the exemption threshold: no sales_missing (RULES §2.2), the note alone
+    const s = write(d, 'surcharges.csv', csv('enterprise_id,period,vat,sales', `${A},2024-01,100.00,10000000.00`, `${A},2024-02,100.00,10000000.00`, `${A},2024-03,100.00,10000000.00`));
     const l = write(d, 'ledger.csv', csv('enterprise_id,kind,period,opening,added,used,closing', `${A},pcie_credit,2024-02,,,,7.00`));
     const r = skilltax(['credit', '--surcharges', s, '--ledger', l]);
     expect(r.status, r.stderr).toBe(0);

@@ -32,19 +32,31 @@ export interface ReturnIn {
   vat_exempt_offset?: Yuan;
   refund_deduction?: Yuan;
   consumption_tax?: Yuan;
-  /** absent: the return gives no sales, the exemption test does not apply */
-  sales?: Yuan;
+  /**
+   * Sales of the period. Absent: a figure far above the exemption thresholds (NOT_EXEMPT_SALES),
+   * so that a case about something else is neither exempt nor noted `sales_missing`. `null`: the
+   * return gives no sales figure at all (RULES §2.2: `sales_missing` while the exemption is in force).
+   */
+  sales?: Yuan | null;
   paid_edu?: Yuan;
   paid_local?: Yuan;
 }
 
-export function figures(r: ReturnIn): SurchargeFigures {
+/**
+ * The sales a case gets when it gives none: above 100,000 a month and 300,000 a quarter
+ * (财税〔2016〕12号), so the small-payer exemption does not apply and no `sales_missing` is noted.
+ */
+export const NOT_EXEMPT_SALES = { month: '10,000,000.00', quarter: '30,000,000.00' } as const;
+
+/** The return's figures; `kind` chooses the default sales (see ReturnIn.sales). */
+export function figures(r: ReturnIn, kind: Period['kind'] = 'month'): SurchargeFigures {
+  const sales = r.sales === undefined ? NOT_EXEMPT_SALES[kind === 'quarter' ? 'quarter' : 'month'] : r.sales;
   return {
     vat: fen(r.vat ?? 0),
     vat_exempt_offset: fen(r.vat_exempt_offset ?? 0),
     refund_deduction: fen(r.refund_deduction ?? 0),
     consumption_tax: fen(r.consumption_tax ?? 0),
-    ...(r.sales !== undefined ? { sales: fen(r.sales) } : {}),
+    ...(sales !== null ? { sales: fen(sales) } : {}),
     paid_edu: fen(r.paid_edu ?? 0),
     paid_local: fen(r.paid_local ?? 0),
   };
@@ -59,9 +71,10 @@ export interface PeriodIn extends ReturnIn {
 }
 
 export function periodInput(p: PeriodIn): PeriodInput {
+  const period = per(p.period);
   return {
-    period: per(p.period),
-    ...(p.hasReturn === false ? {} : { surcharge: figures(p) }),
+    period,
+    ...(p.hasReturn === false ? {} : { surcharge: figures(p, period.kind) }),
     investment: fen(p.investment ?? 0),
     investmentRows: p.investment === undefined ? 0 : 1,
   };
@@ -104,7 +117,7 @@ export function one(c: Case): { edu: FeeRow; local: FeeRow; pool: PoolRow } {
 
 const y = (v: Fen) => formatFen(v);
 
-/** A fee row as credits.csv prints it (without enterprise_id; notes in the contract's order). */
+/** A fee row as credits.csv prints it (without enterprise_id and shortfall, which is the pool's; notes in the contract's order). */
 export function feeText(r: FeeRow): Record<string, string> {
   return {
     period: r.period.text,
@@ -118,6 +131,7 @@ export function feeText(r: FeeRow): Record<string, string> {
     paid: y(r.paid),
     payable: y(r.payable),
     notes: creditNotesText(r.notes),
+    overpaid: y(r.overpaid),
   };
 }
 
@@ -129,4 +143,25 @@ export function poolText(p: PoolRow): Record<string, string> {
 /** A pcie_credit ledger row; `closing` alone for an opening balance. */
 export function pled(period: string, v: LedgerAmounts, enterprise_id = ID, line?: number): LedgerEntry {
   return ledgerEntry('pcie_credit', parseAnyPeriod(period), v, enterprise_id, line);
+}
+
+/**
+ * surcharges.csv text (a simple file: no quoted commas) with a `sales` column added at the end,
+ * far above the exemption thresholds (NOT_EXEMPT_SALES, per the row's period kind), for tests
+ * about something other than the small-payer exemption: without it every return is noted
+ * `sales_missing` (RULES §2.2) and the run exits 1. The header must name `period`.
+ */
+export function withSales(text: string): string {
+  const lines = text.split('\n');
+  const header = lines[0]!.split(',');
+  const at = header.indexOf('period');
+  if (at < 0 || header.includes('sales')) throw new Error(`withSales: no period column, or sales already there: ${lines[0]}`);
+  return lines
+    .map((l, i) => {
+      if (i === 0) return `${l},sales`;
+      if (l === '') return l;
+      const kind = /Q\d$/.test(l.split(',')[at]!) ? 'quarter' : 'month';
+      return `${l},${NOT_EXEMPT_SALES[kind].replace(/,/g, '')}`;
+    })
+    .join('\n');
 }
