@@ -168,6 +168,7 @@ function recomputedSummary(): [string, string][] {
     ['total_due', sum('due')],
     ['total_credit', sum('credit')],
     ['total_payable', sum('payable')],
+    ['total_overpaid', sum('overpaid')],
     ['total_carry_forward', yuan([...last.values()].reduce((a, p) => a + fen(p.closing), 0))],
     ['warnings', String(warned.size)],
   ];
@@ -234,6 +235,7 @@ describe('the credit in skilltax run fixtures/demo', () => {
     expect(section).toMatch(shown('total due', 'total_due'));
     expect(section).toMatch(shown('total credit', 'total_credit'));
     expect(section).toMatch(shown('total payable', 'total_payable'));
+    expect(section).toMatch(shown('total overpaid', 'total_overpaid'));
     expect(section).toMatch(shown('pool carried forward', 'total_carry_forward'));
     expect(section).toMatch(shown('warnings', 'warnings'));
   });

@@ -10,7 +10,7 @@
  *   reduction  = round((due − exemption) × reduction_rate)             (六税两费)
  *   remaining  = due − exemption − reduction
  *   credit     ≤ remaining; credit_edu + credit_local ≤ available      (财税〔2019〕46号)
- *   payable    = due − exemption − reduction − credit − paid
+ *   payable    = max(0, due − exemption − reduction − credit − paid); below zero: overpaid
  * The pool per enterprise (RULES §2.4):
  *   added      = round(pcie.credit_rate × net investment of the period)   (may be negative)
  *   available  = max(0, carry_in + added)
@@ -487,7 +487,7 @@ function explainTrace(id: string, t: Tracer): Trace {
     heading: [
       `产教融合 credit against 教育费附加 and 地方教育附加, for ${id}`,
       'Order (RULES §2.3): due = round(base × rate); exemption; reduction = round((due − exemption) × rate);',
-      'credit ≤ remaining, split in proportion to what remains of each fee; payable = due − exemption − reduction − credit − paid.',
+      'credit ≤ remaining, split in proportion to what remains of each fee; payable = max(0, due − exemption − reduction − credit − paid), below zero overpaid.',
       `Pool (RULES §2.4): added = round(${CREDIT_RATE} × net investment); carry out = max(0, carry in + added − credits). Rounding half-up to 0.01.`,
     ],
     sections: t.sections,
@@ -576,7 +576,9 @@ export function summarizeCredits(result: PcieCreditResult): SummaryItem[] {
   let totalDue = 0;
   let totalCredit = 0;
   let totalPayable = 0;
+  let totalOverpaid = 0;
   for (const r of result.rows) {
+    totalOverpaid = addFen(totalOverpaid, r.overpaid);
     totalDue = addFen(totalDue, r.due);
     totalCredit = addFen(totalCredit, r.credit);
     totalPayable = addFen(totalPayable, r.payable);
@@ -591,6 +593,7 @@ export function summarizeCredits(result: PcieCreditResult): SummaryItem[] {
     { item: 'total_due', label: 'total due', value: formatFen(totalDue) },
     { item: 'total_credit', label: 'total credit', value: formatFen(totalCredit) },
     { item: 'total_payable', label: 'total payable', value: formatFen(totalPayable) },
+    { item: 'total_overpaid', label: 'total overpaid', value: formatFen(totalOverpaid) },
     { item: 'total_carry_forward', label: 'pool carried forward', value: formatFen(totalCarryForward) },
     { item: 'warnings', label: 'warnings', value: String(creditWarningLines(result.rows).length), warning: true },
   ];
@@ -613,7 +616,7 @@ export const pcieCredit = defineCalculator<PcieCreditResult>({
     'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv \\',
     '    --explain 91330282MA2CL4RK12',
     '',
-    'Exit status: 0 done; 1 done with warnings (not_pilot, investment_withdrawn, ledger_gap); 2 nothing written.',
+    'Exit status: 0 done; 1 done with warnings (not_pilot, investment_withdrawn, ledger_gap, sales_missing, overpaid); 2 nothing written.',
   ],
   inputs: [
     { kind: 'surcharges', file: 'surcharges.csv', flag: 'surcharges', required: true, help: 'surcharges.csv (enterprise_id, period, vat, …)' },
