@@ -16,7 +16,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { RefusedError, UsageError } from '../domain/errors.js';
@@ -108,22 +108,23 @@ function staleness(dir: string, h: Holder | undefined, now = Date.now()): string
   return now - mtime > STALE_MS ? `not refreshed for ${Math.round((now - mtime) / 1000)} s` : undefined;
 }
 
-/** Takes over a stale lock, if it is still the one judged stale. */
-async function breakStale(dir: string, judged: Holder | undefined): Promise<void> {
+/** Takes over a stale lock, if it is still the one judged stale; whether it did. */
+async function breakStale(dir: string, judged: Holder | undefined): Promise<boolean> {
   let release: (() => Promise<void>) | undefined;
   try {
-    release = await lockfile.lock(dir, { realpath: false, lockfilePath: `${dir}.break`, stale: 10_000, retries: 0 });
+    release = await lockfile.lock(dir, { realpath: false, lockfilePath: `${dir}.break`, stale: 10_000, retries: 0, onCompromised: () => undefined });
   } catch {
-    return; // another run is breaking it: try again
+    return false; // another run is breaking it
   }
   try {
     const now = readHolder(dir);
-    if (now?.token !== judged?.token || staleness(dir, now) === undefined) return;
+    if (now?.token !== judged?.token || staleness(dir, now) === undefined) return false;
     const aside = `${dir}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
     renameSync(dir, aside);
     removeLockDir(aside);
+    return true;
   } catch {
-    // gone meanwhile
+    return false; // gone meanwhile
   } finally {
     await release().catch(() => undefined);
   }
@@ -193,6 +194,7 @@ export async function lockLedger(path: string, req: LockRequest): Promise<Ledger
   let compromised: Error | undefined;
   let release: () => Promise<void>;
   let delay = 25;
+  let triedAtDeadline = false;
   for (;;) {
     try {
       release = await lockfile.lock(target, {
@@ -214,12 +216,16 @@ export async function lockLedger(path: string, req: LockRequest): Promise<Ledger
       }
     }
     const holder = readHolder(dir);
-    if (staleness(dir, holder) !== undefined) {
-      await breakStale(dir, holder);
-      continue;
-    }
+    if (staleness(dir, holder) !== undefined && (await breakStale(dir, holder))) continue;
     const now = Date.now();
     if (now >= deadline) {
+      // The holder records itself just after taking the lock: give it a moment to, and if the
+      // lock was released meanwhile, try once more.
+      for (let i = 0; i < 50 && !readHolder(dir) && existsSync(dir); i++) await sleep(20);
+      if (!existsSync(dir) && !triedAtDeadline) {
+        triedAtDeadline = true;
+        continue;
+      }
       removeMadeFolder();
       const waited = req.timeoutSeconds > 0 ? `waited ${Math.round((now - started) / 1000)} s (--lock-timeout ${req.timeoutSeconds})` : 'did not wait (--lock-timeout 0)';
       throw new RefusedError(

@@ -85,9 +85,9 @@ function inputIdentity(path: string): Identity | undefined {
 }
 
 /**
- * Refuses (UsageError, before anything is read or written) an output that is an input of the
- * same run, other than the input it may replace, and two outputs that are one file. Standard
- * input (`-`) and absent inputs are no files.
+ * Refuses (UsageError, before anything is read or written) an output that is a folder, one that
+ * is an input of the same run (other than the input it may replace), and two outputs that are
+ * one file. Standard input (`-`) and absent inputs are no files.
  */
 export function checkOutputs(outputs: readonly OutputPath[], inputs: readonly (NamedPath | { path?: undefined; what: string })[]): void {
   const ins = inputs.flatMap((i) => {
@@ -98,6 +98,13 @@ export function checkOutputs(outputs: readonly OutputPath[], inputs: readonly (N
   const outs: { o: OutputPath; id: Identity }[] = [];
   for (const o of outputs) {
     const real = resolveTarget(o.path);
+    let folder = false;
+    try {
+      folder = statSync(real).isDirectory();
+    } catch {
+      // a new file
+    }
+    if (folder) throw new UsageError(`${o.path}: is a folder; name a file to write`);
     const id = identity(real, real);
     const via = (x: Identity) => (resolve(o.path) === x.real ? '' : ` (${o.path} resolves to ${x.real})`);
     for (const i of ins) {
