@@ -63,10 +63,21 @@
  * conditions. The other claims are ordinary claimants, mostly in order, some late or on an
  * excluded route as in real batches. Expected decisions: test/demo-subsidy.test.ts.
  *
+ * The talent awards (RULES §5; awards.csv, award-history.csv, 2016–2024): a master studio with its
+ * city grant in the history, yearly reviews 2016–2024 (a break in 2018, then six excellent years:
+ * the reward falls due in 2021, and a second run of three in 2024 is refused under the default
+ * `once`), promoted to Ningbo level in 2022 and claiming its city grant again in 2023; a second
+ * studio whose third excellent review follows a year without one (2023); the three 上林 titles
+ * (one person twice with two titles, one again after a title in the history); the 2024 技能之星
+ * event (ranks 1–4, one 身份证号 with a wrong check character, a winner of the 2022 event in the
+ * history); housing allowances (高级技师, 技师, 高级工, one person twice); the retention counts of A
+ * (up, then equal) and D (lower); and two enterprise reviews (good, excellent). Expected
+ * decisions: test/demo-awards.test.ts.
+ *
  * training.csv and trainees.csv are written in GB18030 with Chinese headers and labels and CRLF
  * line ends, as Excel on Chinese Windows saves them (the 产教融合投资 rows are in training.csv too);
- * history.csv is UTF-8 with a BOM and Chinese headers (Excel's "CSV UTF-8"); the other files are
- * UTF-8.
+ * history.csv and award-history.csv are UTF-8 with a BOM and Chinese headers (Excel's "CSV UTF-8");
+ * the other files are UTF-8.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -813,6 +824,93 @@ const CERT_ZH = { qualification: '职业资格证书', skill_level: '职业技�
 const ROUTE_ZH = { standard: '社会化评价', self_evaluation: '企业自主评价', dual_certificate: '双证书', apprenticeship: '学徒制培训', competition: '技能竞赛' };
 const opt = (v, f = String) => (v === undefined ? '' : f(v));
 
+// ── talent awards and grants (RULES §5): awards.csv, award-history.csv ──────────────────
+// Its own PRNG (the order codes of the 身份证号), so that every file above stays byte for byte as it was.
+const arand = mulberry32(20250611);
+/** A Cixi 身份证号 for an award recipient: the order code from arand, never one of the claimants'. */
+function awardeeId(birth, sex) {
+  for (;;) {
+    const code = String(1 + Math.floor(arand() * 99)).padStart(2, '0') + String(sex === 'male' ? 1 + 2 * Math.floor(arand() * 5) : 2 * Math.floor(arand() * 5));
+    const first17 = CIXI + birth.replaceAll('-', '') + code;
+    if (usedIds.has(first17)) continue;
+    usedIds.add(first17);
+    return first17 + idCheck(first17);
+  }
+}
+const AWARDEE = {
+  gold: awardeeId('1968-04-12', 'male'), // 上林金匠 2023; 高级技师 housing 2024
+  silver: awardeeId('1975-09-03', 'female'), // 上林银匠 2023
+  craft: awardeeId('1982-11-20', 'male'), // 上林工匠 2023, then 上林银匠 2024 (another title: paid)
+  craftAgain: awardeeId('1986-02-14', 'female'), // 上林工匠 in the history (2021) and again in 2024: duplicate_award
+  star1: awardeeId('1994-07-08', 'male'), // 技能之星 2024 rank 1
+  starPrev: awardeeId('1991-03-30', 'male'), // rank 1 of the 2022 event (history), rank 2 in 2024: another event, paid
+  star3: awardeeId('1997-12-01', 'female'), // rank 3
+  star4: awardeeId('1996-05-17', 'male'), // rank 4: not paid by default (rank_not_awarded)
+  starBad: awardeeId('1993-10-10', 'female'), // rank 3, its 身份证号 written with a wrong check character
+  house1: awardeeId('1972-06-25', 'male'), // 高级技师 housing 2023, again in 2024: duplicate_award
+  house2: awardeeId('1984-08-08', 'female'), // 技师 2024
+  house3: awardeeId('1990-01-19', 'male'), // 高级工 2024: level_not_covered
+};
+// A wrong check character: the next one in GB 11643-1999's list.
+const wrongCheck = (id) => id.slice(0, 17) + ID_CHECK[(ID_CHECK.indexOf(id[17]) + 1) % ID_CHECK.length];
+const STUDIO_1 = 'CX-DSGZS-2016-01'; // 胡建国技能大师工作室 at B (观海卫 智能电器)
+const STUDIO_2 = 'CX-DSGZS-2021-03'; // 岑立新模具技能大师工作室 at E (龙山 模具)
+const EVENT_2022 = '2022年慈溪市技能之星大赛';
+const EVENT_2024 = '2024年慈溪市技能之星大赛';
+// [program, recipient, year, { enterprise, level, rating, rank, count, prior, event, date }], as a bureau
+// would list them: by program, then year. The award_id is numbered per year in this order.
+const awardRows = [
+  // A studio: city grant 2016 (history), reviews 2016–2024 with a break in 2018 and six excellent
+  // years 2019–2024 (the reward is due in 2021; in 2024 a second run of three completes: refused
+  // duplicate_award under the default repeat rule `once`), promoted to Ningbo level in 2022, and a
+  // city grant claimed again in 2023 (level_already_granted).
+  ['master_studio', STUDIO_1, 2022, { enterprise: 'B', level: 'ningbo', date: '2022-09-15' }],
+  ['master_studio', STUDIO_1, 2023, { enterprise: 'B', level: 'city' }],
+  // Another studio: city grant 2021, reviews 2021, 2022 and 2024 excellent, none for 2023: the
+  // third excellent review is not the third consecutive year (not_three_consecutive).
+  ['master_studio', STUDIO_2, 2021, { enterprise: 'E', level: 'city', date: '2021-06-30' }],
+  ...[
+    [2016, 'excellent'], [2017, 'excellent'], [2018, 'good'], [2019, 'excellent'], [2020, 'excellent'],
+    [2021, 'excellent'], [2022, 'excellent'], [2023, 'excellent'], [2024, 'excellent'],
+  ].map(([year, rating]) => ['master_studio_rating', STUDIO_1, year, { enterprise: 'B', rating }]),
+  ...[[2021, 'excellent'], [2022, 'excellent'], [2024, 'excellent']].map(([year, rating]) => ['master_studio_rating', STUDIO_2, year, { enterprise: 'E', rating }]),
+  // 上林名匠, named on Labour Day.
+  ['shanglin_gold', AWARDEE.gold, 2023, { enterprise: 'B', date: '2023-04-28' }],
+  ['shanglin_silver', AWARDEE.silver, 2023, { enterprise: 'A', date: '2023-04-28' }],
+  ['shanglin_craftsman', AWARDEE.craft, 2023, { enterprise: 'E', date: '2023-04-28' }],
+  ['shanglin_silver', AWARDEE.craft, 2024, { enterprise: 'E', date: '2024-04-29' }],
+  ['shanglin_craftsman', AWARDEE.craftAgain, 2024, { enterprise: 'D', date: '2024-04-29' }],
+  // The 2024 技能之星 competition (every two years).
+  ...[
+    [AWARDEE.star1, 1, 'B'], [AWARDEE.starPrev, 2, 'A'], [AWARDEE.star3, 3, 'F'], [wrongCheck(AWARDEE.starBad), 3, 'C'], [AWARDEE.star4, 4, 'E'],
+  ].map(([id, rank, enterprise]) => ['skill_star', id, 2024, { enterprise, rank, event: EVENT_2024, date: '2024-11-20' }]),
+  // 高技能人才生活安居补助, by the level held on the award date.
+  ['housing_allowance', AWARDEE.house1, 2023, { enterprise: 'B', level: '高级技师', date: '2023-10-12' }],
+  ['housing_allowance', AWARDEE.house1, 2024, { enterprise: 'B', level: '高级技师' }],
+  ['housing_allowance', AWARDEE.house2, 2024, { enterprise: 'A', level: '技师' }],
+  ['housing_allowance', AWARDEE.house3, 2024, { enterprise: 'F', level: '高级工' }],
+  ['housing_allowance', AWARDEE.gold, 2024, { enterprise: 'B', level: '高级技师' }],
+  // Keeping shortage high-skill workers: A up in 2023 and equal in 2024 (paid), D lower in 2024.
+  ['shortage_retention', byKey.A.id, 2023, { count: 16, prior: 14 }],
+  ['shortage_retention', byKey.A.id, 2024, { count: 16, prior: 16 }],
+  ['shortage_retention', byKey.D.id, 2024, { count: 9, prior: 11 }],
+  // The 职业技能等级认定 enterprise review.
+  ['certification_enterprise', byKey.B.id, 2023, { rating: 'good' }],
+  ['certification_enterprise', byKey.A.id, 2024, { rating: 'excellent' }],
+];
+const awardNo = new Map();
+const awards = awardRows.map(([program, recipient, year, o]) => {
+  const n = (awardNo.get(year) ?? 0) + 1;
+  awardNo.set(year, n);
+  return { id: `AW${year}-${String(n).padStart(3, '0')}`, program, recipient, year, ...o };
+});
+// Paid before the file's rows: the first studio's city grant, a 上林工匠 title, the 2022 技能之星 winner.
+const awardHistory = [
+  ['HX2016-007', '技能大师工作室', STUDIO_1, 2016, '市级', '50000.00', ''],
+  ['HX2021-012', '上林工匠', AWARDEE.craftAgain, 2021, '', '5000.00', ''],
+  ['HX2022-031', '技能之星', AWARDEE.starPrev, 2022, '', '10000.00', EVENT_2022],
+];
+
 // ── write ────────────────────────────────────────────────────────────────────────────
 const csvLine = (cells) => cells.map((c) => (/[",\r\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',');
 const csv = (header, rows, eol = '\n') => [header, ...rows].map(csvLine).join(eol) + eol;
@@ -897,11 +995,21 @@ write(
     ),
 );
 
+write(
+  'awards.csv',
+  csv(
+    ['award_id', 'program', 'recipient_id', 'year', 'enterprise_id', 'level', 'rating', 'rank', 'count', 'prior_count', 'event', 'award_date'],
+    awards.map((a) => [a.id, a.program, a.recipient, a.year, opt(a.enterprise, (k) => EMPLOYER[k].id), opt(a.level), opt(a.rating), opt(a.rank), opt(a.count), opt(a.prior), opt(a.event), opt(a.date)]),
+  ),
+);
+write('award-history.csv', '\ufeff' + csv(['奖励编号', '奖励项目', '奖励对象', '年度', '等级', '奖励金额', '赛事'], awardHistory));
+
 if (!args.includes('--quiet')) {
   process.stdout.write(
     `wrote ${OUT}: ${ENTERPRISES.length + Object.keys(RETURNS_ONLY).length + Object.keys(SUBSIDY_ONLY).length} enterprises, ${payroll.length} payroll rows, ${training.length} training rows (GB18030), ` +
       `${qualifications.length} qualifications, ${surcharges.length} surcharge returns, ${ledger.length} ledger row, ` +
-      `${claims.length} subsidy claims of ${new Set(claims.map((c) => c.p.id)).size} persons (GB18030), ${history.length} history rows, ${catalog.length - 1} catalogue rows\n`,
+      `${claims.length} subsidy claims of ${new Set(claims.map((c) => c.p.id)).size} persons (GB18030), ${history.length} history rows, ${catalog.length - 1} catalogue rows, ` +
+      `${awards.length} award rows, ${awardHistory.length} award history rows\n`,
   );
 }
 if (args.includes('--cases')) {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { CALCULATORS } from '../src/calculators/registry.js';
 import { computeEnterprise } from '../src/calculators/education-expense.js';
 import { decideClaims } from '../src/calculators/training-subsidy.js';
+import { decideAwards } from '../src/calculators/awards.js';
 import { RuleGapError, UsageError } from '../src/domain/errors.js';
 import { emptyYear, type LedgerEntry } from '../src/domain/records.js';
 import { loadCalculatorInputs } from '../src/engine/index.js';
@@ -60,6 +61,15 @@ async function keysRead(): Promise<Set<string>> {
     catalog: [cat({ program: 'skill_upgrade', occupation: '电工', level: 4, amount: 1500, urgent: true })],
     history: [],
     qualifications: new Map(),
+  });
+  // the awards the demo does not reach: a studio promoted to provincial and national level, a 技能之星 rank 5
+  decideAwards(rules, {
+    awards: [
+      { award_id: 'P1', program: 'master_studio', recipient_id: 'S-1', year: 2024, level: 'province', line: 2 },
+      { award_id: 'P2', program: 'master_studio', recipient_id: 'S-1', year: 2024, level: 'national', line: 3 },
+      { award_id: 'P3', program: 'skill_star', recipient_id: pid('1990-01-01'), year: 2024, rank: 5, line: 4 },
+    ],
+    history: [],
   });
   return read;
 }

@@ -7,8 +7,9 @@ import type { Calculator } from './calculator.js';
 import { educationExpense } from './education-expense.js';
 import { pcieCredit } from './pcie-credit.js';
 import { trainingSubsidy } from './training-subsidy.js';
+import { awards } from './awards.js';
 
-export const CALCULATORS: readonly Calculator[] = [educationExpense, pcieCredit, trainingSubsidy];
+export const CALCULATORS: readonly Calculator[] = [educationExpense, pcieCredit, trainingSubsidy, awards];
 
 /** The files `skilltax run` writes, in order: each calculator's reports, then ledger.csv and the summary. */
 export function runOutputs(ext: 'csv' | 'json' = 'csv'): string[] {

@@ -17,10 +17,7 @@ function version(): string {
 }
 
 /** Commands the contract names that are not built yet: they say so, for `--help` too, and exit 2. */
-const NOT_BUILT: [string, string][] = [
-  ['awards', 'talent awards and grants, CONTRACT §6'],
-  ['exempt', 'school property tax exemptions, CONTRACT §7'],
-];
+const NOT_BUILT: [string, string][] = [['exempt', 'school property tax exemptions, CONTRACT §7']];
 
 function notBuilt(name: string, what: string): Command {
   const message = `${name} is not built yet (${what}): this version computes no figures for it`;
@@ -40,7 +37,7 @@ export function buildProgram(outcome: Outcome = { status: 0 }): Command {
     .description(
       'Vocational-skills tax reliefs from enterprise CSV exports: the employee education expense deduction ' +
         '(职工教育经费) and the 产教融合 credit against the education surcharges, with their carryforward ' +
-        'ledger; training subsidy eligibility; and the parameters with their legal sources.',
+        'ledger; training subsidy eligibility; talent awards and grants; and the parameters with their legal sources.',
     )
     .version(version(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
@@ -51,6 +48,7 @@ export function buildProgram(outcome: Outcome = { status: 0 }): Command {
         'skilltax deduct --payroll payroll.csv --training training.csv --ledger ledger.csv --ledger-out ledger.csv --year 2024',
         'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv',
         'skilltax subsidy --trainees trainees.csv --catalog catalog.csv --history history.csv --out subsidies.csv',
+        'skilltax awards --awards awards.csv --history award-history.csv --out award-payments.csv',
         'skilltax reconcile --declared declared.csv --payroll payroll.csv --training training.csv',
         'skilltax validate payroll.csv training.csv',
         'skilltax rules --at 2024-12-31',

@@ -6,7 +6,7 @@
 import type { Fen } from './money.js';
 import type { Period } from './periods.js';
 import type { QualificationSpan } from './qualifications.js';
-import type { CertificateType, Group, LedgerKind, Program, Route, Unit } from './vocabulary.js';
+import type { AwardProgram, CertificateType, Group, LedgerKind, Program, Rating, Route, Unit } from './vocabulary.js';
 
 /** enterprise → year → value */
 export type ByEnterpriseYear<T> = Map<string, Map<number, T>>;
@@ -158,6 +158,41 @@ export interface Declaration {
   row: Record<string, unknown>;
 }
 
+/**
+ * One row of awards.csv (RULES §5, CONTRACT §2). `recipient_id` is kept as given: whether it is a
+ * valid 身份证号 or 统一社会信用代码 for the program is decided, not parsed. `level` is canonical when
+ * it was recognised (`city` … `national` for a studio, `1`–`5` for a skill level) and the text as
+ * given otherwise (the calculator decides `unknown_level`).
+ */
+export interface Award {
+  award_id: string;
+  program: AwardProgram;
+  recipient_id: string;
+  year: number;
+  enterprise_id?: string;
+  level?: string;
+  rating?: Rating;
+  rank?: number;
+  count?: number;
+  prior_count?: number;
+  /** the competition (技能之星); unnamed, the row's year */
+  event?: string;
+  award_date?: string;
+  line: number;
+}
+
+/** One award paid before (award-history.csv): the once-only rules hold across runs. */
+export interface AwardHistoryEntry {
+  award_id: string;
+  program: AwardProgram;
+  recipient_id: string;
+  year: number;
+  level?: string;
+  amount?: Fen;
+  event?: string;
+  line: number;
+}
+
 /** What each input kind loads into (CONTRACT §2). */
 export interface InputTypes {
   payroll: ByEnterpriseYear<WageTotal>;
@@ -168,5 +203,7 @@ export interface InputTypes {
   trainees: Claim[];
   catalog: CatalogEntry[];
   history: HistoryEntry[];
+  awards: Award[];
+  award_history: AwardHistoryEntry[];
 }
 export type InputKind = keyof InputTypes;

@@ -62,3 +62,38 @@ export type Route = (typeof ROUTES)[number];
 /** catalog.csv `unit`: how a catalogue amount is paid. */
 export const UNITS = ['per_claim', 'per_month', 'per_year'] as const;
 export type Unit = (typeof UNITS)[number];
+
+/** awards.csv `program` (RULES §5, CONTRACT §2, §6). */
+export const AWARD_PROGRAMS = [
+  'master_studio',
+  'master_studio_rating',
+  'shanglin_gold',
+  'shanglin_silver',
+  'shanglin_craftsman',
+  'skill_star',
+  'housing_allowance',
+  'shortage_retention',
+  'certification_enterprise',
+] as const;
+export type AwardProgram = (typeof AWARD_PROGRAMS)[number];
+
+/** 技能大师工作室 `level`, lowest first: Cixi city, Ningbo, province, national. */
+export const STUDIO_LEVELS = ['city', 'ningbo', 'province', 'national'] as const;
+export type StudioLevel = (typeof STUDIO_LEVELS)[number];
+
+/** A yearly review's `rating` (the studio review, the 职业技能等级认定 enterprise review). */
+export const RATINGS = ['excellent', 'good', 'pass', 'fail'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** Who receives each award, and so how its recipient_id is checked: a 身份证号, a 统一社会信用代码 or a studio's id (any text). */
+export const AWARD_RECIPIENT: Readonly<Record<AwardProgram, 'person' | 'enterprise' | 'studio'>> = {
+  master_studio: 'studio',
+  master_studio_rating: 'studio',
+  shanglin_gold: 'person',
+  shanglin_silver: 'person',
+  shanglin_craftsman: 'person',
+  skill_star: 'person',
+  housing_allowance: 'person',
+  shortage_retention: 'enterprise',
+  certification_enterprise: 'enterprise',
+};

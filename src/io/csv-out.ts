@@ -72,8 +72,11 @@ export function render(t: Table, o: RenderOptions): string {
 }
 
 
-/** Columns whose cells identify a person (身份证号): a report with one is created private (0600). */
-const PERSON_ID_COLUMNS: ReadonlySet<string> = new Set(['person_id']);
+/**
+ * Columns whose cells identify a person (身份证号): a report with one is created private (0600).
+ * award-payments.csv's recipient_id is a 身份证号 for the personal awards.
+ */
+const PERSON_ID_COLUMNS: ReadonlySet<string> = new Set(['person_id', 'recipient_id']);
 
 export function holdsPersonIds(t: Table): boolean {
   return t.columns.some((c) => PERSON_ID_COLUMNS.has(c.name));

@@ -4,21 +4,27 @@
  * the Chinese labels accepted for them are here.
  */
 import {
+  AWARD_PROGRAMS,
   CATEGORIES,
   CERTIFICATE_TYPES,
   GROUPS,
   LEDGER_KINDS,
   PROGRAMS,
   QUALIFICATIONS,
+  RATINGS,
   ROUTES,
+  STUDIO_LEVELS,
   UNITS,
+  type AwardProgram,
   type Category,
   type CertificateType,
   type Group,
   type LedgerKind,
   type Program,
   type Qualification,
+  type Rating,
   type Route,
+  type StudioLevel,
   type Unit,
 } from '../domain/vocabulary.js';
 import { defineSchema, optional, required, sensitive, type RowOf, type Schema } from './schema.js';
@@ -35,6 +41,7 @@ import {
   parseValidPersonId,
   parseText,
   parseUscc,
+  parseYear,
   ValueProblem,
 } from './values.js';
 
@@ -283,6 +290,75 @@ export type QualificationRow = RowOf<typeof qualificationsSchema>;
 export type LedgerRow = RowOf<typeof ledgerSchema>;
 export type SurchargeRow = RowOf<typeof surchargesSchema>;
 
+// ── Talent awards and grants (CONTRACT §2, §6; RULES §5) ──────────────────────────
+export const parseAwardProgram = enumParser<AwardProgram>('award program', {
+  values: AWARD_PROGRAMS,
+  aliases: {
+    master_studio: ['技能大师工作室', '技能大师工作室建设'],
+    master_studio_rating: ['技能大师工作室考核', '技能大师工作室年度考核'],
+    shanglin_gold: ['上林金匠'],
+    shanglin_silver: ['上林银匠'],
+    shanglin_craftsman: ['上林工匠'],
+    skill_star: ['技能之星'],
+    housing_allowance: ['高技能人才生活安居补助', '生活安居补助'],
+    shortage_retention: ['紧缺高技能人才留用奖励', '稳岗奖励'],
+    certification_enterprise: ['职业技能等级认定企业', '等级认定企业考核'],
+  },
+});
+
+export const parseRating = enumParser<Rating>('rating', {
+  values: RATINGS,
+  aliases: { excellent: ['优秀'], good: ['良好'], pass: ['合格'], fail: ['不合格'] },
+});
+
+const parseStudioLevel = enumParser<StudioLevel>('studio level', {
+  values: STUDIO_LEVELS,
+  aliases: { city: ['市级', '慈溪市级', '县级'], ningbo: ['宁波市级'], province: ['省级'], national: ['国家级'] },
+});
+
+/**
+ * An award's `level`: a studio level (`city`, `ningbo`, `province`, `national` or 市级 … 国家级) or a
+ * skill level (1–5, 技师, 高级技师 …), made canonical; any other text is kept as given, for the
+ * calculator to decide `unknown_level` (never an input error).
+ */
+export function parseAwardLevel(raw: string): string {
+  for (const parse of [parseStudioLevel, parseLevel]) {
+    try {
+      return String(parse(raw));
+    } catch (e) {
+      if (!(e instanceof ValueProblem)) throw e;
+    }
+  }
+  return raw;
+}
+
+export const awardsSchema = defineSchema('awards', {
+  award_id: required(parseText, ['奖励编号', '申报编号']),
+  program: required(parseAwardProgram, ['项目', '奖励项目']),
+  // A 身份证号, a 统一社会信用代码 or a studio's id, by program: its validity is decided.
+  recipient_id: sensitive(required(parseText, ['奖励对象', '对象编号', '获奖对象'])),
+  year: required(parseYear, ['年度', '考核年度']),
+  enterprise_id: optional(parseUscc, ENTERPRISE_ALIASES),
+  level: optional(parseAwardLevel, ['等级', '级别', '技能等级']),
+  rating: optional(parseRating, ['考核结果', '考核等次']),
+  rank: optional(parseCount, ['名次']),
+  count: optional(parseCount, ['人数', '紧缺高技能人才人数']),
+  prior_count: optional(parseCount, ['上年人数']),
+  event: optional(parseText, ['赛事', '竞赛名称']),
+  award_date: optional(parseDate, ['奖励日期', '发放日期']),
+});
+
+export const awardHistorySchema = defineSchema('award_history', {
+  award_id: required(parseText, ['奖励编号', '申报编号']),
+  program: required(parseAwardProgram, ['项目', '奖励项目']),
+  recipient_id: sensitive(required(parseText, ['奖励对象', '对象编号', '获奖对象'])),
+  year: required(parseYear, ['年度', '考核年度']),
+  level: optional(parseAwardLevel, ['等级', '级别', '技能等级']),
+  amount: optional(amount0, ['金额', '奖励金额']),
+  // Added to the contract's columns: the competition of a 技能之星 payment (unnamed: its year).
+  event: optional(parseText, ['赛事', '竞赛名称']),
+});
+
 /** The kinds `validate` knows, by canonical file name without `.csv`. */
 export const SCHEMAS: Record<string, Schema> = {
   payroll: payrollSchema,
@@ -294,4 +370,6 @@ export const SCHEMAS: Record<string, Schema> = {
   catalog: catalogSchema,
   history: historySchema,
   enterprises: enterprisesSchema,
+  awards: awardsSchema,
+  award_history: awardHistorySchema,
 };

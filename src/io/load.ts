@@ -7,12 +7,15 @@
  */
 import { InputError, ProblemList, type Problem } from '../domain/errors.js';
 import { addFen, AmountOverflowError, formatFen, type Fen } from '../domain/money.js';
-import type { Category } from '../domain/vocabulary.js';
+import { personIdProblem, usccProblem } from '../domain/ids.js';
+import { AWARD_RECIPIENT, STUDIO_LEVELS, type Category } from '../domain/vocabulary.js';
 import { byText } from '../domain/order.js';
 import { periodEnd, periodStart, yearOf } from '../domain/periods.js';
 import type { QualificationSpan } from '../domain/qualifications.js';
 import {
   emptyYear,
+  type Award,
+  type AwardHistoryEntry,
   type ByEnterpriseYear,
   type CatalogEntry,
   type Claim,
@@ -27,7 +30,7 @@ import {
   type WageTotal,
 } from '../domain/records.js';
 import { displayName, readRows, type ReadOptions, type RowContext } from './csv-in.js';
-import { accountMapSchema, catalogSchema, historySchema, ledgerDetailSchema, ledgerSchema, payrollSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
+import { accountMapSchema, awardHistorySchema, awardsSchema, catalogSchema, historySchema, ledgerDetailSchema, ledgerSchema, payrollSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
 
 export interface LoadOptions extends ReadOptions {
   maxErrors: number;
@@ -391,6 +394,77 @@ export async function loadHistory(path: string, o: LoadOptions): Promise<History
   return out;
 }
 
+/** What an award row of each program cannot be decided without (an input error when missing). */
+const AWARD_NEEDS: Partial<Record<Award['program'], readonly ('rating' | 'rank' | 'count' | 'prior_count')[]>> = {
+  master_studio_rating: ['rating'],
+  certification_enterprise: ['rating'],
+  skill_star: ['rank'],
+  shortage_retention: ['count', 'prior_count'],
+};
+
+/**
+ * awards.csv: an award_id twice, a row without what its program is decided on (a review's rating,
+ * a 技能之星 rank, the retention headcounts), or a studio reviewed twice in one year is an input
+ * error. An invalid recipient id or an unknown level is not: those are decided.
+ */
+export async function loadAwards(path: string, o: LoadOptions): Promise<Award[]> {
+  const problems = new ProblemList(o.maxErrors);
+  const out: Award[] = [];
+  const seen = new Map<string, number>();
+  const reviews = new Map<string, number>();
+  await readRows(path, awardsSchema, o, problems, (r, ctx) => {
+    const first = seen.get(r.award_id);
+    if (first !== undefined) {
+      ctx.problem('award_id', `award_id: a second award ${r.award_id} (the first is on line ${first})`, r.award_id);
+      return;
+    }
+    seen.set(r.award_id, ctx.line);
+    for (const need of AWARD_NEEDS[r.program] ?? []) {
+      if (r[need] === undefined) {
+        ctx.problem(ctx.column(need) ? need : 'program', `${need}: a ${r.program} row needs its ${need.replace('_', ' ')}`, '');
+        return;
+      }
+    }
+    if (r.program === 'master_studio_rating') {
+      const key = `${r.recipient_id}\u0000${r.year}`;
+      const other = reviews.get(key);
+      if (other !== undefined) {
+        ctx.problem('year', `year: studio ${r.recipient_id} has a second review for ${r.year} (the first is on line ${other})`, String(r.year));
+        return;
+      }
+      reviews.set(key, ctx.line);
+    }
+    out.push({ ...r, line: ctx.line });
+  });
+  problems.throwIfAny();
+  return out;
+}
+
+/**
+ * award-history.csv: awards already paid. Being a record of payments, its recipient ids must be
+ * valid for their program (身份证号, 统一社会信用代码), and a studio grant must name its level.
+ */
+export async function loadAwardHistory(path: string, o: LoadOptions): Promise<AwardHistoryEntry[]> {
+  const problems = new ProblemList(o.maxErrors);
+  const out: AwardHistoryEntry[] = [];
+  await readRows(path, awardHistorySchema, o, problems, (r, ctx) => {
+    const kind = AWARD_RECIPIENT[r.program];
+    const id = kind === 'studio' ? r.recipient_id : r.recipient_id.toUpperCase();
+    const bad = kind === 'person' ? personIdProblem(id) : kind === 'enterprise' ? usccProblem(id) : undefined;
+    if (bad !== undefined) {
+      ctx.problem('recipient_id', `recipient_id: ${bad}`, r.recipient_id);
+      return;
+    }
+    if (r.program === 'master_studio' && !(STUDIO_LEVELS as readonly string[]).includes(r.level ?? '')) {
+      ctx.problem(ctx.column('level') ? 'level' : 'program', `level: a master_studio payment needs the studio level it was paid for (${STUDIO_LEVELS.join(', ')})`, r.level ?? '');
+      return;
+    }
+    out.push({ ...r, recipient_id: id, line: ctx.line });
+  });
+  problems.throwIfAny();
+  return out;
+}
+
 /** The loader of each input kind, for commands that load by kind (validate, the calculators' inputs). */
 export const LOADERS: { [K in InputKind]: (path: string, o: LoadOptions) => Promise<InputTypes[K]> } = {
   payroll: loadPayroll,
@@ -401,4 +475,6 @@ export const LOADERS: { [K in InputKind]: (path: string, o: LoadOptions) => Prom
   trainees: loadTrainees,
   catalog: loadCatalog,
   history: loadHistory,
+  awards: loadAwards,
+  award_history: loadAwardHistory,
 };

@@ -337,4 +337,124 @@ export const PARAMS: ParamDef[] = [
     description: 'years a 高级技师 (level 1) certificate is held before the shortage post subsidy',
     entries: [{ from: '2008-01-01', value: '1', source: '甬人社发〔2023〕22号', status: 'practice' }],
   },
+  // ── Talent awards and grants (RULES §5) ──────────────────────────────────────
+  // The Cixi bureau's 2021 reply (the seed) is the only source of most amounts: the bureau's own
+  // account of what it pays, no policy text seen [P]; start dates are not in the seed (from 2008,
+  // like the subsidy rules; a bureau sets them with --rules). Amounts above the city level, the
+  // repeat rule and the amounts the seed does not give are [U].
+  {
+    key: 'awards.master_studio.amount.city',
+    kind: 'amount',
+    description: '技能大师工作室 construction grant, Cixi city level (once per studio)',
+    entries: [{ from: '2008-01-01', value: '50000.00', source: '慈溪市人力社保局 2021 答复 (seed)', status: 'practice' }],
+  },
+  {
+    key: 'awards.master_studio.amount.ningbo',
+    kind: 'amount',
+    description: '技能大师工作室 grant on promotion to Ningbo level ("晋升宁波市级…再给予相应补助"); no published amount',
+    entries: [{ from: '2008-01-01', value: '50000.00', source: '慈溪市人力社保局 2021 答复 (seed: 相应补助, amount not given)', status: 'unverified' }],
+  },
+  {
+    key: 'awards.master_studio.amount.province',
+    kind: 'amount',
+    description: '技能大师工作室 grant on promotion to provincial level',
+    entries: [{ from: '2008-01-01', value: '50000.00', source: '浙江省 省级技能大师工作室 50,000 (secondary source; Cixi\'s own amount not given)', status: 'unverified' }],
+  },
+  {
+    key: 'awards.master_studio.amount.national',
+    kind: 'amount',
+    description: '技能大师工作室 grant on promotion to national level',
+    entries: [{ from: '2008-01-01', value: '200000.00', source: '国家级技能大师工作室 200,000 (secondary source; Cixi\'s own amount not given)', status: 'unverified' }],
+  },
+  {
+    key: 'awards.master_studio_rating.amount',
+    kind: 'amount',
+    description: '技能大师工作室 excellence reward, due in the year that completes the consecutive excellent reviews',
+    entries: [{ from: '2008-01-01', value: '50000.00', source: '慈溪市人力社保局 2021 答复 (seed: 连续三年考核优秀)', status: 'practice' }],
+  },
+  {
+    key: 'awards.master_studio_rating.years',
+    kind: 'count',
+    description: 'consecutive yearly reviews rated excellent that make the excellence reward due',
+    entries: [{ from: '2008-01-01', value: '3', source: '慈溪市人力社保局 2021 答复 (seed: 连续三年考核优秀)', status: 'practice' }],
+  },
+  {
+    key: 'awards.master_studio_rating.repeat',
+    kind: 'choice',
+    choices: ['once', 'per_run'],
+    description: 'the excellence reward is paid once per studio (once: the seed reads as a one-off second tranche) or for each run of consecutive excellent years (per_run)',
+    entries: [{ from: '2008-01-01', value: 'once', source: '慈溪市人力社保局 2021 答复 (seed wording; repeat rule not stated)', status: 'unverified' }],
+  },
+  ...(
+    [
+      ['shanglin_gold', '上林金匠', '20000.00'],
+      ['shanglin_silver', '上林银匠', '10000.00'],
+      ['shanglin_craftsman', '上林工匠', '5000.00'],
+    ] as const
+  ).flatMap(([p, title, amount]): ParamDef[] => [
+    {
+      key: `awards.${p}.amount`,
+      kind: 'amount',
+      description: `${title} (上林名匠 yearly title): paid once per person`,
+      entries: [{ from: '2008-01-01', value: amount, source: '慈溪市人力社保局 2021 答复 (seed)', status: 'practice' }],
+    },
+    {
+      key: `awards.${p}.benefits`,
+      kind: 'list',
+      description: `the non-cash benefits of the ${title} title (award-payments.csv benefits)`,
+      entries: [{ from: '2008-01-01', value: '工会疗休养', source: '慈溪市人力社保局 2021 答复 (seed)', status: 'practice' }],
+    },
+  ]),
+  ...(
+    [
+      [1, '10000.00'],
+      [2, '6000.00'],
+      [3, '3000.00'],
+      [4, '0.00'],
+      [5, '0.00'],
+    ] as const
+  ).map(
+    ([rank, amount]): ParamDef => ({
+      key: `awards.skill_star.amount.rank${rank}`,
+      kind: 'amount',
+      description: `技能之星 competition: the amount for rank ${rank} of an event (0.00: the rank is not paid)`,
+      entries: [{ from: '2008-01-01', value: amount, source: '慈溪市人力社保局 2021 答复 (seed gives the cap only; amounts by rank not given)', status: 'unverified' }],
+    }),
+  ),
+  {
+    key: 'awards.skill_star.cap',
+    kind: 'amount',
+    description: '技能之星 competition: at most this per winner',
+    entries: [{ from: '2008-01-01', value: '10000.00', source: '慈溪市人力社保局 2021 答复 (seed: 最高1万元)', status: 'practice' }],
+  },
+  {
+    key: 'awards.skill_star.benefits',
+    kind: 'list',
+    description: 'the titles a 技能之星 winner receives (award-payments.csv benefits)',
+    entries: [{ from: '2008-01-01', value: '技能之星;慈溪市技术能手', source: '慈溪市人力社保局 2021 答复 (seed)', status: 'practice' }],
+  },
+  {
+    key: 'awards.housing_allowance.amount.level1',
+    kind: 'amount',
+    description: '高技能人才生活安居补助 for a 高级技师 (level 1), once per person',
+    entries: [{ from: '2008-01-01', value: '30000.00', source: '宁波 高技能人才生活安居补助 (secondary source)', status: 'practice' }],
+  },
+  {
+    key: 'awards.housing_allowance.amount.level2',
+    kind: 'amount',
+    description: '高技能人才生活安居补助 for a 技师 (level 2), once per person; no published amount',
+    entries: [{ from: '2008-01-01', value: '15000.00', source: '慈溪市人力社保局 2021 答复 (seed: 按等级, amount not given)', status: 'unverified' }],
+  },
+  {
+    key: 'awards.shortage_retention.amount_per_worker',
+    kind: 'amount',
+    description: 'enterprise award per shortage high-skill worker (level 3 or above) kept, when the headcount is not below last year\'s',
+    entries: [{ from: '2023-01-01', value: '600.00', source: '宁波 2023 紧缺高技能人才留用奖励 (secondary source)', status: 'practice' }],
+  },
+  {
+    key: 'awards.certification_enterprise.amount',
+    kind: 'amount',
+    description: '职业技能等级认定 enterprise rated excellent in the yearly review ("对考核优秀的给予相应奖励"); no published amount',
+    entries: [{ from: '2008-01-01', value: '10000.00', source: '慈溪市人力社保局 2021 答复 (seed: 相应奖励, amount not given)', status: 'unverified' }],
+  },
 ];

@@ -1,0 +1,594 @@
+/**
+ * Talent awards and grants (RULES §5, CONTRACT §6): the `awards` command. Pure: award rows and the
+ * history of awards paid in; one decision per row with its reasons, amount, sources (with their
+ * status) and non-cash benefits out. Rows are decided in (year, award date, award_id) order, never
+ * in file order, and a granted award counts against the later rows exactly as a payment in
+ * award-history.csv does.
+ *
+ * What defines a program is one row of PROGRAM_SPECS: who receives it (so how its id is checked),
+ * and its named rules, each citing the parameter it applies.
+ */
+import { personIdProblem, maskPersonId, usccProblem } from '../domain/ids.js';
+import { addFen, formatFen, mulFen, type Fen } from '../domain/money.js';
+import { byText } from '../domain/order.js';
+import type { Award, AwardHistoryEntry, InputTypes } from '../domain/records.js';
+import type { ColumnDef, Table } from '../domain/table.js';
+import { Tracer, type ParamRead, type Trace, type TraceStep } from '../domain/trace.js';
+import { AWARD_RECIPIENT, STUDIO_LEVELS, type AwardProgram, type StudioLevel } from '../domain/vocabulary.js';
+import type { Rules } from '../rules/index.js';
+import { defineCalculator, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
+
+export const AWARD_REASONS = [
+  'invalid_recipient_id',
+  'unknown_level',
+  'level_not_covered',
+  'level_already_granted',
+  'not_three_consecutive',
+  'duplicate_award',
+  'rank_not_awarded',
+  'not_excellent',
+  'headcount_fell',
+  'no_workers',
+] as const;
+export type AwardReason = (typeof AWARD_REASONS)[number];
+
+export interface AwardDecision {
+  award: Award;
+  /** the recipient id as compared and reported: upper-cased for a 身份证号 or 统一社会信用代码 */
+  recipient: string;
+  status: 'eligible' | 'ineligible';
+  amount: Fen;
+  reasons: AwardReason[];
+  /** the sources of the rules applied, each parameter's with its status: `慈溪… (seed) [practice]` */
+  refs: string[];
+  /** the non-cash titles and benefits granted with it */
+  benefits: string[];
+  /**
+   * In award-payments.csv: every row but a studio's yearly review that makes no reward due and
+   * is refused nothing (RULES §5: a review row appears only when a reward falls due or is refused).
+   */
+  reported: boolean;
+  /** the steps and parameters read, only for the row being explained */
+  trace?: TraceStep[];
+  reads?: ParamRead[];
+}
+
+/** The legal basis of each recipient id check. */
+const ID_SOURCES = { person: 'GB 11643-1999', enterprise: 'GB 32100-2015' } as const;
+
+const LEVEL_NAMES: Record<string, string> = { '1': '高级技师', '2': '技师', '3': '高级工', '4': '中级工', '5': '初级工' };
+const STUDIO_LEVEL_NAMES: Record<StudioLevel, string> = { city: '慈溪市级', ningbo: '宁波市级', province: '省级', national: '国家级' };
+
+/** Events compare after folding full-width forms, case and surrounding space; an unnamed event is its year. */
+const eventKey = (a: { event?: string; year: number }) => (a.event === undefined ? String(a.year) : a.event.normalize('NFKC').trim().toLowerCase());
+
+/** The recipient as compared: a 身份证号 or 统一社会信用代码 upper-cased (a small x is an X), a studio id as given. */
+export const recipientKey = (program: AwardProgram, id: string) => (AWARD_RECIPIENT[program] === 'studio' ? id.trim() : id.trim().toUpperCase());
+
+/** The day an award is decided and its parameters read: its award_date, else 31 December of its year. */
+export const awardDate = (a: Pick<Award, 'award_date' | 'year'>) => a.award_date ?? `${a.year}-12-31`;
+
+/** Decision order: (year, award date, award_id); award_id is unique, so file order never matters. */
+export function awardOrder(a: Award, b: Award): number {
+  return a.year - b.year || byText(awardDate(a), awardDate(b)) || byText(a.award_id, b.award_id);
+}
+
+// ── What was granted before: the once-only rules ────────────────────────────────
+
+interface Granted {
+  /** program, recipient and scope (title: '', event, year, studio level) → what paid it */
+  once: Map<string, string>;
+  /** studio → level → what paid it */
+  studioLevels: Map<string, Map<StudioLevel, string>>;
+  /** studio → the excellence rewards paid: year, what, and whether award-history.csv holds it */
+  studioRewards: Map<string, { year: number; what: string; history: boolean }[]>;
+  /** studio → year → rating, from every review row of the file */
+  reviews: Map<string, Map<number, string>>;
+  /** studio → excellent reviews in the file since the count last restarted or came to an end */
+  pending: Map<string, number>;
+}
+
+/** The key of a once-only award: a title once per person, housing once per person, 技能之星 once per event, an enterprise award once a year. */
+function onceKey(program: AwardProgram, recipient: string, a: { event?: string; year: number }): string | undefined {
+  switch (program) {
+    case 'shanglin_gold':
+    case 'shanglin_silver':
+    case 'shanglin_craftsman':
+    case 'housing_allowance':
+      return `${program}\u0000${recipient}`;
+    case 'skill_star':
+      return `${program}\u0000${recipient}\u0000${eventKey(a)}`;
+    case 'shortage_retention':
+    case 'certification_enterprise':
+      return `${program}\u0000${recipient}\u0000${a.year}`;
+    default:
+      return undefined;
+  }
+}
+
+function grant(g: Granted, program: AwardProgram, recipient: string, a: { event?: string; year: number; level?: string }, what: string, history: boolean): void {
+  const key = onceKey(program, recipient, a);
+  if (key !== undefined && !g.once.has(key)) g.once.set(key, what);
+  if (program === 'master_studio' && isStudioLevel(a.level)) {
+    let levels = g.studioLevels.get(recipient);
+    if (!levels) g.studioLevels.set(recipient, (levels = new Map()));
+    if (!levels.has(a.level)) levels.set(a.level, what);
+  }
+  if (program === 'master_studio_rating') {
+    const list = g.studioRewards.get(recipient) ?? [];
+    list.push({ year: a.year, what, history });
+    g.studioRewards.set(recipient, list);
+  }
+}
+
+const isStudioLevel = (l: string | undefined): l is StudioLevel => l !== undefined && (STUDIO_LEVELS as readonly string[]).includes(l);
+
+// ── One row ────────────────────────────────────────────────────────────────────
+
+/** What a program's rules see and record. */
+interface Ctx {
+  rules: Rules;
+  a: Award;
+  recipient: string;
+  /** the day its parameters are read */
+  on: string;
+  g: Granted;
+  tracer: Tracer;
+  /** records a rule's outcome: its reason when it fails; the cited parameters go into rule_refs */
+  check(label: string, ok: boolean, how: string, reason: AwardReason, cite?: readonly string[], source?: string): void;
+  /** records a step that is not a test (a figure, a count) */
+  note(label: string, value: string, how: string, cite?: readonly string[]): void;
+  /** the amount due if nothing is refused */
+  due(amount: Fen, how: string, cite: readonly string[]): void;
+  /** the non-cash benefits of a list parameter, granted with the amount */
+  benefits(key: string): void;
+  /** a studio review that makes nothing due: not in the report */
+  unreported(): void;
+}
+
+interface ProgramSpec {
+  /** what the award is, for the explain */
+  title: string;
+  decide(x: Ctx): void;
+}
+
+/** Once per person, title, event or enterprise-year (RULES §5): what was paid before refuses it. */
+const onceCheck = (x: Ctx, label: string, cite: readonly string[]) => {
+  const key = onceKey(x.a.program, x.recipient, x.a)!;
+  const before = x.g.once.get(key);
+  x.check(label, before === undefined, before === undefined ? 'none paid before' : `already paid: ${before}`, 'duplicate_award', cite);
+};
+
+/** 上林金匠 / 银匠 / 工匠: the title's amount, once per person per title, with its non-cash benefit (工会疗休养). */
+const shanglin =
+  (title: string): ProgramSpec['decide'] =>
+  (x) => {
+    const key = `awards.${x.a.program}.amount`;
+    const amount = x.rules.amount(key, x.on);
+    onceCheck(x, `once per person (${title})`, [key]);
+    x.due(amount, `the ${title} amount`, [key]);
+    x.benefits(`awards.${x.a.program}.benefits`);
+  };
+
+/**
+ * 技能大师工作室 construction grant by level; on promotion the grant of the new level, each level
+ * once per studio. A level at or below one already granted is refused.
+ */
+const masterStudio: ProgramSpec['decide'] = (x) => {
+  const level = x.a.level;
+  if (!isStudioLevel(level)) {
+    x.check('studio level', false, level === undefined ? 'no level given' : `"${level}" is not a studio level (${STUDIO_LEVELS.join(', ')})`, 'unknown_level');
+    return;
+  }
+  const key = `awards.master_studio.amount.${level}`;
+  const amount = x.rules.amount(key, x.on);
+  x.note('studio level', level, STUDIO_LEVEL_NAMES[level]);
+  const granted = x.g.studioLevels.get(x.recipient) ?? new Map<StudioLevel, string>();
+  const rank = STUDIO_LEVELS.indexOf(level);
+  const atOrAbove = [...granted].filter(([l]) => STUDIO_LEVELS.indexOf(l) >= rank).sort(([a], [b]) => STUDIO_LEVELS.indexOf(b) - STUDIO_LEVELS.indexOf(a));
+  const shown = [...granted].map(([l, what]) => `${l} (${what})`).join(', ');
+  x.check(
+    'each level once',
+    atOrAbove.length === 0,
+    atOrAbove.length === 0 ? (granted.size ? `a promotion: granted before ${shown}` : 'no grant before') : `${atOrAbove[0]![0]} already granted: ${atOrAbove[0]![1]}`,
+    'level_already_granted',
+    [key],
+  );
+  x.due(amount, `the ${level} level grant`, [key]);
+};
+
+/**
+ * The excellence reward: due in the year that completes `years` consecutive excellent reviews
+ * (连续三年考核优秀); a review not excellent, or a year without one, restarts the count. A year
+ * without a review row counts as excellent when an excellence reward in award-history.csv covers
+ * it. `repeat` = once: one reward per studio ever; per_run: one for each run of `years`. An
+ * excellent review that is the `years`-th since the count last restarted but not consecutive (a
+ * year missing between) is refused not_three_consecutive; other reviews are not reported.
+ */
+const studioRating: ProgramSpec['decide'] = (x) => {
+  const { a, g } = x;
+  const need = x.rules.count('awards.master_studio_rating.years', x.on);
+  const reviews = g.reviews.get(x.recipient) ?? new Map<number, string>();
+  const rewards = g.studioRewards.get(x.recipient) ?? [];
+  // A reward in the history stands for the `need` excellent years it rewarded (their review rows may be in no file).
+  const covered = (y: number) => rewards.some((r) => r.history && r.year - need < y && y <= r.year);
+  if (a.rating !== 'excellent') {
+    g.pending.set(x.recipient, 0);
+    x.note('review', a.rating ?? '(none)', `not excellent: the count of consecutive excellent years restarts (${need} needed)`, ['awards.master_studio_rating.years']);
+    x.unreported();
+    return;
+  }
+  let streak = 0;
+  const years: string[] = [];
+  for (let y = a.year; ; y--) {
+    const r = reviews.get(y);
+    if (r === 'excellent' || (r === undefined && covered(y))) {
+      streak++;
+      years.push(r === undefined ? `${y} (award-history.csv)` : String(y));
+    } else break;
+  }
+  const pending = (g.pending.get(x.recipient) ?? 0) + 1;
+  g.pending.set(x.recipient, pending);
+  x.note('consecutive excellent years', String(streak), `${years.reverse().join(', ')}; ${need} needed`, ['awards.master_studio_rating.years']);
+  const key = 'awards.master_studio_rating.amount';
+  if (streak % need === 0) {
+    g.pending.set(x.recipient, 0);
+    const amount = x.rules.amount(key, x.on);
+    const repeat = x.rules.choice('awards.master_studio_rating.repeat', x.on);
+    const before = repeat === 'once' ? rewards[0] : rewards.find((r) => r.year === a.year);
+    x.check(
+      repeat === 'once' ? 'once per studio' : 'once per run',
+      before === undefined,
+      before === undefined
+        ? `the run of ${streak} completes ${streak / need === 1 ? 'its first' : `run ${streak / need}`}; no reward paid before${repeat === 'once' ? '' : ' for it'}`
+        : repeat === 'once'
+          ? `an excellence reward was already paid: ${before.what} (paid once per studio)`
+          : `this run's reward was already paid: ${before.what}`,
+      'duplicate_award',
+      ['awards.master_studio_rating.repeat'],
+    );
+    x.due(amount, `the excellence reward (${need} consecutive excellent years)`, [key]);
+    return;
+  }
+  if (pending >= need) {
+    g.pending.set(x.recipient, 0);
+    x.check('consecutive years', false, `the ${need}th excellent review since the count restarted, but a year is missing between them: ${streak} consecutive`, 'not_three_consecutive', [
+      'awards.master_studio_rating.years',
+    ]);
+    return;
+  }
+  x.unreported();
+};
+
+/** 技能之星: the rank's amount, at most the cap; ranks without an amount are not paid; once per person per event. */
+const skillStar: ProgramSpec['decide'] = (x) => {
+  const { a } = x;
+  const rank = a.rank ?? 0;
+  x.note('event', a.event ?? String(a.year), a.event === undefined ? 'unnamed: the row\'s year' : 'the competition');
+  const key = `awards.skill_star.amount.rank${rank}`;
+  const paidRanks = [1, 2, 3, 4, 5];
+  if (!paidRanks.includes(rank)) {
+    x.check('rank', false, `rank ${rank}: ranks ${paidRanks[0]}–${paidRanks.at(-1)} have an amount`, 'rank_not_awarded');
+    onceCheck(x, 'once per person per event', []);
+    return;
+  }
+  const amount = x.rules.amount(key, x.on);
+  const cap = x.rules.amount('awards.skill_star.cap', x.on);
+  x.check('rank', amount > 0, amount > 0 ? `rank ${rank}: ${formatFen(amount)}` : `rank ${rank} is not paid (its amount is 0.00)`, 'rank_not_awarded', [key]);
+  onceCheck(x, 'once per person per event', []);
+  const paid = Math.min(amount, cap);
+  x.due(paid, amount > cap ? `the cap ${formatFen(cap)} (rank ${rank}: ${formatFen(amount)})` : `rank ${rank}, at most ${formatFen(cap)}`, ['awards.skill_star.cap']);
+  x.benefits('awards.skill_star.benefits');
+};
+
+/** 高技能人才生活安居补助: by the level the person holds on the award date, once per person. */
+const housing: ProgramSpec['decide'] = (x) => {
+  const level = x.a.level;
+  if (level === undefined || LEVEL_NAMES[level] === undefined) {
+    x.check('skill level', false, level === undefined ? 'no level given (the level held on the award date)' : `"${level}" is not a skill level (1–5, 技师, 高级技师)`, 'unknown_level');
+    onceCheck(x, 'once per person', []);
+    return;
+  }
+  const paid = level === '1' || level === '2';
+  if (!paid) {
+    x.check('skill level', false, `${level} (${LEVEL_NAMES[level]}): paid for 技师 (2) and 高级技师 (1) only`, 'level_not_covered');
+    onceCheck(x, 'once per person', []);
+    return;
+  }
+  const key = `awards.housing_allowance.amount.level${level}`;
+  const amount = x.rules.amount(key, x.on);
+  x.note('skill level', level, `${LEVEL_NAMES[level]}, held on ${x.on}`);
+  onceCheck(x, 'once per person', [key]);
+  x.due(amount, `the ${LEVEL_NAMES[level]} amount`, [key]);
+};
+
+/** Keeping shortage high-skill workers (level 3 or above): 600 each when the headcount is not below last year's. */
+const retention: ProgramSpec['decide'] = (x) => {
+  const count = x.a.count ?? 0;
+  const prior = x.a.prior_count ?? 0;
+  const key = 'awards.shortage_retention.amount_per_worker';
+  const per = x.rules.amount(key, x.on);
+  x.check('headcount kept', count >= prior, `${count} workers at level 3 or above, ${prior} the year before`, 'headcount_fell', [key]);
+  if (count >= prior) x.check('workers', count > 0, `${count}`, 'no_workers');
+  onceCheck(x, 'once per enterprise a year', []);
+  x.due(mulFen(per, count), `${formatFen(per)} × ${count}`, [key]);
+};
+
+/** 职业技能等级认定 enterprise review: the reward for an enterprise rated excellent, once a year. */
+const certification: ProgramSpec['decide'] = (x) => {
+  const key = 'awards.certification_enterprise.amount';
+  const amount = x.rules.amount(key, x.on);
+  x.check('review', x.a.rating === 'excellent', `rated ${x.a.rating ?? '(none)'} in ${x.a.year}`, 'not_excellent', [key]);
+  onceCheck(x, 'once per enterprise a year', []);
+  x.due(amount, 'the reward for an excellent review', [key]);
+};
+
+export const PROGRAM_SPECS: Record<AwardProgram, ProgramSpec> = {
+  master_studio: { title: '技能大师工作室 construction grant', decide: masterStudio },
+  master_studio_rating: { title: '技能大师工作室 yearly review (excellence reward)', decide: studioRating },
+  shanglin_gold: { title: '上林金匠', decide: shanglin('上林金匠') },
+  shanglin_silver: { title: '上林银匠', decide: shanglin('上林银匠') },
+  shanglin_craftsman: { title: '上林工匠', decide: shanglin('上林工匠') },
+  skill_star: { title: '技能之星 competition', decide: skillStar },
+  housing_allowance: { title: '高技能人才生活安居补助', decide: housing },
+  shortage_retention: { title: 'shortage high-skill worker retention award', decide: retention },
+  certification_enterprise: { title: '职业技能等级认定 enterprise review reward', decide: certification },
+};
+
+/** How a parameter read is cited in rule_refs: its source with its status. */
+const refOf = (r: ParamRead) => `${r.source} [${r.status}]`;
+
+function decideOne(rules: Rules, a: Award, g: Granted, traced: boolean): AwardDecision {
+  const tracer = new Tracer(traced, 'full');
+  const r0 = rules.recording((r) => tracer.read(r));
+  const recipient = recipientKey(a.program, a.recipient_id);
+  const kind = AWARD_RECIPIENT[a.program];
+  const on = awardDate(a);
+  const reasons = new Set<AwardReason>();
+  const refs = new Set<string>();
+  const benefitKeys: string[] = [];
+  let due: Fen | undefined;
+  let reported = true;
+  const cite = (keys: readonly string[]) => {
+    for (const k of keys) refs.add(refOf(tracer.cited(k)));
+  };
+  tracer.step(() => ({ label: 'decided on', value: on, how: a.award_date ? 'the award date' : `31 December of ${a.year} (no award_date)` }));
+  const x: Ctx = {
+    rules: r0,
+    a,
+    recipient,
+    on,
+    g,
+    tracer,
+    check: (label, ok, how, reason, keys = [], source) => {
+      tracer.step(() => ({ label, value: ok ? 'ok' : reason, how, ...(keys.length ? { cite: keys } : {}), ...(source ? { source } : {}) }));
+      if (!ok) reasons.add(reason);
+      cite(keys);
+    },
+    note: (label, value, how, keys = []) => {
+      tracer.step(() => ({ label, value, how, ...(keys.length ? { cite: keys } : {}) }));
+      cite(keys);
+    },
+    due: (amount, how, keys) => {
+      due = amount;
+      tracer.step(() => ({ label: 'amount', value: formatFen(amount), how, cite: keys }));
+      cite(keys);
+    },
+    benefits: (key) => benefitKeys.push(key),
+    unreported: () => {
+      reported = false;
+    },
+  };
+
+  if (kind !== 'studio') {
+    const problem = kind === 'person' ? personIdProblem(recipient) : usccProblem(recipient);
+    x.check(kind === 'person' ? '身份证号' : '统一社会信用代码', problem === undefined, problem ?? 'valid check character', 'invalid_recipient_id', [], ID_SOURCES[kind]);
+    refs.add(ID_SOURCES[kind]);
+  }
+  PROGRAM_SPECS[a.program].decide(x);
+
+  const ordered = AWARD_REASONS.filter((r) => reasons.has(r));
+  const eligible = ordered.length === 0 && due !== undefined;
+  const amount = eligible ? due! : 0;
+  const benefits: string[] = [];
+  if (eligible) {
+    for (const key of benefitKeys) {
+      const list = r0.list(key, on);
+      benefits.push(...list.filter((b) => !benefits.includes(b)));
+      cite([key]);
+      tracer.step(() => ({ label: 'benefits', value: list.join(';'), how: 'granted with the award', cite: [key] }));
+    }
+  }
+  if (reported) tracer.step(() => ({ label: 'decision', value: eligible ? 'eligible' : 'ineligible', how: eligible ? `${formatFen(amount)} paid` : `${ordered.join(';')}: 0.00 paid` }));
+  else tracer.step(() => ({ label: 'decision', value: 'nothing due', how: 'a review that makes no reward due: not in award-payments.csv' }));
+  return {
+    award: a,
+    recipient,
+    status: eligible ? 'eligible' : 'ineligible',
+    amount,
+    reasons: ordered,
+    refs: [...refs],
+    benefits,
+    reported,
+    ...(traced ? { trace: tracer.steps, reads: tracer.reads } : {}),
+  };
+}
+
+export interface AwardsInput {
+  awards: readonly Award[];
+  history: readonly AwardHistoryEntry[];
+}
+
+export interface DecideAwardsOptions {
+  /** which award to record a trace for (--explain: one award_id) */
+  explain?: (awardId: string) => boolean;
+}
+
+/**
+ * Decides every award row in (year, award date, award_id) order, each granted one counting
+ * against the later ones as a payment of award-history.csv does. Throws RuleGapError when a
+ * parameter has nothing in force on the day it is needed.
+ */
+export function decideAwards(rules: Rules, input: AwardsInput, o: DecideAwardsOptions = {}): AwardDecision[] {
+  const g: Granted = { once: new Map(), studioLevels: new Map(), studioRewards: new Map(), reviews: new Map(), pending: new Map() };
+  const history = [...input.history].sort((a, b) => a.year - b.year || a.line - b.line);
+  for (const h of history) {
+    grant(g, h.program, recipientKey(h.program, h.recipient_id), h, `award-history.csv line ${h.line} (${h.award_id}, ${h.year})`, true);
+  }
+  for (const a of input.awards) {
+    if (a.program !== 'master_studio_rating' || a.rating === undefined) continue;
+    const studio = recipientKey(a.program, a.recipient_id);
+    let byYear = g.reviews.get(studio);
+    if (!byYear) g.reviews.set(studio, (byYear = new Map()));
+    byYear.set(a.year, a.rating);
+  }
+  const decisions: AwardDecision[] = [];
+  for (const a of [...input.awards].sort(awardOrder)) {
+    const d = decideOne(rules, a, g, o.explain?.(a.award_id) ?? false);
+    decisions.push(d);
+    if (d.status === 'eligible') grant(g, a.program, d.recipient, a, `award ${a.award_id} (${a.year})`, false);
+  }
+  return decisions;
+}
+
+/** The account of one award row: a 身份证号 masked (first 6 and last 4 shown). */
+function explainTrace(d: AwardDecision): Trace {
+  const a = d.award;
+  const who = AWARD_RECIPIENT[a.program] === 'person' ? maskPersonId(d.recipient) : d.recipient;
+  const outcome = !d.reported ? 'nothing due (not in award-payments.csv)' : `${d.status}${d.status === 'eligible' ? ` ${formatFen(d.amount)}` : ''}${d.reasons.length ? ` (${d.reasons.join(';')})` : ''}`;
+  return {
+    subject: a.award_id,
+    heading: [
+      `Award ${a.award_id}: ${a.program} (${PROGRAM_SPECS[a.program].title}), ${AWARD_RECIPIENT[a.program]} ${who}, year ${a.year}${a.enterprise_id ? `, enterprise ${a.enterprise_id}` : ''}.`,
+      'Awards are decided in (year, award date, award_id) order; earlier granted awards and award-history.csv count against later ones.',
+    ],
+    sections: [{ title: outcome, steps: d.trace ?? [] }],
+    reads: d.reads ?? [],
+  };
+}
+
+// ── The command ──────────────────────────────────────────────────────────────
+
+export interface AwardsResult extends CalculatorResult {
+  /** the decisions reported: the rows of the years asked for, but reviews that make nothing due */
+  decisions: AwardDecision[];
+}
+
+/**
+ * Every row of the file is decided, so that earlier rows count against later ones; only the rows
+ * of the years asked for (--year; in `run`, also --from/--to) are reported.
+ */
+export function computeAwards(inputs: Pick<InputTypes, 'awards'> & Partial<Pick<InputTypes, 'award_history'>>, ctx: ComputeContext): AwardsResult {
+  const explainId = ctx.explain?.trim();
+  const all = decideAwards(ctx.rules, { awards: inputs.awards, history: inputs.award_history ?? [] }, { explain: (id) => id === explainId });
+  const from = ctx.range.year ?? (ctx.range.from === undefined ? undefined : Number(ctx.range.from));
+  const to = ctx.range.year ?? (ctx.range.to === undefined ? undefined : Number(ctx.range.to));
+  const inRange = (y: number) => (from === undefined || y >= from) && (to === undefined || y <= to);
+  const explained = all.find((d) => d.trace !== undefined);
+  return {
+    decisions: all.filter((d) => d.reported && inRange(d.award.year)),
+    conflicts: [],
+    dropped: [],
+    hints: [],
+    ...(explained ? { trace: explainTrace(explained) } : {}),
+  };
+}
+
+export const AWARD_COLUMNS: readonly ColumnDef[] = [
+  { name: 'award_id', zh: '奖励编号', type: 'text' },
+  { name: 'program', zh: '奖励项目', type: 'text' },
+  { name: 'recipient_id', zh: '奖励对象', type: 'text' },
+  { name: 'year', zh: '年度', type: 'int' },
+  { name: 'status', zh: '审核结果', type: 'text' },
+  { name: 'amount', zh: '奖励金额', type: 'money' },
+  { name: 'reasons', zh: '原因', type: 'text' },
+  { name: 'rule_refs', zh: '政策依据', type: 'text' },
+  { name: 'benefits', zh: '荣誉及待遇', type: 'text' },
+];
+
+/** award-payments.csv (CONTRACT §6, `benefits` at the end), one row per award reported, sorted by award_id. */
+export function awardPaymentsTable(decisions: readonly AwardDecision[]): Table {
+  const sorted = [...decisions].sort((a, b) => byText(a.award.award_id, b.award.award_id));
+  return {
+    columns: AWARD_COLUMNS,
+    rows: sorted.map((d) => ({
+      award_id: d.award.award_id,
+      program: d.award.program,
+      recipient_id: d.recipient,
+      year: d.award.year,
+      status: d.status,
+      amount: formatFen(d.amount),
+      reasons: d.reasons.join(';'),
+      rule_refs: d.refs.join(';'),
+      benefits: d.benefits.join(';'),
+    })),
+  };
+}
+
+export interface AwardTotals {
+  awards: number;
+  recipients: number;
+  eligible: number;
+  amount: Fen;
+}
+
+export function awardTotals(decisions: readonly AwardDecision[]): AwardTotals {
+  let eligible = 0;
+  let amount = 0;
+  for (const d of decisions) {
+    if (d.status === 'eligible') eligible++;
+    amount = addFen(amount, d.amount);
+  }
+  return { awards: decisions.length, recipients: new Set(decisions.map((d) => d.recipient)).size, eligible, amount };
+}
+
+export const awards = defineCalculator<AwardsResult>({
+  name: 'awards',
+  command: 'awards',
+  noun: 'the talent awards',
+  nounPlural: true,
+  summary: 'talent awards and grants: master studios, 上林名匠, 技能之星, housing support, retention, certification enterprises',
+  description:
+    'Decides, for every row of awards.csv, whether the award is due and how much, with every reason when it is not: ' +
+    'the recipient id (身份证号, 统一社会信用代码, or a studio id), the program\'s rule (studio level and promotions, three ' +
+    'consecutive excellent reviews, the 技能之星 rank, the housing level, the retention headcount, the enterprise review) and ' +
+    'the once-only rules across rows and award-history.csv. Rows are decided in (year, award date, award_id) order; a ' +
+    'studio review appears in the report only when a reward falls due or is refused.',
+  examples: [
+    'skilltax awards --awards awards.csv --out award-payments.csv',
+    'skilltax awards --awards awards.csv --history award-history.csv --year 2024 --out award-payments-2024.csv',
+    'skilltax awards --awards fixtures/demo/awards.csv --history fixtures/demo/award-history.csv --explain AW2024-001',
+    '',
+    'Exit status: 0 done (refused awards are decisions, not errors); 2 nothing written.',
+  ],
+  inputs: [
+    { kind: 'awards', file: 'awards.csv', flag: 'awards', required: true, help: 'awards.csv: the award rows (one per grant, title, review or claim)' },
+    { kind: 'award_history', file: 'award-history.csv', flag: 'history', required: false, help: 'award-history.csv: awards paid before (the once-only rules hold across runs)' },
+  ],
+  range: 'claim_year',
+  rangeHelp: { year: 'report the awards of this year (earlier rows in the file still count against them)' },
+  explain: {
+    arg: 'award_id',
+    help: 'print a step-by-step account of one award row',
+    style: 'full',
+    missing: (id, paths) => `--explain ${id}: no such award_id in ${paths.awards}`,
+  },
+  compute: (inputs, ctx) => computeAwards({ ...inputs, awards: inputs.awards! }, ctx),
+  reports: [{ name: 'award-payments', flag: 'out', help: 'write award-payments.csv here (default: standard output)', table: (r) => awardPaymentsTable(r.decisions) }],
+  title: 'Talent awards and grants (人才奖励)',
+  summarize: (r): SummaryItem[] => {
+    const t = awardTotals(r.decisions);
+    return [
+      { item: 'awards', label: 'awards', value: String(t.awards) },
+      { item: 'recipients', label: 'recipients', value: String(t.recipients) },
+      { item: 'eligible', label: 'eligible', value: String(t.eligible) },
+      { item: 'ineligible', label: 'ineligible', value: String(t.awards - t.eligible) },
+      { item: 'total_amount', label: 'total amount', value: formatFen(t.amount) },
+    ];
+  },
+  warnings: () => [],
+  afterword: (r) => {
+    const t = awardTotals(r.decisions);
+    return `awards: ${t.awards} award${t.awards === 1 ? '' : 's'} of ${t.recipients} recipient${t.recipients === 1 ? '' : 's'}, ${t.eligible} eligible, ${t.awards - t.eligible} ineligible, amount ${formatFen(t.amount)}`;
+  },
+});
