@@ -9,10 +9,11 @@
  * a waiting run can name the holder and tell a dead one from a live one.
  *
  * Stale locks: a lock whose holder process on this host is gone (killed, crashed) is taken over
- * at once; a lock held from another host, or with no holder recorded, when it has not been
- * refreshed for STALE_MS. Taking over goes through a second, short-lived proper-lockfile lock
- * (`LEDGER.lock.break`) so that two waiters never both break the lock and one removes the
- * other's new lock.
+ * at once, through a second, short-lived proper-lockfile lock (`LEDGER.lock.break`) so that two
+ * waiters never both break the lock and one removes the other's new lock. A lock held from
+ * another host, or with no holder recorded, is stale by proper-lockfile's own rule: not
+ * refreshed for STALE_MS. A live holder on this host is never taken over, however long its
+ * event loop is busy: the removal proper-lockfile makes goes through `removeIfNotAnothers`.
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
