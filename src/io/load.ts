@@ -7,7 +7,7 @@
  */
 import { InputError, ProblemList, type Problem } from '../domain/errors.js';
 import { addFen, AmountOverflowError, formatFen, type Fen } from '../domain/money.js';
-import { personIdProblem, usccProblem } from '../domain/ids.js';
+import { maskPersonId, personIdProblem, usccProblem } from '../domain/ids.js';
 import { AWARD_RECIPIENT, STUDIO_LEVELS, type Category } from '../domain/vocabulary.js';
 import { byText } from '../domain/order.js';
 import { periodEnd, periodStart, yearOf } from '../domain/periods.js';
@@ -452,7 +452,7 @@ export async function loadAwardHistory(path: string, o: LoadOptions): Promise<Aw
     const id = kind === 'studio' ? r.recipient_id : r.recipient_id.toUpperCase();
     const bad = kind === 'person' ? personIdProblem(id) : kind === 'enterprise' ? usccProblem(id) : undefined;
     if (bad !== undefined) {
-      ctx.problem('recipient_id', `recipient_id: ${bad}`, r.recipient_id);
+      ctx.problem('recipient_id', `recipient_id: ${bad}`, kind === 'person' ? maskPersonId(r.recipient_id) : r.recipient_id);
       return;
     }
     if (r.program === 'master_studio' && !(STUDIO_LEVELS as readonly string[]).includes(r.level ?? '')) {
