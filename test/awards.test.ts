@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { awardOrder, computeAwards, decideAwards, AWARD_REASONS, PROGRAM_SPECS } from '../src/calculators/awards.js';
 import { RuleGapError } from '../src/domain/errors.js';
 import { AWARD_PROGRAMS } from '../src/domain/vocabulary.js';
+import { PARAMS } from '../src/rules/params.js';
 import { award, decide, E1, E2, one, outcomes, override, P1, P2, paid, pid, reviews, rules, S1 } from './unit-helpers/awards.js';
 
 const PER_RUN = override({ 'awards.master_studio_rating.repeat': 'per_run' });
@@ -185,7 +186,7 @@ describe('master_studio_rating: the excellence reward in the year that completes
 
   it('the repeat rule is cited with its status', () => {
     const d = decide(reviews([[2022, E], [2023, E], [2024, E]])).at(-1)!;
-    expect(d.refs).toContain('慈溪市人力社保局 2021 答复 (seed wording; repeat rule not stated) [unverified]');
+    expect(d.refs).toContain('慈溪市人力社保局 2021 答复 (seed wording, repeat rule not stated) [unverified]');
     expect(d.refs).toContain('慈溪市人力社保局 2021 答复 (seed: 连续三年考核优秀) [practice]');
   });
 });
@@ -344,6 +345,17 @@ describe('certification_enterprise: the reward for an enterprise rated excellent
     ];
     expect(outcomes(rows)).toEqual(['eligible 10000.00', 'ineligible 0.00 duplicate_award', 'eligible 10000.00']);
     expect(decide([rows[0]!])[0]!.refs.at(-1)).toMatch(/amount not given\) \[unverified\]$/);
+  });
+});
+
+describe('rule_refs is a ;-separated list', () => {
+  it('no built-in award source holds a ";"', () => {
+    for (const p of PARAMS.filter((x) => x.key.startsWith('awards.'))) for (const e of p.entries) expect(e.source, p.key).not.toContain(';');
+  });
+
+  it('a --rules source with ";" is cited with "," instead', () => {
+    const r = rules.withOverrides(new Map([['awards.shanglin_gold.amount', [{ from: '2008-01-01', value: '20000.00', source: '慈溪 细则; 第三条', status: 'verified' as const }]]]));
+    expect(decide([award({ program: 'shanglin_gold' })], [], r)[0]!.refs).toEqual(['GB 11643-1999', '慈溪 细则, 第三条 [verified]', '慈溪市人力社保局 2021 答复 (seed) [practice]']);
   });
 });
 

@@ -52,9 +52,9 @@ const SEED = '慈溪市人力社保局 2021 答复 (seed) [practice]';
 const ROWS: Record<string, string> = {
   W01: `W01,master_studio,${S},2022,eligible,50000.00,,${SEED},`,
   W02: `W02,master_studio,${S},2023,eligible,50000.00,,"慈溪市人力社保局 2021 答复 (seed: 相应补助, amount not given) [unverified]",`,
-  W05: `W05,master_studio_rating,${S},2024,eligible,50000.00,,慈溪市人力社保局 2021 答复 (seed: 连续三年考核优秀) [practice];慈溪市人力社保局 2021 答复 (seed wording; repeat rule not stated) [unverified],`,
-  W06: `W06,skill_star,${P2},2024,eligible,10000.00,,GB 11643-1999;慈溪市人力社保局 2021 答复 (seed gives the cap only; amounts by rank not given) [unverified];慈溪市人力社保局 2021 答复 (seed: 最高1万元) [practice];${SEED},技能之星;慈溪市技术能手`,
-  W07: `W07,skill_star,${BAD},2024,ineligible,0.00,invalid_recipient_id,GB 11643-1999;慈溪市人力社保局 2021 答复 (seed gives the cap only; amounts by rank not given) [unverified];慈溪市人力社保局 2021 答复 (seed: 最高1万元) [practice],`,
+  W05: `W05,master_studio_rating,${S},2024,eligible,50000.00,,"慈溪市人力社保局 2021 答复 (seed: 连续三年考核优秀) [practice];慈溪市人力社保局 2021 答复 (seed wording, repeat rule not stated) [unverified]",`,
+  W06: `W06,skill_star,${P2},2024,eligible,10000.00,,"GB 11643-1999;慈溪市人力社保局 2021 答复 (seed gives the cap only, amounts by rank not given) [unverified];慈溪市人力社保局 2021 答复 (seed: 最高1万元) [practice];${SEED}",技能之星;慈溪市技术能手`,
+  W07: `W07,skill_star,${BAD},2024,ineligible,0.00,invalid_recipient_id,"GB 11643-1999;慈溪市人力社保局 2021 答复 (seed gives the cap only, amounts by rank not given) [unverified];慈溪市人力社保局 2021 答复 (seed: 最高1万元) [practice]",`,
   W08: `W08,housing_allowance,${P1},2023,eligible,30000.00,,GB 11643-1999;宁波 高技能人才生活安居补助 (secondary source) [practice],`,
   W09: `W09,shanglin_gold,${P1},2024,eligible,20000.00,,GB 11643-1999;${SEED},工会疗休养`,
   W10: `W10,shortage_retention,${A},2024,eligible,7200.00,,GB 32100-2015;宁波 2023 紧缺高技能人才留用奖励 (secondary source) [practice],`,
@@ -325,7 +325,7 @@ describe('validate and run', () => {
     const r = skilltax(['rules', '--at', '2024-12-31']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('awards.master_studio.amount.city,50000.00,2008-01-01,,慈溪市人力社保局 2021 答复 (seed),practice\n');
-    expect(r.stdout).toContain('awards.master_studio_rating.repeat,once,2008-01-01,,慈溪市人力社保局 2021 答复 (seed wording; repeat rule not stated),unverified\n');
+    expect(r.stdout).toContain('awards.master_studio_rating.repeat,once,2008-01-01,,"慈溪市人力社保局 2021 答复 (seed wording, repeat rule not stated)",unverified\n');
     expect(r.stdout).toContain('awards.housing_allowance.amount.level1,30000.00,2008-01-01,,宁波 高技能人才生活安居补助 (secondary source),practice\n');
     expect(r.stdout).toContain('awards.shortage_retention.amount_per_worker,600.00,2023-01-01,,宁波 2023 紧缺高技能人才留用奖励 (secondary source),practice\n');
     expect(r.stdout).toContain('awards.skill_star.benefits,技能之星;慈溪市技术能手,2008-01-01,');

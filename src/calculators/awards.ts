@@ -335,8 +335,8 @@ export const PROGRAM_SPECS: Record<AwardProgram, ProgramSpec> = {
   certification_enterprise: { title: '职业技能等级认定 enterprise review reward', decide: certification },
 };
 
-/** How a parameter read is cited in rule_refs: its source with its status. */
-const refOf = (r: ParamRead) => `${r.source} [${r.status}]`;
+/** How a parameter read is cited in rule_refs: its source with its status (a `;` in a source would split it: written `,`). */
+const refOf = (r: ParamRead) => `${r.source.replace(/;/g, ',')} [${r.status}]`;
 
 function decideOne(rules: Rules, a: Award, g: Granted, traced: boolean): AwardDecision {
   const tracer = new Tracer(traced, 'full');

@@ -358,13 +358,13 @@ export const PARAMS: ParamDef[] = [
     key: 'awards.master_studio.amount.province',
     kind: 'amount',
     description: '技能大师工作室 grant on promotion to provincial level',
-    entries: [{ from: '2008-01-01', value: '50000.00', source: '浙江省 省级技能大师工作室 50,000 (secondary source; Cixi\'s own amount not given)', status: 'unverified' }],
+    entries: [{ from: '2008-01-01', value: '50000.00', source: '浙江省 省级技能大师工作室 50,000 (secondary source, Cixi\'s own amount not given)', status: 'unverified' }],
   },
   {
     key: 'awards.master_studio.amount.national',
     kind: 'amount',
     description: '技能大师工作室 grant on promotion to national level',
-    entries: [{ from: '2008-01-01', value: '200000.00', source: '国家级技能大师工作室 200,000 (secondary source; Cixi\'s own amount not given)', status: 'unverified' }],
+    entries: [{ from: '2008-01-01', value: '200000.00', source: '国家级技能大师工作室 200,000 (secondary source, Cixi\'s own amount not given)', status: 'unverified' }],
   },
   {
     key: 'awards.master_studio_rating.amount',
@@ -383,7 +383,7 @@ export const PARAMS: ParamDef[] = [
     kind: 'choice',
     choices: ['once', 'per_run'],
     description: 'the excellence reward is paid once per studio (once: the seed reads as a one-off second tranche) or for each run of consecutive excellent years (per_run)',
-    entries: [{ from: '2008-01-01', value: 'once', source: '慈溪市人力社保局 2021 答复 (seed wording; repeat rule not stated)', status: 'unverified' }],
+    entries: [{ from: '2008-01-01', value: 'once', source: '慈溪市人力社保局 2021 答复 (seed wording, repeat rule not stated)', status: 'unverified' }],
   },
   ...(
     [
@@ -418,7 +418,7 @@ export const PARAMS: ParamDef[] = [
       key: `awards.skill_star.amount.rank${rank}`,
       kind: 'amount',
       description: `技能之星 competition: the amount for rank ${rank} of an event (0.00: the rank is not paid)`,
-      entries: [{ from: '2008-01-01', value: amount, source: '慈溪市人力社保局 2021 答复 (seed gives the cap only; amounts by rank not given)', status: 'unverified' }],
+      entries: [{ from: '2008-01-01', value: amount, source: '慈溪市人力社保局 2021 答复 (seed gives the cap only, amounts by rank not given)', status: 'unverified' }],
     }),
   ),
   {
