@@ -497,7 +497,8 @@ export function computeAwards(inputs: Pick<InputTypes, 'awards'> & Partial<Pick<
 export const AWARD_COLUMNS: readonly ColumnDef[] = [
   { name: 'award_id', zh: '奖励编号', type: 'text' },
   { name: 'program', zh: '奖励项目', type: 'text' },
-  { name: 'recipient_id', zh: '奖励对象', type: 'text' },
+  // a 身份证号 for the personal awards: the report is created 0600
+  { name: 'recipient_id', zh: '奖励对象', type: 'text', personal: true },
   { name: 'year', zh: '年度', type: 'int' },
   { name: 'status', zh: '审核结果', type: 'text' },
   { name: 'amount', zh: '奖励金额', type: 'money' },

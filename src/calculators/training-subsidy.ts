@@ -747,7 +747,7 @@ export function computeTrainingSubsidy(
 
 export const SUBSIDY_COLUMNS: readonly ColumnDef[] = [
   { name: 'claim_id', zh: '申请编号', type: 'text' },
-  { name: 'person_id', zh: '身份证号', type: 'text' },
+  { name: 'person_id', zh: '身份证号', type: 'text', personal: true },
   { name: 'enterprise_id', zh: '纳税人识别号', type: 'text' },
   { name: 'program', zh: '补贴项目', type: 'text' },
   { name: 'occupation', zh: '职业（工种）', type: 'text' },

@@ -7,6 +7,8 @@ export interface ColumnDef {
   name: string;
   zh: string;
   type: CellType;
+  /** its cells identify a person (身份证号): a report with such a column is created private (0600) */
+  personal?: boolean;
 }
 
 export type Cell = string | number;

@@ -72,14 +72,9 @@ export function render(t: Table, o: RenderOptions): string {
 }
 
 
-/**
- * Columns whose cells identify a person (身份证号): a report with one is created private (0600).
- * award-payments.csv's recipient_id is a 身份证号 for the personal awards.
- */
-const PERSON_ID_COLUMNS: ReadonlySet<string> = new Set(['person_id', 'recipient_id']);
-
+/** A report with a column whose cells identify a person (身份证号, `personal` in its table) is created private (0600). */
 export function holdsPersonIds(t: Table): boolean {
-  return t.columns.some((c) => PERSON_ID_COLUMNS.has(c.name));
+  return t.columns.some((c) => c.personal === true);
 }
 
 export interface PendingFile {
