@@ -100,7 +100,8 @@ function recompute(): Expected[] {
   const ordered = [...rows].sort((a, b) => Number(a.year) - Number(b.year) || (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0) || (a.award_id! < b.award_id! ? -1 : 1));
   const out: Expected[] = [];
   for (const r of ordered) {
-    const { program, recipient_id: id } = r as Required<Row>;
+    const program = r.program!;
+    const id = r.recipient_id!;
     const year = Number(r.year);
     const reasons: string[] = [];
     let amount = 0;
