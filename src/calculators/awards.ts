@@ -431,7 +431,7 @@ export interface DecideAwardsOptions {
  */
 export function decideAwards(rules: Rules, input: AwardsInput, o: DecideAwardsOptions = {}): AwardDecision[] {
   const g: Granted = { once: new Map(), studioLevels: new Map(), studioRewards: new Map(), reviews: new Map(), pending: new Map() };
-  const history = [...input.history].sort((a, b) => a.year - b.year || a.line - b.line);
+  const history = [...input.history].sort((a, b) => a.year - b.year || byText(a.award_id, b.award_id) || a.line - b.line);
   for (const h of history) {
     grant(g, h.program, recipientKey(h.program, h.recipient_id), h, `award-history.csv line ${h.line} (${h.award_id}, ${h.year})`, true);
   }

@@ -51,6 +51,13 @@ export const KIND_SAMPLES: KindSample[] = [
   },
   { kind: 'history', file: 'history.csv', header: 'person_id,program,paid_date,amount,occupation,level', rows: [`${P1},training,2022-01-01,1000.00,钳工,5`] },
   { kind: 'enterprises', file: 'enterprises.csv', header: 'enterprise_id,name,town,industry', rows: [`${A},宁波某机械有限公司,浒山街道,制造业`] },
+  {
+    kind: 'awards',
+    file: 'awards.csv',
+    header: 'award_id,program,recipient_id,year,level,rating,rank,count,prior_count,event',
+    rows: [`W1,shanglin_gold,${P1},2024,,,,,,`, `W2,shortage_retention,${A},2024,,,,5,4,`, 'W3,master_studio_rating,CX-DSGZS-01,2024,,优秀,,,,'],
+  },
+  { kind: 'award_history', file: 'award-history.csv', header: 'award_id,program,recipient_id,year,level,amount', rows: ['H1,技能大师工作室,CX-DSGZS-01,2020,市级,50000.00', `H2,上林工匠,${P2},2021,,5000.00`] },
   { kind: 'declared', file: 'declared.csv', header: 'enterprise_id,year,wages,deductible', rows: [`${A},2023,400000.00,32000.00`] },
   { kind: 'declared_credits', file: 'declared-credits.csv', header: 'enterprise_id,period,fee,credit', rows: [`${A},2024-01,education_surcharge,1800.00`] },
 ];
