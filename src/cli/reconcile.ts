@@ -5,6 +5,8 @@ import { computePcieCredit, CREDIT_COLUMNS, pcieCredit } from '../calculators/pc
 import { compareCredits, compareDeductions, creditKey, deductionKey, lastDeclaredYear, type Difference } from '../calculators/reconcile.js';
 import type { Declaration } from '../domain/records.js';
 import { UsageError } from '../domain/errors.js';
+import type { Fen } from '../domain/money.js';
+import { parseAmount, ValueProblem } from '../io/values.js';
 import { loadCalculatorInputs } from '../engine/index.js';
 import { render, writeFilesAtomic } from '../io/csv-out.js';
 import { declaredCreditsSchema, declaredSchema, loadDeclared } from '../io/declared.js';
@@ -25,14 +27,25 @@ export interface ReconcileInputs {
   surcharges?: string;
 }
 
-type ReconcileFlags = ReconcileInputs & { out?: string };
+type ReconcileFlags = ReconcileInputs & { out?: string; tolerance?: string };
+
+/** --tolerance AMOUNT: yuan, at most 2 decimals, not negative; in fen. */
+function toleranceOf(raw: string | undefined): Fen {
+  if (raw === undefined) return 0;
+  try {
+    return parseAmount(raw.trim());
+  } catch (e) {
+    if (e instanceof ValueProblem) throw new UsageError(`--tolerance takes an amount in yuan, 0 or more, e.g. 0.01 (got "${raw}")`);
+    throw e;
+  }
+}
 
 /**
  * Reads the declarations, recomputes the deductions (every year through the last declared one,
  * carry in from the ledger) and the credits, and lists each declared amount that differs. Nothing
  * is written, so a ledger whose later rows the recomputation contradicts is no obstacle (force).
  */
-export async function runReconcile(inputs: ReconcileInputs, rules: Rules, o: LoadOptions): Promise<Difference[]> {
+export async function runReconcile(inputs: ReconcileInputs, rules: Rules, o: LoadOptions, tolerance: Fen = 0): Promise<Difference[]> {
   if (inputs.declared && !(inputs.payroll && inputs.training)) throw new UsageError('--declared needs --payroll and --training to recompute the deductions');
   if (inputs.declaredCredits && !inputs.surcharges) throw new UsageError('--declared-credits needs --surcharges to recompute the credits');
   if (!inputs.declared && !inputs.declaredCredits) throw new UsageError('give --declared (with --payroll and --training), or --declared-credits (with --surcharges), or both');
@@ -53,14 +66,15 @@ export async function runReconcile(inputs: ReconcileInputs, rules: Rules, o: Loa
     const loaded = await loadCalculatorInputs(educationExpense, paths, inputs.ledger, o);
     const result = computeEducationExpense(
       { ...loaded, payroll: loaded.payroll!, training: loaded.training! },
-      { rules, range: declared.length ? { to: String(lastDeclaredYear(declared)) } : {}, force: true, paths },
+      // From the first year the deduction exists (2008): inputs before it have no deduction to compare.
+      { rules, range: { from: rules.firstFrom('eit.education_expense.rate')!.slice(0, 4), ...(declared.length ? { to: String(lastDeclaredYear(declared)) } : {}) }, force: true, paths },
     );
-    out.push(...compareDeductions(declared, result));
+    out.push(...compareDeductions(declared, result, tolerance));
   }
   if (inputs.declaredCredits) {
     const loaded = await loadCalculatorInputs(pcieCredit, paths, inputs.ledger, o);
     const result = computePcieCredit({ ...loaded, surcharges: loaded.surcharges! }, { rules, range: {}, force: true, paths });
-    out.push(...compareCredits(declaredCredits, result));
+    out.push(...compareCredits(declaredCredits, result, tolerance));
   }
   return out;
 }
@@ -81,6 +95,7 @@ export function reconcileCommand(outcome: Outcome): Command {
     .option('--declared-credits <file>', 'declared credits: enterprise_id, period, fee, then any amount columns of credits.csv')
     .option('--surcharges <file>', 'surcharges.csv (with --declared-credits)')
     .option('--out <file>', 'write the differences here (default: standard output)')
+    .option('--tolerance <amount>', 'differences of at most this many yuan are not reported (default 0.00; e-filing front-ends round some figures in binary floating point)')
     .addHelpText(
       'after',
       examples([
@@ -111,7 +126,7 @@ export function reconcileCommand(outcome: Outcome): Command {
         ] as const
       ).flatMap(([path, flag]) => (path === undefined ? [] : [{ path, what: flag === '--rules' ? 'the --rules file' : `the ${flag} input` }]));
       if (flags.out) checkOutputs([{ path: flags.out, what: '--out' }], inputs);
-      const diffs = await runReconcile(flags, rulesFor(g), loadOptions(g));
+      const diffs = await runReconcile(flags, rulesFor(g), loadOptions(g), toleranceOf(flags.tolerance));
       await signalPoint();
       const report = render(reconcileTable(diffs), renderOptions(g));
       if (flags.out) writeFilesAtomic([{ path: flags.out, content: report, what: '--out' }], { inputs });

@@ -25,6 +25,8 @@ export function reconcileTable(diffs: readonly Difference[]): Table {
       // Added after the contract's columns: the key of a credit row.
       { name: 'period', zh: '税款所属期', type: 'text' },
       { name: 'fee', zh: '征收品目', type: 'text' },
+      // Added after them (#10 item 7): the limit of the return a declared credit split breaks.
+      { name: 'limit', zh: '超出限额', type: 'text' },
     ],
     rows: sorted.map((d) => ({
       enterprise_id: d.enterprise_id,
@@ -35,6 +37,7 @@ export function reconcileTable(diffs: readonly Difference[]): Table {
       difference: formatFen(subFen(d.declared, d.computed ?? 0)),
       period: d.period?.text ?? '',
       fee: d.fee ?? '',
+      limit: d.limit ?? '',
     })),
   };
 }
