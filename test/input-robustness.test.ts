@@ -278,15 +278,13 @@ describe('#8.14 validate with several files', () => {
     const noKind = write(d, 'export.csv', 'a\n');
     const r = skilltax(['validate', bad, missing, utf16, noKind, good]);
     expect(r.status).toBe(2);
-    expect(r.stdout).toBe(
-      [
-        `${bad}:2:3: wages: not an amount: write yuan with a "." decimal point, e.g. 1234.56 (got "x")`,
-        `${missing}:0:0: no such file`,
-        `${utf16}:1:1: the file is UTF-16 (Excel's "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead`,
-        `${noKind}:0:0: cannot tell the kind from the file name; pass --kind (payroll, training, qualifications, ledger, surcharges, trainees, catalog, history, enterprises, declared, declared_credits)`,
-        '',
-      ].join('\n'),
-    );
+    expect(r.stdout.split('\n')).toEqual([
+      `${bad}:2:3: wages: not an amount: write yuan with a "." decimal point, e.g. 1234.56 (got "x")`,
+      `${missing}:0:0: no such file`,
+      `${utf16}:1:1: the file is UTF-16 (Excel's "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead`,
+      expect.stringMatching(new RegExp(`^${noKind}:0:0: cannot tell the kind from the file name; pass --kind \\(payroll, training, .*\\)$`)),
+      '',
+    ]);
     expect(r.stderr).toContain(`skilltax: ${missing}: no such file\n`);
     expect(r.stderr).toContain(`${good} (qualifications): ok\n`);
     // --quiet: the reason of exit 2 is still said; --format csv lists it too

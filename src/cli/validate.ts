@@ -15,13 +15,14 @@ import type { Schema } from '../io/schema.js';
 import { act, checkStdin, err, examples, globalOptions, loadOptions, out, withGlobalOptions, type Outcome } from './common.js';
 
 /** The input kinds, with the declared files whose columns follow the calculators' reports. */
-const KINDS: Record<string, Schema> = {
+export const KINDS: Record<string, Schema> = {
   ...SCHEMAS,
   declared: declaredSchema(DEDUCTION_COLUMNS),
   declared_credits: declaredCreditsSchema(CREDIT_COLUMNS),
 };
 
-async function check(path: string, kind: string, o: LoadOptions): Promise<Problem[]> {
+/** The problems of one file of `kind` (KINDS), as `validate` finds them; throws FileError for a file that cannot be read. */
+export async function checkFile(path: string, kind: string, o: LoadOptions): Promise<Problem[]> {
   const loader = (INPUT_LOADERS as Record<string, ((path: string, o: LoadOptions) => Promise<unknown>) | undefined>)[kind as InputKind];
   try {
     if (loader) await loader(path, o);
@@ -84,7 +85,7 @@ export function validateCommand(outcome: Outcome): Command {
         let problems: Problem[];
         try {
           if (!kind) throw new FileError(shown, `cannot tell the kind from the file name; pass --kind (${kinds})`);
-          problems = await check(file, kind, loadOptions(g));
+          problems = await checkFile(file, kind, loadOptions(g));
         } catch (e) {
           if (!(e instanceof FileError)) throw e;
           unusable++;

@@ -48,6 +48,10 @@ export class CsvTokenizer {
   private quoteColumn = 0;
   private issue: RecordIssue | undefined;
   private nul = false;
+  /** Where the record being read starts in the batch (0 when it began in an earlier one). */
+  private recordStart = 0;
+  /** After a quoted cell and its comma: where the next cell starts. */
+  private lastFieldEnd = 0;
 
   // The batch being read, and the next position of LF, CR, quote and NUL at or after the reading position.
   private s = '';
@@ -156,10 +160,6 @@ export class CsvTokenizer {
     }
   }
 
-  private recordStart = 0;
-  private lastFieldEnd = 0;
-  private quoteStart = -1;
-
   /**
    * Reads the cells of the record from `i` (a cell start) to its end, which it hands over; or to
    * the end of the batch inside a quoted cell. Returns the position after the record.
@@ -171,7 +171,6 @@ export class CsvTokenizer {
       if (s.charCodeAt(i) === QUOTE) {
         this.parts = [];
         this.quoteColumn = this.cells.length + 1;
-        this.quoteStart = i;
         const j = this.continueQuoted(i + 1);
         if (j < 0) return n;
         const k = this.afterQuoted(j);
@@ -217,8 +216,8 @@ export class CsvTokenizer {
     const e = lf < cr ? lf : cr;
     let c = s.indexOf(',', j);
     if (c < 0 || c > e) c = e;
-    const raw = this.quoteStart >= 0 && this.quoteStart < j ? s.slice(this.quoteStart, c) : s.slice(j, c);
-    this.issue ??= { column: this.cells.length, message: AFTER_QUOTE, value: raw };
+    const last = this.cells[this.cells.length - 1]!;
+    this.issue ??= { column: this.cells.length, message: AFTER_QUOTE, value: `"${last.replace(/"/g, '""')}"${s.slice(j, c)}` };
     this.takeMarks(c);
     this.cells[this.cells.length - 1] += s.slice(j, c);
     if (c < n && s.charCodeAt(c) === COMMA) {
@@ -243,7 +242,6 @@ export class CsvTokenizer {
         parts.push(s.slice(k));
         this.countBreaks(k, n);
         if (this.nextNul(this.recordStart) < n) this.nul = true;
-        this.quoteStart = -1;
         return -1;
       }
       if (s.charCodeAt(j + 1) === QUOTE) {
@@ -276,7 +274,6 @@ export class CsvTokenizer {
     this.issue = undefined;
     this.nul = false;
     this.recordStart = next;
-    this.quoteStart = -1;
     if (!this.sink(cells, this.recLine, issue, nul)) this.stopped = true;
     return next;
   }
