@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectRefused, problems, requireBuild, ROOT, skilltax, where, type CliResult } from './helpers/cli.js';
 import { csv, tempDirs, write } from './helpers/files.js';
+import { creditLine, quietLine } from './helpers/summary.js';
 import { withSales } from './unit-helpers/credit.js';
 
 const FX = 'fixtures/errors';
@@ -115,7 +116,11 @@ describe('CONTRACT §4 credits.csv', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(REPORT);
     expect(r.stdout.startsWith(`${CONTRACT_COLUMNS},shortfall,overpaid\n`)).toBe(true);
-    expect(r.stderr).toBe('');
+    // no warning: standard error is the summary line alone (both pools end at 0.00: LEDGER_ROWS)
+    expect(r.stderr).toBe(creditLine(REPORT, { carried: '0.00' }));
+    expect(r.stderr).toBe(
+      'credit: periods 2024-01 to 2024-06, enterprises 2, enterprise-periods 5, total due 15650.00, total credit 9000.00, total payable 5750.00, total overpaid 0.00, pool carried forward 0.00, warnings 0\n',
+    );
   });
 
   it('--out writes the report and prints nothing; --ledger-out writes the pcie_credit rows (opening, 30% added, both credits used, closing)', () => {
@@ -191,9 +196,12 @@ describe('CONTRACT §4 notes and exit statuses', () => {
   it('small_payer_exempt and six_two_reduction alone are information: exit 0, no warning', () => {
     const r = skilltax(credit(['--quiet']));
     expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
     const plain = skilltax(credit());
     expect(plain.status).toBe(0);
-    expect(plain.stderr).not.toMatch(/warning/);
+    expect(plain.stderr).not.toMatch(/^warning/m);
+    expect(plain.stderr).toBe(creditLine(plain.stdout, { carried: '0.00' }));
+    expect(plain.stderr).toMatch(/, warnings 0\n$/);
     expect(plain.stdout).toContain('small_payer_exempt');
     expect(plain.stdout).toContain('six_two_reduction');
   });
@@ -222,7 +230,7 @@ describe('CONTRACT §4 notes and exit statuses', () => {
       ),
     );
     expect(ledger).toBe(csv(LEDGER_HEADER, `${C},pcie_credit,2024-05,0.00,0.00,0.00,0.00`));
-    expect(r.stderr).toBe(`warning: ${C} 2024-05: not_pilot\n`);
+    expect(r.stderr).toBe(`warning: ${C} 2024-05: not_pilot\n${creditLine(report, { carried: '0.00' })}`);
   });
 
   it('not_pilot: investment before 2019 (财税〔2019〕46号 from 2019-01-01) even on the list; 2019-01 is credited', () => {
@@ -237,7 +245,8 @@ describe('CONTRACT §4 notes and exit statuses', () => {
       '1800.00 0.00 1200.00 ',
       '1200.00 0.00 800.00 ',
     ]);
-    expect(r.stderr).toBe(`warning: ${A} 2018-12: not_pilot\n`);
+    // 2019-01: 30% of 10,000.00 added and used up
+    expect(r.stderr).toBe(`warning: ${A} 2018-12: not_pilot\n${creditLine(report, { carried: '0.00' })}`);
   });
 
   it('investment_withdrawn: carry in + added below zero → exit 1, shortfall reported, carry out 0', () => {
@@ -256,7 +265,7 @@ describe('CONTRACT §4 notes and exit statuses', () => {
       ),
     );
     expect(ledger).toBe(csv(LEDGER_HEADER, `${A},pcie_credit,2024-01,,,,1000.00`, `${A},pcie_credit,2024-02,1000.00,-3000.00,0.00,0.00`));
-    expect(r.stderr).toBe(`warning: ${A} 2024-02: investment_withdrawn\n`);
+    expect(r.stderr).toBe(`warning: ${A} 2024-02: investment_withdrawn\n${creditLine(report, { carried: '0.00' })}`);
   });
 
   it('ledger_gap: the ledger’s latest earlier row is older than the period before → exit 1, its closing still carried in', () => {
@@ -277,19 +286,21 @@ describe('CONTRACT §4 notes and exit statuses', () => {
     expect(ledger).toBe(
       csv(LEDGER_HEADER, `${A},pcie_credit,2023-10,,,,4000.00`, `${A},pcie_credit,2024-01,4000.00,0.00,4000.00,0.00`, `${A},pcie_credit,2024-02,0.00,0.00,0.00,0.00`),
     );
-    expect(r.stderr).toBe(`warning: ${A} 2024-01: ledger_gap\n`);
+    expect(r.stderr).toBe(`warning: ${A} 2024-01: ledger_gap\n${creditLine(report, { carried: '0.00' })}`);
   });
 
-  it('several warnings: one line per enterprise-period, sorted; --quiet silences them but not the exit status', () => {
+  it('several warnings: one line per enterprise-period, sorted, then the summary; --quiet silences them but not the exit status, and says how many', () => {
     const files = {
       surcharges: csv('enterprise_id,period,vat,sales', `${C},2024-05,100.00,10000000.00`, `${A},2024-02,100.00,10000000.00`),
       training: csv('enterprise_id,date,category,amount', `${C},2024-05-02,pcie_investment,100.00`, `${A},2024-02-15,pcie_investment,-100.00`),
       qualifications: QUALIFICATIONS,
     };
-    const { r } = warned(files);
-    expect(r.stderr).toBe(`warning: ${A} 2024-02: investment_withdrawn\nwarning: ${C} 2024-05: not_pilot\n`);
+    const { r, report } = warned(files);
+    expect(r.stderr).toBe(`warning: ${A} 2024-02: investment_withdrawn\nwarning: ${C} 2024-05: not_pilot\n${creditLine(report, { carried: '0.00' })}`);
+    expect(r.stderr).toMatch(/, warnings 2\n$/);
     const q = warned(files, ['--quiet']);
-    expect(q.r.stderr).toBe('');
+    expect(q.r.stderr).toBe(quietLine(2));
+    expect(q.r.stderr).toBe('skilltax: 2 warnings made the exit status 1 (run without --quiet to see them)\n');
   });
 });
 
@@ -645,20 +656,20 @@ describe('--explain, --header zh, --format json', () => {
 
 describe('issue #10: the sales figure (RULES §2.2) and overpayments (RULES §2.4), CONTRACT §4 notes sales_missing and overpaid', () => {
   /** Runs `credit` on these inputs with --out, and returns the status, standard error and the report's rows. */
-  function report(files: Parameters<typeof inputs>[0], extra: string[] = []): { r: CliResult; rows: string[] } {
+  function report(files: Parameters<typeof inputs>[0], extra: string[] = []): { r: CliResult; rows: string[]; text: string } {
     const { dir, args } = inputs(files);
     const out = join(dir, 'credits-out.csv');
     const r = skilltax([...args, ...extra, '--out', out]);
     expect(r.stdout).toBe('');
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith(`${HEADER}\n`)).toBe(true);
-    return { r, rows: text.split('\n').slice(1, -1) };
+    return { r, rows: text.split('\n').slice(1, -1), text };
   }
 
   it('sales 0.00 with VAT due (a back-payment): exempt, monthly and quarterly, exit 0 without a warning', () => {
-    const { r, rows } = report({ surcharges: csv('enterprise_id,period,vat,sales', `${A},2024-05,3000.00,0.00`, `${B},2024-Q2,3000.00,0`) });
+    const { r, rows, text } = report({ surcharges: csv('enterprise_id,period,vat,sales', `${A},2024-05,3000.00,0.00`, `${B},2024-Q2,3000.00,0`) });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(creditLine(text, { carried: '0.00' }));
     expect(rows).toEqual([
       `${A},2024-05,education_surcharge,3000.00,0.03,90.00,90.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
       `${A},2024-05,local_education_surcharge,3000.00,0.02,60.00,60.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
@@ -669,7 +680,7 @@ describe('issue #10: the sales figure (RULES §2.2) and overpayments (RULES §2.
 
   it('an empty sales cell: sales_missing on both fee rows, no exemption, exit 1 with one warning line; the other periods as usual', () => {
     const files = { surcharges: csv('enterprise_id,period,vat,sales', `${A},2024-04,3000.00,50000.00`, `${A},2024-05,3000.00,`, `${A},2024-06,3000.00,0.00`) };
-    const { r, rows } = report(files);
+    const { r, rows, text } = report(files);
     expect(r.status, r.stderr).toBe(1);
     expect(rows).toEqual([
       `${A},2024-04,education_surcharge,3000.00,0.03,90.00,90.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
@@ -679,10 +690,10 @@ describe('issue #10: the sales figure (RULES §2.2) and overpayments (RULES §2.
       `${A},2024-06,education_surcharge,3000.00,0.03,90.00,90.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
       `${A},2024-06,local_education_surcharge,3000.00,0.02,60.00,60.00,0.00,0.00,0.00,0.00,small_payer_exempt,0.00,0.00`,
     ]);
-    expect(r.stderr).toBe(`warning: ${A} 2024-05: sales_missing\n`);
-    // --quiet silences the line, not the exit status
+    expect(r.stderr).toBe(`warning: ${A} 2024-05: sales_missing\n${creditLine(text, { carried: '0.00' })}`);
+    // --quiet silences the line, not the exit status: one line says why it is 1
     const q = report(files, ['--quiet']);
-    expect([q.r.status, q.r.stderr]).toEqual([1, '']);
+    expect([q.r.status, q.r.stderr]).toEqual([1, quietLine(1)]);
     // --explain says why
     const { args } = inputs(files);
     const e = skilltax([...args, '--explain', A]);
@@ -694,35 +705,38 @@ describe('issue #10: the sales figure (RULES §2.2) and overpayments (RULES §2.
     const canonical = csv('enterprise_id,period,vat', `${B},2024-Q1,3000.00`, `${A},2024-01,100000.00`, `${A},2024-02,100000.00`);
     const chinese = csv('纳税人识别号,所属期,增值税税额', `${B},2024-Q1,3000.00`, `${A},2024-01,100000.00`, `${A},2024-02,100000.00`);
     for (const surcharges of [canonical, chinese]) {
-      const { r, rows } = report({ surcharges });
+      const { r, rows, text } = report({ surcharges });
       expect(r.status, r.stderr).toBe(1);
       expect(rows).toHaveLength(6);
       expect(rows.map((l) => l.split(',').slice(6, 7).concat(l.split(',').slice(11, 12)).join(' '))).toEqual(Array.from({ length: 6 }, () => '0.00 sales_missing'));
-      expect(r.stderr).toBe(`warning: ${A} 2024-01: sales_missing\nwarning: ${A} 2024-02: sales_missing\nwarning: ${B} 2024-Q1: sales_missing\n`);
+      expect(r.stderr).toBe(
+        `warning: ${A} 2024-01: sales_missing\nwarning: ${A} 2024-02: sales_missing\nwarning: ${B} 2024-Q1: sales_missing\n${creditLine(text, { carried: '0.00' })}`,
+      );
     }
     const dir = tempDir();
     write(dir, 'surcharges.csv', canonical);
     const run = skilltax(['run', dir, '--quiet']);
     expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toBe(quietLine(3));
     expect(readFileSync(join(dir, 'out', 'summary.csv'), 'utf8')).toContain('pcie_credit,warnings,3');
   });
 
   it('no sales figure before the exemption is in force (2016-02-01): nothing to test, no note; from 2016-02 sales_missing', () => {
     const before = report({ surcharges: csv('enterprise_id,period,vat', `${A},2015-12,3000.00`, `${A},2016-01,3000.00`, `${B},2015-Q4,3000.00`) });
     expect(before.r.status, before.r.stderr).toBe(0);
-    expect(before.r.stderr).toBe('');
+    expect(before.r.stderr).toBe(creditLine(before.text, { carried: '0.00' }));
     expect(before.rows.map((l) => l.split(',')[11])).toEqual(['', '', '', '', '', '']);
     const across = report({ surcharges: csv('enterprise_id,period,vat', `${A},2016-01,3000.00`, `${A},2016-02,3000.00`) });
     expect(across.r.status).toBe(1);
     expect(across.rows.map((l) => `${l.split(',')[1]} ${l.split(',')[11]}`)).toEqual(['2016-01 ', '2016-01 ', '2016-02 sales_missing', '2016-02 sales_missing']);
-    expect(across.r.stderr).toBe(`warning: ${A} 2016-02: sales_missing\n`);
+    expect(across.r.stderr).toBe(`warning: ${A} 2016-02: sales_missing\n${creditLine(across.text, { carried: '0.00' })}`);
   });
 
   it('paid above what is due: payable 0.00, the difference in overpaid, note overpaid on that fee, exit 1 with a warning line', () => {
     const files = {
       surcharges: csv('enterprise_id,period,vat,sales,paid_edu,paid_local', `${A},2024-05,100000.00,${SALES_M},3500.00,2000.00`, `${A},2024-06,100000.00,${SALES_M},3000.00,2000.01`),
     };
-    const { r, rows } = report(files);
+    const { r, rows, text } = report(files);
     expect(r.status, r.stderr).toBe(1);
     expect(rows).toEqual([
       `${A},2024-05,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,0.00,3500.00,0.00,overpaid,0.00,500.00`,
@@ -731,7 +745,8 @@ describe('issue #10: the sales figure (RULES §2.2) and overpayments (RULES §2.
       `${A},2024-06,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,0.00,3000.00,0.00,,0.00,0.00`,
       `${A},2024-06,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,0.00,2000.01,0.00,overpaid,0.00,0.01`,
     ]);
-    expect(r.stderr).toBe(`warning: ${A} 2024-05: overpaid\nwarning: ${A} 2024-06: overpaid\n`);
+    expect(r.stderr).toBe(`warning: ${A} 2024-05: overpaid\nwarning: ${A} 2024-06: overpaid\n${creditLine(text, { carried: '0.00' })}`);
+    expect(r.stderr).toMatch(/, total overpaid 500\.01, pool carried forward 0\.00, warnings 2\n$/);
     const { args } = inputs(files);
     const json = skilltax([...args, '--format', 'json', '--quiet']);
     expect(json.status).toBe(1);
@@ -745,13 +760,14 @@ describe('issue #10: the sales figure (RULES §2.2) and overpayments (RULES §2.
 
   it('paid exactly what is due (after a credit): payable 0.00, overpaid 0.00, no note, exit 0', () => {
     // RULES §2.5 first check: credits 1,800.00 and 1,200.00 leave 1,200.00 and 800.00, paid in full
-    const { r, rows } = report({
+    const { r, rows, text } = report({
       surcharges: csv('enterprise_id,period,vat,sales,paid_edu,paid_local', `${A},2024-01,100000.00,${SALES_M},1200.00,800.00`),
       training: csv('enterprise_id,date,category,amount', `${A},2024-01-15,pcie_investment,10000.00`),
       qualifications: QUALIFICATIONS,
     });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toBe('');
+    // 3,000.00 added to the pool, all of it used
+    expect(r.stderr).toBe(creditLine(text, { carried: '0.00' }));
     expect(rows).toEqual([
       `${A},2024-01,education_surcharge,100000.00,0.03,3000.00,0.00,0.00,1800.00,1200.00,0.00,,0.00,0.00`,
       `${A},2024-01,local_education_surcharge,100000.00,0.02,2000.00,0.00,0.00,1200.00,800.00,0.00,,0.00,0.00`,
@@ -815,7 +831,9 @@ describe('validate and run with surcharges.csv', () => {
     expect(summary).toContain('pcie_credit,total_credit,9000.00'); // 3,000 + 5,000 + 1,000
     expect(summary).toContain('pcie_credit,warnings,0');
     expect(summary).not.toContain('education_expense');
-    expect(r.stdout).toContain('产教融合 credit against the education surcharges');
+    // the run's summary is on standard error; standard output stays empty
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('产教融合 credit against the education surcharges');
   });
 
   it('run DIR with surcharges.csv alone: every period computed, no credit (nothing invested)', () => {

@@ -13,6 +13,7 @@ import { excelSafe } from '../src/io/csv-out.js';
 import { withUsccCheck } from '../src/domain/ids.js';
 import { requireBuild, ROOT, skilltax } from './helpers/cli.js';
 import { tempDirs, write } from './helpers/files.js';
+import { deductLine, quietLine } from './helpers/summary.js';
 
 const A = '91330282MA2B000016';
 const B = '91330282MA2B000029';
@@ -72,7 +73,9 @@ describe('exit statuses', () => {
     const r = skilltax(base());
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(REPORT);
-    expect(r.stderr).toBe('');
+    // no warning: standard error is the summary line alone
+    expect(r.stderr).toBe(deductLine(REPORT));
+    expect(r.stderr).toBe('deduct: years 2023-2024, enterprises 2, enterprise-years 4, total deductible 191000.00, total carried forward 0.00, warnings 0\n');
   });
 
   it('1: warnings (full_training_unqualified, ledger_gap, no_wages) still write the report', () => {
@@ -92,9 +95,13 @@ describe('exit statuses', () => {
     expect(r.stderr).toContain(`warning: ${A} 2023: full_training_unqualified`);
     expect(r.stderr).toContain(`warning: ${B} 2023: ledger_gap`);
     expect(r.stderr).toContain(`warning: ${C} 2023: no_wages`);
+    // the summary line last, counting them
+    expect(r.stderr.endsWith(`\n${deductLine(readFileSync(out, 'utf8'))}`)).toBe(true);
+    expect(r.stderr).toMatch(/, warnings 3\n$/);
+    // --quiet: the exit status still 1, and one line says why
     const q = skilltax(['deduct', '--payroll', p, '--training', t, '--ledger', l, '--quiet']);
     expect(q.status).toBe(1);
-    expect(q.stderr).toBe('');
+    expect(q.stderr).toBe(quietLine(3));
   });
 });
 
@@ -380,7 +387,11 @@ describe('writing files', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(outDir).sort()).toEqual(['deductions.csv', 'ledger.csv', 'summary.csv']);
     expect(readFileSync(join(outDir, 'deductions.csv'), 'utf8')).toBe(REPORT);
-    expect(r.stdout).not.toBe('');
+    // the summary on standard error (issue #8 item 16), nothing on standard output
+    expect(r.stdout).toBe('');
+    expect(r.stderr.startsWith(`skilltax run ${join(dir, 'in')}\n`)).toBe(true);
+    expect(r.stderr).toContain('    total deductible        191000.00\n');
+    expect(r.stderr.endsWith(`  wrote deductions.csv, ledger.csv, summary.csv to ${outDir}\n`)).toBe(true);
   });
 });
 
@@ -410,6 +421,7 @@ describe('broken pipe', () => {
     const r = piped(`node bin/skilltax.js deduct --payroll ${join(dir, 'payroll.csv')} --training ${join(dir, 'training.csv')}`);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(HEADER + '\n');
-    expect(r.stderr).toBe('');
+    // standard output closed early: the summary line still comes, alone, on standard error
+    expect(r.stderr).toBe('deduct: years 2023-2024, enterprises 4000, enterprise-years 8000, total deductible 28000000.00, total carried forward 0.00, warnings 0\n');
   });
 });

@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { skilltax } from './helpers/cli.js';
 import { DEMO, demoFile, golden, readCsv, type Row } from './helpers/demo.js';
 import { tempDirs } from './helpers/files.js';
+import { creditLine, runSummary } from './helpers/summary.js';
 
 // The demo's enterprises with surcharge returns (fixtures/demo/enterprises.csv).
 const EXPORTER = '91330282144073961U'; // A 周巷镇: monthly, 免抵税额, 留抵退税 deduction, prepaid amounts
@@ -174,6 +175,16 @@ function recomputedSummary(): [string, string][] {
   ];
 }
 
+/** The line `credit` on the demo prints last on standard error (issue #8 item 16), from the recomputed summary. */
+function recomputedLine(): string {
+  const w = new Map(recomputedSummary());
+  return (
+    `credit: periods ${w.get('periods')}, enterprises ${w.get('enterprises')}, enterprise-periods ${w.get('rows')}, total due ${w.get('total_due')}, ` +
+    `total credit ${w.get('total_credit')}, total payable ${w.get('total_payable')}, total overpaid ${w.get('total_overpaid')}, ` +
+    `pool carried forward ${w.get('total_carry_forward')}, warnings ${w.get('warnings')}\n`
+  );
+}
+
 /** Temporary folders of this file, removed when it is done. */
 const tempDir = tempDirs();
 
@@ -187,7 +198,13 @@ beforeAll(() => {
 
 describe('the credit in skilltax run fixtures/demo', () => {
   it('exits 0 without warnings (no not_pilot, investment_withdrawn, ledger_gap, sales_missing or overpaid)', () => {
-    expect(first.stderr).toBe('');
+    // standard error is the run's summary alone: nothing after it, and every warnings count 0
+    const s = runSummary(first.stderr);
+    expect(s.after).toEqual([]);
+    const counts = s.sections.flatMap((x) => x.items.filter(([label]) => label === 'warnings').map(([, v]) => `${x.title}: ${v}`));
+    expect(counts).toContain('产教融合 credit against the education surcharges: 0');
+    expect(counts.filter((c) => !c.endsWith(': 0'))).toEqual([]);
+    expect(first.stdout).toBe('');
     expect(first.status).toBe(0);
     expect(goldenCredits().filter((r) => WARNING.test(r.notes!))).toEqual([]);
     // every demo return gives its sales (销售额): none is left untested
@@ -202,7 +219,9 @@ describe('the credit in skilltax run fixtures/demo', () => {
   it('`credit` on the same inputs writes the same credits.csv', () => {
     const file = join(tempDir('skilltax-demo-credit-cmd-'), 'credits.csv');
     const r = skilltax([...creditArgs, '--out', file]);
-    expect(r.stderr).toBe('');
+    // no warning: the summary line alone, its figures those recomputed
+    expect(r.stderr).toBe(recomputedLine());
+    expect(r.stderr).toBe(creditLine(golden('credits.csv').toString('utf8'), { ledger: golden('ledger.csv').toString('utf8') }));
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
     expect(readFileSync(file).equals(golden('credits.csv'))).toBe(true);
@@ -222,11 +241,12 @@ describe('the credit in skilltax run fixtures/demo', () => {
     const w = new Map(want);
     // the figures of the run, as the demo was designed (scripts/make-demo.mjs)
     expect(Object.fromEntries(want)).toMatchObject({ periods: '2023-01 to 2024-12', enterprises: '4', rows: '80', warnings: '0' });
-    expect(first.stdout).toMatch(/enterprise-periods\s+80\n/);
+    // run's summary is on standard error
+    expect(first.stderr).toMatch(/enterprise-periods\s+80\n/);
     // the credit's section of the terminal summary: from its title to the next title
-    const start = first.stdout.indexOf('  产教融合 credit');
+    const start = first.stderr.indexOf('  产教融合 credit');
     expect(start).toBeGreaterThanOrEqual(0);
-    const rest = first.stdout.slice(start + 1);
+    const rest = first.stderr.slice(start + 1);
     const section = rest.slice(0, rest.search(/\n  \S/) + 1);
     const shown = (label: string, item: string) => new RegExp(`\\n    ${label}\\s+${w.get(item)!.replace('.', '\\.')}\\n`);
     expect(section).toMatch(shown('periods', 'periods'));
@@ -392,7 +412,8 @@ describe('credit --explain on the pilot', () => {
 
   beforeAll(() => {
     const r = skilltax([...creditArgs, '--explain', PILOT]);
-    expect(r.stderr).toBe('');
+    // the account on standard output, the summary line of the whole run on standard error
+    expect(r.stderr).toBe(recomputedLine());
     expect(r.status).toBe(0);
     text = r.stdout;
   });
@@ -437,7 +458,10 @@ describe('the pilot period by period (--ledger, --ledger-out) equals one multi-p
     const step = (from: string, to: string, withLedger: boolean) => {
       const file = join(dir, `credits-${from}.csv`);
       const r = skilltax([...creditArgs, ...(withLedger ? ['--ledger', ledger] : ['--ledger', demoFile('ledger.csv')]), '--ledger-out', ledger, '--from', from, '--to', to, '--out', file]);
-      expect(r.stderr, `${from}–${to}`).toBe('');
+      // no warning: the summary line alone
+      // (the periods asked for: a quarterly return ending in the month is in the report too)
+      expect(r.stderr, `${from}–${to}`).toBe(creditLine(readFileSync(file, 'utf8'), { ledger: readFileSync(ledger, 'utf8'), periods: `${from} to ${to}` }));
+      expect(r.stderr, `${from}–${to}`).toMatch(/, warnings 0\n$/);
       expect(r.status, `${from}–${to}`).toBe(0);
       return readCsv(readFileSync(file)).filter((x) => x.enterprise_id === PILOT);
     };
@@ -464,7 +488,9 @@ describe('the pilot period by period (--ledger, --ledger-out) equals one multi-p
       for (let q = 1; q <= 4; q++) {
         const file = join(dir, `credits-${y}-Q${q}.csv`);
         const r = skilltax([...creditArgs, '--ledger', withLedger ? ledger : demoFile('ledger.csv'), '--ledger-out', ledger, '--from', `${y}-Q${q}`, '--to', `${y}-Q${q}`, '--out', file]);
-        expect(r.stderr, `${y}-Q${q}`).toBe('');
+        // no warning: the summary line alone
+        expect(r.stderr, `${y}-Q${q}`).toBe(creditLine(readFileSync(file, 'utf8'), { ledger: readFileSync(ledger, 'utf8') }));
+        expect(r.stderr, `${y}-Q${q}`).toMatch(/, warnings 0\n$/);
         expect(r.status, `${y}-Q${q}`).toBe(0);
         credits.push(...readCsv(readFileSync(file)));
         withLedger = true;

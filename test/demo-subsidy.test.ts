@@ -19,6 +19,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, skilltax } from './helpers/cli.js';
 import { copyDemo, DEMO, demoFile, golden, readCsv, type Row } from './helpers/demo.js';
 import { tempDirs } from './helpers/files.js';
+import { runSummary } from './helpers/summary.js';
 
 const OUTPUTS = ['subsidies.csv', 'subsidy-summary.csv'];
 const goldenRows = () => readCsv(golden('subsidies.csv'));
@@ -243,7 +244,13 @@ beforeAll(() => {
 
 describe('the subsidies in skilltax run fixtures/demo', () => {
   it('exits 0 without warnings: ineligible claims are decisions', () => {
-    expect(first.stderr).toBe('');
+    // standard error is the run's summary alone (issue #8 item 16): nothing after it, every warnings count 0
+    const s = runSummary(first.stderr);
+    expect(s.after).toEqual([]);
+    expect(s.sections.map((x) => x.title)).toContain('Training subsidies (职业技能培训补贴)');
+    const counts = s.sections.flatMap((x) => x.items.filter(([label]) => label === 'warnings').map(([, v]) => `${x.title}: ${v}`));
+    expect(counts.filter((c) => !c.endsWith(': 0'))).toEqual([]);
+    expect(first.stdout).toBe('');
     expect(first.status).toBe(0);
   });
 
@@ -502,13 +509,13 @@ describe('subsidy-summary.csv and the run summary', () => {
     ];
     const s = readCsv(golden('summary.csv')).filter((r) => r.calculator === 'training_subsidy').map((r): [string, string] => [r.item!, r.value!]);
     expect(s).toEqual(want);
-    expect(first.stdout).toMatch(/Training subsidies \(职业技能培训补贴\)\n\s+claims\s+324\n\s+persons\s+227\n\s+eligible\s+245\n\s+ineligible\s+79\n/);
+    expect(first.stderr).toMatch(/Training subsidies \(职业技能培训补贴\)\n\s+claims\s+324\n\s+persons\s+227\n\s+eligible\s+245\n\s+ineligible\s+79\n/);
     const w = new Map(want);
-    expect(first.stdout).toContain(
+    expect(first.stderr).toContain(
       `Training subsidies (职业技能培训补贴)\n    ${'claims'.padEnd(24)}${w.get('claims')}\n    ${'persons'.padEnd(24)}${w.get('persons')}\n` +
         `    ${'eligible'.padEnd(24)}${w.get('eligible')}\n    ${'ineligible'.padEnd(24)}${w.get('ineligible')}\n    ${'total amount'.padEnd(24)}${total}\n`,
     );
-    expect(first.stdout).toMatch(new RegExp(`total amount\\s+${total.replace('.', '\\.')}\\n`));
+    expect(first.stderr).toMatch(new RegExp(`total amount\\s+${total.replace('.', '\\.')}\\n`));
   });
 
   it('shows no full 身份证号 on the terminal (run, subsidy)', () => {

@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, skilltax } from './helpers/cli.js';
 import { copyDemo, DEMO, demoFile, GOLDEN, readCsv, type Row } from './helpers/demo.js';
 import { tempDirs } from './helpers/files.js';
+import { runSummary } from './helpers/summary.js';
 import { runOutputs } from '../src/calculators/registry.js';
 
 // What `run` writes, from the calculator registry (deductions, credits, subsidies, subsidy-summary, ledger, summary).
@@ -56,7 +57,13 @@ beforeAll(() => {
 
 describe('skilltax run fixtures/demo', () => {
   it('exits 0 without warnings', () => {
-    expect(first.stderr).toBe('');
+    // standard error is the run's summary alone (issue #8 item 16): nothing after it, every warnings count 0
+    const s = runSummary(first.stderr);
+    expect(s.after).toEqual([]);
+    const counts = s.sections.flatMap((x) => x.items.filter(([label]) => label === 'warnings').map(([, v]) => `${x.title}: ${v}`));
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts.filter((c) => !c.endsWith(': 0'))).toEqual([]);
+    expect(first.stdout).toBe('');
     expect(first.status).toBe(0);
   });
 
@@ -75,15 +82,17 @@ describe('skilltax run fixtures/demo', () => {
     expect(s.get('years')).toBe('2016-2024');
     expect(s.get('enterprises')).toBe('7');
     expect(s.get('warnings')).toBe('0');
-    expect(first.stdout).toContain(`skilltax run ${DEMO}`);
-    expect(first.stdout).toMatch(/years\s+2016-2024\n/);
-    expect(first.stdout).toMatch(/enterprises\s+7\n/);
-    expect(first.stdout).toMatch(/enterprise-years\s+57\n/);
-    expect(first.stdout).toMatch(new RegExp(`enterprise-years\\s+${s.get('rows')}\\n`));
-    expect(first.stdout).toMatch(new RegExp(`total deductible\\s+${s.get('total_deductible')!.replace('.', '\\.')}\\n`));
-    expect(first.stdout).toMatch(new RegExp(`total carried forward\\s+${s.get('total_carry_forward')!.replace('.', '\\.')}\\n`));
-    expect(first.stdout).toMatch(/warnings\s+0\n/);
-    expect(first.stdout).toContain('wrote deductions.csv, credits.csv, subsidies.csv, subsidy-summary.csv, award-payments.csv, ledger.csv, summary.csv');
+    // on standard error, standard output empty
+    expect(first.stdout).toBe('');
+    expect(first.stderr.startsWith(`skilltax run ${DEMO}\n`)).toBe(true);
+    expect(first.stderr).toMatch(/years\s+2016-2024\n/);
+    expect(first.stderr).toMatch(/enterprises\s+7\n/);
+    expect(first.stderr).toMatch(/enterprise-years\s+57\n/);
+    expect(first.stderr).toMatch(new RegExp(`enterprise-years\\s+${s.get('rows')}\\n`));
+    expect(first.stderr).toMatch(new RegExp(`total deductible\\s+${s.get('total_deductible')!.replace('.', '\\.')}\\n`));
+    expect(first.stderr).toMatch(new RegExp(`total carried forward\\s+${s.get('total_carry_forward')!.replace('.', '\\.')}\\n`));
+    expect(first.stderr).toMatch(/warnings\s+0\n/);
+    expect(first.stderr).toContain('wrote deductions.csv, credits.csv, subsidies.csv, subsidy-summary.csv, award-payments.csv, ledger.csv, summary.csv');
   });
 
   it('gives byte-identical outputs on a second run', () => {

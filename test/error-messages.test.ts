@@ -28,6 +28,7 @@ import { Tracer } from '../src/domain/trace.js';
 import { Rules } from '../src/rules/index.js';
 import { BIN, expectRefused, problems, requireBuild, ROOT, skilltax, type Problem } from './helpers/cli.js';
 import { csv, tempDirs, write } from './helpers/files.js';
+import { creditLine, deductLine } from './helpers/summary.js';
 
 const A = '91330282MA2B000016';
 const B = '91330282MA2B000029';
@@ -596,7 +597,10 @@ describe('src/calculators/education-expense.ts', () => {
     const t = write(d, 'training.csv', csv('enterprise_id,date,category,amount', `${A},2022-03-01,education,100000.00`));
     const r = skilltax(['deduct', '--payroll', p, '--training', t, '--year', '2023']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toMatch(
+    // the note, then the summary line last (issue #8 item 16)
+    const summary = deductLine(r.stdout);
+    expect(r.stderr.endsWith(`\n${summary}`)).toBe(true);
+    expect(r.stderr.slice(0, -summary.length)).toMatch(
       new RegExp(
         `^note: ${A}: the inputs have education expense in 2022(–2022)?, before the first computed year 2023, but no ledger row for 2022: its carry in is 0\\.00 \\(pass --ledger, or compute from its first year\\)\\n$`,
       ),
@@ -614,7 +618,12 @@ describe('src/calculators/pcie-credit.ts', () => {
     const l = write(d, 'ledger.csv', csv('enterprise_id,kind,period,opening,added,used,closing', `${A},pcie_credit,2024-02,,,,7.00`));
     const r = skilltax(['credit', '--surcharges', s, '--ledger', l]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toBe(`note: ${A}: periods 2024-01–2024-02 are not computed: the ledger brings an opening balance for 2024-02 (${l}:2)\n`);
+    // the note, then the summary line (issue #8 item 16): 2024-03 alone computed, though the periods
+    // named are those of the inputs; the 7.00 opening carried through (no pcie_pilot, no credit)
+    expect(r.stderr).toBe(
+      `note: ${A}: periods 2024-01–2024-02 are not computed: the ledger brings an opening balance for 2024-02 (${l}:2)\n` +
+        creditLine(r.stdout, { carried: '7.00', periods: '2024-01 to 2024-03' }),
+    );
   });
 });
 
@@ -667,7 +676,8 @@ describe('src/ledger/ledger.ts and src/ledger/carryforward.ts', () => {
           `forced: dropped ledger row ${A} education_expense 2024 (${ledger}:2)`,
           `forced: dropped ledger row ${B} education_expense 2024 (${ledger}:3)`,
           `forced: dropped ledger row ${B} education_expense 2025 (${ledger}:4)`,
-          '',
+          // the summary line last (issue #8 item 16)
+          deductLine(r.stdout),
         ].join('\n'),
       );
     });

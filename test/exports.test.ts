@@ -159,6 +159,7 @@ describe('a general-ledger detail export (明细账) as training input', () => {
   it('the payable account: credit = accrued (book), debit = spent (incurred); other accounts ignored; totals skipped with a note', async () => {
     const { skilltax } = await import('./helpers/cli.js');
     const { write } = await import('./helpers/files.js');
+    const { deductLine } = await import('./helpers/summary.js');
     const dir = tempDir();
     const p = write(dir, 'payroll.csv', PAYROLL);
     const gl = skilltax(['deduct', '--payroll', p, '--training', write(dir, 'gl.csv', GL)]);
@@ -171,9 +172,11 @@ describe('a general-ledger detail export (明细账) as training input', () => {
         `note: ${dir}/gl.csv:2: a 期初余额 row of the ledger export, skipped`,
         `note: ${dir}/gl.csv:6: a 本月合计 row of the ledger export, skipped`,
         `note: ${dir}/gl.csv: read as a general-ledger export: 2 rows of the education expense account 应付职工薪酬—职工教育经费`,
-        '',
+        // the summary line last (issue #8 item 16): the same as the clean file's, its only line
+        deductLine(gl.stdout),
       ].join('\n'),
     );
+    expect(clean.stderr).toBe(deductLine(gl.stdout));
   });
 
   it('an --account-map expense account (管理费用—职工教育经费): debit = book = incurred', async () => {

@@ -56,7 +56,9 @@ export function finish(
     });
   }
   const warnings = calc.warnings(result);
-  const afterword = calc.afterword ? calc.afterword(result) : undefined;
+  // One rule for every command: reports on stdout only without --out; the summary line, warnings
+  // and notes on stderr; with --quiet, one line says what made the exit status 1.
+  const afterword = calc.afterword ? calc.afterword(result) : `${calc.command}: ${calc.summarize(result).map((i) => `${i.label} ${i.value}`).join(', ')}`;
   writeFilesAtomic(files, { inputs: guard.inputs, ...(guard.lock ? { beforeRename: () => guard.lock!.assertHeld() } : {}) });
   if (account !== undefined) out(account);
   else if (!flags.out && main !== undefined) out(main);
@@ -64,7 +66,12 @@ export function finish(
     for (const w of warnings) err(`warning: ${w}`);
     for (const line of describeDropped(result.dropped, result.conflicts)) err(line);
     for (const h of result.hints) err(`note: ${h}`);
-    if (afterword !== undefined) err(afterword);
-  }
+    err(afterword);
+  } else if (warnings.length) err(quietWarnings(warnings.length));
   return warnings.length ? 1 : 0;
+}
+
+/** The one line --quiet still prints when warnings make the exit status 1. */
+export function quietWarnings(n: number): string {
+  return `skilltax: ${n} warning${n === 1 ? '' : 's'} made the exit status 1 (run without --quiet to see ${n === 1 ? 'it' : 'them'})`;
 }

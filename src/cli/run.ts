@@ -12,7 +12,8 @@ import { lockLedger } from '../io/lock.js';
 import { checkOutputs, type NamedPath } from '../io/paths.js';
 import { describeDropped, ledgerTable } from '../ledger/ledger.js';
 import { runSummaryTable, runSummaryText, type SummarySection } from '../report/summary.js';
-import { act, chalkFor, err, examples, globalOptions, loadOptions, out, renderOptions, rulesFor, withGlobalOptions, yearRange, type Outcome } from './common.js';
+import { act, chalkFor, err, examples, globalOptions, loadOptions, renderOptions, rulesFor, withGlobalOptions, yearRange, type Outcome } from './common.js';
+import { quietWarnings } from './finish.js';
 
 /** The canonical input names `run` reads from DIR (any calculator's, the ledger, rules.json). */
 const INPUT_NAMES: ReadonlySet<string> = new Set([...CALCULATORS.flatMap((c) => c.inputs.map((i) => i.file)), 'ledger.csv', 'rules.json']);
@@ -108,15 +109,16 @@ export function runCommand(outcome: Outcome): Command {
           ...(ledgerIn ? { mayReplace: ledgerIn } : {}),
         });
         files.push({ path: summaryPath, content: render(runSummaryTable(sections), renderOptions(g)), what: 'the summary' });
-        const summary = g.quiet ? undefined : runSummaryText(dir, outDir, sections, files.map((f) => f.path), chalkFor(g, process.stdout));
+        const summary = g.quiet ? undefined : runSummaryText(dir, outDir, sections, files.map((f) => f.path), chalkFor(g, process.stderr));
         // The ledger is renamed last (after summary.csv, whatever the order listed).
         writeFilesAtomic(files, { inputs, beforeRename: () => lock.assertHeld() });
         await signalPoint(); // … during the writing: the set is complete, then stop
+        // The summary goes to standard error like every command's (standard output is for reports).
         if (summary !== undefined) {
-          out(summary);
+          process.stderr.write(summary);
           for (const w of warnings) err(`warning: ${w}`);
           for (const n of notes) err(n);
-        }
+        } else if (warnings.length) err(quietWarnings(warnings.length));
         return warnings.length ? 1 : 0;
       } finally {
         await lock.release();
