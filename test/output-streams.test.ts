@@ -276,7 +276,7 @@ describe('run DIR', () => {
     expect(r.stdout).toBe('');
     const s = runSummary(r.stderr);
     expect(s.after.map((l) => `${l}\n`).join('')).toBe(DEDUCT_WARNINGS + CREDIT_WARNINGS);
-    expect(s.sections.map((x) => Object.fromEntries(x.items).warnings)).toEqual(['2 (see standard error)', '1 (see standard error)']);
+    expect(s.sections.map((x) => Object.fromEntries(x.items).warnings)).toEqual(['2 (listed below)', '1 (listed below)']);
   });
 
   it('--quiet with warnings: exactly one line counting the warnings of every calculator; exit 1', () => {

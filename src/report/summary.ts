@@ -26,7 +26,7 @@ export function runSummaryText(dir: string, outDir: string, sections: readonly S
   for (const calc of sections) {
     lines.push(`  ${c.cyan(calc.title)}`);
     for (const { label, value, warning } of calc.items) {
-      const shown = warning ? (value === '0' ? c.green(value) : c.yellow(`${value} (see standard error)`)) : value;
+      const shown = warning ? (value === '0' ? c.green(value) : c.yellow(`${value} (listed below)`)) : value;
       lines.push(`    ${label.padEnd(24)}${shown}`);
     }
   }
