@@ -191,3 +191,60 @@ describe('a general-ledger detail export (明细账) as training input', () => {
     expect(notes).toEqual([`${dir}/gl.csv: read as a general-ledger export: 2 rows of the education expense accounts of --account-map`]);
   });
 });
+
+describe('--format xlsx (issue #9 "Excel out")', () => {
+  it('run writes one workbook, the summary sheet first, a sheet per report, each value equal to the CSV run’s', async () => {
+    const { skilltax } = await import('./helpers/cli.js');
+    const { DEMO, readCsv } = await import('./helpers/demo.js');
+    const { readFileSync } = await import('node:fs');
+    const xl = tempDir();
+    const csvOut = tempDir();
+    const a = skilltax(['run', DEMO, '--out', xl, '--format', 'xlsx', '--quiet']);
+    const b = skilltax(['run', DEMO, '--out', csvOut, '--quiet']);
+    expect(a.status, a.stderr).toBe(0);
+    expect(b.status, b.stderr).toBe(0);
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(xl).sort()).toEqual(['ledger.csv', 'skilltax.xlsx']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(xl, 'skilltax.xlsx'));
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names[0]).toBe('summary');
+    for (const name of names) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      const rows = readCsv(readFileSync(join(csvOut, `${name}.csv`)));
+      const head = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+      expect(head).toEqual(Object.keys(rows[0]!));
+      expect(ws.rowCount).toBe(rows.length + 1);
+      rows.forEach((row, i) => {
+        const cells = ws.getRow(i + 2);
+        head.forEach((col, j) => {
+          const v = cells.getCell(j + 1).value;
+          const want = row[col]!;
+          if (typeof v === 'number') expect(v, `${name} ${i + 2} ${col}`).toBe(Number(want));
+          else expect(v ?? '', `${name} ${i + 2} ${col}`).toBe(want);
+        });
+      });
+    }
+    // ids stay text (no 9.13E+17), amounts are numbers with two decimals shown
+    const d = wb.getWorksheet('deductions')!;
+    expect(typeof d.getCell('A2').value).toBe('string');
+    expect(d.getCell('C2').numFmt).toBe('0.00');
+  });
+
+  it('a calculator command writes its report as a workbook with --out; without --out it is a usage error', async () => {
+    const { skilltax } = await import('./helpers/cli.js');
+    const { demoFile } = await import('./helpers/demo.js');
+    const args = ['deduct', '--payroll', demoFile('payroll.csv'), '--training', demoFile('training.csv'), '--qualifications', demoFile('qualifications.csv'), '--ledger', demoFile('ledger.csv')];
+    const none = skilltax([...args, '--format', 'xlsx']);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toBe('skilltax: --format xlsx writes a workbook: give --out FILE.xlsx (the report is not printed)\n');
+    const out = join(tempDir(), '职工教育经费.xlsx');
+    const r = skilltax([...args, '--format', 'xlsx', '--header', 'zh', '--out', out, '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['deductions']);
+    expect(wb.getWorksheet('deductions')!.getCell('A1').value).toBe('纳税人识别号');
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander';
 import type { Calculator, RangeRequest } from '../calculators/calculator.js';
+import { UsageError } from '../domain/errors.js';
 import { runCalculator } from '../engine/index.js';
 import { signalPoint } from '../io/exit-cleanup.js';
 import { lockLedger } from '../io/lock.js';
@@ -58,6 +59,7 @@ export function calculatorCommand(calc: Calculator, outcome: Outcome): Command {
   cmd.action(
     act(outcome, async (flags: OutputFlags & { year?: string; from?: string; to?: string; ledger?: string; force?: boolean }, command: Command) => {
       const g = globalOptions(command);
+      if (g.format === 'xlsx' && !flags.out) throw new UsageError(`--format xlsx writes a workbook: give --out FILE.xlsx (the report is not printed)`);
       const range = rangeOf(calc, flags);
       const paths: Record<string, string | undefined> = {};
       for (const i of calc.inputs) paths[i.flag] = flags[camel(i.flag)] as string | undefined;
@@ -70,7 +72,7 @@ export function calculatorCommand(calc: Calculator, outcome: Outcome): Command {
         const rules = rulesFor(g);
         const result = await runCalculator(calc, paths, flags.ledger, { rules, range, force: Boolean(flags.force), explain: flags.explain }, loadOptions(g));
         await signalPoint(); // SIGINT/SIGTERM during the computation: stop before writing
-        const status = finish(g, calc, result, flags, paths, { inputs, ...(lock ? { lock } : {}) });
+        const status = await finish(g, calc, result, flags, paths, { inputs, ...(lock ? { lock } : {}) });
         await signalPoint(); // … during the writing: the set is complete, then stop
         return status;
       } finally {

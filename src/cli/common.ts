@@ -5,7 +5,9 @@ import type { RangeRequest } from '../calculators/calculator.js';
 import { UsageError } from '../domain/errors.js';
 import type { EncodingOption } from '../io/csv-in.js';
 import { installSignalCleanup } from '../io/exit-cleanup.js';
-import type { HeaderLang, RenderOptions } from '../io/csv-out.js';
+import { render, type HeaderLang, type RenderOptions } from '../io/csv-out.js';
+import { renderXlsx } from '../io/xlsx-out.js';
+import type { Table } from '../domain/table.js';
 import type { LoadOptions } from '../io/load.js';
 import { loadRules } from '../io/rules-file.js';
 import type { Rules } from '../rules/index.js';
@@ -14,7 +16,7 @@ export interface GlobalOptions {
   rules?: string;
   encoding: EncodingOption;
   header: HeaderLang;
-  format: 'csv' | 'json';
+  format: 'csv' | 'json' | 'xlsx';
   /** --format was given (validate prints plain lines unless asked for csv) */
   formatGiven: boolean;
   bom: boolean;
@@ -32,7 +34,7 @@ export function withGlobalOptions(cmd: Command): Command {
     .addOption(new Option('--rules <file>', 'parameter overrides (JSON, see `skilltax rules`)'))
     .addOption(new Option('--encoding <enc>', 'input encoding (default auto: UTF-8 with or without BOM, else GB18030)').choices(['auto', 'utf8', 'gb18030']))
     .addOption(new Option('--header <lang>', 'language of output CSV headers (default en)').choices(['en', 'zh']))
-    .addOption(new Option('--format <fmt>', 'report format (default csv)').choices(['csv', 'json']))
+    .addOption(new Option('--format <fmt>', 'report format (default csv; xlsx: an Excel workbook, with --out)').choices(['csv', 'json', 'xlsx']))
     .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel')
     .option('--quiet', 'print no summary or warnings on standard error')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
@@ -58,7 +60,7 @@ export function globalOptions(cmd: Command): GlobalOptions {
     rules: o.rules as string | undefined,
     encoding: (o.encoding as EncodingOption | undefined) ?? 'auto',
     header: (o.header as HeaderLang | undefined) ?? 'en',
-    format: (o.format as 'csv' | 'json' | undefined) ?? 'csv',
+    format: (o.format as 'csv' | 'json' | 'xlsx' | undefined) ?? 'csv',
     formatGiven: o.format !== undefined,
     bom: Boolean(o.bom),
     quiet: Boolean(o.quiet),
@@ -72,8 +74,15 @@ export function loadOptions(g: GlobalOptions): LoadOptions {
   return { encoding: g.encoding, maxErrors: g.maxErrors };
 }
 
+/** How a text output is rendered. A workbook (--format xlsx) is not text: commands that print their output refuse it. */
 export function renderOptions(g: GlobalOptions): RenderOptions {
+  if (g.format === 'xlsx') throw new UsageError('--format xlsx writes a workbook to a file: this output is printed, use --format csv or json');
   return { header: g.header, format: g.format, bom: g.bom };
+}
+
+/** A report's file content in the chosen format: CSV or JSON text, or a workbook with one sheet. */
+export async function renderReport(g: GlobalOptions, name: string, table: Table): Promise<string | Uint8Array> {
+  return g.format === 'xlsx' ? renderXlsx([{ name, table }], g.header) : render(table, renderOptions(g));
 }
 
 export function rulesFor(g: GlobalOptions, fallback?: string): Rules {

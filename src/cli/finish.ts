@@ -12,7 +12,7 @@ import type { LedgerLock } from '../io/lock.js';
 import type { NamedPath } from '../io/paths.js';
 import { describeDropped, ledgerTable } from '../ledger/ledger.js';
 import { renderTrace, renderTraceJson } from '../report/explain.js';
-import { err, out, renderOptions, type GlobalOptions } from './common.js';
+import { err, out, renderOptions, renderReport, type GlobalOptions } from './common.js';
 
 /** What the command line asked for: `out`, `ledgerOut`, `explain`, and any report's own flag (`summary`). */
 export type OutputFlags = Readonly<Record<string, unknown>> & { out?: string; ledgerOut?: string; explain?: string };
@@ -23,33 +23,33 @@ export interface FinishGuard {
   lock?: LedgerLock;
 }
 
-export function finish(
+export async function finish(
   g: GlobalOptions,
   calc: Calculator,
   result: CalculatorResult,
   flags: OutputFlags & { ledger?: string },
   paths: Readonly<Record<string, string | undefined>>,
   guard: FinishGuard = { inputs: [] },
-): number {
+): Promise<number> {
   let account: string | undefined;
   if (flags.explain !== undefined) {
     if (!result.trace) throw new UsageError(calc.explain.missing(flags.explain, paths));
     account = g.format === 'json' ? renderTraceJson(result.trace) : renderTrace(result.trace);
   }
   const files: PendingFile[] = [];
-  let main: string | undefined;
+  let main: string | Uint8Array | undefined;
   for (const report of calc.reports) {
     const path = flags[report.flag] as string | undefined;
     if (report.flag !== 'out' && path === undefined) continue;
     const table = report.table(result);
-    const content = render(table, renderOptions(g));
+    const content = await renderReport(g, report.name, table);
     if (report.flag === 'out') main = content;
     if (path !== undefined) files.push({ path, content, what: `--${report.flag}`, private: holdsPersonIds(table) });
   }
   if (flags.ledgerOut && result.ledger) {
     files.push({
       path: flags.ledgerOut,
-      content: render(ledgerTable(result.ledger), { ...renderOptions(g), format: 'csv' }),
+      content: render(ledgerTable(result.ledger), { header: g.header, format: 'csv', bom: g.bom }),
       what: '--ledger-out',
       ledger: true,
       ...(flags.ledger !== undefined ? { mayReplace: flags.ledger } : {}),
@@ -61,7 +61,7 @@ export function finish(
   const afterword = calc.afterword ? calc.afterword(result) : `${calc.command}: ${calc.summarize(result).map((i) => `${i.label} ${i.value}`).join(', ')}`;
   writeFilesAtomic(files, { inputs: guard.inputs, ...(guard.lock ? { beforeRename: () => guard.lock!.assertHeld() } : {}) });
   if (account !== undefined) out(account);
-  else if (!flags.out && main !== undefined) out(main);
+  else if (!flags.out && typeof main === 'string') out(main);
   if (!g.quiet) {
     for (const w of warnings) err(`warning: ${w}`);
     for (const line of describeDropped(result.dropped, result.conflicts)) err(line);

@@ -7,6 +7,8 @@ import { UsageError } from '../domain/errors.js';
 import type { LedgerEntry } from '../domain/records.js';
 import { runCalculator, type LedgerSource } from '../engine/index.js';
 import { holdsPersonIds, render, writeFilesAtomic, type PendingFile } from '../io/csv-out.js';
+import { renderXlsx } from '../io/xlsx-out.js';
+import type { Table } from '../domain/table.js';
 import { signalPoint } from '../io/exit-cleanup.js';
 import { lockLedger } from '../io/lock.js';
 import { checkOutputs, type NamedPath } from '../io/paths.js';
@@ -20,6 +22,9 @@ const INPUT_NAMES: ReadonlySet<string> = new Set([...CALCULATORS.flatMap((c) => 
 
 const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 const needs = (c: Calculator) => `${c.noun} need${c.nounPlural ? '' : 's'} ${list(c.inputs.filter((i) => i.required).map((i) => i.file))}`;
+
+/** The workbook `run --format xlsx` writes: the summary and every report, a sheet each. */
+export const WORKBOOK = 'skilltax.xlsx';
 
 export function runCommand(outcome: Outcome): Command {
   const uses = CALCULATORS.map((c) => {
@@ -61,6 +66,8 @@ export function runCommand(outcome: Outcome): Command {
       const runnable = CALCULATORS.filter((c) => c.inputs.every((i) => !i.required || input(i.file)));
       if (!runnable.length) throw new UsageError(`${dir}: no calculator has its inputs here (${CALCULATORS.map(needs).join('; ')})`);
       const ext = g.format === 'json' ? 'json' : 'csv';
+      // --format xlsx: one workbook, the summary sheet first, then a sheet per report (CONTRACT §1).
+      const workbook = g.format === 'xlsx';
       // Every canonical input present is an input of the run, used or not: no output may replace
       // one, but ledger.csv itself when --out is DIR (the in-place ledger, README "Guarantees").
       const inputs: NamedPath[] = [...INPUT_NAMES]
@@ -68,7 +75,7 @@ export function runCommand(outcome: Outcome): Command {
         .concat(g.rules !== undefined ? [{ path: g.rules, what: 'the --rules file' }] : []);
       const ledgerIn = input('ledger.csv');
       const ledgerOut = join(outDir, 'ledger.csv');
-      const reportPaths = runnable.flatMap((c) => c.reports.map((r) => join(outDir, `${r.name}.${ext}`)));
+      const reportPaths = workbook ? [join(outDir, WORKBOOK)] : runnable.flatMap((c) => c.reports.map((r) => join(outDir, `${r.name}.${ext}`)));
       const summaryPath = join(outDir, `summary.${ext}`);
       checkOutputs(
         [
@@ -82,6 +89,7 @@ export function runCommand(outcome: Outcome): Command {
       const lock = await lockLedger(ledgerOut, { timeoutSeconds: g.lockTimeout, command: 'skilltax run' });
       try {
         const files: PendingFile[] = [];
+        const sheets: { name: string; table: Table }[] = [];
         const sections: SummarySection[] = [];
         const warnings: string[] = [];
         const notes: string[] = [];
@@ -92,7 +100,8 @@ export function runCommand(outcome: Outcome): Command {
           const result = await runCalculator(calc, paths, ledger, { rules, range, force: Boolean(flags.force) }, loadOptions(g));
           for (const r of calc.reports) {
             const table = r.table(result);
-            files.push({ path: join(outDir, `${r.name}.${ext}`), content: render(table, renderOptions(g)), what: 'the report', private: holdsPersonIds(table) });
+            if (workbook) sheets.push({ name: r.name, table });
+            else files.push({ path: join(outDir, `${r.name}.${ext}`), content: render(table, renderOptions(g)), what: 'the report', private: holdsPersonIds(table) });
           }
           sections.push({ calculator: calc.name, title: calc.title, items: calc.summarize(result) });
           warnings.push(...calc.warnings(result));
@@ -103,12 +112,15 @@ export function runCommand(outcome: Outcome): Command {
         const entries: readonly LedgerEntry[] = Array.isArray(ledger) ? ledger : [];
         files.push({
           path: ledgerOut,
-          content: render(ledgerTable(entries), { ...renderOptions(g), format: 'csv' }),
+          content: render(ledgerTable(entries), { header: g.header, format: 'csv', bom: g.bom }),
           what: 'the ledger',
           ledger: true,
           ...(ledgerIn ? { mayReplace: ledgerIn } : {}),
         });
-        files.push({ path: summaryPath, content: render(runSummaryTable(sections), renderOptions(g)), what: 'the summary' });
+        if (workbook) {
+          const all = [{ name: 'summary', table: runSummaryTable(sections) }, ...sheets];
+          files.push({ path: join(outDir, WORKBOOK), content: await renderXlsx(all, g.header), what: 'the workbook', private: sheets.some((x) => holdsPersonIds(x.table)) });
+        } else files.push({ path: summaryPath, content: render(runSummaryTable(sections), renderOptions(g)), what: 'the summary' });
         const summary = g.quiet ? undefined : runSummaryText(dir, outDir, sections, files.map((f) => f.path), chalkFor(g, process.stderr));
         // The ledger is renamed last (after summary.csv, whatever the order listed).
         writeFilesAtomic(files, { inputs, beforeRename: () => lock.assertHeld() });
