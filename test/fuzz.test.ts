@@ -249,9 +249,9 @@ function checkProblem(p: Problem, file: string, lines: number): void {
 }
 
 /** What `validate` says of the bytes, read from standard input in these chunks. */
-async function validateBytes(kind: string, chunks: Buffer[]): Promise<Problem[]> {
+async function validateBytes(kind: string, chunks: Buffer[], maxErrors = 1000): Promise<Problem[]> {
   try {
-    return await checkFile('-', kind, { encoding: 'auto', maxErrors: 1000, stdin: Readable.from(chunks) });
+    return await checkFile('-', kind, { encoding: 'auto', maxErrors, stdin: Readable.from(chunks) });
   } catch (e) {
     if (e instanceof FileError) return [{ file: e.file, line: 0, column: 0, message: e.reason }];
     throw e;
@@ -330,21 +330,22 @@ describe('fuzz: the reader, in process (checkFile, as validate)', () => {
   it('ends with its problems or none; every problem has a line inside the file, a column, one printable line; chunking changes nothing', async () => {
     const cov = new Coverage('reader in process');
     await fc.assert(
-      fc.asyncProperty(fileCaseArb(), fc.array(fc.integer({ min: 1, max: 2 ** 30 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 40 }), async (c, cuts, repeat) => {
+      fc.asyncProperty(fileCaseArb(), fc.array(fc.integer({ min: 1, max: 2 ** 30 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 40 }), fc.constantFrom(1000, 1000, 1, 3), async (c, cuts, repeat, max) => {
         describeCase(c, cov);
         // Repeat the rows now and then so the file spans several chunks and the encoding sample.
         const base = render(c);
         const bytes = repeat > 30 && c.rows.length ? render({ ...c, rows: Array.from({ length: repeat * 20 }, (_, i) => c.rows[i % c.rows.length]!) }) : base;
-        const whole = await validateBytes(c.kind.kind, [bytes]);
+        const whole = await validateBytes(c.kind.kind, [bytes], max);
+        expect(whole.length).toBeLessThanOrEqual(max);
         const lines = physicalLines(bytes);
         for (const p of whole) checkProblem(p, '<stdin>', lines);
         cov.count('clean', whole.length === 0);
         cov.count('with problems', whole.length > 0);
         const pieces = chunked(bytes, cuts);
         cov.count('chunked', pieces.length > 1);
-        if (pieces.length > 1) expect(await validateBytes(c.kind.kind, pieces)).toEqual(whole);
+        if (pieces.length > 1) expect(await validateBytes(c.kind.kind, pieces, max)).toEqual(whole);
         // One byte at a time, for small files: every chunk end falls inside something.
-        if (bytes.length < 400 && cuts.length % 4 === 0) expect(await validateBytes(c.kind.kind, [...bytes].map((x) => Buffer.from([x])))).toEqual(whole);
+        if (bytes.length < 400 && cuts.length % 4 === 0) expect(await validateBytes(c.kind.kind, [...bytes].map((x) => Buffer.from([x])), max)).toEqual(whole);
       }),
       runs(400, 20_000),
     );
