@@ -196,15 +196,39 @@ export async function lockLedger(path: string, req: LockRequest): Promise<Ledger
   let release: () => Promise<void>;
   let delay = 25;
   let triedAtDeadline = false;
+  // proper-lockfile makes the lock folder, then still checks it before its promise settles: a
+  // signal in between must remove the folder this run made (and only that one).
+  let madeLock = false;
+  const attemptFs = {
+    ...lockFs,
+    // Synchronous, so that no mkdir is in flight when a signal is handled (an in-flight one
+    // could make the folder after the handler looked and left).
+    mkdir: (p: string, ...rest: unknown[]) => {
+      const cb = rest.pop() as (e: NodeJS.ErrnoException | null) => void;
+      let err: NodeJS.ErrnoException | null = null;
+      try {
+        mkdirSync(p);
+        if (p === dir) madeLock = true;
+      } catch (e) {
+        err = e as NodeJS.ErrnoException;
+      }
+      process.nextTick(() => cb(err));
+    },
+  };
+  const unregisterEarly = onAbort(() => {
+    if (madeLock) removeLockDir(dir);
+    removeMadeFolder();
+  });
   for (;;) {
     try {
+      madeLock = false;
       release = await lockfile.lock(target, {
         realpath: false,
         lockfilePath: dir,
         stale: STALE_MS,
         update: UPDATE_MS,
         retries: 0,
-        fs: lockFs,
+        fs: attemptFs,
         onCompromised: (e) => {
           compromised = e;
         },
@@ -212,6 +236,7 @@ export async function lockLedger(path: string, req: LockRequest): Promise<Ledger
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') {
+        unregisterEarly();
         removeMadeFolder();
         throw new UsageError(`${path}: cannot lock the ledger (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
       }
@@ -227,6 +252,7 @@ export async function lockLedger(path: string, req: LockRequest): Promise<Ledger
         triedAtDeadline = true;
         continue;
       }
+      unregisterEarly();
       removeMadeFolder();
       const waited = req.timeoutSeconds > 0 ? `waited ${Math.round((now - started) / 1000)} s (--lock-timeout ${req.timeoutSeconds})` : 'did not wait (--lock-timeout 0)';
       throw new RefusedError(
@@ -246,6 +272,7 @@ export async function lockLedger(path: string, req: LockRequest): Promise<Ledger
     removeIfNotAnothers(dir);
     removeMadeFolder();
   });
+  unregisterEarly();
   try {
     writeHolder(dir, holder);
   } catch (e) {
@@ -266,9 +293,10 @@ export async function lockLedger(path: string, req: LockRequest): Promise<Ledger
     async release() {
       if (released) return;
       released = true;
-      unregister();
-      // A lock taken over is not released: that would remove the new holder's lock.
+      // A lock taken over is not released: that would remove the new holder's lock. The signal
+      // undo stays registered until the release is done: a signal meanwhile still removes the lock.
       if (!compromised && readHolder(dir)?.token === token) await release().catch(() => undefined);
+      unregister();
       removeMadeFolder();
     },
   };
