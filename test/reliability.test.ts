@@ -96,3 +96,18 @@ describe('standard error closed', () => {
     expect(r.stdout).toContain('status=0');
   });
 });
+
+describe('#8 item 12: input text never reaches the terminal raw', () => {
+  it('a file name with an escape sequence is shown escaped in a usage error', () => {
+    const r = skilltax(['deduct', '--payroll', '/tmp/no-such-\x1b[31m.csv', '--training', '/tmp/no-such.csv']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('skilltax: /tmp/no-such-\\x1b[31m.csv: no such file\n');
+  });
+  it('a --rules source with a NUL is refused (it would reach reports)', () => {
+    const dir = tempDir();
+    const rules = write(dir, 'r.json', JSON.stringify({ 'pcie.credit_rate': [{ from: '2019-01-01', value: '0.3', source: 'a\u0000b' }] }));
+    const r = skilltax(['rules', '--rules', rules]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`skilltax: ${rules}: "pcie.credit_rate"[0].source: a control character (a\\0b) is not allowed\n`);
+  });
+});

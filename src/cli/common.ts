@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { Command, Option } from 'commander';
 import type { RangeRequest } from '../calculators/calculator.js';
-import { UsageError } from '../domain/errors.js';
+import { escapeLines, UsageError } from '../domain/errors.js';
 import type { EncodingOption } from '../io/csv-in.js';
 import { installSignalCleanup } from '../io/exit-cleanup.js';
 import { render, type HeaderLang, type RenderOptions } from '../io/csv-out.js';
@@ -131,8 +131,10 @@ export function out(text: string): void {
   if (!stdoutClosed) process.stdout.write(text);
 }
 
+/** A line (or lines) on standard error, input text in it made safe (control characters escaped, #8 item 12). */
 export function err(text: string): void {
-  process.stderr.write(text.endsWith('\n') ? text : text + '\n');
+  const t = escapeLines(text.endsWith('\n') ? text.slice(0, -1) : text);
+  process.stderr.write(t + '\n');
 }
 
 export function examples(lines: string[]): string {

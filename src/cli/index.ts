@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CALCULATORS } from '../calculators/registry.js';
-import { formatProblem, InputError, RefusedError, RuleGapError, UsageError } from '../domain/errors.js';
+import { escapeLines, formatProblem, InputError, RefusedError, RuleGapError, UsageError } from '../domain/errors.js';
 import { AmountOverflowError } from '../domain/money.js';
 import { calculatorCommand } from './calculator-command.js';
 import { closeStdout, examples, withGlobalOptions, type Outcome } from './common.js';
@@ -95,16 +95,16 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError || e instanceof RefusedError || e instanceof RuleGapError) {
-      process.stderr.write(`skilltax: ${e.message}\n`);
+      process.stderr.write(`skilltax: ${escapeLines(e.message)}\n`);
       return 2;
     }
     if (e instanceof AmountOverflowError) {
-      process.stderr.write(`skilltax: ${e.message}: check the inputs for an amount typed too large; nothing was written\n`);
+      process.stderr.write(`skilltax: ${escapeLines(e.message)}: check the inputs for an amount typed too large; nothing was written\n`);
       return 2;
     }
     // A stack trace is for the developers: only with SKILLTAX_DEBUG=1.
     const debug = process.env.SKILLTAX_DEBUG === '1';
-    const what = e instanceof Error ? (debug ? (e.stack ?? e.message) : e.message) : String(e);
+    const what = escapeLines(e instanceof Error ? (debug ? (e.stack ?? e.message) : e.message) : String(e));
     process.stderr.write(`skilltax: internal error: ${what}${debug ? '' : ' (SKILLTAX_DEBUG=1 shows where)'}; nothing was written; please report it\n`);
     return 2;
   }

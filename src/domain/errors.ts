@@ -36,6 +36,11 @@ export function escapeControl(s: string): string {
   });
 }
 
+/** A message of several lines made safe to print: each line's control characters escaped, the line breaks kept. */
+export function escapeLines(text: string): string {
+  return text.split('\n').map(escapeControl).join('\n');
+}
+
 /** `FILE:LINE:COLUMN: message (got "value")`, control characters escaped (see escapeControl). */
 export function formatProblem(p: Problem): string {
   const got = p.value === undefined ? '' : ` (got "${escapeControl(p.value)}")`;

@@ -4,7 +4,7 @@
  * (exit 2) listing all of them.
  */
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../domain/errors.js';
+import { escapeControl, UsageError } from '../domain/errors.js';
 import { byText } from '../domain/order.js';
 import { ParamValueProblem, parseParamValue, Rules, type Entry, type Status } from '../rules/index.js';
 import { parseDate, ValueProblem } from './values.js';
@@ -85,6 +85,8 @@ export function parseRulesFile(text: string, file: string, base: Rules = new Rul
       const status = o.status === undefined ? 'unverified' : o.status;
       if (!STATUSES.includes(status as Status)) problems.push(`${where}.status: one of ${STATUSES.join(', ')} (got ${JSON.stringify(o.status)})`);
       if (o.source !== undefined && typeof o.source !== 'string') problems.push(`${where}.source: a text is expected`);
+      // A source is printed in reports and explains: no control characters (a NUL would reach a report).
+      else if (typeof o.source === 'string' && /[\u0000-\u001f\u007f-\u009f]/.test(o.source)) problems.push(`${where}.source: a control character (${escapeControl(o.source)}) is not allowed`);
       if (from && value !== undefined) {
         entries.push({
           from,
