@@ -74,6 +74,13 @@
  * (up, then equal) and D (lower); and two enterprise reviews (good, excellent). Expected
  * decisions: test/demo-awards.test.ts.
  *
+ * The school property exemptions (RULES §3; properties.csv): a vocational school run by B (an
+ * enterprise school) with a teaching building (2023, 2024), a building rented out from May 2024, land
+ * shared with the factory and separate land (from April 2024), its staff training centre on farmland,
+ * a teaching building on basic farmland and staff housing on farmland; and a deed on each side of
+ * 2021-09-01 for a non-profit school and for a for-profit school. Fixed rows, no random draws.
+ * Expected decisions: test/demo-exempt.test.ts.
+ *
  * training.csv and trainees.csv are written in GB18030 with Chinese headers and labels and CRLF
  * line ends, as Excel on Chinese Windows saves them (the 产教融合投资 rows are in training.csv too);
  * history.csv and award-history.csv are UTF-8 with a BOM and Chinese headers (Excel's "CSV UTF-8");
@@ -1004,12 +1011,38 @@ write(
 );
 write('award-history.csv', '\ufeff' + csv(['奖励编号', '奖励项目', '奖励对象', '年度', '等级', '奖励金额', '赛事'], awardHistory));
 
+// School property exemptions (RULES §3): fixed rows, so nothing above changes.
+const NONPROFIT_SCHOOL = uscc('52330282MJ0012345'); // a 民办非企业单位 running a non-profit school
+const FORPROFIT_SCHOOL = uscc('91330282MA2H3T8K6'); // a company running a for-profit school
+const properties = [
+  // asset_id, enterprise_id, tax, school_type, use, year, original_value, deduction_ratio, rent, area_m2, unit_tax, basic_farmland, separate_land, price, rate, date, months
+  ['B-SCH-TEACH', byKey.B.id, 'property', 'enterprise_school', 'teaching', 2023, '12000000.00', '', '', '', '', '', '', '', '', '', ''],
+  ['B-SCH-TEACH', byKey.B.id, 'property', 'enterprise_school', 'teaching', 2024, '12000000.00', '', '', '', '', '', '', '', '', '', ''],
+  ['B-SCH-RENT', byKey.B.id, 'property', 'enterprise_school', 'rented', 2024, '', '', '360000.00', '', '', '', '', '', '', '', 8],
+  ['B-SCH-LAND1', byKey.B.id, 'land_use', 'enterprise_school', 'teaching', 2024, '', '', '', '3200', '6.00', '', 'no', '', '', '', ''],
+  ['B-SCH-LAND2', byKey.B.id, 'land_use', 'enterprise_school', 'teaching', 2024, '', '', '', '5800.5', '6.00', '', 'yes', '', '', '', 9],
+  ['B-TC-FARM', byKey.B.id, 'farmland', 'training_center', 'teaching', '', '', '', '', '1500', '25.00', 'no', '', '', '', '2022-06-15', ''],
+  ['B-SCH-FARM', byKey.B.id, 'farmland', 'enterprise_school', 'teaching', '', '', '', '', '2400', '25.00', 'yes', '', '', '', '2023-03-20', ''],
+  ['B-SCH-HOUSE', byKey.B.id, 'farmland', 'enterprise_school', 'staff_housing', '', '', '', '', '800', '25.00', 'no', '', '', '', '2023-03-20', ''],
+  ['NP-DEED-1', NONPROFIT_SCHOOL, 'deed', 'nonprofit_school', 'teaching', '', '', '', '', '', '', '', '', '6800000.00', '', '2021-08-20', ''],
+  ['NP-DEED-2', NONPROFIT_SCHOOL, 'deed', 'nonprofit_school', 'office', '', '', '', '', '', '', '', '', '2300000.00', '', '2021-09-15', ''],
+  ['FP-DEED-1', FORPROFIT_SCHOOL, 'deed', 'forprofit_school', 'teaching', '', '', '', '', '', '', '', '', '4500000.00', '', '2021-08-25', ''],
+  ['FP-DEED-2', FORPROFIT_SCHOOL, 'deed', 'forprofit_school', 'teaching', '', '', '', '', '', '', '', '', '3900000.00', '', '2021-09-06', ''],
+];
+write(
+  'properties.csv',
+  csv(
+    ['asset_id', 'enterprise_id', 'tax', 'school_type', 'use', 'year', 'original_value', 'deduction_ratio', 'rent', 'area_m2', 'unit_tax', 'basic_farmland', 'separate_land', 'price', 'rate', 'date', 'months'],
+    properties,
+  ),
+);
+
 if (!args.includes('--quiet')) {
   process.stdout.write(
     `wrote ${OUT}: ${ENTERPRISES.length + Object.keys(RETURNS_ONLY).length + Object.keys(SUBSIDY_ONLY).length} enterprises, ${payroll.length} payroll rows, ${training.length} training rows (GB18030), ` +
       `${qualifications.length} qualifications, ${surcharges.length} surcharge returns, ${ledger.length} ledger row, ` +
       `${claims.length} subsidy claims of ${new Set(claims.map((c) => c.p.id)).size} persons (GB18030), ${history.length} history rows, ${catalog.length - 1} catalogue rows, ` +
-      `${awards.length} award rows, ${awardHistory.length} award history rows\n`,
+      `${awards.length} award rows, ${awardHistory.length} award history rows, ${properties.length} property rows\n`,
   );
 }
 if (args.includes('--cases')) {

@@ -24,6 +24,8 @@ const OUTPUTS = runOutputs();
 const SUBSIDY_INPUTS = ['trainees.csv', 'catalog.csv', 'history.csv'];
 // The talent awards' inputs (checked in test/demo-awards.test.ts), likewise.
 const AWARD_INPUTS = ['awards.csv', 'award-history.csv'];
+// The school property exemptions' input (checked in test/demo-exempt.test.ts), likewise.
+const PROPERTY_INPUTS = ['properties.csv'];
 
 // The demo's enterprises (fixtures/demo/enterprises.csv).
 const BEARING = '91330282144073961U'; // 周巷镇, general enterprise
@@ -92,7 +94,7 @@ describe('skilltax run fixtures/demo', () => {
     expect(first.stderr).toMatch(new RegExp(`total deductible\\s+${s.get('total_deductible')!.replace('.', '\\.')}\\n`));
     expect(first.stderr).toMatch(new RegExp(`total carried forward\\s+${s.get('total_carry_forward')!.replace('.', '\\.')}\\n`));
     expect(first.stderr).toMatch(/warnings\s+0\n/);
-    expect(first.stderr).toContain('wrote deductions.csv, credits.csv, subsidies.csv, subsidy-summary.csv, award-payments.csv, ledger.csv, summary.csv');
+    expect(first.stderr).toContain('wrote deductions.csv, credits.csv, subsidies.csv, subsidy-summary.csv, award-payments.csv, exemptions.csv, ledger.csv, summary.csv');
   });
 
   it('gives byte-identical outputs on a second run', () => {
@@ -131,7 +133,7 @@ describe('skilltax run fixtures/demo', () => {
 
   it('reads its own ledger back: running on out/ledger.csv changes nothing', () => {
     const dir = tempDir('skilltax-demo-ledger-');
-    copyDemo(dir, ['payroll.csv', 'training.csv', 'qualifications.csv', 'surcharges.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS]);
+    copyDemo(dir, ['payroll.csv', 'training.csv', 'qualifications.csv', 'surcharges.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS, ...PROPERTY_INPUTS]);
     copyFileSync(join(GOLDEN, 'ledger.csv'), join(dir, 'ledger.csv'));
     const r = skilltax(['run', dir, '--quiet']);
     expect(r.stderr).toBe('');
@@ -317,7 +319,7 @@ describe('the golden summary.csv (education_expense)', () => {
     // the figures worked by hand above end the chains: LATE is the only enterprise left with a carryforward
     expect(Object.fromEntries(recomputedSummary())).toMatchObject({ years: '2016-2024', enterprises: '7', rows: '57', total_carry_forward: '27150.20', warnings: '0' });
     // one section per calculator, in the order the run computes them
-    expect([...new Set(summary.map((r) => r.calculator))]).toEqual(['education_expense', 'pcie_credit', 'training_subsidy', 'awards']);
+    expect([...new Set(summary.map((r) => r.calculator))]).toEqual(['education_expense', 'pcie_credit', 'training_subsidy', 'awards', 'exempt']);
   });
 });
 
@@ -385,14 +387,14 @@ describe('the GB18030 input', () => {
     expect(text.split('\r\n')[0]).toBe('纳税人识别号,日期,类别,账载金额,实际发生额,摘要');
     expect(text).toContain('全额扣除职工培训费用');
     // the other inputs are UTF-8 (but trainees.csv, GB18030 too: test/demo-subsidy.test.ts)
-    for (const f of ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'enterprises.csv', 'surcharges.csv', 'catalog.csv', 'history.csv', ...AWARD_INPUTS]) {
+    for (const f of ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'enterprises.csv', 'surcharges.csv', 'catalog.csv', 'history.csv', ...AWARD_INPUTS, ...PROPERTY_INPUTS]) {
       expect(() => new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(demoFile(f)))).not.toThrow();
     }
   });
 
   it('is read as GB18030 by default: the same results as a UTF-8 copy', () => {
     const dir = tempDir('skilltax-demo-utf8-');
-    copyDemo(dir, ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'surcharges.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS]);
+    copyDemo(dir, ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'surcharges.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS, ...PROPERTY_INPUTS]);
     writeFileSync(join(dir, 'training.csv'), iconv.decode(bytes(), 'gb18030'), 'utf8');
     const r = skilltax(['run', dir, '--quiet']);
     expect(r.status).toBe(0);

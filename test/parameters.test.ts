@@ -10,6 +10,7 @@ import { CALCULATORS } from '../src/calculators/registry.js';
 import { computeEnterprise } from '../src/calculators/education-expense.js';
 import { decideClaims } from '../src/calculators/training-subsidy.js';
 import { decideAwards } from '../src/calculators/awards.js';
+import { decideProperty } from '../src/calculators/exempt.js';
 import { RuleGapError, UsageError } from '../src/domain/errors.js';
 import { emptyYear, type LedgerEntry } from '../src/domain/records.js';
 import { loadCalculatorInputs } from '../src/engine/index.js';
@@ -71,6 +72,13 @@ async function keysRead(): Promise<Set<string>> {
     ],
     history: [],
   });
+  // the school property exemptions, should the demo lose a case: each tax once, a for-profit deed after 2021-09-01
+  const prop = { asset_id: 'X', enterprise_id: ID, school_type: 'forprofit_school', use: 'teaching', line: 2 } as const;
+  decideProperty(rules, { ...prop, tax: 'property', year: 2024, original_value: 100_000_00 });
+  decideProperty(rules, { ...prop, tax: 'property', year: 2024, rent: 100_000_00 });
+  decideProperty(rules, { ...prop, tax: 'land_use', school_type: 'enterprise_school', year: 2024, area_m2: '100', unit_tax: 500 });
+  decideProperty(rules, { ...prop, tax: 'farmland', year: 2024, date: '2024-03-01', area_m2: '100', unit_tax: 500, basic_farmland: true });
+  decideProperty(rules, { ...prop, tax: 'deed', year: 2024, date: '2024-03-01', price: 100_000_00 });
   return read;
 }
 

@@ -8,8 +8,9 @@ import { educationExpense } from './education-expense.js';
 import { pcieCredit } from './pcie-credit.js';
 import { trainingSubsidy } from './training-subsidy.js';
 import { awards } from './awards.js';
+import { exempt } from './exempt.js';
 
-export const CALCULATORS: readonly Calculator[] = [educationExpense, pcieCredit, trainingSubsidy, awards];
+export const CALCULATORS: readonly Calculator[] = [educationExpense, pcieCredit, trainingSubsidy, awards, exempt];
 
 /** The files `skilltax run` writes, in order: each calculator's reports, then ledger.csv and the summary. */
 export function runOutputs(ext: 'csv' | 'json' = 'csv'): string[] {

@@ -16,28 +16,12 @@ function version(): string {
   return pkg.version;
 }
 
-/** Commands the contract names that are not built yet: they say so, for `--help` too, and exit 2. */
-const NOT_BUILT: [string, string][] = [['exempt', 'school property tax exemptions, CONTRACT §7']];
-
-function notBuilt(name: string, what: string): Command {
-  const message = `${name} is not built yet (${what}): this version computes no figures for it`;
-  return new Command(name)
-    .summary(`not built yet: ${what}`)
-    .description(message)
-    .allowUnknownOption()
-    .helpOption(false)
-    .argument('[args...]')
-    .action(() => {
-      throw new UsageError(message);
-    });
-}
-
 export function buildProgram(outcome: Outcome = { status: 0 }): Command {
   const program = new Command('skilltax')
     .description(
       'Vocational-skills tax reliefs from enterprise CSV exports: the employee education expense deduction ' +
         '(职工教育经费) and the 产教融合 credit against the education surcharges, with their carryforward ' +
-        'ledger; training subsidy eligibility; talent awards and grants; and the parameters with their legal sources.',
+        'ledger; training subsidy eligibility; talent awards and grants; school property tax exemptions; and the parameters with their legal sources.',
     )
     .version(version(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
@@ -49,6 +33,7 @@ export function buildProgram(outcome: Outcome = { status: 0 }): Command {
         'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv',
         'skilltax subsidy --trainees trainees.csv --catalog catalog.csv --history history.csv --out subsidies.csv',
         'skilltax awards --awards awards.csv --history award-history.csv --out award-payments.csv',
+        'skilltax exempt --properties properties.csv --out exemptions.csv',
         'skilltax reconcile --declared declared.csv --payroll payroll.csv --training training.csv',
         'skilltax validate payroll.csv training.csv',
         'skilltax rules --at 2024-12-31',
@@ -59,7 +44,6 @@ export function buildProgram(outcome: Outcome = { status: 0 }): Command {
   withGlobalOptions(program);
   for (const calc of CALCULATORS) program.addCommand(calculatorCommand(calc, outcome));
   for (const c of [reconcileCommand(outcome), validateCommand(outcome), rulesCommand(outcome), runCommand(outcome)]) program.addCommand(c);
-  for (const [name, what] of NOT_BUILT) program.addCommand(notBuilt(name, what));
   const override = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(override);

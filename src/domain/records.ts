@@ -6,7 +6,7 @@
 import type { Fen } from './money.js';
 import type { Period } from './periods.js';
 import type { QualificationSpan } from './qualifications.js';
-import type { AwardProgram, CertificateType, Group, LedgerKind, Program, Rating, Route, Unit } from './vocabulary.js';
+import type { AwardProgram, CertificateType, Group, LedgerKind, Program, PropertyTax, PropertyUse, Rating, Route, SchoolType, Unit } from './vocabulary.js';
 
 /** enterprise → year → value */
 export type ByEnterpriseYear<T> = Map<string, Map<number, T>>;
@@ -193,6 +193,33 @@ export interface AwardHistoryEntry {
   line: number;
 }
 
+/**
+ * One row of properties.csv (RULES §3, CONTRACT §2, §7): an asset under one of the four taxes, in
+ * one year (a yearly tax) or on its date (a one-off tax). `deduction_ratio`, `rate` and `area_m2`
+ * are canonical decimal text ("0.3", "1200.5"); amounts are fen. Which figures each tax needs is
+ * checked by the loader.
+ */
+export interface Property {
+  asset_id: string;
+  enterprise_id: string;
+  tax: PropertyTax;
+  school_type: SchoolType;
+  use: PropertyUse;
+  year?: number;
+  original_value?: Fen;
+  deduction_ratio?: string;
+  rent?: Fen;
+  area_m2?: string;
+  unit_tax?: Fen;
+  basic_farmland?: boolean;
+  separate_land?: boolean;
+  price?: Fen;
+  rate?: string;
+  date?: string;
+  months?: number;
+  line: number;
+}
+
 /** What each input kind loads into (CONTRACT §2). */
 export interface InputTypes {
   payroll: ByEnterpriseYear<WageTotal>;
@@ -205,5 +232,6 @@ export interface InputTypes {
   history: HistoryEntry[];
   awards: Award[];
   award_history: AwardHistoryEntry[];
+  properties: Property[];
 }
 export type InputKind = keyof InputTypes;

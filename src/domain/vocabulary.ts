@@ -97,3 +97,15 @@ export const AWARD_RECIPIENT: Readonly<Record<AwardProgram, 'person' | 'enterpri
   shortage_retention: 'enterprise',
   certification_enterprise: 'enterprise',
 };
+
+/** properties.csv `tax` (RULES §3, CONTRACT §2): 房产税, 城镇土地使用税, 耕地占用税, 契税. */
+export const PROPERTY_TAXES = ['property', 'land_use', 'farmland', 'deed'] as const;
+export type PropertyTax = (typeof PROPERTY_TAXES)[number];
+
+/** properties.csv `school_type`: who runs the school (training_center is not a school). */
+export const SCHOOL_TYPES = ['state_school', 'enterprise_school', 'technical_school', 'nonprofit_school', 'forprofit_school', 'training_center'] as const;
+export type SchoolType = (typeof SCHOOL_TYPES)[number];
+
+/** properties.csv `use`: what the school does with the property or land. */
+export const PROPERTY_USES = ['teaching', 'office', 'rented', 'business', 'staff_housing'] as const;
+export type PropertyUse = (typeof PROPERTY_USES)[number];

@@ -15,6 +15,12 @@ import {
   ROUTES,
   STUDIO_LEVELS,
   UNITS,
+  PROPERTY_TAXES,
+  PROPERTY_USES,
+  SCHOOL_TYPES,
+  type PropertyTax,
+  type PropertyUse,
+  type SchoolType,
   type AwardProgram,
   type Category,
   type CertificateType,
@@ -27,6 +33,7 @@ import {
   type StudioLevel,
   type Unit,
 } from '../domain/vocabulary.js';
+import { Dec } from '../domain/money.js';
 import { defineSchema, optional, required, sensitive, type RowOf, type Schema } from './schema.js';
 import {
   enumParser,
@@ -359,6 +366,68 @@ export const awardHistorySchema = defineSchema('award_history', {
   event: optional(parseText, ['赛事', '竞赛名称']),
 });
 
+// ── School property exemptions (CONTRACT §2, §7; RULES §3) ─────────────────────
+export const parsePropertyTax = enumParser<PropertyTax>('tax', {
+  values: PROPERTY_TAXES,
+  aliases: { property: ['房产税'], land_use: ['城镇土地使用税', '土地使用税'], farmland: ['耕地占用税'], deed: ['契税'] },
+});
+
+export const parseSchoolType = enumParser<SchoolType>('school type', {
+  values: SCHOOL_TYPES,
+  aliases: {
+    state_school: ['公办学校', '国家拨付事业经费的学校'],
+    enterprise_school: ['企业办学校', '企业办的学校'],
+    technical_school: ['技工院校', '技工学校'],
+    nonprofit_school: ['非营利性学校', '非营利性民办学校'],
+    forprofit_school: ['营利性学校', '营利性民办学校'],
+    training_center: ['培训中心', '职工培训中心', '培训班'],
+  },
+});
+
+export const parsePropertyUse = enumParser<PropertyUse>('use', {
+  values: PROPERTY_USES,
+  aliases: { teaching: ['教学'], office: ['办公'], rented: ['出租'], business: ['经营', '经营性场所'], staff_housing: ['教职工住房', '职工住房'] },
+});
+
+/** A ratio or rate as a decimal fraction 0–1: `0.3`, `.03` or `30%` → canonical text ("0.3"). */
+export function parseFraction(raw: string): string {
+  const m = /^(\d{1,6}(?:\.\d{1,8})?|\.\d{1,8})\s*(%?)$/.exec(raw.normalize('NFKC').trim());
+  if (!m) throw new ValueProblem('not a rate: write a decimal fraction such as 0.03, or a percentage such as 3%');
+  const d = m[2] === '%' ? new Dec(m[1]!).div(100) : new Dec(m[1]!);
+  if (d.gt(1)) throw new ValueProblem('a rate is a fraction between 0 and 1 (3% is 0.03)');
+  return d.toFixed();
+}
+
+/** An area in m², 0 or more, at most 4 decimals → canonical decimal text ("1200.5"). */
+export function parseArea(raw: string): string {
+  const s = raw.replace(/(?<=\d),(?=\d{3}(\D|$))/g, '').replace(/\s*(m²|㎡|平方米)$/, '').trim();
+  const m = /^(\d{1,12})(?:\.(\d{1,4}))?$/.exec(s);
+  if (!m) throw new ValueProblem('not an area: write square metres with a "." decimal point, e.g. 1200.50');
+  const int = m[1]!.replace(/^0+(?=\d)/, '');
+  const frac = (m[2] ?? '').replace(/0+$/, '');
+  return frac === '' ? int : `${int}.${frac}`;
+}
+
+export const propertiesSchema = defineSchema('properties', {
+  asset_id: required(parseText, ['资产编号', '房产编号', '土地编号']),
+  enterprise_id: required(parseUscc, ENTERPRISE_ALIASES),
+  tax: required(parsePropertyTax, ['税种']),
+  school_type: required(parseSchoolType, ['学校类型', '办学类型']),
+  use: required(parsePropertyUse, ['用途', '使用情况']),
+  year: optional(parseYear, ['年度', '纳税年度']),
+  original_value: optional(amount0, ['房产原值']),
+  deduction_ratio: optional(parseFraction, ['减除比例', '扣除比例']),
+  rent: optional(amount0, ['租金收入', '年租金']),
+  area_m2: optional(parseArea, ['面积', '占地面积', '土地面积']),
+  unit_tax: optional(amount0, ['单位税额', '适用税额']),
+  basic_farmland: optional(parseYesNo, ['基本农田', '是否基本农田']),
+  separate_land: optional(parseYesNo, ['用地能否明确区分', '单独用地']),
+  price: optional(amount0, ['成交价格', '计税价格']),
+  rate: optional(parseFraction, ['税率', '适用税率']),
+  date: optional(parseDate, ['日期', '权属转移日期', '占用日期']),
+  months: optional(parseCount, ['月数', '应税月数']),
+});
+
 /** The kinds `validate` knows, by canonical file name without `.csv`. */
 export const SCHEMAS: Record<string, Schema> = {
   payroll: payrollSchema,
@@ -372,4 +441,5 @@ export const SCHEMAS: Record<string, Schema> = {
   enterprises: enterprisesSchema,
   awards: awardsSchema,
   award_history: awardHistorySchema,
+  properties: propertiesSchema,
 };

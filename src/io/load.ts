@@ -24,20 +24,21 @@ import {
   type InputTypes,
   type Investment,
   type LedgerEntry,
+  type Property,
   type SurchargeReturn,
   type TrainingInput,
   type TrainingTotal,
   type WageTotal,
 } from '../domain/records.js';
 import { displayName, readRows, type ReadOptions, type RowContext } from './csv-in.js';
-import { accountMapSchema, awardHistorySchema, awardsSchema, catalogSchema, historySchema, ledgerDetailSchema, ledgerSchema, payrollSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
+import { accountMapSchema, awardHistorySchema, awardsSchema, catalogSchema, historySchema, ledgerDetailSchema, ledgerSchema, payrollSchema, propertiesSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
 
 export interface LoadOptions extends ReadOptions {
   maxErrors: number;
   /** receives notes of the reading (rows skipped, how a file was read): information, exit status unchanged */
   note?: (message: string) => void;
-  /** --account-map: the ledger accounts of a general-ledger export that are training expense */
-  accountMap?: AccountMap;
+  /** --account-map: the ledger accounts of a general-ledger export that are training expense (loaded once, when first needed) */
+  accountMap?: AccountMap | PromiseLike<AccountMap>;
 }
 
 function slot<T>(m: ByEnterpriseYear<T>, id: string, year: number, make: () => T): T {
@@ -193,7 +194,7 @@ export async function loadLedgerDetail(path: string, o: LoadOptions): Promise<Tr
 async function readLedgerDetail(path: string, o: LoadOptions): Promise<TrainingInput | undefined> {
   const problems = new ProblemList(o.maxErrors);
   const t: TrainingInput = { education: new Map(), pcie: new Map() };
-  const map = o.accountMap;
+  const map = await o.accountMap;
   let used = 0;
   let shape = true;
   await readRows(path, ledgerDetailSchema, o, problems, (r, ctx) => {
@@ -465,6 +466,66 @@ export async function loadAwardHistory(path: string, o: LoadOptions): Promise<Aw
   return out;
 }
 
+/** What each tax of properties.csv is computed from (RULES §3): a row without it is refused, never guessed. */
+const PROPERTY_NEEDS: Record<Property['tax'], { what: string; needs: readonly ('year' | 'area_m2' | 'unit_tax' | 'price' | 'date')[]; yearly: boolean }> = {
+  property: { what: '房产税', needs: ['year'], yearly: true },
+  land_use: { what: '城镇土地使用税', needs: ['year', 'area_m2', 'unit_tax'], yearly: true },
+  farmland: { what: '耕地占用税', needs: ['area_m2', 'unit_tax'], yearly: false },
+  deed: { what: '契税', needs: ['price', 'date'], yearly: false },
+};
+
+/**
+ * properties.csv (RULES §3, CONTRACT §7): a row without the figures its tax is computed from (a
+ * yearly tax's year; 房产税 original_value or rent, not both; an area and unit tax; a deed's price
+ * and date; a farmland row's date or year), `months` outside 1–12 or on a one-off tax, a year that
+ * is not the year of the row's date, or the same asset, tax and year twice is an input error
+ * naming the asset and what is missing. A one-off tax's year is the year of its date.
+ */
+export async function loadProperties(path: string, o: LoadOptions): Promise<Property[]> {
+  const problems = new ProblemList(o.maxErrors);
+  const out: Property[] = [];
+  const seen = new Map<string, number>();
+  await readRows(path, propertiesSchema, o, problems, (r, ctx) => {
+    const spec = PROPERTY_NEEDS[r.tax];
+    const who = `asset ${r.asset_id} (${r.tax}, ${spec.what})`;
+    const at = (col: string) => (ctx.column(col) ? col : 'tax');
+    for (const need of spec.needs) {
+      if (r[need] === undefined) {
+        ctx.problem(at(need), `${need}: ${who} needs its ${need.replace('_', ' ')}`, '');
+        return;
+      }
+    }
+    if (r.tax === 'property' && (r.original_value === undefined) === (r.rent === undefined)) {
+      const both = r.original_value !== undefined;
+      ctx.problem(at(both ? 'rent' : 'original_value'), `${both ? 'rent' : 'original_value'}: ${who} is taxed by value (original_value) or by rent (rent): ${both ? 'give one, not both' : 'give one of them'}`, '');
+      return;
+    }
+    if (r.tax === 'farmland' && r.year === undefined && r.date === undefined) {
+      ctx.problem(at('date'), `date: ${who} needs the date (or year) the farmland was occupied`, '');
+      return;
+    }
+    if (r.date !== undefined && r.year !== undefined && !spec.yearly && yearOf(r.date) !== r.year) {
+      ctx.problem('year', `year: ${who} is one-off, due in the year of its date ${r.date}, not ${r.year}`, String(r.year));
+      return;
+    }
+    if (r.months !== undefined && (!spec.yearly || r.months < 1 || r.months > 12)) {
+      ctx.problem('months', spec.yearly ? `months: ${who} is taxed for 1 to 12 months of its year` : `months: ${who} is one-off: months do not apply`, String(r.months));
+      return;
+    }
+    const year = r.year ?? yearOf(r.date!);
+    const key = `${r.asset_id}\u0000${r.tax}\u0000${year}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      ctx.problem('asset_id', `asset_id: a second ${r.tax} row for asset ${r.asset_id} in ${year} (the first is on line ${first})`, r.asset_id);
+      return;
+    }
+    seen.set(key, ctx.line);
+    out.push({ ...r, year, line: ctx.line });
+  });
+  problems.throwIfAny();
+  return out;
+}
+
 /** The loader of each input kind, for commands that load by kind (validate, the calculators' inputs). */
 export const LOADERS: { [K in InputKind]: (path: string, o: LoadOptions) => Promise<InputTypes[K]> } = {
   payroll: loadPayroll,
@@ -477,4 +538,5 @@ export const LOADERS: { [K in InputKind]: (path: string, o: LoadOptions) => Prom
   history: loadHistory,
   awards: loadAwards,
   award_history: loadAwardHistory,
+  properties: loadProperties,
 };

@@ -457,4 +457,118 @@ export const PARAMS: ParamDef[] = [
     description: '职业技能等级认定 enterprise rated excellent in the yearly review ("对考核优秀的给予相应奖励"); no published amount',
     entries: [{ from: '2008-01-01', value: '10000.00', source: '慈溪市人力社保局 2021 答复 (seed: 相应奖励, amount not given)', status: 'unverified' }],
   },
+  // ── School property exemptions (RULES §3) ───────────────────────────────────
+  // Rates and ratios of the four taxes, and which school types and uses are exempt, by date.
+  // Nothing in force (a year before the exemptions' frame) is refused, never defaulted.
+  {
+    key: 'exempt.property.value_rate',
+    kind: 'rate',
+    description: '房产税 by value: yearly rate of the original value less the deduction ratio',
+    entries: [{ from: '1986-10-01', value: '0.012', source: '房产税暂行条例 第四条', status: 'verified' }],
+  },
+  {
+    key: 'exempt.property.rent_rate',
+    kind: 'rate',
+    description: '房产税 by rent: rate of the rent',
+    entries: [{ from: '1986-10-01', value: '0.12', source: '房产税暂行条例 第四条', status: 'verified' }],
+  },
+  {
+    key: 'exempt.property.deduction_ratio',
+    kind: 'rate',
+    description: '房产税 by value: share of the original value deducted (10%–30%, set by the province) when the row gives none',
+    entries: [{ from: '1986-10-01', value: '0.3', source: '浙江省 房产税 减除比例 30% (房产税暂行条例 第三条: 10%–30%)', status: 'unverified' }],
+  },
+  {
+    key: 'exempt.property.school_types',
+    kind: 'list',
+    description: '房产税: school types whose self-used property is exempt (training_center is not a school)',
+    entries: [{ from: '2004-01-01', value: 'state_school;enterprise_school;technical_school;nonprofit_school;forprofit_school', source: '财税〔2004〕39号 第二条 (reading of the seed\'s list)', status: 'practice' }],
+  },
+  {
+    key: 'exempt.property.uses',
+    kind: 'list',
+    description: '房产税: uses that are the school\'s own (自用); rented-out, business and staff housing are taxed',
+    entries: [{ from: '2004-01-01', value: 'teaching;office', source: '财税〔2004〕39号 第二条 (自用)', status: 'practice' }],
+  },
+  {
+    key: 'exempt.land_use.school_types',
+    kind: 'list',
+    description: '城镇土地使用税: school types whose self-used land is exempt (training_center is not a school)',
+    entries: [{ from: '2004-01-01', value: 'state_school;enterprise_school;technical_school;nonprofit_school;forprofit_school', source: '财税〔2004〕39号 第二条 (reading of the seed\'s list)', status: 'practice' }],
+  },
+  {
+    key: 'exempt.land_use.uses',
+    kind: 'list',
+    description: '城镇土地使用税: uses that are the school\'s own (自用)',
+    entries: [{ from: '2004-01-01', value: 'teaching;office', source: '财税〔2004〕39号 第二条 (自用)', status: 'practice' }],
+  },
+  {
+    key: 'exempt.land_use.separate_land_types',
+    kind: 'list',
+    description: '城镇土地使用税: school types exempt only when their land is separate from the enterprise\'s other land (separate_land yes)',
+    entries: [{ from: '2004-01-01', value: 'enterprise_school', source: '(88)国税地字第015号 第十七条', status: 'verified' }],
+  },
+  {
+    key: 'exempt.farmland.school_types',
+    kind: 'list',
+    description: '耕地占用税: approved schools (incl. 技工院校) exempt; 职工夜校、学习班、培训中心、函授学校 are not',
+    entries: [
+      { from: '2008-01-01', value: 'state_school;enterprise_school;technical_school;nonprofit_school;forprofit_school', source: '耕地占用税暂行条例 (2007) 第八条', status: 'unverified' },
+      { from: '2019-09-01', value: 'state_school;enterprise_school;technical_school;nonprofit_school;forprofit_school', source: '耕地占用税法 第七条; 实施办法 第六条', status: 'verified' },
+    ],
+  },
+  {
+    key: 'exempt.farmland.uses',
+    kind: 'list',
+    description: '耕地占用税: uses of the school that are exempt; business premises and staff housing are taxed',
+    entries: [
+      { from: '2008-01-01', value: 'teaching;office', source: '耕地占用税暂行条例 (2007) 第八条', status: 'unverified' },
+      { from: '2019-09-01', value: 'teaching;office', source: '耕地占用税法 实施办法 第六条 (经营性场所、教职工住房)', status: 'verified' },
+    ],
+  },
+  {
+    key: 'exempt.farmland.basic_farmland_increase',
+    kind: 'rate',
+    description: '耕地占用税 on basic farmland: the unit tax is raised by this share (加按150%: × 1.5)',
+    entries: [
+      { from: '2008-01-01', value: '0.5', source: '耕地占用税暂行条例实施细则 (2008) (提高50%)', status: 'unverified' },
+      { from: '2019-09-01', value: '0.5', source: '耕地占用税法 第六条', status: 'verified' },
+    ],
+  },
+  {
+    key: 'exempt.deed.rate',
+    kind: 'rate',
+    description: '契税 rate in Zhejiang (3%–5% by law) when the row gives none',
+    entries: [
+      { from: '1997-10-01', value: '0.03', source: '浙江省 契税 3% (契税暂行条例 第三条: 3%–5%)', status: 'unverified' },
+      { from: '2021-09-01', value: '0.03', source: '浙江省人大常委会 关于契税具体适用税率等事项的决定 (2021)', status: 'verified' },
+    ],
+  },
+  {
+    key: 'exempt.deed.school_types',
+    kind: 'list',
+    description: '契税: school types exempt (before 2021-09-01 schools run with non-state-fiscal funds, and state schools as 事业单位; from 2021-09-01 non-profit schools only)',
+    entries: [
+      { from: '2004-01-01', to: '2021-08-31', value: 'state_school;enterprise_school;technical_school;nonprofit_school;forprofit_school', source: '财税〔2004〕39号 第三条; 契税暂行条例 第六条 (state schools)', status: 'practice' },
+      { from: '2021-09-01', value: 'state_school;nonprofit_school', source: '契税法 第六条 (非营利性的学校)', status: 'unverified' },
+    ],
+  },
+  {
+    key: 'exempt.deed.uses',
+    kind: 'list',
+    description: '契税: uses exempt (before 2021-09-01 teaching only; from 2021-09-01 办公、教学)',
+    entries: [
+      { from: '2004-01-01', to: '2021-08-31', value: 'teaching', source: '财税〔2004〕39号 第三条 (用于教学)', status: 'verified' },
+      { from: '2021-09-01', value: 'teaching;office', source: '契税法 第六条 (办公、教学)', status: 'unverified' },
+    ],
+  },
+  {
+    key: 'exempt.deed.nonprofit_only',
+    kind: 'flag',
+    description: '契税: only non-profit schools qualify (a school type refused is after_2021_09_forprofit)',
+    entries: [
+      { from: '2004-01-01', to: '2021-08-31', value: 'no', source: '财税〔2004〕39号 第三条 (repealed by 公告2021年第29号)', status: 'verified' },
+      { from: '2021-09-01', value: 'yes', source: '契税法 第六条; 公告2021年第29号', status: 'unverified' },
+    ],
+  },
 ];
