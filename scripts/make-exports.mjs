@@ -9,6 +9,7 @@
  *   payroll-two-row-header.csv  a merged header: 应发项目 over 基本工资 / 岗位工资 / 应发合计
  *   payroll-tab.txt             Excel's "Text (Tab delimited)" saved as GB18030, 2024年1月 and 2024.02 periods
  *   payroll-year-month.csv      separate 年份 and 月份 columns, periods like 2024年1月 elsewhere
+ *   payroll-decorated.csv       `;`-separated, decorated headers: *纳税人识别号：, " 所属期 ", 应发工资（元）
  *   payroll.xlsx                a workbook: a 说明 sheet first, then 工资表 with title rows,
  *                               numbers as numeric cells, a formula total
  *   payroll-one-enterprise.xlsx no enterprise column (give --enterprise-id)
@@ -74,6 +75,12 @@ gb(
 
 // Tab-delimited text.
 gb('payroll-tab.txt', ['纳税人识别号\t所属期\t工资总额', ...rows.map((r) => `${r.id}\t${r.month === 1 ? '2024年1月' : `2024.${String(r.month).padStart(2, '0')}`}\t${yuan(r.base + r.post)}`)].join('\r\n') + '\r\n');
+
+// Semicolons, and header decorations: a * required marker, a trailing colon, full-width brackets around the unit, spaces.
+w(
+  'payroll-decorated.csv',
+  ['*纳税人识别号：;  所属期 ;应发工资（元）;备注', ...rows.map((r) => `${r.id};${period(r.month)};${yuan(r.base + r.post)};`)].join('\n') + '\n',
+);
 
 // Separate year and month columns.
 w('payroll-year-month.csv', ['统一社会信用代码,年份,月份,应发合计', ...rows.map((r) => `${r.id},2024,${r.month},${yuan(r.base + r.post)}`)].join('\n') + '\n');

@@ -8,7 +8,8 @@ import { installSignalCleanup } from '../io/exit-cleanup.js';
 import { render, type HeaderLang, type RenderOptions } from '../io/csv-out.js';
 import { renderXlsx } from '../io/xlsx-out.js';
 import type { Table } from '../domain/table.js';
-import type { LoadOptions } from '../io/load.js';
+import { loadAccountMap, type AccountMap, type LoadOptions } from '../io/load.js';
+import { usccProblem } from '../domain/ids.js';
 import { loadRules } from '../io/rules-file.js';
 import type { Rules } from '../rules/index.js';
 
@@ -25,7 +26,15 @@ export interface GlobalOptions {
   maxErrors: number;
   /** Seconds to wait for another run's lock on a ledger this run writes (--lock-timeout, default 60). */
   lockTimeout: number;
+  /** Input options (README "Files from your software"): a workbook's sheet, the header's line, the delimiter, the enterprise of a file without the column, the account map of a ledger export. */
+  sheet?: string;
+  headerRow?: number;
+  delimiter?: string;
+  enterpriseId?: string;
+  accountMap?: string;
 }
+
+const DELIMITERS: Record<string, string> = { ',': ',', comma: ',', tab: '\t', '\t': '\t', '\\t': '\t', ';': ';', semicolon: ';' };
 
 /** Adds the global options of CONTRACT §1. No defaults here: `globalOptions` applies them, so
  * an option given before the command name is not overridden by the command's default. */
@@ -39,7 +48,12 @@ export function withGlobalOptions(cmd: Command): Command {
     .option('--quiet', 'print no summary or warnings on standard error')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .option('--max-errors <n>', 'list at most this many problems per file (default 100)')
-    .option('--lock-timeout <seconds>', 'wait this long for another run that holds the ledger this run writes, then exit 2 (default 60)');
+    .option('--lock-timeout <seconds>', 'wait this long for another run that holds the ledger this run writes, then exit 2 (default 60)')
+    .option('--sheet <name|n>', 'the sheet of an .xlsx/.xls input to read, by name or number (default the first)')
+    .option('--header-row <n>', 'the line (a workbook\'s row) of the header (default: the first of the first 20 with every required column)')
+    .option('--delimiter <d>', 'the delimiter of text inputs: comma, tab or semicolon (default: detected from the first lines)')
+    .option('--enterprise-id <id>', 'the 统一社会信用代码 of an input that has no enterprise_id column, for every row')
+    .option('--account-map <file>', 'the ledger accounts of a general-ledger detail export (明细账) given as training input: account,category,kind');
 }
 
 export function globalOptions(cmd: Command): GlobalOptions {
@@ -56,7 +70,30 @@ export function globalOptions(cmd: Command): GlobalOptions {
     if (!/^\d+(\.\d+)?$/.test(s) || Number(s) > 86_400) throw new UsageError(`--lock-timeout takes a number of seconds from 0 to 86400 (got "${s}")`);
     lockTimeout = Number(s);
   }
+  let headerRow: number | undefined;
+  if (o.headerRow !== undefined) {
+    const v = String(o.headerRow);
+    if (!/^[1-9]\d{0,8}$/.test(v)) throw new UsageError(`--header-row takes a line number of 1 or more (got "${v}")`);
+    headerRow = Number(v);
+  }
+  let delimiter: string | undefined;
+  if (o.delimiter !== undefined) {
+    delimiter = DELIMITERS[String(o.delimiter).toLowerCase()];
+    if (delimiter === undefined) throw new UsageError(`--delimiter takes comma (","), tab or semicolon (";") (got "${String(o.delimiter)}")`);
+  }
+  let enterpriseId: string | undefined;
+  if (o.enterpriseId !== undefined) {
+    enterpriseId = String(o.enterpriseId).trim().toUpperCase();
+    const problem = usccProblem(enterpriseId);
+    if (problem) throw new UsageError(`--enterprise-id ${String(o.enterpriseId)}: ${problem}`);
+  }
+  if (o.sheet !== undefined && String(o.sheet).trim() === '') throw new UsageError('--sheet takes a sheet name or number');
   return {
+    ...(o.sheet !== undefined ? { sheet: String(o.sheet) } : {}),
+    ...(headerRow !== undefined ? { headerRow } : {}),
+    ...(delimiter !== undefined ? { delimiter } : {}),
+    ...(enterpriseId !== undefined ? { enterpriseId } : {}),
+    ...(o.accountMap !== undefined ? { accountMap: String(o.accountMap) } : {}),
     rules: o.rules as string | undefined,
     encoding: (o.encoding as EncodingOption | undefined) ?? 'auto',
     header: (o.header as HeaderLang | undefined) ?? 'en',
@@ -70,8 +107,28 @@ export function globalOptions(cmd: Command): GlobalOptions {
   };
 }
 
+/** --account-map, read once per file name (run reads training for several calculators), when a ledger export first needs it. */
+const accountMaps = new Map<string, Promise<AccountMap>>();
+function accountMapOf(path: string, g: GlobalOptions): PromiseLike<AccountMap> {
+  return {
+    then(ok, fail) {
+      let p = accountMaps.get(path);
+      if (!p) accountMaps.set(path, (p = loadAccountMap(path, { encoding: g.encoding, maxErrors: g.maxErrors })));
+      return p.then(ok, fail);
+    },
+  };
+}
+
 export function loadOptions(g: GlobalOptions): LoadOptions {
-  return { encoding: g.encoding, maxErrors: g.maxErrors };
+  return {
+    encoding: g.encoding,
+    maxErrors: g.maxErrors,
+    ...(g.sheet !== undefined ? { sheet: g.sheet } : {}),
+    ...(g.headerRow !== undefined ? { headerRow: g.headerRow } : {}),
+    ...(g.delimiter !== undefined ? { delimiter: g.delimiter } : {}),
+    ...(g.enterpriseId !== undefined ? { enterpriseId: g.enterpriseId } : {}),
+    ...(g.accountMap !== undefined ? { accountMap: accountMapOf(g.accountMap, g) } : {}),
+  };
 }
 
 /** How a text output is rendered. A workbook (--format xlsx) is not text: commands that print their output refuse it. */

@@ -38,9 +38,9 @@ export async function checkFile(path: string, kind: string, o: LoadOptions): Pro
   }
 }
 
-/** payroll.csv → payroll; payroll-2024.csv → payroll. */
+/** payroll.csv → payroll; payroll-2024.csv → payroll; payroll.xlsx → payroll. */
 export function inferKind(path: string): string | undefined {
-  const name = basename(path).toLowerCase().replace(/\.(csv|txt)$/, '');
+  const name = basename(path).toLowerCase().replace(/\.(csv|txt|xlsx|xls)$/, '');
   const norm = name.replace(/-/g, '_'); // declared-credits.csv → declared_credits
   if (KINDS[norm]) return norm;
   return Object.keys(KINDS)
@@ -85,7 +85,13 @@ export function validateCommand(outcome: Outcome): Command {
         let problems: Problem[];
         try {
           if (!kind) throw new FileError(shown, `cannot tell the kind from the file name; pass --kind (${kinds})`);
-          problems = await checkFile(file, kind, loadOptions(g));
+          // What the reading detected (the sheet, the header's line, rows skipped, the delimiter) is said as notes.
+          const notes: string[] = [];
+          try {
+            problems = await checkFile(file, kind, { ...loadOptions(g), note: (m) => notes.push(m) });
+          } finally {
+            if (!g.quiet) for (const n of notes) err(`note: ${n}`);
+          }
         } catch (e) {
           if (!(e instanceof FileError)) throw e;
           unusable++;

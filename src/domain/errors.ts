@@ -5,10 +5,26 @@
 
 export interface Problem {
   file: string;
+  /** the physical line (CSV), or the row number of a workbook's sheet */
   line: number;
   column: number;
   message: string;
   value?: string;
+  /** a workbook's sheet: the location is then shown as the cell the user sees, `FILE[SHEET]!D17` */
+  sheet?: string;
+}
+
+/** A1-style column letters: 1 → A, 27 → AA. */
+export function columnLetters(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/** Where a problem is: `FILE:LINE:COLUMN` in a text file, `FILE[SHEET]!D17` in a workbook (row 0: the sheet as a whole). */
+export function problemLocation(p: Pick<Problem, 'file' | 'line' | 'column' | 'sheet'>): string {
+  if (p.sheet === undefined) return `${escapeControl(p.file)}:${p.line}:${p.column}`;
+  return `${escapeControl(p.file)}[${escapeControl(p.sheet)}]!${p.line > 0 ? `${columnLetters(Math.max(1, p.column))}${p.line}` : ''}`.replace(/!$/, '');
 }
 
 /**
@@ -41,10 +57,10 @@ export function escapeLines(text: string): string {
   return text.split('\n').map(escapeControl).join('\n');
 }
 
-/** `FILE:LINE:COLUMN: message (got "value")`, control characters escaped (see escapeControl). */
+/** `FILE:LINE:COLUMN: message (got "value")` (in a workbook `FILE[SHEET]!D17: …`), control characters escaped (see escapeControl). */
 export function formatProblem(p: Problem): string {
   const got = p.value === undefined ? '' : ` (got "${escapeControl(p.value)}")`;
-  return `${escapeControl(p.file)}:${p.line}:${p.column}: ${escapeControl(p.message)}${got}`;
+  return `${problemLocation(p)}: ${escapeControl(p.message)}${got}`;
 }
 
 /** Problems found in input files. */

@@ -4,14 +4,22 @@
  * canonical name or alias, the shape of each record against the header, cell parsing by schema,
  * and problems reported as FILE:LINE:COLUMN. Rows are streamed to a callback, so a payroll file
  * of millions of rows is never held in memory.
+ *
+ * Files as payroll, bookkeeping and e-tax software export them (issue #9, README "Files from your
+ * software"): `.xlsx`/`.xls` workbooks (detected by content; a sheet's rows go through the same
+ * header matching and cell parsing, problems at `FILE[SHEET]!D17`), title rows above the header
+ * (the header is the first of the first 20 rows with every required column, or --header-row),
+ * two-row headers, total rows (合计 …) skipped with a note, tab and `;` delimiters, separate
+ * year and month columns, --enterprise-id for a file of one enterprise without the column.
  */
 import { createReadStream } from 'node:fs';
-import { escapeControl, FileError, ProblemList } from '../domain/errors.js';
+import { columnLetters, escapeControl, FileError, ProblemList, type Problem } from '../domain/errors.js';
 import { maskPersonId } from '../domain/ids.js';
 import { CsvTokenizer, type RecordSink } from './csv-syntax.js';
-import { decodeStream, type EncodingOption } from './encoding.js';
+import { decodeStream, type EncodingOption, type TextMark } from './encoding.js';
 import { acceptedNames, headerIndex, type RowOf, type Schema } from './schema.js';
-import { normalizeLabel, ValueProblem } from './values.js';
+import { normalizeHeader, ValueProblem } from './values.js';
+import { fileHead, readWorkbook, roundToFen, serialDate, sniffWorkbook, type SheetRow, type WorkbookKind } from './workbook.js';
 
 export type { EncodingOption } from './encoding.js';
 
@@ -19,6 +27,16 @@ export interface ReadOptions {
   encoding: EncodingOption;
   /** Where standard input comes from when the path is "-" (tests pass their own). */
   stdin?: NodeJS.ReadableStream;
+  /** --sheet: a workbook's sheet by name or 1-based number (default the first) */
+  sheet?: string | number;
+  /** --header-row: the line (a workbook's row) of the header; default the first of the first 20 with every required column */
+  headerRow?: number;
+  /** --delimiter: `,`, tab or `;` (default: detected from the first lines) */
+  delimiter?: string;
+  /** --enterprise-id: fills a missing (required) enterprise_id column for every row; already checked as a 统一社会信用代码 */
+  enterpriseId?: string;
+  /** receives notes of the reading (how the file was read, rows skipped): information, exit status unchanged */
+  note?: (message: string) => void;
 }
 
 export interface RowContext {
@@ -67,6 +85,81 @@ function thousandsSplit(cells: readonly string[]): { index: number; text: string
   return undefined;
 }
 
+/** How many rows the header is looked for in, from the top (README "Files from your software"). */
+export const HEADER_SEARCH_ROWS = 20;
+/** At most this many notes of one sort (total rows, rounded cells) a file; then one that counts the rest. */
+const MAX_NOTES = 20;
+/** A total row: its first non-empty cell (spaces, a trailing colon aside). */
+const TOTAL_ROW = /^(合计|总计|小计|本页小计|本页合计)$/;
+/** A header cell that groups the columns below it in a two-row header (应发项目 over 基本工资 …). */
+const GROUP_LABEL = /项目$|^(应发|扣款|代扣|扣除|收入|补贴|津贴)$/;
+const YEAR_LABELS = new Set(['年份', '年', '年度', '所属年度', 'year']);
+const MONTH_LABELS = new Set(['月份', '月', '所属月份', 'month']);
+/** Net pay (实发): never the wage base (CONTRACT §2); a payroll file with only this is refused saying so. */
+const NET_PAY = /^(实发工资|实发工资总额|实发合计|实发工资合计|实发金额|实发数|实发)$/;
+
+const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon' };
+
+/** A row seen before the header is known. */
+interface PendingRow {
+  cells: string[];
+  line: number;
+  sheetRow?: SheetRow;
+}
+
+/** A header: where, the labels read, the columns found and what is missing. */
+interface HeaderPlan {
+  /** index into the rows looked at */
+  at: number;
+  line: number;
+  /** a two-row header: the line of its second row */
+  below?: number;
+  names: string[];
+  colOf: Map<string, number>;
+  duplicates: { column: number; name: string; first: number; text: string }[];
+  /** the period from separate year and month columns (0-based) */
+  periodFrom?: { year: number; month: number };
+  /** enterprise_id from --enterprise-id */
+  fill: boolean;
+  missing: string[];
+}
+
+const isEmpty = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+
+/** A row whose first non-empty cell says it is a total: its 1-based column and label. */
+function totalRow(cells: readonly string[]): { column: number; label: string } | undefined {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (c.trim() === '') continue;
+    if (c.length > 12) return undefined;
+    const t = c.replace(/[\s:：]/g, '');
+    return TOTAL_ROW.test(t) ? { column: i + 1, label: t } : undefined;
+  }
+  return undefined;
+}
+
+/** The delimiter of a text file from its first lines: tab or `;` when a line holds more of them than commas, else comma. */
+export function detectDelimiter(text: string): string {
+  let tab = 0;
+  let semi = 0;
+  let comma = 0;
+  let lines = 0;
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    if (line.trim() === '') continue;
+    const count = (ch: string) => line.split(ch).length - 1;
+    tab = Math.max(tab, count('\t'));
+    semi = Math.max(semi, count(';'));
+    comma = Math.max(comma, count(','));
+    if (++lines >= HEADER_SEARCH_ROWS) break;
+  }
+  if (tab > 0 && tab >= comma && tab >= semi) return '\t';
+  if (semi > comma) return ';';
+  return ',';
+}
+
+/** The sheets of a workbook as a list: `1 说明, 2 工资表`. */
+const sheetList = (sheets: readonly string[]) => sheets.map((s, i) => `${i + 1} ${s}`).join(', ');
+
 export async function readRows<S extends Schema>(
   path: string,
   schema: S,
@@ -77,16 +170,37 @@ export async function readRows<S extends Schema>(
   const file = displayName(path);
   const index = headerIndex(schema);
   const names = Object.keys(schema.columns);
+  const requiredNames = names.filter((n) => schema.columns[n]!.required);
   let colOf: Map<string, number> | undefined; // canonical name → 0-based index
+  let plan: HeaderPlan | undefined;
   let headerCells = 0;
   let headerFailed = false;
   let parsers: { name: string; idx: number; required: boolean; parse: (raw: string) => unknown; sensitive: boolean }[] = [];
+  // Where the rows come from: a workbook's sheet, or text split at the delimiter.
+  let workbook: WorkbookKind | undefined;
+  let sheet: string | undefined;
+  let sheets: string[] = [];
+  let delimiter = ',';
+  const pending: PendingRow[] = [];
+  let skippedAbove = 0;
+  const counts = { total: 0, rounded: 0 };
+
   const add = (line: number, column: number, message: string, value?: string) =>
-    problems.add({ file, line, column, message, ...(value !== undefined ? { value: clip(value) } : {}) });
+    problems.add({ file, line, column, message, ...(value !== undefined ? { value: clip(value) } : {}), ...(sheet !== undefined ? { sheet } : {}) });
+  /** A location for a note: `FILE:LINE` in a text file, `FILE[SHEET]!B7` in a workbook. */
+  const where = (line: number, column: number) => (sheet !== undefined ? `${file}[${sheet}]!${columnLetters(column)}${line}` : `${file}:${line}`);
+  const note = (message: string) => opts.note?.(message);
+  const noteCounted = (sort: keyof typeof counts, message: string) => {
+    if (++counts[sort] <= MAX_NOTES) note(message);
+  };
   const ctx: RowContext = {
     file,
     line: 0,
-    column: (name) => (colOf?.has(name) ? colOf.get(name)! + 1 : 0),
+    column: (name) => {
+      if (colOf?.has(name)) return colOf.get(name)! + 1;
+      if (name === 'period' && plan?.periodFrom) return plan.periodFrom.month + 1;
+      return 0;
+    },
     problem: (column, message, value) => add(ctx.line, ctx.column(column) || 1, message, value),
   };
   /** After a problem: go on unless the list is full (a header with a problem ends the reading). */
@@ -102,26 +216,131 @@ export async function readRows<S extends Schema>(
     return true;
   };
 
-  const header = (cells: string[], line: number): boolean => {
-    colOf = new Map();
-    headerCells = cells.length;
-    const headerProblems = problems.items.length;
-    cells.forEach((h, i) => {
-      const name = index.get(normalizeLabel(h));
+  // ── The header ─────────────────────────────────────────────────────────────
+
+  /** The columns a header row (or two rows merged) gives. */
+  const mapHeader = (cells: string[], at: number, line: number, below?: number): HeaderPlan => {
+    const map = new Map<string, number>();
+    const duplicates: HeaderPlan['duplicates'] = [];
+    const labels = cells.map((h) => normalizeHeader(h));
+    labels.forEach((label, i) => {
+      const name = index.get(label);
       if (name === undefined) return;
-      if (colOf!.has(name)) {
-        add(line, i + 1, `columns ${colOf!.get(name)! + 1} and ${i + 1} both give "${name}": keep one of them`, h);
-        return;
-      }
-      colOf!.set(name, i);
+      if (map.has(name)) duplicates.push({ column: i + 1, name, first: map.get(name)! + 1, text: cells[i]! });
+      else map.set(name, i);
     });
-    for (const name of names) {
-      const spec = schema.columns[name]!;
-      if (spec.required && !colOf.has(name)) {
-        add(line, 1, `missing required column "${name}" (accepted names: ${acceptedNames(name, spec).join(', ')})`);
+    let periodFrom: HeaderPlan['periodFrom'];
+    if (schema.columns.period && !map.has('period')) {
+      const year = labels.findIndex((l) => YEAR_LABELS.has(l));
+      const month = labels.findIndex((l) => MONTH_LABELS.has(l));
+      if (year >= 0 && month >= 0) periodFrom = { year, month };
+    }
+    const fill = !map.has('enterprise_id') && schema.columns.enterprise_id?.required === true && opts.enterpriseId !== undefined;
+    const missing = requiredNames.filter((n) => !map.has(n) && !(n === 'period' && periodFrom) && !(n === 'enterprise_id' && fill));
+    return { at, line, ...(below !== undefined ? { below } : {}), names: cells, colOf: map, duplicates, ...(periodFrom ? { periodFrom } : {}), fill, missing };
+  };
+
+  /** Row i as the header, with the row below when it names the columns row i leaves empty or groups; 'wait' for that row. */
+  const planAt = (rows: readonly PendingRow[], i: number, final: boolean): HeaderPlan | 'wait' => {
+    const top = rows[i]!.cells;
+    const open = (k: number) => {
+      const t = normalizeHeader(top[k] ?? '');
+      return t === '' || GROUP_LABEL.test(t);
+    };
+    if (top.some((_, k) => open(k))) {
+      const next = rows[i + 1];
+      if (!next) {
+        if (!final) return 'wait';
+      } else {
+        // The row below is a second header row when it names only columns the top leaves open.
+        let supplies = false;
+        let data = false;
+        next.cells.forEach((c, k) => {
+          if (c.trim() === '') return;
+          if (open(k)) supplies = true;
+          else data = true;
+        });
+        if (supplies && !data) {
+          const width = Math.max(top.length, next.cells.length);
+          const merged = Array.from({ length: width }, (_, k) => (open(k) && (next.cells[k] ?? '').trim() !== '' ? next.cells[k]! : (top[k] ?? '')));
+          return mapHeader(merged, i, rows[i]!.line, next.line);
+        }
       }
     }
-    if (problems.items.length > headerProblems) return false;
+    return mapHeader(top, i, rows[i]!.line);
+  };
+
+  /**
+   * The header among the rows seen: the first of the first 20 with every required column (or the
+   * row of --header-row); 'wait' for more rows; `complete: false` with the closest row when none has them.
+   */
+  const findHeader = (rows: readonly PendingRow[], final: boolean, fixed: boolean): { plan?: HeaderPlan; complete: boolean } | 'wait' => {
+    if (fixed) {
+      if (!rows.length) return final ? { complete: false } : 'wait';
+      const p = planAt(rows, 0, final);
+      return p === 'wait' ? p : { plan: p, complete: p.missing.length === 0 };
+    }
+    let best: HeaderPlan | undefined;
+    for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+      const p = planAt(rows, i, final);
+      if (p === 'wait') return p;
+      if (p.missing.length === 0) return { plan: p, complete: true };
+      if (!best || p.missing.length < best.missing.length) best = p;
+    }
+    if (!final && rows.length <= HEADER_SEARCH_ROWS) return 'wait';
+    return { ...(best ? { plan: best } : {}), complete: false };
+  };
+
+  /** The other sheets of the workbook that have a header with every required column. */
+  const sheetsWithHeader = async (): Promise<string[]> => {
+    const found: string[] = [];
+    for (const other of sheets) {
+      if (other === sheet) continue;
+      const rows: PendingRow[] = [];
+      await readWorkbook(path, workbook!, other, (r) => {
+        if (!isEmpty(r.cells)) rows.push({ cells: r.cells, line: r.row });
+        return rows.length <= HEADER_SEARCH_ROWS;
+      });
+      const h = findHeader(rows, true, false);
+      if (h !== 'wait' && h.complete) found.push(other);
+    }
+    return found;
+  };
+
+  /** No usable header: what is missing, where, and what might be wrong. */
+  const headerProblems = (h: { plan?: HeaderPlan }) => {
+    const p = h.plan;
+    if (!p) {
+      add(sheet !== undefined ? 0 : 1, sheet !== undefined ? 0 : 1, sheet !== undefined ? 'the sheet is empty: a header row is expected' : 'the file is empty: a header line is expected');
+      return;
+    }
+    for (const d of p.duplicates) add(p.line, d.column, `columns ${d.first} and ${d.column} both give "${d.name}": keep one of them`, d.text);
+    // A sheet with nothing of the header at all, in a workbook of several: the one message that lists the sheets says it.
+    if (workbook !== undefined && sheets.length > 1 && p.missing.length === requiredNames.length) return;
+    for (const name of p.missing) {
+      const spec = schema.columns[name]!;
+      const net = schema.kind === 'payroll' && name === 'wages' ? p.names.findIndex((c) => NET_PAY.test(normalizeHeader(c))) : -1;
+      if (net >= 0) {
+        add(
+          p.line,
+          net + 1,
+          `missing required column "wages": ${p.names[net]!.trim()} (column ${net + 1}) is net pay (实发, after tax and deductions), which is not the wage base; export the gross pay column instead: 应发工资, 工资总额 or 应发合计`,
+          p.names[net]!,
+        );
+        continue;
+      }
+      add(p.line, 1, `missing required column "${name}" (accepted names: ${acceptedNames(name, spec).join(', ')})`);
+    }
+    if (workbook === undefined && delimiter !== '\t' && p.names.some((c) => c.includes('\t'))) {
+      add(p.line, 1, `the line holds tab characters: the file looks tab-separated, but it was read as ${DELIMITER_NAMES[delimiter]}-separated (pass --delimiter tab, or leave --delimiter out to detect it)`);
+    }
+  };
+
+  /** Takes the header found: its columns, a note of how the file was read, then the rows after it. */
+  const useHeader = (p: HeaderPlan, rows: readonly PendingRow[]): boolean => {
+    colOf = p.colOf;
+    plan = p;
+    headerCells = p.names.length;
     parsers = names
       .filter((n) => colOf!.has(n))
       .map((n) => ({
@@ -131,8 +350,54 @@ export async function readRows<S extends Schema>(
         parse: schema.columns[n]!.parse,
         sensitive: schema.columns[n]!.sensitive === true,
       }));
+    const skipped = skippedAbove + p.at;
+    const unit = workbook !== undefined ? 'row' : 'line';
+    const plain = workbook === undefined && delimiter === ',' && p.below === undefined && skipped === 0 && p.line === 1 && !p.periodFrom && !p.fill && opts.headerRow === undefined;
+    if (!plain) {
+      const parts: string[] = [];
+      if (workbook !== undefined) parts.push(`sheet ${sheet}${sheets.length > 1 ? ` (the workbook's sheets: ${sheetList(sheets)})` : ''}`);
+      else parts.push(`${DELIMITER_NAMES[delimiter]}-separated`);
+      const shown = clip(p.names.map((c) => c.trim()).filter((c) => c !== '').join(', '));
+      parts.push(p.below !== undefined ? `a two-row header on ${unit}s ${p.line}–${p.below}, read as: ${shown}` : `the header on ${unit} ${p.line}: ${shown}`);
+      if (skipped > 0) parts.push(`${skipped} ${unit}${skipped === 1 ? '' : 's'} above it skipped (titles, notes)`);
+      if (p.periodFrom) parts.push(`the period from the columns ${p.names[p.periodFrom.year]!.trim()} and ${p.names[p.periodFrom.month]!.trim()}`);
+      if (p.fill) parts.push(`enterprise_id ${opts.enterpriseId} for every row (--enterprise-id)`);
+      note(`${file}: ${parts.join('; ')}`);
+    }
+    for (const d of p.duplicates) add(p.line, d.column, `columns ${d.first} and ${d.column} both give "${d.name}": keep one of them`, d.text);
+    if (p.duplicates.length) {
+      headerFailed = true;
+      return false;
+    }
+    for (const r of rows.slice(p.at + (p.below !== undefined ? 2 : 1))) {
+      if (!dataRow(r.cells, r.line, r.sheetRow)) return false;
+    }
     return true;
   };
+
+  /** Decides the header from the rows seen, when it can; false stops the reading. */
+  const decide = (final: boolean): boolean => {
+    const h = findHeader(pending, final, opts.headerRow !== undefined);
+    if (h === 'wait') return true;
+    const rows = pending.splice(0);
+    if (h.complete && h.plan) return useHeader(h.plan, rows);
+    headerProblems(h);
+    headerFailed = true;
+    return false;
+  };
+
+  /** A row before the header is known: held (at most the first 20 and the one below) until it is. */
+  const headerPhase = (row: PendingRow): boolean => {
+    if (isEmpty(row.cells)) return true;
+    if (opts.headerRow !== undefined && row.line < opts.headerRow) {
+      skippedAbove++;
+      return true;
+    }
+    pending.push(row);
+    return decide(false);
+  };
+
+  // ── The rows ───────────────────────────────────────────────────────────────
 
   /** A record with more cells than the header (unless the extra ones are empty), or too few for a required column. */
   const shapeProblem = (cells: string[], line: number): boolean => {
@@ -140,12 +405,16 @@ export async function readRows<S extends Schema>(
     const m = headerCells;
     if (n > m) {
       if (cells.slice(m).every((c) => c.trim() === '')) return false;
-      const split = thousandsSplit(cells);
+      const split = delimiter === ',' ? thousandsSplit(cells) : undefined;
       add(
         line,
         split ? split.index + 1 : m + 1,
-        `${n} cells, header has ${m}; an amount with a thousands separator must be quoted${split ? `, as "${split.text}" here` : ', and so must any text with a comma'}`,
-        split ? split.text : cells.slice(m).join(','),
+        `${n} cells, header has ${m}; ${
+          delimiter === ','
+            ? `an amount with a thousands separator must be quoted${split ? `, as "${split.text}" here` : ', and so must any text with a comma'}`
+            : `a cell that holds a ${DELIMITER_NAMES[delimiter]} must be quoted`
+        }`,
+        split ? split.text : cells.slice(m).join(delimiter),
       );
       return true;
     }
@@ -155,31 +424,44 @@ export async function readRows<S extends Schema>(
     return true;
   };
 
-  const handle: RecordSink = (cells, line, issue, maybeNul) => {
-    if (issue) {
-      add(line, issue.column, issue.message, issue.value);
-      return goOn();
-    }
-    if (cells.length === 1 && cells[0]!.trim() === '') return true;
-    if (maybeNul) {
-      const i = cells.findIndex((c) => c.includes('\0'));
-      if (i >= 0) {
-        // Refused at the cell: no NUL ever reaches a report (and the value shows it escaped).
-        add(line, i + 1, 'a NUL character (\\0) in the cell: the file is damaged or not a text file', escapeControl(cells[i]!));
-        return goOn();
+  /** A number cell of a workbook that its column's parser refused as it is: an amount rounded to the fen, a date serial. */
+  const numericCell = (parse: (raw: string) => unknown, raw: string): { value: unknown; note?: string } | undefined => {
+    const r = roundToFen(raw);
+    if (r.note) {
+      try {
+        return { value: parse(r.text), note: r.note };
+      } catch (e) {
+        if (!(e instanceof ValueProblem)) throw e;
       }
     }
-    if (!colOf) {
-      if (header(cells, line)) return true;
-      headerFailed = true;
-      return false;
+    if (/^\d{1,7}(\.\d+)?$/.test(raw) && Number(raw) >= 1 && Number(raw) < 2958466) {
+      try {
+        return { value: parse(serialDate(Math.floor(Number(raw)))) };
+      } catch (e) {
+        if (!(e instanceof ValueProblem)) throw e;
+      }
     }
-    if (cells.every((c) => c.trim() === '')) return true;
-    if (cells.length !== headerCells && shapeProblem(cells, line)) return goOn();
+    return undefined;
+  };
+
+  const dataRow = (cells: string[], line: number, sr?: SheetRow): boolean => {
+    if (isEmpty(cells)) return true;
+    const total = totalRow(cells);
+    if (total) {
+      noteCounted('total', `${where(line, total.column)}: a total row (${total.label}), skipped`);
+      return true;
+    }
+    if (!sr && cells.length !== headerCells && shapeProblem(cells, line)) return goOn();
     ctx.line = line;
     const row: Record<string, unknown> = {};
     let ok = true;
     for (const p of parsers) {
+      const cellProblem = sr?.problems.length ? sr.problems.find((q) => q.column === p.idx + 1) : undefined;
+      if (cellProblem) {
+        add(line, p.idx + 1, `${p.name}: ${cellProblem.message}`, cellProblem.value);
+        ok = false;
+        continue;
+      }
       const raw = (cells[p.idx] ?? '').trim();
       if (raw === '') {
         if (p.required) {
@@ -192,9 +474,43 @@ export async function readRows<S extends Schema>(
         row[p.name] = p.parse(raw);
       } catch (e) {
         if (!(e instanceof ValueProblem)) throw e;
+        const fixed = sr?.numeric.includes(p.idx + 1) ? numericCell(p.parse, raw) : undefined;
+        if (fixed) {
+          row[p.name] = fixed.value;
+          if (fixed.note) noteCounted('rounded', `${where(line, p.idx + 1)}: ${p.name}: ${fixed.note}`);
+          continue;
+        }
         add(line, p.idx + 1, `${p.name}: ${e.message}`, p.sensitive ? maskPersonId(raw) : raw);
         ok = false;
       }
+    }
+    const from = plan!.periodFrom;
+    if (from) {
+      const y = (cells[from.year] ?? '').trim().replace(/年$/, '');
+      const m = (cells[from.month] ?? '').trim().replace(/月$/, '');
+      if (y === '' || m === '') {
+        add(line, (y === '' ? from.year : from.month) + 1, `missing value for "period" (from the columns ${plan!.names[from.year]!.trim()} and ${plan!.names[from.month]!.trim()})`, '');
+        ok = false;
+      } else {
+        const text = /^\d{4}$/.test(y) && /^\d{1,2}$/.test(m) ? `${y}-${m.padStart(2, '0')}` : `${y}-${m}`;
+        try {
+          row.period = schema.columns.period!.parse(text);
+        } catch (e) {
+          if (!(e instanceof ValueProblem)) throw e;
+          add(line, from.month + 1, `period: ${e.message} (year ${y}, month ${m})`, m);
+          ok = false;
+        }
+      }
+    }
+    if (plan!.fill) row.enterprise_id = opts.enterpriseId;
+    else if (opts.enterpriseId !== undefined && ok && row.enterprise_id !== undefined && row.enterprise_id !== opts.enterpriseId) {
+      add(
+        line,
+        colOf!.get('enterprise_id')! + 1,
+        `enterprise_id: the file has an enterprise_id column, and this row's is not --enterprise-id ${opts.enterpriseId}: --enterprise-id only fills a missing column (leave it out for this file)`,
+        String(row.enterprise_id),
+      );
+      ok = false;
     }
     if (ok) onRow(row as RowOf<S>, ctx);
     if (problems.full) {
@@ -204,21 +520,149 @@ export async function readRows<S extends Schema>(
     return true;
   };
 
-  const tokenizer = new CsvTokenizer(handle);
+  /** Before the header is known, a record that cannot be read decides it with the rows before (or fails it, on the first row). */
+  const beforeRecordProblem = (): boolean => {
+    if (colOf || !pending.length) return true;
+    return decide(true) && colOf !== undefined;
+  };
+
+  const handle: RecordSink = (cells, line, issue, maybeNul) => {
+    if (issue) {
+      if (!beforeRecordProblem()) return false;
+      add(line, issue.column, issue.message, issue.value);
+      return goOn();
+    }
+    if (maybeNul) {
+      const i = cells.findIndex((c) => c.includes('\0'));
+      if (i >= 0) {
+        if (!beforeRecordProblem()) return false;
+        // Refused at the cell: no NUL ever reaches a report (and the value shows it escaped).
+        add(line, i + 1, 'a NUL character (\\0) in the cell: the file is damaged or not a text file', escapeControl(cells[i]!));
+        return goOn();
+      }
+    }
+    if (!colOf) return headerPhase({ cells, line });
+    return dataRow(cells, line);
+  };
+
+  const finish = async () => {
+    if (!colOf && !headerFailed) {
+      decide(true);
+      if (!colOf && workbook !== undefined && sheets.length > 1) {
+        const others = await sheetsWithHeader();
+        add(
+          0,
+          0,
+          `no header with the required columns of a ${schema.kind} file (${requiredNames.join(', ')}) in the first ${HEADER_SEARCH_ROWS} rows of sheet ${sheet}; the workbook's sheets: ${sheetList(sheets)}; ${
+            others.length ? `${others.join(', ')} ${others.length === 1 ? 'has' : 'have'} them: pass --sheet ${others[0]}` : 'no other sheet has them either'
+          }`,
+        );
+      }
+    }
+    if (counts.total > MAX_NOTES) note(`${file}: ${counts.total - MAX_NOTES} more total rows skipped`);
+    if (counts.rounded > MAX_NOTES) note(`${file}: ${counts.rounded - MAX_NOTES} more amounts rounded to the fen`);
+  };
+
+  if (path !== '-') {
+    try {
+      workbook = sniffWorkbook(fileHead(path, 8));
+    } catch (e) {
+      throw ioError(e, file);
+    }
+  }
+
+  if (workbook !== undefined) {
+    let own: unknown;
+    let found = false;
+    try {
+      await readWorkbook(
+        path,
+        workbook,
+        opts.sheet,
+        (sr) => {
+          try {
+            return colOf ? dataRow(sr.cells, sr.row, sr) : headerPhase({ cells: sr.cells, line: sr.row, sheetRow: sr });
+          } catch (e) {
+            own = e;
+            return false;
+          }
+        },
+        (name, all) => {
+          sheets = all;
+          if (name !== undefined) {
+            sheet = name;
+            found = true;
+          }
+        },
+      );
+    } catch (e) {
+      const io = ioError(e, file);
+      if (io !== e || e instanceof FileError) throw io;
+      add(1, 1, `the file is an Excel workbook (${workbook === 'xlsx' ? '.xlsx' : '.xls'}) or looks like one, but it cannot be read as one (${escapeControl(String((e as Error)?.message ?? e))}): save it again from Excel, or as "CSV UTF-8"`);
+      return;
+    }
+    if (own !== undefined) throw own;
+    if (!found) {
+      const p: Problem = {
+        file,
+        line: 0,
+        column: 0,
+        sheet: String(opts.sheet ?? 1),
+        message: sheets.length ? `no such sheet: the workbook's sheets are ${sheetList(sheets)} (--sheet takes a name or a number)` : 'the workbook has no sheet',
+      };
+      problems.add(p);
+      return;
+    }
+    await finish();
+    return;
+  }
+
+  // The text is held until its first 20 lines are in (or it ends), so that the delimiter is
+  // detected from the same lines however the bytes arrive.
+  let tokenizer: CsvTokenizer | undefined;
+  let held: { text: string; marks: readonly TextMark[] }[] | undefined = [];
+  let heldLines = 0;
+  const start = (): CsvTokenizer => {
+    const batches = held ?? [];
+    held = undefined;
+    delimiter = opts.delimiter ?? detectDelimiter(batches.map((b) => b.text).join(''));
+    const t = new CsvTokenizer(handle, delimiter);
+    tokenizer = t;
+    for (const b of batches) {
+      t.push(b.text, b.marks);
+      if (t.stopped) break;
+    }
+    return t;
+  };
   let fatal = false;
   try {
     for await (const batch of decodeStream(openBytes(path, opts), opts.encoding)) {
       if ('fatal' in batch) {
-        add(tokenizer.line, 1, batch.fatal);
+        const t = tokenizer ?? start();
+        if (!t.stopped) add(t.line, 1, batch.fatal);
         fatal = true;
         break;
       }
-      tokenizer.push(batch.text, batch.marks);
-      if (tokenizer.stopped) break;
+      if (held) {
+        held.push(batch);
+        heldLines += nonEmptyLines(batch.text, HEADER_SEARCH_ROWS);
+        if (opts.delimiter !== undefined || heldLines >= HEADER_SEARCH_ROWS) start();
+      } else tokenizer!.push(batch.text, batch.marks);
+      if (tokenizer?.stopped) break;
     }
-    if (!fatal && !tokenizer.stopped) tokenizer.end();
+    const t = tokenizer ?? start();
+    if (!fatal && !t.stopped) t.end();
   } catch (e) {
     throw ioError(e, file);
   }
-  if (!colOf && !headerFailed && !fatal) add(1, 1, 'the file is empty: a header line is expected');
+  if (!fatal) await finish();
+}
+
+/** How many non-empty lines the text has, counting up to `max`. */
+function nonEmptyLines(text: string, max: number): number {
+  let n = 0;
+  for (const line of text.split(/\r\n|\n|\r/)) {
+    if (line.trim() !== '' && ++n >= max) break;
+  }
+  return n;
 }

@@ -1,5 +1,5 @@
 /**
- * CSV records from text (RFC 4180 as Excel writes it: `,` between cells, `"` around a cell that
+ * CSV records from text (RFC 4180 as Excel writes it: `,` between cells (or the delimiter given: tab, `;`), `"` around a cell that
  * holds a comma, a quote or a line break, `""` for a quote inside it), with the physical line
  * where each record starts. A line ends at LF, CR LF or CR, also inside a quoted cell.
  *
@@ -30,7 +30,6 @@ export type RecordSink = (cells: string[], line: number, issue: RecordIssue | un
 const LF = 10;
 const CR = 13;
 const QUOTE = 34;
-const COMMA = 44;
 
 export const STRAY_QUOTE = 'not readable as CSV: a quote inside a cell that does not start with one; quote the whole cell and double the quote inside it (12" pipe → "12"" pipe")';
 export const AFTER_QUOTE = 'not readable as CSV: text after the closing quote of a quoted cell; a quote inside a quoted cell is written twice ("")';
@@ -63,7 +62,17 @@ export class CsvTokenizer {
   private marks: readonly TextMark[] = [];
   private mi = 0;
 
-  constructor(private readonly sink: RecordSink) {}
+  private readonly delim: string;
+  private readonly delimCode: number;
+
+  /** `delimiter`: the character between cells (`,` by default; tab and `;` for other exports). */
+  constructor(
+    private readonly sink: RecordSink,
+    delimiter = ',',
+  ) {
+    this.delim = delimiter;
+    this.delimCode = delimiter.charCodeAt(0);
+  }
 
   private nextLF(from: number): number {
     if (this.lf < from) {
@@ -146,7 +155,7 @@ export class CsvTokenizer {
       const e = lf < cr ? lf : cr;
       if (this.nextQuote(i) >= e && this.markPos() >= e) {
         // A line without a quote: its cells at once.
-        const cells = s.slice(i, e).split(',');
+        const cells = s.slice(i, e).split(this.delim);
         const nul = this.nextNul(i) < e;
         if (e < n) {
           i = e + (s.charCodeAt(e) === CR && s.charCodeAt(e + 1) === LF ? 2 : 1);
@@ -182,12 +191,12 @@ export class CsvTokenizer {
       const lf = this.nextLF(i);
       const cr = this.nextCR(i);
       const e = lf < cr ? lf : cr;
-      let c = s.indexOf(',', i);
+      let c = s.indexOf(this.delim, i);
       if (c < 0 || c > e) c = e;
       if (this.nextQuote(i) < c) this.issue ??= { column: this.cells.length + 1, message: STRAY_QUOTE, value: s.slice(i, c) };
       this.takeMarks(c);
       this.cells.push(s.slice(i, c));
-      if (c < n && s.charCodeAt(c) === COMMA) {
+      if (c < n && s.charCodeAt(c) === this.delimCode) {
         i = c + 1;
         continue;
       }
@@ -205,7 +214,7 @@ export class CsvTokenizer {
     const n = this.n;
     if (j >= n) return this.endRecord(n);
     const c0 = s.charCodeAt(j);
-    if (c0 === COMMA) {
+    if (c0 === this.delimCode) {
       this.lastFieldEnd = j + 1;
       return -1;
     }
@@ -214,13 +223,13 @@ export class CsvTokenizer {
     const lf = this.nextLF(j);
     const cr = this.nextCR(j);
     const e = lf < cr ? lf : cr;
-    let c = s.indexOf(',', j);
+    let c = s.indexOf(this.delim, j);
     if (c < 0 || c > e) c = e;
     const last = this.cells[this.cells.length - 1]!;
     this.issue ??= { column: this.cells.length, message: AFTER_QUOTE, value: `"${last.replace(/"/g, '""')}"${s.slice(j, c)}` };
     this.takeMarks(c);
     this.cells[this.cells.length - 1] += s.slice(j, c);
-    if (c < n && s.charCodeAt(c) === COMMA) {
+    if (c < n && s.charCodeAt(c) === this.delimCode) {
       this.lastFieldEnd = c + 1;
       return -1;
     }

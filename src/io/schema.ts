@@ -3,7 +3,7 @@
  * parser of each cell and whether it is required. The TypeScript record type is derived from
  * the schema (`RowOf`), so the validation and the type never drift apart.
  */
-import { normalizeLabel } from './values.js';
+import { normalizeHeader } from './values.js';
 
 export interface ColumnSpec<T> {
   aliases: readonly string[];
@@ -55,7 +55,7 @@ export function acceptedNames(name: string, spec: ColumnSpec<unknown>): string[]
 export function headerIndex(schema: Schema): Map<string, string> {
   const m = new Map<string, string>();
   for (const [name, spec] of Object.entries(schema.columns)) {
-    for (const label of acceptedNames(name, spec)) m.set(normalizeLabel(label), name);
+    for (const label of acceptedNames(name, spec)) m.set(normalizeHeader(label), name);
   }
   return m;
 }

@@ -137,6 +137,26 @@ export function normalizeLabel(s: string): string {
   return s.normalize('NFKC').trim().toLowerCase();
 }
 
+/**
+ * A header cell as matched against the canonical names and aliases: normalizeLabel, then without
+ * the decorations exports add: a unit in brackets (`应发工资(元)`, `金额（元）`, `(单位：元)`; never
+ * 万元, which changes the amount), a `*` required marker, a trailing colon, inner spaces.
+ */
+export function normalizeHeader(s: string): string {
+  let t = normalizeLabel(s);
+  if (t === '') return t;
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    t = t
+      .replace(/^\*+\s*(?=\S)/, '')
+      .replace(/(?<=\S)\s*\*+$/, '')
+      .replace(/\s*[:：]$/, '')
+      .replace(/\s*\(\s*(?:单位\s*[:：]?\s*)?(?:人民币)?(?:元|yuan|rmb|cny)\s*\)$/, '')
+      .trim();
+  }
+  return t.replace(/\s+/g, '');
+}
+
 export interface EnumSpec<T extends string> {
   values: readonly T[];
   aliases?: Partial<Record<T, readonly string[]>>;

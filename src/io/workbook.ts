@@ -49,12 +49,7 @@ export interface SheetRow {
   problems: { column: number; message: string; value?: string }[];
 }
 
-/** A1-style column letters: 1 → A, 27 → AA. */
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-}
+export { columnLetters } from '../domain/errors.js';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 const isoDay = (d: Date) => `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
@@ -139,15 +134,30 @@ export interface SheetRead {
   sheets: string[];
 }
 
-const matches = (choice: SheetChoice, name: string, index: number) =>
-  choice === undefined ? index === 1 : typeof choice === 'number' ? index === choice : name.normalize('NFKC').trim() === choice.normalize('NFKC').trim();
+const sameName = (a: string, b: string) => a.normalize('NFKC').trim() === b.normalize('NFKC').trim();
+
+/** The sheet chosen: the first by default; by name, else (digits) by 1-based number. */
+function chooseSheet(choice: SheetChoice, sheets: readonly string[]): number {
+  if (choice === undefined) return sheets.length ? 0 : -1;
+  if (typeof choice === 'number') return choice >= 1 && choice <= sheets.length ? choice - 1 : -1;
+  const byName = sheets.findIndex((n) => sameName(n, choice));
+  if (byName >= 0 || !/^\d+$/.test(choice.trim())) return byName;
+  return chooseSheet(Number(choice.trim()), sheets);
+}
 
 /**
  * Hands each row of the chosen sheet to `onRow` (false stops reading); the other sheets are only
  * named. Throws what the libraries throw for a damaged file (the caller names the file).
  */
-export async function readWorkbook(path: string, kind: WorkbookKind, choice: SheetChoice, onRow: (row: SheetRow) => boolean): Promise<SheetRead> {
-  return kind === 'xlsx' ? readXlsx(path, choice, onRow) : readXls(path, choice, onRow);
+export async function readWorkbook(
+  path: string,
+  kind: WorkbookKind,
+  choice: SheetChoice,
+  onRow: (row: SheetRow) => boolean,
+  /** told the sheet chosen (undefined: none is) and every sheet's name, before the first row */
+  onSheet?: (sheet: string | undefined, sheets: string[]) => void,
+): Promise<SheetRead> {
+  return kind === 'xlsx' ? readXlsx(path, choice, onRow, onSheet) : readXls(path, choice, onRow, onSheet);
 }
 
 interface ZipEntry {
@@ -160,7 +170,7 @@ interface ReaderInternals {
   model?: { sheets?: { name: string; state?: string }[] };
 }
 
-async function readXlsx(path: string, choice: SheetChoice, onRow: (row: SheetRow) => boolean): Promise<SheetRead> {
+async function readXlsx(path: string, choice: SheetChoice, onRow: (row: SheetRow) => boolean, onSheet?: (sheet: string | undefined, sheets: string[]) => void): Promise<SheetRead> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
   // exceljs's streaming reader names a sheet from xl/workbook.xml, which a zip may store after the
   // sheets (exceljs's own writer does): it then fails at random (exceljs issue #3064). The
@@ -175,7 +185,8 @@ async function readXlsx(path: string, choice: SheetChoice, onRow: (row: SheetRow
   if (book) await internals._parseWorkbook(book.stream());
   // The sheets in the workbook's order (the tabs the user sees), whatever the zip's order.
   const sheets = (internals.model?.sheets ?? []).map((s) => s.name);
-  const sheet = sheets.find((name, i) => matches(choice, name, i + 1));
+  const sheet = sheets[chooseSheet(choice, sheets)];
+  onSheet?.(sheet, sheets);
   for await (const ws of reader) {
     const name = (ws as unknown as { name: string }).name;
     let go = sheet !== undefined && name === sheet;
@@ -204,12 +215,13 @@ interface XlsLib {
   utils: { decode_range(r: string): { s: { r: number; c: number }; e: { r: number; c: number } }; encode_cell(c: { r: number; c: number }): string };
 }
 
-async function readXls(path: string, choice: SheetChoice, onRow: (row: SheetRow) => boolean): Promise<SheetRead> {
+async function readXls(path: string, choice: SheetChoice, onRow: (row: SheetRow) => boolean, onSheet?: (sheet: string | undefined, sheets: string[]) => void): Promise<SheetRead> {
   // SheetJS is CommonJS; loaded only for an .xls.
   const XLSX = createRequire(import.meta.url)('@e965/xlsx') as XlsLib;
   const wb = XLSX.readFile(path, { cellDates: true, cellNF: true, cellFormula: true, dense: false });
   const sheets = wb.SheetNames;
-  const index = sheets.findIndex((n, i) => matches(choice, n, i + 1));
+  const index = chooseSheet(choice, sheets);
+  onSheet?.(index < 0 ? undefined : sheets[index], sheets);
   if (index < 0) return { sheets };
   const sheet = sheets[index]!;
   const ws = wb.Sheets[sheet]!;
