@@ -58,6 +58,12 @@ export const KIND_SAMPLES: KindSample[] = [
     rows: [`W1,shanglin_gold,${P1},2024,,,,,,`, `W2,shortage_retention,${A},2024,,,,5,4,`, 'W3,master_studio_rating,CX-DSGZS-01,2024,,优秀,,,,'],
   },
   { kind: 'award_history', file: 'award-history.csv', header: 'award_id,program,recipient_id,year,level,amount', rows: ['H1,技能大师工作室,CX-DSGZS-01,2020,市级,50000.00', `H2,上林工匠,${P2},2021,,5000.00`] },
+  {
+    kind: 'properties',
+    file: 'properties.csv',
+    header: 'asset_id,enterprise_id,tax,school_type,use,year,original_value,rent,area_m2,unit_tax,separate_land,price,date,months',
+    rows: [`S1,${A},property,enterprise_school,teaching,2024,1000000.00,,,,,,,`, `S2,${A},land_use,enterprise_school,teaching,2024,,,1000,5.00,是,,,6`, `S3,${B},契税,非营利性学校,办公,,,,,,,"1,000,000.00",2021-09-01,`],
+  },
   { kind: 'declared', file: 'declared.csv', header: 'enterprise_id,year,wages,deductible', rows: [`${A},2023,400000.00,32000.00`] },
   { kind: 'declared_credits', file: 'declared-credits.csv', header: 'enterprise_id,period,fee,credit', rows: [`${A},2024-01,education_surcharge,1800.00`] },
 ];
