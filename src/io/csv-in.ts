@@ -138,19 +138,32 @@ function totalRow(cells: readonly string[]): { column: number; label: string } |
   return undefined;
 }
 
-/** The delimiter of a text file from its first lines: tab or `;` when a line holds more of them than commas, else comma. */
+/** The first `max` non-empty lines of a text, without splitting the rest of it. */
+function firstLines(text: string, max: number): string[] {
+  const out: string[] = [];
+  const eol = /\r\n|\n|\r/g;
+  let a = 0;
+  while (out.length < max && a <= text.length) {
+    const m = eol.exec(text);
+    const e = m ? m.index : text.length;
+    const line = text.slice(a, e);
+    if (line.trim() !== '') out.push(line);
+    if (!m) break;
+    a = eol.lastIndex;
+  }
+  return out;
+}
+
+/** The delimiter of a text file from its first 20 non-empty lines: tab or `;` when a line holds more of them than commas, else comma. */
 export function detectDelimiter(text: string): string {
   let tab = 0;
   let semi = 0;
   let comma = 0;
-  let lines = 0;
-  for (const line of text.split(/\r\n|\n|\r/)) {
-    if (line.trim() === '') continue;
+  for (const line of firstLines(text, HEADER_SEARCH_ROWS)) {
     const count = (ch: string) => line.split(ch).length - 1;
     tab = Math.max(tab, count('\t'));
     semi = Math.max(semi, count(';'));
     comma = Math.max(comma, count(','));
-    if (++lines >= HEADER_SEARCH_ROWS) break;
   }
   if (tab > 0 && tab >= comma && tab >= semi) return '\t';
   if (semi > comma) return ';';
@@ -645,7 +658,7 @@ export async function readRows<S extends Schema>(
       }
       if (held) {
         held.push(batch);
-        heldLines += nonEmptyLines(batch.text, HEADER_SEARCH_ROWS);
+        heldLines += firstLines(batch.text, HEADER_SEARCH_ROWS).length;
         if (opts.delimiter !== undefined || heldLines >= HEADER_SEARCH_ROWS) start();
       } else tokenizer!.push(batch.text, batch.marks);
       if (tokenizer?.stopped) break;
@@ -658,11 +671,3 @@ export async function readRows<S extends Schema>(
   if (!fatal) await finish();
 }
 
-/** How many non-empty lines the text has, counting up to `max`. */
-function nonEmptyLines(text: string, max: number): number {
-  let n = 0;
-  for (const line of text.split(/\r\n|\n|\r/)) {
-    if (line.trim() !== '' && ++n >= max) break;
-  }
-  return n;
-}

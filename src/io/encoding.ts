@@ -70,15 +70,15 @@ export function forEachLine(buf: Buffer, fn: (start: number, contentEnd: number,
   }
 }
 
-/** What the first bytes say about a file that is no CSV text at all: UTF-16, an Excel workbook. */
+/** What the first bytes say about a file that is no CSV text at all: UTF-16, an Excel workbook on standard input (a workbook file is read as one before this: csv-in.ts). */
 export function signatureProblem(head: Buffer): string | undefined {
   const utf16 = `the file is UTF-16 (Excel's "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead`;
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return utf16;
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    return 'the file is an Excel workbook (.xlsx) or another zip archive, not CSV text: save it from Excel as "CSV UTF-8" or "CSV"';
+    return 'the input is an Excel workbook (.xlsx) or another zip archive: a workbook is read from a file, not from standard input (give its path instead of "-"), or save it from Excel as "CSV UTF-8"';
   }
   if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    return 'the file is an Excel 97–2003 workbook (.xls), not CSV text: save it from Excel as "CSV UTF-8" or "CSV"';
+    return 'the input is an Excel 97–2003 workbook (.xls): a workbook is read from a file, not from standard input (give its path instead of "-"), or save it from Excel as "CSV UTF-8"';
   }
   // UTF-16 without a BOM: ASCII text with a NUL byte after (LE) or before (BE) every character.
   const n = Math.min(head.length, 512) & ~1;
