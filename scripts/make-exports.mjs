@@ -15,6 +15,7 @@
  *   payroll-one-enterprise.xlsx no enterprise column (give --enterprise-id)
  *   payroll.xls                 the legacy format (SheetJS)
  *   ledger-detail.csv           a general-ledger detail export (明细账) as training input
+ *   ledger-detail.xlsx          the same as a workbook, with title rows above the header
  * Deterministic; run after `npm run build` is not needed (no project code): `node scripts/make-exports.mjs`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -138,5 +139,22 @@ gb(
     `${A},,,221104,应付职工薪酬—职工教育经费,本年累计,"62,000.00","80,000.00"`,
   ].join('\r\n') + '\r\n',
 );
+
+// The same ledger as a workbook, as bookkeeping software exports it: title rows above the header, amounts as numbers.
+{
+  const wb = new ExcelJS.Workbook();
+  wb.created = new Date(Date.UTC(2024, 6, 1));
+  wb.modified = wb.created;
+  const ws = wb.addWorksheet('明细账');
+  ws.addRow(['明细账']);
+  ws.addRow(['科目：221104 应付职工薪酬—职工教育经费', null, null, null, '期间：2024年1月—2024年6月']);
+  ws.addRow(['纳税人识别号', '日期', '凭证号', '科目编码', '科目名称', '摘要', '借方金额', '贷方金额']);
+  ws.addRow([A, null, null, '221104', '应付职工薪酬—职工教育经费', '期初余额', null, null]);
+  ws.addRow([A, '2024-01-31', '记-12', '221104', '应付职工薪酬—职工教育经费', '计提职工教育经费', null, 80000]);
+  ws.addRow([A, '2024-03-15', '记-40', '221104', '应付职工薪酬—职工教育经费', '支付技能培训费', 50000, null]);
+  ws.addRow([A, '2024-06-30', '记-77', '221104', '应付职工薪酬—职工教育经费', '支付订单班培训费', 12000, null]);
+  ws.addRow([A, null, null, '221104', '应付职工薪酬—职工教育经费', '本年累计', 62000, 80000]);
+  await wb.xlsx.writeFile(join(OUT, 'ledger-detail.xlsx'));
+}
 
 if (!process.argv.includes('--quiet')) process.stdout.write(`wrote the export shapes into ${OUT}\n`);

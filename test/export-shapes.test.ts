@@ -7,6 +7,8 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { detectDelimiter } from '../src/io/csv-in.js';
+import { normalizeHeader } from '../src/io/values.js';
 import { expectRefused, requireBuild, ROOT, skilltax } from './helpers/cli.js';
 import { csv, tempDirs, write } from './helpers/files.js';
 
@@ -70,6 +72,15 @@ describe('every shape gives the report of the clean CSV', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe(clean);
     expect(r.stderr).toContain('read as a general-ledger export: 3 rows of the education expense account');
+  });
+
+  it('the ledger as a workbook, with title rows above its header: the notes name the sheet and cell', () => {
+    const file = join(EX, 'ledger-detail.xlsx');
+    const r = skilltax(['deduct', '--payroll', join(EX, 'clean', 'payroll.csv'), '--training', file]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(clean);
+    expect(r.stderr).toContain(`note: ${file}: sheet 明细账; the header on row 3: 纳税人识别号, 日期, 凭证号, 科目编码, 科目名称, 摘要, 借方金额, 贷方金额; 2 rows above it skipped (titles, notes)\n`);
+    expect(r.stderr).toContain(`note: ${file}[明细账]!A8: a 本年累计 row of the ledger export, skipped\n`);
   });
 
   it('--account-map: an account booked as expense (debit = book = incurred), the map loaded once', () => {
@@ -210,5 +221,32 @@ describe('what is refused, at the cell the user sees, nothing written', () => {
     const wrong = skilltax(['validate', '--kind', 'payroll', '--header-row', '2', file]);
     expect(wrong.status).toBe(1);
     expect(wrong.stdout).toContain(`${file}:2:1: missing required column "enterprise_id"`);
+  });
+});
+
+describe('the pieces', () => {
+  it.each([
+    ['应发工资(元)', '应发工资'],
+    ['金额（元）', '金额'],
+    ['*纳税人识别号', '纳税人识别号'],
+    ['所属期：', '所属期'],
+    [' 工资薪金 ', '工资薪金'],
+    ['应发工资（单位：元）', '应发工资'],
+    ['纳税人识别号(统一社会信用代码)', '纳税人识别号(统一社会信用代码)'],
+    ['应发工资(万元)', '应发工资(万元)'],
+    ['*', '*'],
+  ])('normalizeHeader(%j) = %j', (label, want) => {
+    expect(normalizeHeader(label)).toBe(want);
+  });
+
+  it.each([
+    ['a,b,c\n1,2,3\n', ','],
+    ['a\tb\tc\n1\t2\t3\n', '\t'],
+    ['a;b;c\n1;2;3\n', ';'],
+    ['title\r\na\tb\tc\r\n1\t"8,500.00"\t3\r\n', '\t'],
+    ['a;b,c\n', ','],
+    ['', ','],
+  ])('detectDelimiter(%j) = %j', (text, want) => {
+    expect(detectDelimiter(text)).toBe(want);
   });
 });

@@ -45,6 +45,8 @@ export interface RowContext {
   /** 1-based column number of a canonical column in this file (0 when absent). */
   column(name: string): number;
   problem(column: string, message: string, value?: string): void;
+  /** Where this row is, for a note: `FILE:LINE`, or in a workbook `FILE[SHEET]!A7` */
+  at(): string;
 }
 
 export function displayName(path: string): string {
@@ -215,6 +217,7 @@ export async function readRows<S extends Schema>(
       return 0;
     },
     problem: (column, message, value) => add(ctx.line, ctx.column(column) || 1, message, value),
+    at: () => where(ctx.line, 1),
   };
   /** After a problem: go on unless the list is full (a header with a problem ends the reading). */
   const goOn = (): boolean => {

@@ -159,9 +159,9 @@ export async function loadTraining(path: string, o: LoadOptions): Promise<Traini
   return t;
 }
 
-/** The header lacked category/amount, and nothing else was wrong: perhaps a ledger export. */
+/** The header (on line 1, or below title rows) lacked category/amount, and nothing else was wrong: perhaps a ledger export. */
 function looksLikeLedgerDetail(items: readonly Problem[]): boolean {
-  return items.every((p) => p.line === 1 && /^missing required column "(category|amount)"/.test(p.message));
+  return items.every((p) => p.line === items[0]!.line && /^missing required column "(category|amount)"/.test(p.message));
 }
 
 /** An account of --account-map: code or name → category and how to read its sides. */
@@ -205,7 +205,7 @@ async function readLedgerDetail(path: string, o: LoadOptions): Promise<TrainingI
     const summary = [r.description, r.account_name, r.voucher].find((x) => x !== undefined && SUMMARY_ROWS.test(norm(x)));
     if (summary !== undefined || r.date === undefined) {
       if (summary !== undefined || (r.debit === undefined && r.credit === undefined)) {
-        o.note?.(`${ctx.file}:${ctx.line}: a ${summary ?? 'row without a date'} row of the ledger export, skipped`);
+        o.note?.(`${ctx.at()}: a ${summary ?? 'row without a date'} row of the ledger export, skipped`);
         return;
       }
       ctx.problem('date', 'missing value for "date"', '');
