@@ -125,6 +125,13 @@ describe('--explain ASSET_ID', () => {
     ]);
   });
 
+  it('an asset whose rows are all outside --year is explained all the same, and said so', () => {
+    const r = skilltax(exempt(['--year', '2024', '--explain', 'D1']));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('None of its rows is in the years reported: they are not in exemptions.csv.');
+    expect(r.stdout).toContain('deed (契税) 2021: taxed 30000.00 (after_2021_09_forprofit)');
+  });
+
   it('an asset_id not in the file: exit 2, nothing written', () => {
     const r = expectRefused(exempt(['--explain', 'X99']), [{ flag: '--out', name: 'exemptions.csv' }]);
     expect(r.stderr).toBe(`skilltax: --explain X99: no such asset_id in ${file}\n`);

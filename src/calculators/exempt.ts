@@ -262,18 +262,24 @@ export function computeExemptions(inputs: Pick<InputTypes, 'properties'>, ctx: C
     .filter((p) => inRange(decisionDate(p).year))
     .map((p) => decideProperty(ctx.rules, p, p.asset_id === explainId))
     .sort(decisionOrder);
-  const explained = decisions.filter((d) => d.section !== undefined);
+  let explained = decisions.filter((d) => d.section !== undefined);
+  let outside = false;
+  if (!explained.length && explainId !== undefined) {
+    // the asset's rows are all outside the years reported: explained all the same, and said so
+    explained = inputs.properties.filter((p) => p.asset_id === explainId).map((p) => decideProperty(ctx.rules, p, true)).sort(decisionOrder);
+    outside = explained.length > 0;
+  }
   return {
     decisions,
     conflicts: [],
     dropped: [],
     hints: [],
-    ...(explained.length ? { trace: explainTrace(explained) } : {}),
+    ...(explained.length ? { trace: explainTrace(explained, outside) } : {}),
   };
 }
 
 /** The account of one asset: every row of it (each tax and year), each with its steps. */
-function explainTrace(ds: readonly ExemptDecision[]): Trace {
+function explainTrace(ds: readonly ExemptDecision[], outside = false): Trace {
   const p = ds[0]!.p;
   const reads: ParamRead[] = [];
   for (const d of ds) {
@@ -286,6 +292,7 @@ function explainTrace(ds: readonly ExemptDecision[]): Trace {
     heading: [
       `Asset ${p.asset_id}: enterprise ${p.enterprise_id}, ${p.school_type}, used for ${p.use}; ${ds.length} row${ds.length === 1 ? '' : 's'}.`,
       'Exempt when the school type and the use are exempt for the tax on its day (and, for an enterprise school\'s land, the land is separate).',
+      ...(outside ? ['None of its rows is in the years reported: they are not in exemptions.csv.'] : []),
     ],
     sections: ds.map((d) => ({
       title: `${d.section!.title}: ${d.exempt ? `exempt ${formatFen(d.exemptAmount)}` : `taxed ${formatFen(d.taxAmount)} (${d.reasons.join(';')})`}`,
