@@ -188,6 +188,8 @@ export async function readRows<S extends Schema>(
   const requiredNames = names.filter((n) => schema.columns[n]!.required);
   let colOf: Map<string, number> | undefined; // canonical name → 0-based index
   let plan: HeaderPlan | undefined;
+  /** the header asks for more than the columns' parsers (year and month columns, --enterprise-id) */
+  let withExtras = false;
   let headerCells = 0;
   let headerFailed = false;
   let parsers: { name: string; idx: number; required: boolean; parse: (raw: string) => unknown; sensitive: boolean }[] = [];
@@ -356,6 +358,7 @@ export async function readRows<S extends Schema>(
   const useHeader = (p: HeaderPlan, rows: readonly PendingRow[]): boolean => {
     colOf = p.colOf;
     plan = p;
+    withExtras = p.periodFrom !== undefined || p.fill || opts.enterpriseId !== undefined;
     headerCells = p.names.length;
     parsers = names
       .filter((n) => colOf!.has(n))
@@ -460,46 +463,21 @@ export async function readRows<S extends Schema>(
     return undefined;
   };
 
-  const dataRow = (cells: string[], line: number, sr?: SheetRow): boolean => {
-    if (isEmpty(cells)) return true;
-    const total = totalRow(cells);
-    if (total) {
-      noteCounted('total', `${where(line, total.column)}: a total row (${total.label}), skipped`);
+  /** A cell its column's parser refused: a workbook's number cell read another way (rounded, a day number), else a problem. */
+  const badCell = (e: unknown, p: (typeof parsers)[number], raw: string, row: Record<string, unknown>, line: number, sr: SheetRow | undefined): boolean => {
+    if (!(e instanceof ValueProblem)) throw e;
+    const fixed = sr?.numeric.includes(p.idx + 1) ? numericCell(p.parse, raw) : undefined;
+    if (fixed) {
+      row[p.name] = fixed.value;
+      if (fixed.note) noteCounted('rounded', `${where(line, p.idx + 1)}: ${p.name}: ${fixed.note}`);
       return true;
     }
-    if (!sr && cells.length !== headerCells && shapeProblem(cells, line)) return goOn();
-    ctx.line = line;
-    const row: Record<string, unknown> = {};
-    let ok = true;
-    for (const p of parsers) {
-      const cellProblem = sr?.problems.length ? sr.problems.find((q) => q.column === p.idx + 1) : undefined;
-      if (cellProblem) {
-        add(line, p.idx + 1, `${p.name}: ${cellProblem.message}`, cellProblem.value);
-        ok = false;
-        continue;
-      }
-      const raw = (cells[p.idx] ?? '').trim();
-      if (raw === '') {
-        if (p.required) {
-          add(line, p.idx + 1, `missing value for "${p.name}"`, '');
-          ok = false;
-        }
-        continue;
-      }
-      try {
-        row[p.name] = p.parse(raw);
-      } catch (e) {
-        if (!(e instanceof ValueProblem)) throw e;
-        const fixed = sr?.numeric.includes(p.idx + 1) ? numericCell(p.parse, raw) : undefined;
-        if (fixed) {
-          row[p.name] = fixed.value;
-          if (fixed.note) noteCounted('rounded', `${where(line, p.idx + 1)}: ${p.name}: ${fixed.note}`);
-          continue;
-        }
-        add(line, p.idx + 1, `${p.name}: ${e.message}`, p.sensitive ? maskPersonId(raw) : raw);
-        ok = false;
-      }
-    }
+    add(line, p.idx + 1, `${p.name}: ${e.message}`, p.sensitive ? maskPersonId(raw) : raw);
+    return false;
+  };
+
+  /** The period from year and month columns, the enterprise of --enterprise-id: false when the row has a problem. */
+  const extras = (cells: string[], line: number, row: Record<string, unknown>, ok: boolean): boolean => {
     const from = plan!.periodFrom;
     if (from) {
       const y = (cells[from.year] ?? '').trim().replace(/年$/, '');
@@ -528,6 +506,50 @@ export async function readRows<S extends Schema>(
       );
       ok = false;
     }
+    return ok;
+  };
+
+  /** A workbook cell with no usable value (a formula without a saved value, an error) in a column read: a problem at it. */
+  const sheetCellProblem = (sr: SheetRow, p: (typeof parsers)[number], line: number): boolean => {
+    const q = sr.problems.find((x) => x.column === p.idx + 1);
+    if (!q) return false;
+    add(line, p.idx + 1, `${p.name}: ${q.message}`, q.value);
+    return true;
+  };
+
+  const skipTotal = (line: number, total: { column: number; label: string }): boolean => {
+    noteCounted('total', `${where(line, total.column)}: a total row (${total.label}), skipped`);
+    return true;
+  };
+
+  const dataRow = (cells: string[], line: number, sr?: SheetRow): boolean => {
+    if (isEmpty(cells)) return true;
+    const total = totalRow(cells);
+    if (total) return skipTotal(line, total);
+    if (sr === undefined && cells.length !== headerCells && shapeProblem(cells, line)) return goOn();
+    ctx.line = line;
+    const row: Record<string, unknown> = {};
+    let ok = true;
+    for (const p of parsers) {
+      if (sr !== undefined && sr.problems.length > 0 && sheetCellProblem(sr, p, line)) {
+        ok = false;
+        continue;
+      }
+      const raw = (cells[p.idx] ?? '').trim();
+      if (raw === '') {
+        if (p.required) {
+          add(line, p.idx + 1, `missing value for "${p.name}"`, '');
+          ok = false;
+        }
+        continue;
+      }
+      try {
+        row[p.name] = p.parse(raw);
+      } catch (e) {
+        if (!badCell(e, p, raw, row, line, sr)) ok = false;
+      }
+    }
+    if (withExtras) ok = extras(cells, line, row, ok);
     if (ok) onRow(row as RowOf<S>, ctx);
     if (problems.full) {
       problems.truncated = true;
