@@ -152,6 +152,17 @@ describe('what is refused, at the cell the user sees, nothing written', () => {
     expect(none.stderr).toContain(`${file}[9]: no such sheet: the workbook's sheets are 1 说明, 2 工资表 (--sheet takes a name or a number)\n`);
   });
 
+  it('validate --format json gives the sheet of a workbook problem; a zip with no sheet is said to be no workbook', () => {
+    const r = skilltax(['validate', '--kind', 'payroll', '--format', 'json', join(EX, 'payroll.xlsx')]);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject([{ file: join(EX, 'payroll.xlsx'), line: 0, column: 0, sheet: '说明' }]);
+    const d = tempDir();
+    const zip = write(d, 'payroll.xlsx', readFileSync(join(EX, 'payroll.xlsx')).subarray(0, 30));
+    const z = skilltax(['validate', '--kind', 'payroll', zip]);
+    expect(z.status).toBe(1);
+    expect(z.stdout).toMatch(new RegExp(`^${zip.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1: the file is an Excel workbook \\(\\.xlsx\\) or looks like one, but it cannot be read as one`));
+  });
+
   it('a formula without a saved value: the cell named', async () => {
     const d = tempDir();
     const file = join(d, 'payroll.xlsx');

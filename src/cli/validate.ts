@@ -119,7 +119,7 @@ export function validateCommand(outcome: Outcome): Command {
           ),
         );
       } else if (g.format === 'json') {
-        out(JSON.stringify(all.map((p) => ({ file: p.file, line: p.line, column: p.column, value: p.value ?? '', message: p.message })), null, 2) + '\n');
+        out(JSON.stringify(all.map((p) => ({ file: p.file, line: p.line, column: p.column, value: p.value ?? '', message: p.message, ...(p.sheet !== undefined ? { sheet: p.sheet } : {}) })), null, 2) + '\n');
       } else {
         for (const p of all) out(formatProblem(p) + '\n');
       }

@@ -641,12 +641,16 @@ export async function readRows<S extends Schema>(
     }
     if (own !== undefined) throw own;
     if (!found) {
+      if (!sheets.length) {
+        add(1, 1, 'the file is a zip archive with no workbook sheet in it (not an Excel workbook?): save it from Excel as .xlsx or "CSV UTF-8"');
+        return;
+      }
       const p: Problem = {
         file,
         line: 0,
         column: 0,
-        sheet: String(opts.sheet ?? 1),
-        message: sheets.length ? `no such sheet: the workbook's sheets are ${sheetList(sheets)} (--sheet takes a name or a number)` : 'the workbook has no sheet',
+        sheet: String(opts.sheet),
+        message: `no such sheet: the workbook's sheets are ${sheetList(sheets)} (--sheet takes a name or a number)`,
       };
       problems.add(p);
       return;
