@@ -328,6 +328,10 @@ export async function readRows<S extends Schema>(
   /** No usable header: what is missing, where, and what might be wrong. */
   const headerProblems = (h: { plan?: HeaderPlan }) => {
     const p = h.plan;
+    if (!p && opts.headerRow !== undefined && skippedAbove > 0) {
+      add(sheet !== undefined ? 0 : 1, sheet !== undefined ? 0 : 1, `--header-row ${opts.headerRow}: the ${sheet !== undefined ? 'sheet' : 'file'} ends before that ${sheet !== undefined ? 'row' : 'line'} (or has nothing from there on)`);
+      return;
+    }
     if (!p) {
       add(sheet !== undefined ? 0 : 1, sheet !== undefined ? 0 : 1, sheet !== undefined ? 'the sheet is empty: a header row is expected' : 'the file is empty: a header line is expected');
       return;
@@ -371,7 +375,7 @@ export async function readRows<S extends Schema>(
       }));
     const skipped = skippedAbove + p.at;
     const unit = workbook !== undefined ? 'row' : 'line';
-    const plain = workbook === undefined && delimiter === ',' && p.below === undefined && skipped === 0 && p.line === 1 && !p.periodFrom && !p.fill && opts.headerRow === undefined;
+    const plain = workbook === undefined && delimiter === ',' && p.below === undefined && skipped === 0 && p.line === 1 && !p.periodFrom && opts.enterpriseId === undefined && opts.headerRow === undefined;
     if (!plain) {
       const parts: string[] = [];
       if (workbook !== undefined) parts.push(`sheet ${sheet}${sheets.length > 1 ? ` (the workbook's sheets: ${sheetList(sheets)})` : ''}`);
@@ -381,6 +385,7 @@ export async function readRows<S extends Schema>(
       if (skipped > 0) parts.push(`${skipped} ${unit}${skipped === 1 ? '' : 's'} above it skipped (titles, notes)`);
       if (p.periodFrom) parts.push(`the period from the columns ${p.names[p.periodFrom.year]!.trim()} and ${p.names[p.periodFrom.month]!.trim()}`);
       if (p.fill) parts.push(`enterprise_id ${opts.enterpriseId} for every row (--enterprise-id)`);
+      else if (opts.enterpriseId !== undefined && p.colOf.has('enterprise_id')) parts.push('--enterprise-id not used: the file has an enterprise_id column (a row of another enterprise is refused)');
       note(`${file}: ${parts.join('; ')}`);
     }
     for (const d of p.duplicates) add(p.line, d.column, `columns ${d.first} and ${d.column} both give "${d.name}": keep one of them`, d.text);
