@@ -248,3 +248,17 @@ describe('--format xlsx (issue #9 "Excel out")', () => {
     expect(wb.getWorksheet('deductions')!.getCell('A1').value).toBe('纳税人识别号');
   });
 });
+
+describe('run DIR finds an input saved as a workbook under the canonical name', () => {
+  it('payroll.xlsx in the folder is the payroll (with --sheet)', async () => {
+    const { skilltax } = await import('./helpers/cli.js');
+    const { copyFileSync, readFileSync } = await import('node:fs');
+    const dir = tempDir();
+    copyFileSync(join('fixtures', 'exports', 'payroll.xlsx'), join(dir, 'payroll.xlsx'));
+    copyFileSync(join('fixtures', 'exports', 'clean', 'training.csv'), join(dir, 'training.csv'));
+    const r = skilltax(['run', dir, '--quiet', '--sheet', '工资表']);
+    expect(r.status, r.stderr).toBe(0);
+    const clean = skilltax(['deduct', '--payroll', join('fixtures', 'exports', 'clean', 'payroll.csv'), '--training', join('fixtures', 'exports', 'clean', 'training.csv'), '--quiet']);
+    expect(readFileSync(join(dir, 'out', 'deductions.csv'), 'utf8')).toBe(clean.stdout);
+  });
+});

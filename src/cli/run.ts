@@ -61,7 +61,9 @@ export function runCommand(outcome: Outcome): Command {
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such folder`);
       const range = yearRange(flags);
       const outDir = flags.out ?? join(dir, 'out');
-      const input = (name: string) => (existsSync(join(dir, name)) ? join(dir, name) : undefined);
+      // An input under its canonical name, or as a workbook of the same name (payroll.xlsx, payroll.xls).
+      const input = (name: string) =>
+        [name, ...(name.endsWith('.csv') ? [name.replace(/\.csv$/, '.xlsx'), name.replace(/\.csv$/, '.xls')] : [])].map((n) => join(dir, n)).find((p) => existsSync(p));
       const rules = rulesFor(g, input('rules.json'));
       const runnable = CALCULATORS.filter((c) => c.inputs.every((i) => !i.required || input(i.file)));
       if (!runnable.length) throw new UsageError(`${dir}: no calculator has its inputs here (${CALCULATORS.map(needs).join('; ')})`);
