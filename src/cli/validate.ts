@@ -8,7 +8,8 @@ import type { InputKind } from '../domain/records.js';
 import { INPUT_LOADERS } from '../engine/index.js';
 import { readRows } from '../io/csv-in.js';
 import { render } from '../io/csv-out.js';
-import { declaredCreditsSchema, declaredSchema } from '../io/declared.js';
+import { declaredCreditsSchema, declaredSchema, loadDeclared } from '../io/declared.js';
+import { creditKey, deductionKey } from '../calculators/reconcile.js';
 import { SCHEMAS } from '../io/kinds.js';
 import type { LoadOptions } from '../io/load.js';
 import type { Schema } from '../io/schema.js';
@@ -26,6 +27,8 @@ export async function checkFile(path: string, kind: string, o: LoadOptions): Pro
   const loader = (INPUT_LOADERS as Record<string, ((path: string, o: LoadOptions) => Promise<unknown>) | undefined>)[kind as InputKind];
   try {
     if (loader) await loader(path, o);
+    else if (kind === 'declared') await loadDeclared(path, KINDS.declared!, DEDUCTION_COLUMNS, deductionKey, { keyColumn: 'year', keyName: 'enterprise and year' }, o);
+    else if (kind === 'declared_credits') await loadDeclared(path, KINDS.declared_credits!, CREDIT_COLUMNS, creditKey, { keyColumn: 'period', keyName: 'enterprise, period and fee' }, o);
     else {
       const problems = new ProblemList(o.maxErrors);
       await readRows(path, KINDS[kind]!, o, problems, () => {});
