@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../scripts/prng.mjs';
 import { withUsccCheck } from '../src/domain/ids.js';
 import { skilltax } from './helpers/cli.js';
 import { tempDirs } from './helpers/files.js';
@@ -30,16 +31,7 @@ function enterprise(n: number): string {
   return withUsccCheck(`91330282MA${body}`);
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = (seed: number): (() => number) => mulberry32(seed);
 
 const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 const fen = (s: string | undefined): bigint => (s === undefined || s === '' ? 0n : BigInt(s.replace('.', '')));

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../scripts/prng.mjs';
 import { runOutputs } from '../src/calculators/registry.js';
 import { skilltax } from './helpers/cli.js';
 import { copyDemo, DEMO, GOLDEN } from './helpers/demo.js';
@@ -22,16 +23,9 @@ function expectGolden(out: string) {
   for (const name of runOutputs()) expect(readFileSync(join(out, name)).equals(readFileSync(join(GOLDEN, name))), name).toBe(true);
 }
 
-/** A seeded shuffle (mulberry32), so a failure can be reproduced. */
+/** A seeded shuffle (scripts/prng.mjs), so a failure can be reproduced. */
 function shuffled<T>(xs: readonly T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const rnd = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = mulberry32(seed);
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));

@@ -3,6 +3,7 @@
  * built CLI run asynchronously (to kill it or run several at once), the temporary files and lock
  * folders a run may leave, and the trial counts (bounded in `npm test`, long in `npm run fuzz`).
  */
+import { mulberry32 } from '../../scripts/prng.mjs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -100,14 +101,5 @@ export function trials(name: string, short: number, long: number): number {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A seeded generator (mulberry32, as scripts/prng.mjs): trials that can be replayed with the same seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (scripts/prng.mjs's mulberry32): trials that can be replayed with the same seed. */
+export const seeded = (seed: number): (() => number) => mulberry32(seed);
