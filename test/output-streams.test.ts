@@ -287,3 +287,32 @@ describe('run DIR', () => {
     expect(r.stderr).toBe(quietLine(3));
   });
 });
+
+describe('--lang (CONTRACT §1)', () => {
+  const NOTE = 'note: --lang zh: Chinese messages are not built yet; messages stay English, with the Chinese terms beside them (output files follow --header)\n';
+
+  it('--lang en, and LANG=zh_CN.UTF-8 without --lang: accepted, the same report and summary as without it', () => {
+    const plain = skilltax(deduct());
+    for (const r of [skilltax([...deduct(), '--lang', 'en']), skilltax(deduct(), { env: { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' } })]) {
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toBe(plain.stdout);
+      expect(r.stderr).toBe(DEDUCT_LINE);
+    }
+  });
+
+  it('--lang zh: the same report; one note before the summary that messages are still English; none with --quiet', () => {
+    const r = skilltax([...deduct(), '--lang', 'zh']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(skilltax(deduct()).stdout);
+    expect(r.stderr).toBe(NOTE + DEDUCT_LINE);
+    const q = skilltax([...deduct(), '--lang', 'zh', '--quiet']);
+    expect([q.status, q.stderr]).toEqual([0, '']);
+  });
+
+  it('a language other than en or zh: exit 2 naming the choices', () => {
+    const r = skilltax([...deduct(), '--lang', 'fr']);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Allowed choices are en, zh');
+  });
+});
