@@ -16,7 +16,7 @@ import type { ColumnDef, Table } from '../domain/table.js';
 import { Tracer, type ParamRead, type Trace, type TraceStep } from '../domain/trace.js';
 import { AWARD_RECIPIENT, STUDIO_LEVELS, type AwardProgram, type StudioLevel } from '../domain/vocabulary.js';
 import type { Rules } from '../rules/index.js';
-import { defineCalculator, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
+import { defineCalculator, inYearRange, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
 
 export const AWARD_REASONS = [
   'invalid_recipient_id',
@@ -481,9 +481,7 @@ export interface AwardsResult extends CalculatorResult {
 export function computeAwards(inputs: Pick<InputTypes, 'awards'> & Partial<Pick<InputTypes, 'award_history'>>, ctx: ComputeContext): AwardsResult {
   const explainId = ctx.explain?.trim();
   const all = decideAwards(ctx.rules, { awards: inputs.awards, history: inputs.award_history ?? [] }, { explain: (id) => id === explainId });
-  const from = ctx.range.year ?? (ctx.range.from === undefined ? undefined : Number(ctx.range.from));
-  const to = ctx.range.year ?? (ctx.range.to === undefined ? undefined : Number(ctx.range.to));
-  const inRange = (y: number) => (from === undefined || y >= from) && (to === undefined || y <= to);
+  const inRange = inYearRange(ctx.range);
   const explained = all.find((d) => d.trace !== undefined);
   return {
     decisions: all.filter((d) => d.reported && inRange(d.award.year)),

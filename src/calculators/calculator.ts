@@ -33,6 +33,17 @@ export interface RangeRequest {
   to?: string;
 }
 
+/**
+ * Whether a year (YYYY) is in the span asked for: `year` alone, else `from`/`to` read as years,
+ * each open when absent. For calculators that report the rows of the years asked for (awards,
+ * exempt, the claims of subsidy); a range of periods is not a range of years.
+ */
+export function inYearRange(range: RangeRequest): (year: number) => boolean {
+  const from = range.year ?? (range.from === undefined ? undefined : Number(range.from));
+  const to = range.year ?? (range.to === undefined ? undefined : Number(range.to));
+  return (y) => (from === undefined || y >= from) && (to === undefined || y <= to);
+}
+
 /** How the calculator's command takes its range: years, filing periods, or the year of the claims. */
 export type RangeKind = 'years' | 'periods' | 'claim_year';
 

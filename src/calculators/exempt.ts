@@ -17,7 +17,7 @@ import { Tracer, type ParamRead, type Trace, type TraceSection } from '../domain
 import { UsageError } from '../domain/errors.js';
 import { PROPERTY_TAXES, type PropertyTax, type PropertyUse } from '../domain/vocabulary.js';
 import type { Rules } from '../rules/index.js';
-import { defineCalculator, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
+import { defineCalculator, inYearRange, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
 
 export const EXEMPT_REASONS = [
   'training_center',
@@ -255,9 +255,7 @@ export interface ExemptResult extends CalculatorResult {
 /** Decides every row of the years asked for (--year; in `run`, --from/--to), in report order. */
 export function computeExemptions(inputs: Pick<InputTypes, 'properties'>, ctx: ComputeContext): ExemptResult {
   const explainId = ctx.explain?.trim();
-  const from = ctx.range.year ?? (ctx.range.from === undefined ? undefined : Number(ctx.range.from));
-  const to = ctx.range.year ?? (ctx.range.to === undefined ? undefined : Number(ctx.range.to));
-  const inRange = (y: number) => (from === undefined || y >= from) && (to === undefined || y <= to);
+  const inRange = inYearRange(ctx.range);
   const decisions = inputs.properties
     .filter((p) => inRange(decisionDate(p).year))
     .map((p) => decideProperty(ctx.rules, p, p.asset_id === explainId))

@@ -80,33 +80,30 @@ export interface FeeRow {
   notes: CreditNote[];
 }
 
-/** The pool of one enterprise-period: its `pcie_credit` ledger row, and the shortfall of a withdrawal. */
-export interface PoolRow {
+/** One enterprise-period of a carried balance, in fen: the columns of its ledger row. */
+export interface LedgerFlow {
   enterprise_id: string;
   period: Period;
+  /** 上期结存: carried in */
   opening: Fen;
+  /** 当期新增: the period's addition */
   added: Fen;
+  /** used against the period's figure */
   used: Fen;
+  /** 结转下期: carried to the next period */
   closing: Fen;
+}
+
+/** The pool of one enterprise-period: its `pcie_credit` ledger row, and the shortfall of a withdrawal. */
+export interface PoolRow extends LedgerFlow {
   /** how far carry in + added fell below zero (investment withdrawn), else 0 */
   shortfall: Fen;
   /** what the period's credits could take together (0 when the credit is not usable) */
   available: Fen;
 }
 
-/** The 留抵退税 deduction of one enterprise-period (附列资料（五）): its `refund_deduction` ledger row. */
-export interface RefundRow {
-  enterprise_id: string;
-  period: Period;
-  /** 上期结存: carried in */
-  opening: Fen;
-  /** 当期新增: the period's refund deduction */
-  added: Fen;
-  /** used against the period's base */
-  used: Fen;
-  /** 结转下期: carried to the next period */
-  closing: Fen;
-}
+/** The 留抵退税 deduction of one enterprise-period (附列资料（五）): its `refund_deduction` ledger row (`added` is the period's refund deduction, `used` what the period's base took). */
+export type RefundRow = LedgerFlow;
 
 export interface CreditResult {
   rows: FeeRow[];

@@ -17,7 +17,7 @@ import type { ColumnDef, Table } from '../domain/table.js';
 import { Tracer, type ParamRead, type Trace, type TraceStep } from '../domain/trace.js';
 import type { CertificateType, Program } from '../domain/vocabulary.js';
 import type { Rules } from '../rules/index.js';
-import { defineCalculator, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
+import { defineCalculator, inYearRange, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
 
 export { addMonths, ageOn } from '../domain/periods.js';
 
@@ -730,9 +730,7 @@ export function computeTrainingSubsidy(
     { claims: inputs.trainees, catalog: inputs.catalog, history: inputs.history ?? [], qualifications: inputs.qualifications ?? new Map() },
     { explain: (id) => id === explainId },
   );
-  const from = ctx.range.year ?? (ctx.range.from === undefined ? undefined : Number(ctx.range.from));
-  const to = ctx.range.year ?? (ctx.range.to === undefined ? undefined : Number(ctx.range.to));
-  const inRange = (y: number) => (from === undefined || y >= from) && (to === undefined || y <= to);
+  const inRange = inYearRange(ctx.range);
   const explained = all.find((d) => d.trace !== undefined);
   return {
     decisions: all.filter((d) => inRange(yearOf(d.claim.claim_date))),
