@@ -16,6 +16,7 @@ import { mulberry32 } from '../scripts/prng.mjs';
 import { withUsccCheck } from '../src/domain/ids.js';
 import { skilltax } from './helpers/cli.js';
 import { tempDirs } from './helpers/files.js';
+import { yuan } from './helpers/recompute.js';
 
 const LONG = process.env.SKILLTAX_LONG === '1';
 const tempDir = tempDirs('skilltax-conservation-');
@@ -33,7 +34,6 @@ function enterprise(n: number): string {
 
 const prng = (seed: number): (() => number) => mulberry32(seed);
 
-const yuan = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 const fen = (s: string | undefined): bigint => (s === undefined || s === '' ? 0n : BigInt(s.replace('.', '')));
 type Row = Record<string, string>;
 const read = (path: string) => parse(readFileSync(path), { columns: true, bom: true }) as Row[];

@@ -12,30 +12,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { skilltax } from './helpers/cli.js';
 import { DEMO, demoFile, golden, readCsv, type Row } from './helpers/demo.js';
 import { tempDirs } from './helpers/files.js';
+import { validPersonId, validUscc, yuan } from './helpers/recompute.js';
 
 const awardArgs = ['awards', '--awards', demoFile('awards.csv'), '--history', demoFile('award-history.csv')];
 
 // ── RULES §5 recomputed from the inputs, without the project's code ─────────────────────────
-const yuan = (f: number) => `${Math.floor(f / 100)}.${String(f % 100).padStart(2, '0')}`;
-
-// RULES §6: weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, Σ mod 11 → 1 0 X 9 8 7 6 5 4 3 2; digits 7–14 a date.
-function validPersonId(id: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(id)) return false;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = w.reduce((a, x, i) => a + x * Number(id[i]), 0);
-  if ('10X98765432'[sum % 11] !== id[17]) return false;
-  const [y, m, d] = [Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14))];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-// RULES §6: GB 32100-2015.
-function validUscc(id: string): boolean {
-  const abc = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  if (id.length !== 18 || [...id].some((c) => !abc.includes(c))) return false;
-  const c = 31 - (w.reduce((a, x, i) => a + x * abc.indexOf(id[i]!), 0) % 31);
-  return abc[c === 31 ? 0 : c] === id[17];
-}
 
 // README "skilltax awards": the built-in amounts in fen.
 const STUDIO_GRANT: Record<string, number> = { city: 5_000_000, ningbo: 5_000_000, province: 5_000_000, national: 20_000_000 };

@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { skilltax } from './helpers/cli.js';
 import { DEMO, demoFile, golden, readCsv, type Row } from './helpers/demo.js';
 import { tempDirs } from './helpers/files.js';
+import { yuan } from './helpers/recompute.js';
 import { creditLine, runSummary } from './helpers/summary.js';
 
 // The demo's enterprises with surcharge returns (fixtures/demo/enterprises.csv).
@@ -49,7 +50,6 @@ const fen = (s: string | undefined): number => {
   if (!m) throw new Error(`amount ${s}`);
   return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3]));
 };
-const yuan = (f: number) => `${f < 0 ? '-' : ''}${Math.floor(Math.abs(f) / 100)}.${String(Math.abs(f) % 100).padStart(2, '0')}`;
 /** round(f × num / den) to the fen, half-up (away from zero, as decimal ROUND_HALF_UP) */
 const mulHalfUp = (f: number, num: number, den: number): number =>
   f < 0 ? -mulHalfUp(-f, num, den) : Math.floor((2 * f * num + den) / (2 * den));

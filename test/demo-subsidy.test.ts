@@ -19,6 +19,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, skilltax } from './helpers/cli.js';
 import { copyDemo, DEMO, demoFile, golden, readCsv, type Row } from './helpers/demo.js';
 import { tempDirs } from './helpers/files.js';
+import { validPersonId, yuan } from './helpers/recompute.js';
 import { runSummary } from './helpers/summary.js';
 
 const OUTPUTS = ['subsidies.csv', 'subsidy-summary.csv'];
@@ -41,7 +42,6 @@ const fen = (s: string): number => {
   if (!m) throw new Error(`amount ${s}`);
   return Number(m[1]) * 100 + Number(m[2]);
 };
-const yuan = (f: number) => `${Math.floor(f / 100)}.${String(f % 100).padStart(2, '0')}`;
 const iso = (d: string) => {
   const m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(d);
   if (!m) throw new Error(`date ${d}`);
@@ -55,16 +55,6 @@ const monthsLater = (date: string, n: number) => {
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return `${y}-${String(m).padStart(2, '0')}-${String(Math.min(Number(date.slice(8, 10)), last)).padStart(2, '0')}`;
 };
-
-// RULES §6: weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2, Σ mod 11 → 1 0 X 9 8 7 6 5 4 3 2.
-function validPersonId(id: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(id)) return false;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = w.reduce((a, x, i) => a + x * Number(id[i]), 0);
-  if ('10X98765432'[sum % 11] !== id[17]) return false;
-  const [y, m, d] = [Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14))];
-  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
 
 const GROUPS: Row = {
   企业职工: 'employee', 农村转移劳动者: 'rural_migrant', 登记失业人员: 'unemployed', 就业困难人员: 'hard_to_employ', 退役军人: 'veteran',

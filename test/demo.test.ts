@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, skilltax } from './helpers/cli.js';
 import { copyDemo, DEMO, demoFile, GOLDEN, readCsv, type Row } from './helpers/demo.js';
 import { tempDirs } from './helpers/files.js';
+import { yuan } from './helpers/recompute.js';
 import { runSummary } from './helpers/summary.js';
 import { runOutputs } from '../src/calculators/registry.js';
 
@@ -212,7 +213,6 @@ const fen = (s: string) => {
   if (!m) throw new Error(`amount ${s}`);
   return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3]));
 };
-const yuan = (f: number) => `${f < 0 ? '-' : ''}${Math.floor(Math.abs(f) / 100)}.${String(Math.abs(f) % 100).padStart(2, '0')}`;
 
 interface Recomputed {
   /** deductions.csv, row by row */
