@@ -12,7 +12,6 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import ExcelJS from 'exceljs';
 import { Decimal } from 'decimal.js';
 
 export type WorkbookKind = 'xlsx' | 'xls';
@@ -171,6 +170,8 @@ interface ReaderInternals {
 }
 
 async function readXlsx(path: string, choice: SheetChoice, onRow: (row: SheetRow) => boolean, onSheet?: (sheet: string | undefined, sheets: string[]) => void): Promise<SheetRead> {
+  // Loaded when a workbook is read (it takes ~130 ms to load: a CSV run never pays for it).
+  const ExcelJS = (await import('exceljs')).default;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });
   // exceljs's streaming reader names a sheet from xl/workbook.xml, which a zip may store after the
   // sheets (exceljs's own writer does): it then fails at random (exceljs issue #3064). The

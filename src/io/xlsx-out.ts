@@ -5,7 +5,6 @@
  * codes as text cells (never 1.23E+17), the header row frozen, columns as wide as their Chinese
  * text, no formulas. Built with exceljs; the caller writes the bytes atomically like any output.
  */
-import ExcelJS from 'exceljs';
 import type { Table } from '../domain/table.js';
 import { displayWidth } from '../domain/text.js';
 import type { HeaderLang } from './csv-out.js';
@@ -19,6 +18,8 @@ const exact = (s: string) => s.replace(/^-/, '').replace('.', '').replace(/^0+/,
 
 /** The workbook's bytes: a sheet for each table, in order. */
 export async function renderXlsx(sheets: readonly { name: string; table: Table }[], header: HeaderLang): Promise<Buffer> {
+  // Loaded only when a workbook is written (~130 ms to load).
+  const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   // Fixed metadata: the same inputs give the same workbook.
   wb.creator = 'skilltax';
