@@ -9,6 +9,7 @@ import { render, type HeaderLang, type RenderOptions } from '../io/csv-out.js';
 import { renderXlsx } from '../io/xlsx-out.js';
 import type { Table } from '../domain/table.js';
 import { loadAccountMap, type AccountMap, type LoadOptions } from '../io/load.js';
+import { progressFor } from './progress.js';
 import { usccProblem } from '../domain/ids.js';
 import { loadRules } from '../io/rules-file.js';
 import type { Rules } from '../rules/index.js';
@@ -138,6 +139,7 @@ function accountMapOf(path: string, g: GlobalOptions): PromiseLike<AccountMap> {
 }
 
 export function loadOptions(g: GlobalOptions): LoadOptions {
+  const progress = progressFor(g);
   return {
     encoding: g.encoding,
     maxErrors: g.maxErrors,
@@ -146,6 +148,7 @@ export function loadOptions(g: GlobalOptions): LoadOptions {
     ...(g.delimiter !== undefined ? { delimiter: g.delimiter } : {}),
     ...(g.enterpriseId !== undefined ? { enterpriseId: g.enterpriseId } : {}),
     ...(g.accountMap !== undefined ? { accountMap: accountMapOf(g.accountMap, g) } : {}),
+    ...(progress ? { progress } : {}),
   };
 }
 

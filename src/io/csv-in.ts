@@ -12,10 +12,11 @@
  * two-row headers, total rows (合计 …) skipped with a note, tab and `;` delimiters, separate
  * year and month columns, --enterprise-id for a file of one enterprise without the column.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { columnLetters, escapeControl, FileError, ProblemList, type Problem } from '../domain/errors.js';
 import { maskPersonId } from '../domain/ids.js';
 import { CsvTokenizer, type RecordSink } from './csv-syntax.js';
+import type { OnBytes } from './fast-payroll.js';
 import { decodeStream, type EncodingOption, type TextMark } from './encoding.js';
 import { acceptedNames, headerIndex, type RowOf, type Schema } from './schema.js';
 import { normalizeHeader, ValueProblem } from './values.js';
@@ -37,6 +38,8 @@ export interface ReadOptions {
   enterpriseId?: string;
   /** receives notes of the reading (how the file was read, rows skipped): information, exit status unchanged */
   note?: (message: string) => void;
+  /** progress of a long read (a file, not standard input or a workbook): called once per file with its name, returns what receives bytes done of the file's size and the lines read */
+  progress?: (file: string) => OnBytes | undefined;
 }
 
 export interface RowContext {
@@ -56,6 +59,14 @@ export function displayName(path: string): string {
 function openBytes(path: string, opts: ReadOptions): AsyncIterable<Buffer | string> {
   if (path === '-') return (opts.stdin ?? process.stdin) as AsyncIterable<Buffer | string>;
   return createReadStream(path, { highWaterMark: 1024 * 1024 });
+}
+
+/** The bytes of `src`, counted into `read.bytes` as they pass. */
+async function* counted(src: AsyncIterable<Buffer | string>, read: { bytes: number }): AsyncGenerator<Buffer | string> {
+  for await (const chunk of src) {
+    read.bytes += chunk.length;
+    yield chunk;
+  }
 }
 
 /** A file that cannot be read at all is a FileError (exit 2, or a line of its own in `validate`); anything else is thrown as it is. */
@@ -682,8 +693,17 @@ export async function readRows<S extends Schema>(
     return t;
   };
   let fatal = false;
+  const onBytes = path === '-' ? undefined : opts.progress?.(file);
+  let size = 0;
   try {
-    for await (const batch of decodeStream(openBytes(path, opts), opts.encoding)) {
+    if (onBytes) size = statSync(path).size;
+  } catch (e) {
+    throw ioError(e, file);
+  }
+  const read = { bytes: 0 };
+  try {
+    for await (const batch of decodeStream(onBytes ? counted(openBytes(path, opts), read) : openBytes(path, opts), opts.encoding)) {
+      onBytes?.(read.bytes, size, ctx.line);
       if ('fatal' in batch) {
         const t = tokenizer ?? start();
         if (!t.stopped) add(t.line, 1, batch.fatal);
@@ -701,6 +721,8 @@ export async function readRows<S extends Schema>(
     if (!fatal && !t.stopped) t.end();
   } catch (e) {
     throw ioError(e, file);
+  } finally {
+    onBytes?.(size, size, ctx.line);
   }
   if (!fatal) await finish();
 }

@@ -50,8 +50,8 @@ async function* once(b: Buffer): AsyncGenerator<Buffer> {
 /** Buffer's own latin1 slice (no encoding dispatch): the bytes of an ASCII cell as a string. */
 type Latin1 = Buffer & { latin1Slice(start: number, end: number): string };
 
-/** Progress of a read: bytes done of the total. */
-export type OnBytes = (done: number, total: number) => void;
+/** Progress of a read: bytes done of the file's size in bytes, and the lines read so far. */
+export type OnBytes = (done: number, total: number, rows?: number) => void;
 
 /** The header as the general reader reads it, when it is a plain one: the column indexes, or undefined. */
 async function plainHeader(bytes: Buffer, o: ReadOptions): Promise<{ cells: number; id: number; period: number; wages: number } | undefined> {
@@ -274,10 +274,10 @@ async function scan(fh: FileHandle, size: number, o: ReadOptions, onBytes: OnByt
     buf.copy(buf, 0, a, avail);
     avail -= a;
     a = 0;
-    onBytes?.(pos - avail, size);
+    onBytes?.(pos - avail, size, line);
     await fill();
   }
   if (sample !== undefined && detectDelimiter(sample) !== ',') notFast();
-  onBytes?.(size, size);
+  onBytes?.(size, size, line);
   return out;
 }

@@ -30,7 +30,7 @@ import {
   type TrainingTotal,
   type WageTotal,
 } from '../domain/records.js';
-import { scanPayroll, type OnBytes } from './fast-payroll.js';
+import { scanPayroll } from './fast-payroll.js';
 import { displayName, readRows, type ReadOptions, type RowContext } from './csv-in.js';
 import { accountMapSchema, awardHistorySchema, awardsSchema, catalogSchema, historySchema, ledgerDetailSchema, ledgerSchema, payrollSchema, propertiesSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
 
@@ -42,8 +42,6 @@ export interface LoadOptions extends ReadOptions {
   accountMap?: AccountMap | PromiseLike<AccountMap>;
   /** false: never the payroll fast path (the differential test reads every file both ways); SKILLTAX_GENERAL_READER=1 does the same */
   fastPath?: boolean;
-  /** progress of a long read: called once per file with its name, returns the callback that receives bytes done of the total */
-  progress?: (file: string) => OnBytes | undefined;
 }
 
 function slot<T>(m: ByEnterpriseYear<T>, id: string, year: number, make: () => T): T {
@@ -80,10 +78,12 @@ function overflow(problems: ProblemList, file: string, line: number, column: num
 
 export async function loadPayroll(path: string, o: LoadOptions): Promise<ByEnterpriseYear<WageTotal>> {
   // The byte scanner reads the common file (fast-payroll.ts); any other file, or a problem, is read here.
+  const onBytes = path === '-' ? undefined : o.progress?.(displayName(path));
   if (o.fastPath !== false && process.env.SKILLTAX_GENERAL_READER !== '1') {
-    const fast = await scanPayroll(path, o, o.progress?.(displayName(path)));
+    const fast = await scanPayroll(path, o, onBytes);
     if (fast) return fast;
   }
+  if (onBytes) o = { ...o, progress: () => onBytes }; // the same bar goes on
   const problems = new ProblemList(o.maxErrors);
   const out: ByEnterpriseYear<WageTotal> = new Map();
   await readRows(path, payrollSchema, o, problems, (r, ctx) => {
