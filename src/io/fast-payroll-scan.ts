@@ -176,6 +176,7 @@ export async function scanRange(fh: FileHandle, start: number, end: number, head
     starts[0] = a;
     for (let i = a; i < stop; i++) {
       const b = buf[i]!;
+      if (b > COMMA && b < 127) continue; // most bytes: digits, letters, - and . (one test)
       if (b === COMMA) {
         // More cells than the header: the general path decides (extra empty cells, a thousands separator).
         if (n === headerCells) notFast();
