@@ -4,6 +4,7 @@
  * and in worker threads (fast-payroll-worker.ts), so it imports nothing heavy: domain checks only.
  * At a line it does not take it throws NotFast; the caller then reads the file on the general path.
  */
+import { isUtf8 } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { usccProblem } from '../domain/ids.js';
 import { yearOutOfRange } from '../domain/periods.js';
@@ -17,6 +18,8 @@ const DASH = 45;
 const DOT = 46;
 const ZERO = 48;
 const SPACE = 32;
+/** A total row (csv-in.ts): its first non-empty cell, without spaces and colons. */
+const TOTAL_ROW = /^(合计|总计|小计|本页小计|本页合计)$/;
 
 /** Where the scanner gave up: the file goes to the general path. */
 export class NotFast extends Error {}
@@ -48,6 +51,8 @@ export interface RangeOptions {
   firstLine: number;
   /** the first lines, as text, until `sample` says it has seen enough (false: give up) — the delimiter check */
   sample?: (line: string) => 'more' | 'done' | 'not';
+  /** bytes beyond ASCII may stand in cells not read, as valid UTF-8 (the file is UTF-8: see fast-payroll.ts) */
+  utf8: boolean;
   /** bytes of the range done so far */
   onBytes?: (done: number, lines: number) => void;
 }
@@ -80,6 +85,8 @@ export async function scanRange(fh: FileHandle, start: number, end: number, head
   let line = o.firstLine;
   const lastId = Buffer.alloc(18);
   let lastYears: Map<number, WageTotal> | undefined;
+  /** the current line has bytes beyond ASCII */
+  let lineHigh = false;
 
   /** One data line [a, e) (no line end), its cell starts in `starts` (n cells). */
   const row = (a: number, e: number, n: number) => {
@@ -89,6 +96,15 @@ export async function scanRange(fh: FileHandle, start: number, end: number, head
       return;
     }
     const cellEnd = (c: number) => (c === lastCol ? e : starts[c + 1]! - 1);
+    if (lineHigh) {
+      // A total row (合计 …) is skipped with a note on the general path: its first non-empty cell is looked at.
+      for (let c = 0; c < n; c++) {
+        const text = buf.toString('utf8', starts[c]!, cellEnd(c));
+        if (text.trim() === '') continue;
+        if (text.length <= 12 && TOTAL_ROW.test(text.replace(/[\s:：]/g, ''))) notFast();
+        break;
+      }
+    }
     if (cellEnd(idCol) === starts[idCol]) {
       // No enterprise_id: a line of commas (and spaces) is skipped on the general path; anything else is a problem there.
       for (let i = a; i < e; i++) if (buf[i] !== COMMA && buf[i] !== SPACE) notFast();
@@ -172,6 +188,8 @@ export async function scanRange(fh: FileHandle, start: number, end: number, head
   for (;;) {
     // Scan the whole lines in buf[a, stop).
     const stop = eof ? avail : buf.lastIndexOf(LF, avail - 1) + 1;
+    const from = a;
+    let high = false;
     let n = 1;
     starts[0] = a;
     for (let i = a; i < stop; i++) {
@@ -193,8 +211,15 @@ export async function scanRange(fh: FileHandle, start: number, end: number, head
         a = i + 1;
         n = 1;
         starts[0] = a;
-      } else if (b < SPACE || b > 126 || b === QUOTE) notFast();
+        lineHigh = false;
+      } else if (b < SPACE || b === QUOTE || b === 127) notFast();
+      else if (b > 127) {
+        // UTF-8 text in a cell: not a two-byte sequence (U+0080–U+07FF), which the general path checks line by line for GB18030 read as Latin.
+        if (!o.utf8 || (b >= 0xc2 && b <= 0xdf)) notFast();
+        high = lineHigh = true;
+      }
     }
+    if (high && !isUtf8(buf.subarray(from, stop))) notFast();
     if (eof) {
       if (a < avail) {
         // The last line of the file, with no line end.

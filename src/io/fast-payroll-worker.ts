@@ -6,10 +6,10 @@ import { open } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { NotFast, scanRange, type PlainHeader } from './fast-payroll-scan.js';
 
-const { path, start, end, header, chunk } = workerData as { path: string; start: number; end: number; header: PlainHeader; chunk: number };
+const { path, start, end, header, chunk, utf8 } = workerData as { path: string; start: number; end: number; header: PlainHeader; chunk: number; utf8: boolean };
 const fh = await open(path, 'r');
 try {
-  const result = await scanRange(fh, start, end, header, { chunk, firstLine: 0, onBytes: (bytes, lines) => parentPort!.postMessage({ progress: [bytes, lines] }) });
+  const result = await scanRange(fh, start, end, header, { chunk, firstLine: 0, utf8, onBytes: (bytes, lines) => parentPort!.postMessage({ progress: [bytes, lines] }) });
   parentPort!.postMessage({ result });
 } catch (e) {
   if (!(e instanceof NotFast)) throw e;

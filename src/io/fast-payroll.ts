@@ -14,6 +14,7 @@
  * and adversarial files.
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ByEnterpriseYear, WageTotal } from '../domain/records.js';
@@ -28,6 +29,7 @@ import { sniffWorkbook } from './workbook.js';
 /** Bytes read at a time; a line longer than this sends the file to the general path. */
 const CHUNK = 8 * 1024 * 1024;
 const LF = 10;
+const GB_BOM = Buffer.from([0x84, 0x31, 0x95, 0x33]);
 /** A file smaller than this is scanned in the main thread alone: a worker costs more than it saves. */
 const WORKERS_FROM_BYTES = 32 * 1024 * 1024;
 /** A header cell that groups the columns below it (csv-in.ts GROUP_LABEL): a two-row header the general path must judge. */
@@ -116,6 +118,10 @@ async function scan(fh: FileHandle, path: string, size: number, o: ReadOptions, 
   const header = await plainHeader(Buffer.from(head.subarray(0, nl + 1)), o);
   if (!header) notFast();
   const dataStart = nl + 1;
+  // Rows may hold UTF-8 text (a name column) when the general path would read the file as UTF-8 throughout:
+  // the header UTF-8 (or ASCII), no GB18030 BOM, --encoding not gb18030 (and each range checks its bytes are UTF-8).
+  const headerBytes = head.subarray(0, dataStart);
+  const utf8 = o.encoding !== 'gb18030' && isUtf8(headerBytes) && !headerBytes.subarray(0, 4).equals(GB_BOM);
 
   // The first 20 non-empty lines decide the delimiter on the general path (detectDelimiter).
   let sampleText = head.toString('latin1', 0, dataStart);
@@ -140,10 +146,10 @@ async function scan(fh: FileHandle, path: string, size: number, o: ReadOptions, 
     rows[k] = lines;
     onBytes?.(dataStart + done.reduce((x, y) => x + y, 0), size, 1 + rows.reduce((x, y) => x + y, 0));
   };
-  const workers = bounds.slice(1, -1).map((s, k) => rangeInWorker(path, s, bounds[k + 2]!, header!, chunk, (bytes, lines) => report(k + 1, bytes, lines)));
+  const workers = bounds.slice(1, -1).map((s, k) => rangeInWorker(path, s, bounds[k + 2]!, header!, chunk, utf8, (bytes, lines) => report(k + 1, bytes, lines)));
   let results: RangeResult[];
   try {
-    const mine = await scanRange(fh, dataStart, bounds[1]!, header!, { chunk, firstLine: 1, sample, onBytes: (bytes, lines) => report(0, bytes, lines) });
+    const mine = await scanRange(fh, dataStart, bounds[1]!, header!, { chunk, firstLine: 1, utf8, sample, onBytes: (bytes, lines) => report(0, bytes, lines) });
     if (!sampled && detectDelimiter(sampleText) !== ',') notFast();
     results = [mine, ...(await Promise.all(workers.map((w) => w.result)))];
   } finally {
@@ -165,8 +171,8 @@ async function lineStartAfter(fh: FileHandle, at: number, size: number): Promise
 }
 
 /** A range scanned by a worker thread: its result (NotFast when it gave up), and a way to stop it. */
-function rangeInWorker(path: string, start: number, end: number, header: PlainHeader, chunk: number, progress: (bytes: number, lines: number) => void): { result: Promise<RangeResult>; stop(): void } {
-  const worker = new Worker(new URL('./fast-payroll-worker.js', import.meta.url), { workerData: { path, start, end, header, chunk } });
+function rangeInWorker(path: string, start: number, end: number, header: PlainHeader, chunk: number, utf8: boolean, progress: (bytes: number, lines: number) => void): { result: Promise<RangeResult>; stop(): void } {
+  const worker = new Worker(new URL('./fast-payroll-worker.js', import.meta.url), { workerData: { path, start, end, header, chunk, utf8 } });
   const result = new Promise<RangeResult>((resolve, reject) => {
     worker.on('message', (m: { progress?: [number, number]; result?: RangeResult; notFast?: true }) => {
       if (m.progress) progress(...m.progress);
