@@ -148,5 +148,10 @@ export function isCalendarDate(iso: string): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) {
+    // As Date.UTC reads a year: 0–99 are 1900–1999 (so 0000-02-29 is no date, as it was).
+    const y = year >= 0 && year <= 99 ? 1900 + year : year;
+    return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  }
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

@@ -13,6 +13,25 @@ const MAX_FEN = 9_000_000_000_000_000; // 90 trillion yuan: keeps every sum an e
 
 /** `1,234.56`, ` ¥100 `, `100元`, `-5.5` (when allowed) → integer fen. */
 export function parseAmount(raw: string, allowNegative = false): Fen {
+  // The usual cell, `1234` or `1234.5` or `1234.56` with at most 13 digits of yuan: read digit by digit.
+  const n = raw.length;
+  if (n > 0 && n <= 16) {
+    let yuan = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const d = raw.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) break;
+      yuan = yuan * 10 + d;
+    }
+    if (i > 0 && i <= 13) {
+      if (i === n) return yuan * 100;
+      if (raw.charCodeAt(i) === 46 && (n - i === 2 || n - i === 3)) {
+        const f1 = raw.charCodeAt(i + 1) - 48;
+        const f2 = n - i === 3 ? raw.charCodeAt(i + 2) - 48 : 0;
+        if (f1 >= 0 && f1 <= 9 && f2 >= 0 && f2 <= 9) return yuan * 100 + f1 * 10 + f2;
+      }
+    }
+  }
   let s = raw;
   if (s.includes(',')) s = s.replace(/(?<=\d),(?=\d{3}(\D|$))/g, '');
   s = s.replace(/^([+-]?)\s*[¥￥]\s*/, '$1').replace(/\s*元$/, '').trim();

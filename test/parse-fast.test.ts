@@ -1,0 +1,62 @@
+/**
+ * The quick paths of two hot parsers (issue #13) against the code they replace, kept here
+ * verbatim as the reference: parseAmount's digit-by-digit reading of `1234.56`, and daysInMonth
+ * by arithmetic instead of a Date. Same value or the same error message, for generated and
+ * hostile text and every month of years 0–9999.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { daysInMonth } from '../src/domain/periods.js';
+import { parseAmount, ValueProblem } from '../src/io/values.js';
+
+const MAX_FEN = 9_000_000_000_000_000;
+/** parseAmount before the quick path (src/io/values.ts at f0182db). */
+function referenceAmount(raw: string, allowNegative = false): number {
+  let s = raw;
+  if (s.includes(',')) s = s.replace(/(?<=\d),(?=\d{3}(\D|$))/g, '');
+  s = s.replace(/^([+-]?)\s*[¥￥]\s*/, '$1').replace(/\s*元$/, '').trim();
+  const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(s) ?? /^([+-]?)()\.(\d+)$/.exec(s);
+  if (!m) throw new ValueProblem('not an amount: write yuan with a "." decimal point, e.g. 1234.56');
+  const frac = m[3] ?? '';
+  if (frac.length > 2) throw new ValueProblem('an amount has at most 2 decimals (角分)');
+  const intPart = m[2] === '' ? '0' : m[2]!;
+  if (intPart.replace(/^0+/, '').length > 14) throw new ValueProblem('amount is too large');
+  const fen = Number(intPart) * 100 + Number((frac + '00').slice(0, 2));
+  if (fen > MAX_FEN) throw new ValueProblem('amount is too large');
+  const neg = m[1] === '-' && fen !== 0;
+  if (neg && !allowNegative) throw new ValueProblem('a negative amount is not allowed here');
+  return neg ? -fen : fen;
+}
+
+const outcome = (f: () => number) => {
+  try {
+    return { value: f() };
+  } catch (e) {
+    if (e instanceof ValueProblem) return { error: e.message };
+    throw e;
+  }
+};
+
+describe('quick parsers give what the code they replace gave', () => {
+  it('parseAmount', () => {
+    const digits = fc.stringMatching(/^[0-9]{0,17}$/);
+    const amountish = fc.oneof(
+      fc.tuple(digits, fc.constantFrom('', '.', '.0', '.5', '.05', '.50', '.123', '.1.2', ',000', ' ', '元', '-'), fc.constantFrom('', '-', '+', '¥', ' ')).map(([d, tail, head]) => head + d + tail),
+      fc.string({ unit: fc.constantFrom('0', '1', '9', '.', ',', '-', '+', ' ', '¥', '元', 'e', '١', '０', '\t') }),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(amountish, fc.boolean(), (raw, neg) => {
+        expect(outcome(() => parseAmount(raw, neg))).toEqual(outcome(() => referenceAmount(raw, neg)));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const raw of ['0', '00', '0.00', '1234567890123', '12345678901234', '9999999999999.99', '0000000000000012.5', '1.', '.1', '1.234', '१२']) {
+      expect(outcome(() => parseAmount(raw))).toEqual(outcome(() => referenceAmount(raw)));
+    }
+  });
+
+  it('daysInMonth', () => {
+    for (let y = 0; y <= 9999; y++) for (let m = 1; m <= 12; m++) if (daysInMonth(y, m) !== new Date(Date.UTC(y, m, 0)).getUTCDate()) expect([y, m]).toBe('the same');
+  });
+});
