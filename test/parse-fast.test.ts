@@ -1,12 +1,13 @@
 /**
  * The quick paths of two hot parsers (issue #13) against the code they replace, kept here
  * verbatim as the reference: parseAmount's digit-by-digit reading of `1234.56`, and daysInMonth
- * by arithmetic instead of a Date. Same value or the same error message, for generated and
+ * by arithmetic instead of a Date; and parsePeriodText's reading of `2024-01` against its general
+ * path (the same text after a space, which the quick path leaves to the general one). Same value or the same error message, for generated and
  * hostile text and every month of years 0–9999.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysInMonth } from '../src/domain/periods.js';
+import { daysInMonth, parsePeriodText } from '../src/domain/periods.js';
 import { parseAmount, ValueProblem } from '../src/io/values.js';
 
 const MAX_FEN = 9_000_000_000_000_000;
@@ -54,6 +55,18 @@ describe('quick parsers give what the code they replace gave', () => {
     for (const raw of ['0', '00', '0.00', '1234567890123', '12345678901234', '9999999999999.99', '0000000000000012.5', '1.', '.1', '1.234', '१२']) {
       expect(outcome(() => parseAmount(raw))).toEqual(outcome(() => referenceAmount(raw)));
     }
+  });
+
+  it('parsePeriodText', () => {
+    const seven = fc.string({ unit: fc.constantFrom('0', '1', '2', '9', '-', '/', 'Q', '年', '０', ' ', '.'), minLength: 7, maxLength: 7 });
+    const monthish = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 })).map(([y, m]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(fc.oneof(seven, monthish, fc.string({ minLength: 7, maxLength: 7 })), (raw) => {
+        expect(parsePeriodText(raw)).toEqual(parsePeriodText(` ${raw}`));
+        expect(parsePeriodText(raw, { days: false })).toEqual(parsePeriodText(` ${raw}`, { days: false }));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it('daysInMonth', () => {

@@ -29,6 +29,17 @@ export function yearOutOfRange(year: number): string | undefined {
   return year < EARLIEST_YEAR || year > LATEST_YEAR ? `year out of range: ${year} is outside ${EARLIEST_YEAR}–${LATEST_YEAR}` : undefined;
 }
 
+/** The number its first four characters write when they are ASCII digits, else -1. */
+function digits4(s: string): number {
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    y = y * 10 + d;
+  }
+  return y;
+}
+
 const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
 /**
@@ -39,6 +50,16 @@ const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 
  *   year     `2024`, `2024年`, `2024年度`
  */
 export function parsePeriodText(raw: string, o: { days?: boolean } = { days: true }): Period | undefined {
+  // The usual cell, `2024-01`, read without normalising or a regular expression.
+  if (raw.length === 7 && raw.charCodeAt(4) === 45) {
+    const y = digits4(raw);
+    const m1 = raw.charCodeAt(5) - 48;
+    const m2 = raw.charCodeAt(6) - 48;
+    if (y >= 0 && m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9) {
+      const n = m1 * 10 + m2;
+      return n < 1 || n > 12 ? undefined : { kind: 'month', year: y, n, text: raw };
+    }
+  }
   const t = raw.normalize('NFKC').trim();
   let d = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
   if (d) {
