@@ -16,7 +16,9 @@
  *      aggregation and cap (bench/ref-duckdb.mjs), and checks DuckDB's wages and caps equal
  *      deduct's;
  *   4. checks that every run of a case wrote byte-identical outputs (SHA-256 of each output file
- *      and of stdout/stderr), and against `--baseline FILE` (an earlier results file) when given;
+ *      and of stdout/stderr), and, with `--baseline FILE` (an earlier results file, e.g. of a
+ *      reference build run with `--bin`), that they equal the baseline's on the same data (same
+ *      SHA-256 of the input files);
  *   5. prints per case rows, input MB, wall and CPU seconds (median and range), rows/s (median
  *      wall), peak RSS (median and max), then the ratios and limits of the issue's targets with
  *      met / NOT MET, and writes all of it to bench/results.json (git-ignored).
@@ -318,7 +320,7 @@ function dataKey(d) {
 function cached(d, key) {
   try {
     const m = JSON.parse(readFileSync(join(d.dir, 'bench-manifest.json'), 'utf8'));
-    if (m.key !== key) return undefined;
+    if (m.key !== key || !m.sha256) return undefined;
     for (const [name, f] of Object.entries(m.manifest.files)) {
       const path = join(d.dir, name);
       if (!existsSync(path) || (f.bytes !== undefined && statSync(path).size !== f.bytes)) return undefined;
@@ -353,7 +355,8 @@ function prepare(d) {
   const main = join(d.dir, d.mainFile);
   if (!existsSync(main)) return (d.ready = { failed: `${d.module} wrote no ${d.mainFile}` });
   const rows = m.manifest.files[d.mainFile]?.rows ?? countDataLines(main);
-  return (d.ready = { key, manifest: m.manifest, rows });
+  const dataHash = createHash('sha256').update(JSON.stringify(m.sha256)).digest('hex').slice(0, 16);
+  return (d.ready = { key, dataHash, manifest: m.manifest, rows });
 }
 
 // ── running ──────────────────────────────────────────────────────────────────
@@ -390,6 +393,7 @@ async function runGroup(group) {
       continue;
     }
     r.key = ready.key;
+    r.dataHash = ready.dataHash;
     r.rows = ready.rows;
     r.rowsOf = c.data.mainFile;
     r.outDir = join(c.data.dir, `out-${c.id}`);
@@ -509,7 +513,7 @@ if (baseline) {
     const b = baseline.cases?.[c.id];
     let verdict;
     if (!b?.hashes) verdict = 'not compared (no outputs in the baseline)';
-    else if (b.key !== r.key) verdict = 'not compared (the baseline ran on other data)';
+    else if (b.dataHash !== r.dataHash) verdict = 'not compared (the baseline ran on other data)';
     else {
       const names = [...new Set([...Object.keys(b.hashes), ...Object.keys(r.hashes)])].sort();
       const differ = names.filter((n) => b.hashes[n] !== r.hashes[n]);
