@@ -501,7 +501,7 @@ for (const c of ALL) {
       `${r.identicalRuns ? `yes (${s.runs})` : 'NO'}${r.failed ? `  then FAILED: ${r.failed}` : ''}`,
   );
 }
-out(`(the bench's own RSS at the spawns was at most ${kibToMB(parentRssMaxKiB).toFixed(1)} MB: a child's peak RSS cannot read below it)`);
+out(`(the bench's own RSS at the spawns was at most ${kibToMB(parentRssMaxKiB).toFixed(1)} MB; a forked child's peak RSS starts from what it inherits of it, see bench/measure.mjs)`);
 
 // ── baseline ─────────────────────────────────────────────────────────────────
 if (baseline) {
