@@ -2,14 +2,14 @@
 /**
  * The workbook benchmark (issue #9): `node bench/xlsx.mjs [rows] [dir]` writes a payroll workbook of
  * `rows` rows (default 1,000,000; streamed with exceljs's WorkbookWriter, deterministic data) and
- * times `skilltax deduct` reading it, with peak memory from GNU time when it is installed.
- * Build first (`npm run build`).
+ * times `skilltax deduct` reading it: wall and CPU time and peak memory from the child's own resource
+ * usage (bench/measure.mjs). Build first (`npm run build`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ExcelJS from 'exceljs';
+import { measure } from './measure.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const rows = Number((process.argv[2] ?? '1000000').replace(/[_,]/g, ''));
@@ -25,8 +25,10 @@ const id = (n) => {
 
 mkdirSync(dir, { recursive: true });
 const book = join(dir, `payroll-${rows}.xlsx`);
-if (!existsSync(book)) {
-  process.stdout.write(`writing ${rows.toLocaleString('en-US')} rows into ${book} …\n`);
+// The workbook is written by a child process (this script with --write): a child's peak RSS
+// starts from its parent's RSS (see bench/measure.mjs), so the measuring process stays small.
+if (process.argv[4] === '--write') {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: book, useSharedStrings: false, useStyles: false });
   const ws = wb.addWorksheet('工资表');
   ws.addRow(['慈溪市工资表（导出）']).commit();
@@ -40,24 +42,27 @@ if (!existsSync(book)) {
   }
   ws.commit();
   await wb.commit();
+  process.exit(0);
+}
+if (!existsSync(book)) {
+  process.stdout.write(`writing ${rows.toLocaleString('en-US')} rows into ${book} …\n`);
+  const w = spawnSync(process.execPath, [fileURLToPath(import.meta.url), String(rows), dir, '--write'], { stdio: 'inherit' });
+  if (w.status !== 0) process.exit(2);
 }
 const training = join(dir, 'training.csv');
 if (!existsSync(training)) (await import('node:fs')).writeFileSync(training, 'enterprise_id,date,category,amount\n');
-const time = existsSync('/usr/bin/time');
-const args = [join(ROOT, 'bin', 'skilltax.js'), 'deduct', '--payroll', book, '--training', training, '--out', join(dir, 'deductions.csv'), '--quiet'];
-const t0 = process.hrtime.bigint();
-const r = time ? spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, args, { encoding: 'utf8' });
-const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
-if (r.status !== 0 && r.status !== 1) {
-  process.stderr.write(r.stderr);
+const args = ['deduct', '--payroll', book, '--training', training, '--out', join(dir, 'deductions.csv'), '--quiet'];
+const stderr = join(dir, 'stderr.txt');
+const m = await measure(join(ROOT, 'bin', 'skilltax.js'), args, { stderr });
+if (m.exit !== 0 && m.exit !== 1) {
+  process.stderr.write(existsSync(stderr) ? readFileSync(stderr, 'utf8') : `skilltax deduct failed (${m.signal ?? m.exit})\n`);
   process.exit(2);
 }
 process.stdout.write(
   [
     `skilltax deduct on ${book}`,
     `  payroll rows        ${rows.toLocaleString('en-US')} (${(statSync(book).size / 1e6).toFixed(1)} MB workbook)`,
-    `  wall time           ${wall.toFixed(2)} s`,
-    `  peak memory (RSS)   ${rss ? `${(Number(rss[1]) / 1024).toFixed(1)} MiB` : 'not measured'}`,
+    `  wall time           ${m.wall.toFixed(2)} s (cpu ${m.cpu.toFixed(2)} s)`,
+    `  peak memory (RSS)   ${(m.maxRssKiB / 1024).toFixed(1)} MiB`,
   ].join('\n') + '\n',
 );
