@@ -5,7 +5,8 @@
  * for a file still being read after a second (a short run prints nothing); a finished bar stays
  * on screen, so the summary follows the bars of every file read.
  */
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgressTypes from 'cli-progress';
 import type { OnBytes } from '../io/fast-payroll.js';
 import type { GlobalOptions } from './common.js';
 
@@ -25,11 +26,11 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
  */
 export function progressFor(g: Pick<GlobalOptions, 'quiet'>): ((file: string) => OnBytes) | undefined {
   if (!progressWanted(g)) return undefined;
-  let multi: cliProgress.MultiBar | undefined;
+  let multi: cliProgressTypes.MultiBar | undefined;
   let active = 0;
   return (file) => {
     const started = Date.now();
-    let bar: cliProgress.SingleBar | undefined;
+    let bar: cliProgressTypes.SingleBar | undefined;
     let finished = false;
     return (done, total, rows = 0) => {
       if (finished) return;
@@ -37,6 +38,8 @@ export function progressFor(g: Pick<GlobalOptions, 'quiet'>): ((file: string) =>
       const payload = { file, done: mb(done), size: mb(total), rate: elapsed > 0 ? Math.round(rows / elapsed).toLocaleString('en-US') : '0' };
       if (!bar) {
         if (done >= total || Date.now() - started < SHOW_AFTER_MS) return;
+        // Loaded when a bar is first drawn: a run that shows none never loads it.
+        const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof cliProgressTypes;
         multi ??= new cliProgress.MultiBar(
           {
             stream: process.stderr,

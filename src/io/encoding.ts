@@ -20,7 +20,7 @@
  *     Chinese text more common than its GB18030 reading (a UTF-8 line: 电工 vs 鐢靛伐).
  */
 import { isAscii, isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 
 export type EncodingOption = 'auto' | 'utf8' | 'gb18030';
 type Encoding = 'utf8' | 'gb18030';
@@ -126,7 +126,10 @@ export function utf8Reading(buf: Buffer): string {
   return out;
 }
 
+/** iconv-lite, loaded when a GB18030 text is first decoded (a UTF-8 or ASCII run never pays for it). */
+let iconv: { decode(buf: Buffer, encoding: string): string } | undefined;
 function gbDecode(buf: Buffer): string {
+  iconv ??= createRequire(import.meta.url)('iconv-lite') as { decode(buf: Buffer, encoding: string): string };
   return iconv.decode(buf, 'gb18030');
 }
 
