@@ -50,6 +50,13 @@ interface Dialect {
 
 // Regular expressions stay in the subset RE2 (DuckDB), POSIX ARE (PostgreSQL) and Java (Spark,
 // Hive) read alike, with no backslash: Spark and Hive unescape backslashes in string literals.
+
+/**
+ * RLIKE, and nothing outside printable ASCII: Java's `$` also matches before a final line break
+ * ("2024\n" would pass `^[0-9]{4}$`), and every value the queries accept is printable ASCII.
+ */
+const javaMatches = (s: string, re: string) => `(${s} RLIKE '${re}' AND NOT (${s} RLIKE '[^ -~]'))`;
+
 const DIALECTS: Record<SqlDialect, Dialect> = {
   duckdb: {
     text: 'VARCHAR',
@@ -75,7 +82,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
   },
   spark: {
     text: 'STRING',
-    matches: (s, re) => `(${s} RLIKE '${re}')`,
+    matches: javaMatches,
     group: (s, re, n) => `regexp_extract(${s}, '${re}', ${n})`,
     position: (hay, needle) => `instr(${hay}, ${needle})`,
     without: (s, ch) => `replace(${s}, '${ch}', '')`,
@@ -88,7 +95,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
   },
   hive: {
     text: 'STRING',
-    matches: (s, re) => `(${s} RLIKE '${re}')`,
+    matches: javaMatches,
     group: (s, re, n) => `regexp_extract(${s}, '${re}', ${n})`,
     position: (hay, needle) => `instr(${hay}, ${needle})`,
     // Hive's replace() is 1.3 and later; regexp_replace replaces every match in every version.
@@ -390,10 +397,14 @@ ORDER BY enterprise_id, period`;
 FROM (
   SELECT in_enterprise_id AS enterprise_id, in_period AS period, in_wages AS wages,
     CASE WHEN NOT ok THEN concat_ws(${d.semicolon}, e_problem, p_problem, w_problem)
-         WHEN MIN(CASE WHEN ok THEN kind END) OVER (PARTITION BY e, p_year) <> MAX(CASE WHEN ok THEN kind END) OVER (PARTITION BY e, p_year)
-           THEN 'both_year_and_month'
+         WHEN first_kind <> last_kind THEN 'both_year_and_month'
     END AS reason
-  FROM checked
+  FROM (
+    SELECT checked.*,
+      MIN(CASE WHEN ok THEN kind END) OVER (PARTITION BY e, p_year) AS first_kind,
+      MAX(CASE WHEN ok THEN kind END) OVER (PARTITION BY e, p_year) AS last_kind
+    FROM checked
+  ) kinds
 ) listed
 WHERE reason IS NOT NULL
 ORDER BY enterprise_id, period, wages`;
