@@ -37,7 +37,7 @@ export function sqlCommand(outcome: Outcome): Command {
         'skilltax sql insurance --dialect hive --table ods.unemployment_insurance',
         '',
         'With the DuckDB command line, on a payroll.csv of monthly rows:',
-        "  duckdb -c \"CREATE VIEW payroll AS SELECT * FROM read_csv('payroll.csv', all_varchar = true)\" w.duckdb",
+        "  duckdb w.duckdb -c \"CREATE VIEW payroll AS SELECT * FROM read_csv('payroll.csv', all_varchar = true)\"",
         '  skilltax sql payroll --dialect duckdb --rejected | duckdb -csv w.duckdb      (must list no row)',
         '  skilltax sql payroll --dialect duckdb | duckdb -csv w.duckdb > yearly/payroll.csv',
         '  skilltax deduct --payroll yearly/payroll.csv --training training.csv',

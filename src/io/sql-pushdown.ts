@@ -57,13 +57,20 @@ interface Dialect {
  */
 const javaMatches = (s: string, re: string) => `(${s} RLIKE '${re}' AND NOT (${s} RLIKE '[^ -~]'))`;
 
+// What several engines spell alike.
+const regexpExtract = (s: string, re: string, n: number) => `regexp_extract(${s}, '${re}', ${n})`;
+const instr = (hay: string, needle: string) => `instr(${hay}, ${needle})`;
+const replace = (s: string, ch: string) => `replace(${s}, '${ch}', '')`;
+/** Spark and Hive: Java regular expressions, STRING. */
+const JAVA = { text: 'STRING', matches: javaMatches, group: regexpExtract, position: instr };
+
 const DIALECTS: Record<SqlDialect, Dialect> = {
   duckdb: {
     text: 'VARCHAR',
     matches: (s, re) => `regexp_matches(${s}, '${re}')`,
-    group: (s, re, n) => `regexp_extract(${s}, '${re}', ${n})`,
-    position: (hay, needle) => `instr(${hay}, ${needle})`,
-    without: (s, ch) => `replace(${s}, '${ch}', '')`,
+    group: regexpExtract,
+    position: instr,
+    without: replace,
     semicolon: "';'",
     usage: [
       "a CSV file as the table: CREATE VIEW {table} AS SELECT * FROM read_csv('{table}.csv', all_varchar = true)",
@@ -76,28 +83,22 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
     matches: (s, re) => `(${s} ~ '${re}')`,
     group: (s, re, n) => `(regexp_match(${s}, '${re}'))[${n}]`,
     position: (hay, needle) => `strpos(${hay}, ${needle})`,
-    without: (s, ch) => `replace(${s}, '${ch}', '')`,
+    without: replace,
     semicolon: "';'",
     usage: ['PostgreSQL 10 or later (regexp_match)', 'run: skilltax sql {kind} --dialect postgres > q.sql && psql -X --csv -f q.sql > {file}'],
   },
   spark: {
-    text: 'STRING',
-    matches: javaMatches,
-    group: (s, re, n) => `regexp_extract(${s}, '${re}', ${n})`,
-    position: (hay, needle) => `instr(${hay}, ${needle})`,
-    without: (s, ch) => `replace(${s}, '${ch}', '')`,
+    ...JAVA,
+    without: replace,
     semicolon: "';'",
     usage: [
       'Spark 3 or later, ANSI mode or not',
-      "run: INSERT OVERWRITE DIRECTORY '/out/{kind}' USING csv OPTIONS (header 'true') followed by this query,",
-      'then give skilltax the one part file (coalesce to one partition, or concatenate the parts under one header)',
+      "run: INSERT OVERWRITE DIRECTORY '/out/{kind}' USING csv OPTIONS (header 'true') followed by this query",
+      '(Spark writes part files: give skilltax one file, the parts concatenated under a single header)',
     ],
   },
   hive: {
-    text: 'STRING',
-    matches: javaMatches,
-    group: (s, re, n) => `regexp_extract(${s}, '${re}', ${n})`,
-    position: (hay, needle) => `instr(${hay}, ${needle})`,
+    ...JAVA,
     // Hive's replace() is 1.3 and later; regexp_replace replaces every match in every version.
     without: (s, ch) => `regexp_replace(${s}, '${ch}', '')`,
     semicolon: 'chr(59)',
@@ -192,7 +193,7 @@ function usccProblem(d: Dialect, e: string): string {
 /** The digits of a 居民身份证号 `p`'s birth date (digits 7–14) as integers b_yr, b_mo, b_dy (0 when `p` is not 17 digits and a check character). */
 function birthDate(d: Dialect, p: string): string {
   const form = d.matches(p, PERSON_ID);
-  return [`${int(form, `substr(${p}, 7, 4)`)} AS b_yr`, `    ${int(form, `substr(${p}, 11, 2)`)} AS b_mo`, `    ${int(form, `substr(${p}, 13, 2)`)} AS b_dy`].join(',\n');
+  return [`${int(form, `substr(${p}, 7, 4)`)} AS b_yr`, `${int(form, `substr(${p}, 11, 2)`)} AS b_mo`, `${int(form, `substr(${p}, 13, 2)`)} AS b_dy`].join(',\n    ');
 }
 
 /** The problem of an upper-cased, trimmed 居民身份证号 `p` with its birthDate columns, or NULL (domain/ids.ts personIdProblem). */
@@ -216,8 +217,24 @@ const YEAR = '^[0-9]{4}$';
 const MONTH = ['^[0-9]{4}-[0-9]{1,2}$', '^[0-9]{6}$'];
 const DAY = ['^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$', '^[0-9]{8}$'];
 
-/** The CTE chain shared by the aggregation and the rejected query of a kind. */
-function checkedRows(kind: SqlKind, d: Dialect, table: string): string {
+/** A kind's columns (in the order its reasons are listed) and what its checks add to each step of the chain. */
+interface KindParts {
+  columns: readonly string[];
+  /** the trimmed forms of the columns (src): `… AS e` */
+  src: string[];
+  shaped: string[];
+  numbered: string[];
+  /** each check: its column name, and the CASE giving the reason code or NULL */
+  problems: [name: string, expr: string][];
+  checked: string[];
+}
+
+/**
+ * The chain of CTEs both queries of a kind read from, ending in `checked`: every row of the
+ * table with its value as given (`in_<column>`), its problems (NULL when none), `ok`, and the
+ * normalized values. Each step only adds columns.
+ */
+function checkedRows(kind: SqlKind, d: Dialect, table: string): { sql: string; problems: string[] } {
   const t = (col: string) => `CAST(${col} AS ${d.text})`;
   const any = (res: string[]) => res.map((re) => d.matches('p', re)).join(' OR ');
   const shape = [
@@ -236,106 +253,83 @@ function checkedRows(kind: SqlKind, d: Dialect, table: string): string {
       `         WHEN p_shape <> 'Y' AND NOT (mo BETWEEN 1 AND 12) THEN 'period_form'`,
       `         WHEN p_shape = 'D' AND NOT (${calendarDay('yr', 'mo', 'dy')}) THEN 'period_form'`,
       `         WHEN yr < ${EARLIEST_YEAR} OR yr > ${LATEST_YEAR} THEN 'period_year'`,
-      `    END AS p_problem`,
+      `    END`,
     ].join('\n');
+  const period = `translate(trim(${t('period')}), '/.', '--') AS p`;
+  const enterprise = `upper(trim(${t('enterprise_id')})) AS e`;
   const numbers = [
     `${int('p_shape IS NOT NULL', 'substr(p, 1, 4)')} AS yr`,
-    `    ${int(`p_shape IN ('M', 'D')`, monthText)} AS mo`,
-    `    ${int(`p_shape = 'D'`, dayText)} AS dy`,
-  ].join(',\n');
+    `${int(`p_shape IN ('M', 'D')`, monthText)} AS mo`,
+    `${int(`p_shape = 'D'`, dayText)} AS dy`,
+  ];
 
+  let parts: KindParts;
   if (kind === 'insurance') {
-    return `WITH src AS (
-  SELECT
-    ${t('person_id')} AS in_person_id,
-    ${t('period')} AS in_period,
-    ${t('enterprise_id')} AS in_enterprise_id,
-    upper(trim(${t('person_id')})) AS pid,
-    translate(trim(${t('period')}), '/.', '--') AS p,
-    upper(trim(${t('enterprise_id')})) AS e
-  FROM ${table}
-),
-shaped AS (
-  SELECT src.*,
-    ${shape}
-  FROM src
-),
-numbered AS (
-  SELECT shaped.*,
-    ${numbers},
-    ${birthDate(d, 'pid')}
-  FROM shaped
-),
-problems AS (
-  SELECT numbered.*,
-    ${personIdProblem(d, 'pid')} AS pid_problem,
-    ${periodProblem(false)},
-    ${usccProblem(d, 'e')} AS e_problem
-  FROM numbered
-),
-checked AS (
-  SELECT problems.*,
-    (pid_problem IS NULL AND p_problem IS NULL AND e_problem IS NULL) AS ok,
-    concat(substr(p, 1, 4), '-', lpad(${monthText}, 2, '0')) AS p_month
-  FROM problems
-)`;
+    parts = {
+      columns: ['person_id', 'period', 'enterprise_id'],
+      src: [`upper(trim(${t('person_id')})) AS pid`, period, enterprise],
+      shaped: [shape],
+      numbered: [...numbers, birthDate(d, 'pid')],
+      problems: [
+        ['pid_problem', personIdProblem(d, 'pid')],
+        ['p_problem', periodProblem(false)],
+        ['e_problem', usccProblem(d, 'e')],
+      ],
+      checked: [`concat(substr(p, 1, 4), '-', lpad(${monthText}, 2, '0')) AS p_month`],
+    };
+  } else {
+    // Wages (io/values.ts parseAmount): an optional sign, digits (or thousands in groups of three
+    // with commas), and 1 or 2 decimals; "-" only on a zero amount. `wn` is the amount without
+    // sign and commas, with a leading 0 so that ".5" reads as a number everywhere.
+    const plain = '[0-9]+';
+    const grouped = '[0-9]{1,3}(,[0-9]{3})+';
+    const amount = `^[+-]?((${plain}|${grouped})([.][0-9]{1,2})?|[.][0-9]{1,2})$`;
+    const tooManyDecimals = `^[+-]?(${plain}|${grouped})?[.][0-9]{3,}$`;
+    const unsigned = `CASE WHEN substr(w, 1, 1) IN ('+', '-') THEN substr(w, 2) ELSE w END`;
+    const fourteenDigits = d.matches('wn', '^0*[0-9]{1,14}([.][0-9]{1,2})?$');
+    parts = {
+      columns: ['enterprise_id', 'period', 'wages'],
+      src: [enterprise, period, `trim(${t('wages')}) AS w`],
+      shaped: [
+        shape,
+        [
+          `CASE WHEN w IS NULL OR w = '' THEN 'missing'`,
+          `         WHEN ${d.matches('w', tooManyDecimals)} THEN 'decimals'`,
+          `         WHEN ${d.matches('w', amount)} THEN 'amount'`,
+          `         ELSE 'form'`,
+          `    END AS w_shape`,
+        ].join('\n'),
+        `concat('0', ${d.without(unsigned, ',')}) AS wn`,
+      ],
+      numbered: [...numbers, `CAST(CASE WHEN w_shape = 'amount' AND ${fourteenDigits} THEN wn ELSE '0' END AS DECIMAL(16,2)) AS wv`],
+      problems: [
+        ['e_problem', usccProblem(d, 'e')],
+        ['p_problem', periodProblem(true)],
+        [
+          'w_problem',
+          [
+            `CASE WHEN w_shape = 'missing' THEN 'wages_missing'`,
+            `         WHEN w_shape = 'decimals' THEN 'wages_decimals'`,
+            `         WHEN w_shape = 'form' THEN 'wages_form'`,
+            `         WHEN NOT ${fourteenDigits} OR wv > 90000000000000 THEN 'wages_too_large'`,
+            `         WHEN substr(w, 1, 1) = '-' AND wv <> 0 THEN 'wages_negative'`,
+            `    END`,
+          ].join('\n'),
+        ],
+      ],
+      checked: [`CASE WHEN p_shape = 'Y' THEN 'Y' ELSE 'M' END AS kind`, 'substr(p, 1, 4) AS p_year'],
+    };
   }
-
-  // Wages (io/values.ts parseAmount): an optional sign, digits (or thousands in groups of three
-  // with commas), and 1 or 2 decimals; "-" only on a zero amount. `wn` is the amount without
-  // sign and commas, with a leading 0 so that ".5" reads as a number everywhere.
-  const plain = '[0-9]+';
-  const grouped = '[0-9]{1,3}(,[0-9]{3})+';
-  const amount = `^[+-]?((${plain}|${grouped})([.][0-9]{1,2})?|[.][0-9]{1,2})$`;
-  const tooManyDecimals = `^[+-]?(${plain}|${grouped})?[.][0-9]{3,}$`;
-  const unsigned = `CASE WHEN substr(w, 1, 1) IN ('+', '-') THEN substr(w, 2) ELSE w END`;
-  const fourteenDigits = d.matches('wn', '^0*[0-9]{1,14}([.][0-9]{1,2})?$');
-  return `WITH src AS (
-  SELECT
-    ${t('enterprise_id')} AS in_enterprise_id,
-    ${t('period')} AS in_period,
-    ${t('wages')} AS in_wages,
-    upper(trim(${t('enterprise_id')})) AS e,
-    translate(trim(${t('period')}), '/.', '--') AS p,
-    trim(${t('wages')}) AS w
-  FROM ${table}
-),
-shaped AS (
-  SELECT src.*,
-    ${shape},
-    CASE WHEN w IS NULL OR w = '' THEN 'missing'
-         WHEN ${d.matches('w', tooManyDecimals)} THEN 'decimals'
-         WHEN ${d.matches('w', amount)} THEN 'amount'
-         ELSE 'form'
-    END AS w_shape,
-    concat('0', ${d.without(unsigned, ',')}) AS wn
-  FROM src
-),
-numbered AS (
-  SELECT shaped.*,
-    ${numbers},
-    CAST(CASE WHEN w_shape = 'amount' AND ${fourteenDigits} THEN wn ELSE '0' END AS DECIMAL(16,2)) AS wv
-  FROM shaped
-),
-problems AS (
-  SELECT numbered.*,
-    ${usccProblem(d, 'e')} AS e_problem,
-    ${periodProblem(true)},
-    CASE WHEN w_shape = 'missing' THEN 'wages_missing'
-         WHEN w_shape = 'decimals' THEN 'wages_decimals'
-         WHEN w_shape = 'form' THEN 'wages_form'
-         WHEN NOT ${fourteenDigits} OR wv > 90000000000000 THEN 'wages_too_large'
-         WHEN substr(w, 1, 1) = '-' AND wv <> 0 THEN 'wages_negative'
-    END AS w_problem
-  FROM numbered
-),
-checked AS (
-  SELECT problems.*,
-    (e_problem IS NULL AND p_problem IS NULL AND w_problem IS NULL) AS ok,
-    CASE WHEN p_shape = 'Y' THEN 'Y' ELSE 'M' END AS kind,
-    substr(p, 1, 4) AS p_year
-  FROM problems
-)`;
+  const names = parts.problems.map(([name]) => name);
+  const step = (name: string, from: string, columns: string[]) => `${name} AS (\n  SELECT ${from}.*,\n    ${columns.join(',\n    ')}\n  FROM ${from}\n)`;
+  const sql = [
+    `WITH src AS (\n  SELECT\n    ${[...parts.columns.map((c) => `${t(c)} AS in_${c}`), ...parts.src].join(',\n    ')}\n  FROM ${table}\n)`,
+    step('shaped', 'src', parts.shaped),
+    step('numbered', 'shaped', parts.numbered),
+    step('problems', 'numbered', parts.problems.map(([name, expr]) => `${expr} AS ${name}`)),
+    step('checked', 'problems', [`(${names.map((n) => `${n} IS NULL`).join(' AND ')}) AS ok`, ...parts.checked]),
+  ].join(',\n');
+  return { sql, problems: names };
 }
 
 function header(kind: SqlKind, d: Dialect, o: SqlOptions): string {
@@ -365,7 +359,7 @@ function header(kind: SqlKind, d: Dialect, o: SqlOptions): string {
     `-- skilltax sql ${kind} --dialect ${o.dialect}${o.table !== kind ? ` --table ${o.table}` : ''}${o.rejected ? ' --rejected' : ''}`,
     ...what,
     kind === 'payroll'
-      ? 'Columns are read as text and trimmed of spaces: keep wages in a DECIMAL or text column (a DOUBLE prints exponents, rejected).'
+      ? 'Columns are read as text and trimmed of spaces: keep wages in a DECIMAL or text column (a DOUBLE is not exact, and prints large ones with an exponent, rejected).'
       : 'Columns are read as text and trimmed of spaces.',
     'Stricter than skilltax on:',
     ...STRICTER[kind].map((s) => `  ${s}`),
@@ -383,7 +377,8 @@ function header(kind: SqlKind, d: Dialect, o: SqlOptions): string {
 export function pushdownQuery(kind: SqlKind, o: SqlOptions): string {
   if (!TABLE_NAME.test(o.table)) throw new RangeError(`not a table name: ${o.table}`);
   const d = DIALECTS[o.dialect];
-  const cte = checkedRows(kind, d, o.table);
+  const { sql: cte, problems } = checkedRows(kind, d, o.table);
+  const reasons = `concat_ws(${d.semicolon}, ${problems.join(', ')})`;
   let body: string;
   if (kind === 'payroll' && !o.rejected) {
     body = `SELECT e AS enterprise_id, p_year AS period, CAST(SUM(wv) AS DECIMAL(38,2)) AS wages
@@ -396,7 +391,7 @@ ORDER BY enterprise_id, period`;
     body = `SELECT enterprise_id, period, wages, reason
 FROM (
   SELECT in_enterprise_id AS enterprise_id, in_period AS period, in_wages AS wages,
-    CASE WHEN NOT ok THEN concat_ws(${d.semicolon}, e_problem, p_problem, w_problem)
+    CASE WHEN NOT ok THEN ${reasons}
          WHEN first_kind <> last_kind THEN 'both_year_and_month'
     END AS reason
   FROM (
@@ -417,7 +412,7 @@ ORDER BY person_id, period, enterprise_id`;
     body = `SELECT person_id, period, enterprise_id, reason
 FROM (
   SELECT in_person_id AS person_id, in_period AS period, in_enterprise_id AS enterprise_id,
-    concat_ws(${d.semicolon}, pid_problem, p_problem, e_problem) AS reason
+    ${reasons} AS reason
   FROM checked
   WHERE NOT ok
 ) listed
