@@ -217,16 +217,31 @@ const YEAR = '^[0-9]{4}$';
 const MONTH = ['^[0-9]{4}-[0-9]{1,2}$', '^[0-9]{6}$'];
 const DAY = ['^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$', '^[0-9]{8}$'];
 
-/** A kind's columns (in the order its reasons are listed) and what its checks add to each step of the chain. */
+/**
+ * The checks of one value (an enterprise, a period, a person), made once per distinct value and
+ * joined back to the rows: a province's payroll repeats a few million codes and a few dozen
+ * periods across hundreds of millions of rows.
+ */
+interface Lookup {
+  /** the CTE's name */
+  name: string;
+  /** the column of src it checks, non-NULL (missing is '') */
+  key: string;
+  /** the columns each step adds (a step may use the columns of the steps before it) */
+  steps: string[][];
+  /** the columns the rows take from it */
+  outputs: string[];
+}
+
+/** A kind: its columns, the value lookups, the row-by-row checks, and its problems in the order of the reasons. */
 interface KindParts {
   columns: readonly string[];
   /** the trimmed forms of the columns (src): `… AS e` */
   src: string[];
-  shaped: string[];
-  numbered: string[];
-  /** each check: its column name, and the CASE giving the reason code or NULL */
-  problems: [name: string, expr: string][];
-  checked: string[];
+  lookups: Lookup[];
+  /** steps over each row (wages), as Lookup.steps */
+  rowSteps: string[][];
+  problems: string[];
 }
 
 /**
@@ -248,34 +263,40 @@ function checkedRows(kind: SqlKind, d: Dialect, table: string): { sql: string; p
   const dayText = `CASE WHEN ${dashed} THEN ${d.group('p', '^[0-9]{4}-[0-9]{1,2}-([0-9]{1,2})$', 1)} ELSE substr(p, 7, 2) END`;
   const periodProblem = (yearAllowed: boolean) =>
     [
-      `CASE WHEN p IS NULL OR p = '' THEN 'period_missing'`,
+      `CASE WHEN p = '' THEN 'period_missing'`,
       `         WHEN p_shape IS NULL${yearAllowed ? '' : ` OR p_shape = 'Y'`} THEN 'period_form'`,
       `         WHEN p_shape <> 'Y' AND NOT (mo BETWEEN 1 AND 12) THEN 'period_form'`,
       `         WHEN p_shape = 'D' AND NOT (${calendarDay('yr', 'mo', 'dy')}) THEN 'period_form'`,
       `         WHEN yr < ${EARLIEST_YEAR} OR yr > ${LATEST_YEAR} THEN 'period_year'`,
-      `    END`,
+      `    END AS p_problem`,
     ].join('\n');
-  const period = `translate(trim(${t('period')}), '/.', '--') AS p`;
-  const enterprise = `upper(trim(${t('enterprise_id')})) AS e`;
-  const numbers = [
-    `${int('p_shape IS NOT NULL', 'substr(p, 1, 4)')} AS yr`,
-    `${int(`p_shape IN ('M', 'D')`, monthText)} AS mo`,
-    `${int(`p_shape = 'D'`, dayText)} AS dy`,
-  ];
+  const periods = (yearAllowed: boolean, normalized: string[]): Lookup => ({
+    name: 'periods',
+    key: 'p',
+    steps: [
+      [shape],
+      [`${int('p_shape IS NOT NULL', 'substr(p, 1, 4)')} AS yr`, `${int(`p_shape IN ('M', 'D')`, monthText)} AS mo`, `${int(`p_shape = 'D'`, dayText)} AS dy`],
+      [periodProblem(yearAllowed), ...normalized],
+    ],
+    outputs: ['p_problem', ...normalized.map((c) => c.replace(/^.* AS /, ''))],
+  });
+  const enterprises: Lookup = { name: 'enterprises', key: 'e', steps: [[`${usccProblem(d, 'e')} AS e_problem`]], outputs: ['e_problem'] };
+  // Missing (NULL or spaces) is '' from here on, so that every row finds its value in the lookups.
+  const period = `COALESCE(translate(trim(${t('period')}), '/.', '--'), '') AS p`;
+  const enterprise = `COALESCE(upper(trim(${t('enterprise_id')})), '') AS e`;
 
   let parts: KindParts;
   if (kind === 'insurance') {
     parts = {
       columns: ['person_id', 'period', 'enterprise_id'],
-      src: [`upper(trim(${t('person_id')})) AS pid`, period, enterprise],
-      shaped: [shape],
-      numbered: [...numbers, birthDate(d, 'pid')],
-      problems: [
-        ['pid_problem', personIdProblem(d, 'pid')],
-        ['p_problem', periodProblem(false)],
-        ['e_problem', usccProblem(d, 'e')],
+      src: [`COALESCE(upper(trim(${t('person_id')})), '') AS pid`, period, enterprise],
+      lookups: [
+        { name: 'persons', key: 'pid', steps: [[birthDate(d, 'pid')], [`${personIdProblem(d, 'pid')} AS pid_problem`]], outputs: ['pid_problem'] },
+        periods(false, [`concat(substr(p, 1, 4), '-', lpad(${monthText}, 2, '0')) AS p_month`]),
+        enterprises,
       ],
-      checked: [`concat(substr(p, 1, 4), '-', lpad(${monthText}, 2, '0')) AS p_month`],
+      rowSteps: [],
+      problems: ['pid_problem', 'p_problem', 'e_problem'],
     };
   } else {
     // Wages (io/values.ts parseAmount): an optional sign, digits (or thousands in groups of three
@@ -286,50 +307,64 @@ function checkedRows(kind: SqlKind, d: Dialect, table: string): { sql: string; p
     const amount = `^[+-]?((${plain}|${grouped})([.][0-9]{1,2})?|[.][0-9]{1,2})$`;
     const tooManyDecimals = `^[+-]?(${plain}|${grouped})?[.][0-9]{3,}$`;
     const unsigned = `CASE WHEN substr(w, 1, 1) IN ('+', '-') THEN substr(w, 2) ELSE w END`;
-    const fourteenDigits = d.matches('wn', '^0*[0-9]{1,14}([.][0-9]{1,2})?$');
     parts = {
       columns: ['enterprise_id', 'period', 'wages'],
       src: [enterprise, period, `trim(${t('wages')}) AS w`],
-      shaped: [
-        shape,
+      lookups: [enterprises, periods(true, [`CASE WHEN p_shape = 'Y' THEN 'Y' ELSE 'M' END AS kind`, 'substr(p, 1, 4) AS p_year'])],
+      rowSteps: [
         [
-          `CASE WHEN w IS NULL OR w = '' THEN 'missing'`,
-          `         WHEN ${d.matches('w', tooManyDecimals)} THEN 'decimals'`,
-          `         WHEN ${d.matches('w', amount)} THEN 'amount'`,
-          `         ELSE 'form'`,
-          `    END AS w_shape`,
-        ].join('\n'),
-        `concat('0', ${d.without(unsigned, ',')}) AS wn`,
-      ],
-      numbered: [...numbers, `CAST(CASE WHEN w_shape = 'amount' AND ${fourteenDigits} THEN wn ELSE '0' END AS DECIMAL(16,2)) AS wv`],
-      problems: [
-        ['e_problem', usccProblem(d, 'e')],
-        ['p_problem', periodProblem(true)],
+          [
+            `CASE WHEN w IS NULL OR w = '' THEN 'missing'`,
+            `         WHEN ${d.matches('w', tooManyDecimals)} THEN 'decimals'`,
+            `         WHEN ${d.matches('w', amount)} THEN 'amount'`,
+            `         ELSE 'form'`,
+            `    END AS w_shape`,
+          ].join('\n'),
+          `concat('0', ${d.without(unsigned, ',')}) AS wn`,
+        ],
+        [`w_shape = 'amount' AND ${d.matches('wn', '^0*[0-9]{1,14}([.][0-9]{1,2})?$')} AS w_fits`],
+        [`CAST(CASE WHEN w_fits THEN wn ELSE '0' END AS DECIMAL(16,2)) AS wv`],
         [
-          'w_problem',
           [
             `CASE WHEN w_shape = 'missing' THEN 'wages_missing'`,
             `         WHEN w_shape = 'decimals' THEN 'wages_decimals'`,
             `         WHEN w_shape = 'form' THEN 'wages_form'`,
-            `         WHEN NOT ${fourteenDigits} OR wv > 90000000000000 THEN 'wages_too_large'`,
+            `         WHEN NOT w_fits OR wv > 90000000000000 THEN 'wages_too_large'`,
             `         WHEN substr(w, 1, 1) = '-' AND wv <> 0 THEN 'wages_negative'`,
-            `    END`,
+            `    END AS w_problem`,
           ].join('\n'),
         ],
       ],
-      checked: [`CASE WHEN p_shape = 'Y' THEN 'Y' ELSE 'M' END AS kind`, 'substr(p, 1, 4) AS p_year'],
+      problems: ['e_problem', 'p_problem', 'w_problem'],
     };
   }
-  const names = parts.problems.map(([name]) => name);
+  const ctes = [`src AS (\n  SELECT\n    ${[...parts.columns.map((c) => `${t(c)} AS in_${c}`), ...parts.src].join(',\n    ')}\n  FROM ${table}\n)`];
   const step = (name: string, from: string, columns: string[]) => `${name} AS (\n  SELECT ${from}.*,\n    ${columns.join(',\n    ')}\n  FROM ${from}\n)`;
-  const sql = [
-    `WITH src AS (\n  SELECT\n    ${[...parts.columns.map((c) => `${t(c)} AS in_${c}`), ...parts.src].join(',\n    ')}\n  FROM ${table}\n)`,
-    step('shaped', 'src', parts.shaped),
-    step('numbered', 'shaped', parts.numbered),
-    step('problems', 'numbered', parts.problems.map(([name, expr]) => `${expr} AS ${name}`)),
-    step('checked', 'problems', [`(${names.map((n) => `${n} IS NULL`).join(' AND ')}) AS ok`, ...parts.checked]),
-  ].join(',\n');
-  return { sql, problems: names };
+  /** CTEs `name_1` … `name` for the steps over `from`; the name of the last. */
+  const chain = (name: string, from: string, steps: string[][]): string => {
+    steps.forEach((columns, i) => {
+      const to = i === steps.length - 1 ? name : `${name}_${i + 1}`;
+      ctes.push(step(to, from, columns));
+      from = to;
+    });
+    return from;
+  };
+  for (const l of parts.lookups) {
+    ctes.push(`${l.name}_0 AS (\n  SELECT DISTINCT ${l.key} FROM src\n)`);
+    chain(l.name, `${l.name}_0`, l.steps);
+  }
+  const rows = chain('wages', 'src', parts.rowSteps);
+  const joined = [
+    `checked AS (`,
+    `  SELECT r.*,`,
+    `    ${parts.lookups.flatMap((l) => l.outputs.map((c) => `${l.name}.${c}`)).join(', ')},`,
+    `    (${parts.problems.map((n) => `${n} IS NULL`).join(' AND ')}) AS ok`,
+    `  FROM ${rows} r`,
+    ...parts.lookups.map((l) => `  JOIN ${l.name} ON r.${l.key} = ${l.name}.${l.key}`),
+    `)`,
+  ];
+  ctes.push(joined.join('\n'));
+  return { sql: `WITH ${ctes.join(',\n')}`, problems: parts.problems };
 }
 
 function header(kind: SqlKind, d: Dialect, o: SqlOptions): string {
