@@ -111,7 +111,7 @@ const DIALECTS: Record<SqlDialect, Dialect> = {
 
 /** The 统一社会信用代码 alphabet (GB 32100-2015: digits and upper-case letters without I, O, Z, S, V), as in domain/ids.ts. */
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-/** Weights of the 17 characters before the check character: 3^(i−1) mod 31 (GB 32100-2015 §5). */
+/** Weights of the 17 characters before the check character: 3^(i−1) mod 31 (GB 32100-2015). */
 const USCC_WEIGHTS = Array.from({ length: 17 }, (_, i) => 3 ** i % 31);
 /** 居民身份证号 (GB 11643-1999): weights 2^(18−i) mod 11, and the check character for each sum mod 11. */
 const ID_WEIGHTS = Array.from({ length: 17 }, (_, i) => 2 ** (17 - i) % 11);
