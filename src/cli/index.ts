@@ -9,6 +9,7 @@ import { closeStdout, examples, withGlobalOptions, type Outcome } from './common
 import { reconcileCommand } from './reconcile.js';
 import { rulesCommand } from './rules.js';
 import { runCommand } from './run.js';
+import { sqlCommand } from './sql.js';
 import { validateCommand } from './validate.js';
 
 function version(): string {
@@ -43,7 +44,7 @@ export function buildProgram(outcome: Outcome = { status: 0 }): Command {
     );
   withGlobalOptions(program);
   for (const calc of CALCULATORS) program.addCommand(calculatorCommand(calc, outcome));
-  for (const c of [reconcileCommand(outcome), validateCommand(outcome), rulesCommand(outcome), runCommand(outcome)]) program.addCommand(c);
+  for (const c of [reconcileCommand(outcome), validateCommand(outcome), rulesCommand(outcome), runCommand(outcome), sqlCommand(outcome)]) program.addCommand(c);
   const override = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(override);
