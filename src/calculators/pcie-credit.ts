@@ -242,20 +242,8 @@ function rateText(rate: Decimal): string {
 
 // ── The fold ─────────────────────────────────────────────────────────────────
 
-/** One fee of an enterprise-period as computed, in fen. */
-export interface FeeOutcome {
-  fee: Fee;
-  rate: Decimal;
-  due: Fen;
-  exemption: Fen;
-  reduction: Fen;
-  credit: Fen;
-  paid: Fen;
-  payable: Fen;
-  overpaid: Fen;
-  /** its notes as bits (NOTE_BIT), the period's own included */
-  notes: number;
-}
+/** One fee of an enterprise-period as computed: its FeeRow figures in fen, its notes as bits (NOTE_BIT, the period's own included). */
+export type FeeOutcome = Omit<FeeRow, 'enterprise_id' | 'period' | 'base' | 'notes'> & { notes: number };
 
 /**
  * One enterprise-period as computed: both fees, the pool and the 留抵退税 deduction, in fen.
@@ -871,27 +859,28 @@ export function creditNotesText(notes: readonly CreditNote[]): string {
 /** formatFen, with the one text of zero shared by every cell that holds it. */
 const money = (fen: Fen): string => (fen === 0 ? '0.00' : formatFen(fen));
 
-/** The two records of credits.csv of one enterprise-period. */
-function feeRecords(enterprise_id: string, o: PeriodOutcome): [Record_, Record_] {
-  const shortfall = money(o.shortfall);
+/** Adds the records of credits.csv of one enterprise-period to `out`, one per fee. */
+function addFeeRecords(enterprise_id: string, o: PeriodOutcome, out: Record_[]): void {
   const base = money(o.base);
-  const one = (x: FeeOutcome): Record_ => ({
-    enterprise_id,
-    period: o.period.text,
-    fee: x.fee,
-    base,
-    rate: rateText(x.rate),
-    due: money(x.due),
-    exemption: money(x.exemption),
-    reduction: money(x.reduction),
-    credit: money(x.credit),
-    paid: money(x.paid),
-    payable: money(x.payable),
-    notes: NOTES_TEXT[x.notes]!,
-    shortfall,
-    overpaid: money(x.overpaid),
-  });
-  return [one(o.fees[0]), one(o.fees[1])];
+  const shortfall = money(o.shortfall);
+  for (const x of o.fees) {
+    out.push({
+      enterprise_id,
+      period: o.period.text,
+      fee: x.fee,
+      base,
+      rate: rateText(x.rate),
+      due: money(x.due),
+      exemption: money(x.exemption),
+      reduction: money(x.reduction),
+      credit: money(x.credit),
+      paid: money(x.paid),
+      payable: money(x.payable),
+      notes: NOTES_TEXT[x.notes]!,
+      shortfall,
+      overpaid: money(x.overpaid),
+    });
+  }
 }
 
 /**
@@ -901,7 +890,7 @@ function feeRecords(enterprise_id: string, o: PeriodOutcome): [Record_, Record_]
 export function* creditRecords(result: PcieCreditResult): Generator<Record_> {
   for (const plan of result.enterprises) {
     const batch: Record_[] = [];
-    foldCredit(result.rules, result.input(plan), NO_TRACE, (o) => batch.push(...feeRecords(plan.enterpriseId, o)));
+    foldCredit(result.rules, result.input(plan), NO_TRACE, (o) => addFeeRecords(plan.enterpriseId, o, batch));
     yield* batch;
   }
 }
