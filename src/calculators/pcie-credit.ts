@@ -171,6 +171,8 @@ interface PeriodRules {
   /** the rate of each fee, in FEE_SPECS order */
   rates: readonly Decimal[];
   creditRate: Decimal | undefined;
+  /** the integer fractions of the rates (factorOf), read once with them */
+  factors: { rates: readonly (Factor | null)[]; reduction: Factor | null; credit: Factor | null };
 }
 
 /** Reads a period's parameters. Throws RuleGapError when a fee's rate is not in force. */
@@ -181,7 +183,8 @@ function readPeriodRules(r: Rules, p: Period, on: string): PeriodRules {
   const groups = reductionRate ? r.listIfInForce(REDUCTION_GROUPS, on) : undefined;
   const rates = FEE_SPECS.map((f) => r.rate(f.key, on));
   const creditRate = r.rateIfInForce(CREDIT_RATE, on);
-  return { thresholdKey, limit, reductionRate, groups, rates, creditRate };
+  const factors = { rates: rates.map(factorOf), reduction: reductionRate ? factorOf(reductionRate) : null, credit: creditRate ? factorOf(creditRate) : null };
+  return { thresholdKey, limit, reductionRate, groups, rates, creditRate, factors };
 }
 
 /** Period parameters by rules and period text: rules never change once built, and the values read are the same for every enterprise. */
@@ -194,9 +197,15 @@ function periodRules(r: Rules, p: Period, on: string): PeriodRules {
   return pr;
 }
 
-/** A rate as the integer fraction num/den of its decimal digits, or null when it has more than 15 decimals. */
-const FACTORS = new WeakMap<Decimal, { num: number; den: number } | null>();
-function factorOf(rate: Decimal): { num: number; den: number } | null {
+/** A rate as the integer fraction num/den of its decimal digits. */
+interface Factor {
+  num: number;
+  den: number;
+}
+
+/** The integer fraction of a rate, or null when it has more than 15 decimals. */
+const FACTORS = new WeakMap<Decimal, Factor | null>();
+function factorOf(rate: Decimal): Factor | null {
   let f = FACTORS.get(rate);
   if (f === undefined) {
     const m = /^(\d+)(?:\.(\d{1,15}))?$/.exec(rate.toFixed());
@@ -210,10 +219,14 @@ function factorOf(rate: Decimal): { num: number; den: number } | null {
 /**
  * round(fen × rate) half-up to a whole fen, exactly as `mulRate`, in integer arithmetic when
  * fen × the rate's digits stays below 2^52 (every rate of up to 15 decimals, every amount below
- * about 150 billion yuan at a rate like 0.03); through decimal.js otherwise. Never -0.
+ * about 15 trillion yuan at a rate like 0.03); through decimal.js otherwise. Never -0.
  */
 export function rateMul(fen: Fen, rate: Decimal): Fen {
-  const f = factorOf(rate);
+  return mulBy(fen, rate, factorOf(rate));
+}
+
+/** rateMul with the rate's factor already looked up. */
+function mulBy(fen: Fen, rate: Decimal, f: Factor | null): Fen {
   if (f === null) return mulRate(fen, rate);
   const x = fen * f.num;
   const a = Math.abs(x);
@@ -389,9 +402,9 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
       const f = FEE_SPECS[i]!;
       const x = o.fees[i]!;
       const rate = pr.rates[i]!;
-      const due = rateMul(base, rate);
+      const due = mulBy(base, rate, pr.factors.rates[i]!);
       const exemption = exempt ? due : 0;
-      const reduction = reduceBy ? rateMul(due - exemption, reduceBy) : 0;
+      const reduction = reduceBy ? mulBy(due - exemption, reduceBy, pr.factors.reduction) : 0;
       const remaining = due - exemption - reduction;
       x.rate = rate;
       x.due = due;
@@ -416,7 +429,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     // already taken must be repaid (财税〔2019〕46号 第三条).
     const formerPilot = quals.length > 0 && covering(quals, 'pcie_pilot', EVER, end) !== undefined;
     if (creditRate && (pilot || (formerPilot && pi.investment < 0))) {
-      added = rateMul(pi.investment, creditRate);
+      added = mulBy(pi.investment, creditRate, pr.factors.credit);
       if (on && pi.investment !== 0) {
         step(trace, {
           label: 'pool added',
@@ -619,6 +632,9 @@ export interface PcieCreditResult extends CalculatorResult {
 
 type PeriodSlot = PeriodInput & { start: string };
 
+/** The list without its first `skip` elements (itself when there are none to skip). */
+const after = <T>(list: T[], skip: number): T[] => (skip ? list.slice(skip) : list);
+
 /**
  * Each investment in the period `investmentPeriod` gives it, per period in the order first
  * invested. Throws AmountOverflowError when the investments of a period do not sum exactly.
@@ -678,11 +694,14 @@ export function computePcieCredit(
   };
   /** The periods in the range (a period belongs to the range its last day falls in), by first day. */
   const inRange = (mine: readonly PeriodSlot[]): PeriodSlot[] => {
-    const list = mine.filter((v) => daysOf(v.period).end >= from! && daysOf(v.period).end <= to!);
+    const list = mine.filter((v) => {
+      const end = daysOf(v.period).end;
+      return end >= from! && end <= to!;
+    });
     for (let i = 1; i < list.length; i++) if (list[i - 1]!.start > list[i]!.start) return list.sort((a, b) => byText(a.start, b.start));
     return list;
   };
-  const input = (plan: CreditPlan, periods = inRange(slotsOf(plan.enterpriseId)).slice(plan.skip)): CreditEnterpriseInput => ({
+  const input = (plan: CreditPlan, periods = after(inRange(slotsOf(plan.enterpriseId)), plan.skip)): CreditEnterpriseInput => ({
     enterpriseId: plan.enterpriseId,
     periods,
     qualifications: quals.get(plan.enterpriseId) ?? [],
@@ -724,7 +743,7 @@ export function computePcieCredit(
           `${id}: periods ${range[0]!.period.text}–${range[skip - 1]!.period.text} are not computed: the ledger brings an opening balance for ${balance!.period.text} (${balance!.file}:${balance!.line})`,
         );
       }
-      const list = range.slice(skip);
+      const list = after(range, skip);
       if (list.length === 0) return undefined;
       const c = carryBefore(own, list[0]!.period);
       // The pool does not move in a period without a return or an investment. When the inputs
