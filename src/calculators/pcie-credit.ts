@@ -121,7 +121,8 @@ const REDUCTION_GROUPS = 'surcharge.reduction.groups';
 
 /** A qualification counts for a filing period when it is valid on any day of it (RULES §2.3). */
 export function overlapsPeriod(spans: readonly QualificationSpan[], q: Qualification, p: Period): QualificationSpan | undefined {
-  return covering(spans, q, periodStart(p), periodEnd(p));
+  const { start, end } = daysOf(p);
+  return covering(spans, q, start, end);
 }
 
 /** Splits what is available between the two fees in proportion to what remains of each (RULES §2.4 [P]). */
@@ -303,7 +304,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
   const r0 = on ? rules.recording((r) => trace.read(r)) : rules;
   const quals = input.qualifications;
   const o: PeriodOutcome = {
-    period: input.periods[0]?.period ?? { kind: 'month', year: 0, n: 0, text: '' },
+    period: input.periods[0]?.period as Period, // set for each period before `each` sees it
     base: 0,
     fees: [feeOutcome(FEE_SPECS[0]!.fee), feeOutcome(FEE_SPECS[1]!.fee)],
     opening: 0,
@@ -323,7 +324,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
   for (let index = 0; index < input.periods.length; index++) {
     const pi = input.periods[index]!;
     const p = pi.period;
-    const { start, end } = daysOf(p);
+    const { end } = daysOf(p);
     let shared = 0;
     if (on) trace.section(p.text);
     if (index === 0) {
@@ -389,9 +390,9 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     // 六税两费 reduction for the groups of its era.
     const reductionRate = pr.reductionRate;
     let reduceBy: Decimal | undefined;
-    if (reductionRate && pr.groups && quals.length) {
+    if (reductionRate && pr.groups) {
       let q: QualificationSpan | undefined;
-      for (const g of pr.groups) if ((q = covering(quals, g as Qualification, start, end))) break;
+      for (const g of pr.groups) if ((q = overlapsPeriod(quals, g as Qualification, p))) break;
       if (q) {
         reduceBy = reductionRate;
         if (on) step(trace, { label: '六税两费 reduction', value: formatRate(reductionRate), how: describeSpan(q), cite: [REDUCTION_RATE, REDUCTION_GROUPS] });
@@ -420,14 +421,14 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
 
     // The pool: only a pilot enterprise (产教融合型企业) in a period the credit is in force.
     const creditRate = pr.creditRate;
-    const pilot = quals.length ? covering(quals, 'pcie_pilot', start, end) : undefined;
+    const pilot = overlapsPeriod(quals, 'pcie_pilot', p);
     let added = 0;
     if (on && (pi.investment !== 0 || pi.investmentRows > 0)) {
       step(trace, { label: 'net investment (产教融合投资)', value: formatFen(pi.investment), how: `${pi.investmentRows} pcie_investment row${pi.investmentRows === 1 ? '' : 's'}` });
     }
     // A withdrawal after leaving the list still takes back what its investment added: credits
     // already taken must be repaid (财税〔2019〕46号 第三条).
-    const formerPilot = quals.length > 0 && covering(quals, 'pcie_pilot', EVER, end) !== undefined;
+    const formerPilot = covering(quals, 'pcie_pilot', EVER, end) !== undefined;
     if (creditRate && (pilot || (formerPilot && pi.investment < 0))) {
       added = mulBy(pi.investment, creditRate, pr.factors.credit);
       if (on && pi.investment !== 0) {
@@ -633,7 +634,7 @@ export interface PcieCreditResult extends CalculatorResult {
 type PeriodSlot = PeriodInput & { start: string };
 
 /** The list without its first `skip` elements (itself when there are none to skip). */
-const after = <T>(list: T[], skip: number): T[] => (skip ? list.slice(skip) : list);
+const skipFirst = <T>(list: T[], skip: number): T[] => (skip ? list.slice(skip) : list);
 
 /**
  * Each investment in the period `investmentPeriod` gives it, per period in the order first
@@ -701,7 +702,7 @@ export function computePcieCredit(
     for (let i = 1; i < list.length; i++) if (list[i - 1]!.start > list[i]!.start) return list.sort((a, b) => byText(a.start, b.start));
     return list;
   };
-  const input = (plan: CreditPlan, periods = after(inRange(slotsOf(plan.enterpriseId)), plan.skip)): CreditEnterpriseInput => ({
+  const input = (plan: CreditPlan, periods = skipFirst(inRange(slotsOf(plan.enterpriseId)), plan.skip)): CreditEnterpriseInput => ({
     enterpriseId: plan.enterpriseId,
     periods,
     qualifications: quals.get(plan.enterpriseId) ?? [],
@@ -743,7 +744,7 @@ export function computePcieCredit(
           `${id}: periods ${range[0]!.period.text}–${range[skip - 1]!.period.text} are not computed: the ledger brings an opening balance for ${balance!.period.text} (${balance!.file}:${balance!.line})`,
         );
       }
-      const list = after(range, skip);
+      const list = skipFirst(range, skip);
       if (list.length === 0) return undefined;
       const c = carryBefore(own, list[0]!.period);
       // The pool does not move in a period without a return or an investment. When the inputs
@@ -782,7 +783,10 @@ export function computePcieCredit(
         }
         // The pool carried forward is the closing of the enterprise's latest period.
         const start = daysOf(o.period).start;
-        if (lastStart === '' || lastStart < start) [lastStart, lastClosing] = [start, o.closing];
+        if (lastStart === '' || lastStart < start) {
+          lastStart = start;
+          lastClosing = o.closing;
+        }
         const line = warningLine(id, o);
         if (line !== undefined) warningLines.push(line);
       });
@@ -914,7 +918,11 @@ export function* creditRecords(result: PcieCreditResult): Generator<Record_> {
   }
 }
 
-/** credits.csv (CONTRACT §4): two rows per enterprise-period, sorted by enterprise, period, fee. */
+/**
+ * credits.csv (CONTRACT §4): two rows per enterprise-period, by enterprise, period and fee (the
+ * order the enterprises are folded in). A Table holds its rows as one array; the records come
+ * from `creditRecords`, so a writer that takes them as they are made needs no copy.
+ */
 export function creditsTable(result: PcieCreditResult): Table {
   return { columns: CREDIT_COLUMNS, rows: [...creditRecords(result)] };
 }

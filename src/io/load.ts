@@ -288,9 +288,9 @@ function plainAmount(raw: string): Fen | undefined {
  * The column parsers of surchargesSchema for a file of many returns: an enterprise's returns
  * follow each other and a year has 16 periods, so the enterprise cell is parsed once per run of
  * equal cells (from a copy that does not hold on to the text around it) and the period once per
- * distinct text (its rows share one Period object); plain
- * amounts take `plainAmount`. Only a successful parse is remembered and every other cell goes to
- * the schema's own parser: the same values and the same problems.
+ * distinct text (its rows share one Period object); plain amounts take `plainAmount`. Only a
+ * successful parse is remembered and every other cell goes to the schema's own parser: the same
+ * values and the same problems.
  */
 function surchargeReader(): typeof surchargesSchema {
   const c = surchargesSchema.columns;
@@ -336,8 +336,8 @@ function surchargeReader(): typeof surchargesSchema {
 /**
  * Surcharge returns by enterprise, sorted by period. Two returns of one enterprise whose
  * periods overlap (the same period twice, or a month inside a quarter) are an input error
- * naming both rows. A return is a flat record of fen (about 50 bytes); the returns of one
- * period share its Period object.
+ * naming both rows. A return is one flat record (96 bytes: its period, line and seven amounts
+ * in fen); the returns of one period share one Period object.
  */
 export async function loadSurcharges(path: string, o: LoadOptions): Promise<Map<string, SurchargeReturn[]>> {
   const problems = new ProblemList(o.maxErrors);
@@ -347,8 +347,7 @@ export async function loadSurcharges(path: string, o: LoadOptions): Promise<Map<
     periodColumn = ctx.column('period');
     let list = out.get(r.enterprise_id);
     if (!list) out.set(r.enterprise_id, (list = []));
-    // Every field written, sales too (undefined when the return gives none): one shape, its nine
-    // fields and no more (an object literal with a spread is given room for about twice that).
+    // Every field written, sales too (undefined when the return gives none): one shape for all.
     list.push({
       period: r.period,
       line: ctx.line,
