@@ -18,13 +18,13 @@
  */
 import type { Decimal } from 'decimal.js';
 import { UsageError } from '../domain/errors.js';
-import { addFen, Dec, formatFen, formatRate, mulRate, subFen, type Fen } from '../domain/money.js';
+import { addFen, AmountOverflowError, Dec, formatFen, formatRate, mulRate, subFen, type Fen } from '../domain/money.js';
 import { byText } from '../domain/order.js';
 import { parsePeriodText, periodEnd, periodOfDate, periodStart, type Period } from '../domain/periods.js';
 import { covering, describeSpan, EVER, type QualificationSpan } from '../domain/qualifications.js';
 import type { InputTypes, Investment, LedgerEntry, SurchargeFigures, SurchargeReturn } from '../domain/records.js';
-import type { ColumnDef, Table } from '../domain/table.js';
-import { NO_TRACE, Tracer, type Trace } from '../domain/trace.js';
+import type { ColumnDef, Record_, Table } from '../domain/table.js';
+import { NO_TRACE, Tracer, type StepSpec, type Trace } from '../domain/trace.js';
 import type { Fee, Qualification } from '../domain/vocabulary.js';
 import { runCarryforward } from '../ledger/carryforward.js';
 import { carryBefore, type Conflict } from '../ledger/ledger.js';
@@ -121,7 +121,8 @@ const REDUCTION_GROUPS = 'surcharge.reduction.groups';
 
 /** A qualification counts for a filing period when it is valid on any day of it (RULES §2.3). */
 export function overlapsPeriod(spans: readonly QualificationSpan[], q: Qualification, p: Period): QualificationSpan | undefined {
-  return covering(spans, q, periodStart(p), periodEnd(p));
+  const { start, end } = daysOf(p);
+  return covering(spans, q, start, end);
 }
 
 /** Splits what is available between the two fees in proportion to what remains of each (RULES §2.4 [P]). */
@@ -136,31 +137,204 @@ export function splitCredit(available: Fen, remEdu: Fen, remLocal: Fen): [Fen, F
 
 const NO_RETURN: SurchargeFigures = { vat: 0, vat_exempt_offset: 0, refund_deduction: 0, consumption_tax: 0, paid_edu: 0, paid_local: 0 };
 
+// ── Notes as bits ────────────────────────────────────────────────────────────
+
+/** A note's bit in a set of notes (a small int): its place in CONTRACT §4's order. */
+const NOTE_BIT = Object.fromEntries(CREDIT_NOTE_ORDER.map((n, i) => [n, 1 << i])) as Record<CreditNote, number>;
+const WARNING_BITS = WARNING_NOTES.reduce((a, n) => a | NOTE_BIT[n], 0);
+/** The order FeeRow.notes lists them in: the fee's reliefs, the period's notes as they arise, then overpaid. */
+const NOTE_LIST_ORDER: readonly CreditNote[] = ['small_payer_exempt', 'six_two_reduction', 'ledger_gap', 'sales_missing', 'not_pilot', 'investment_withdrawn', 'overpaid'];
+/** credits.csv's `notes` cell of every set of notes. */
+const NOTES_TEXT = Array.from({ length: 1 << CREDIT_NOTE_ORDER.length }, (_, bits) => CREDIT_NOTE_ORDER.filter((n) => bits & NOTE_BIT[n]).join(';'));
+
+/** A set of notes as FeeRow.notes lists it. */
+function noteList(bits: number): CreditNote[] {
+  return NOTE_LIST_ORDER.filter((n) => bits & NOTE_BIT[n]);
+}
+
+// ── Periods, parameters and rates, each worked out once ───────────────────────
+
+/** First and last day of each period seen, by its text (a few dozen distinct periods however many returns). */
+const DAYS = new Map<string, { start: string; end: string }>();
+function daysOf(p: Period): { start: string; end: string } {
+  let d = DAYS.get(p.text);
+  if (!d) DAYS.set(p.text, (d = { start: periodStart(p), end: periodEnd(p) }));
+  return d;
+}
+
+/** The parameters a filing period reads, on its last day, in the order the computation reads them. */
+interface PeriodRules {
+  thresholdKey: string;
+  /** the small-payer sales threshold, when the exemption is in force */
+  limit: Fen | undefined;
+  reductionRate: Decimal | undefined;
+  groups: readonly string[] | undefined;
+  /** the rate of each fee, in FEE_SPECS order */
+  rates: readonly Decimal[];
+  creditRate: Decimal | undefined;
+  /** the integer fractions of the rates (factorOf), read once with them */
+  factors: { rates: readonly (Factor | null)[]; reduction: Factor | null; credit: Factor | null };
+}
+
+/** Reads a period's parameters. Throws RuleGapError when a fee's rate is not in force. */
+function readPeriodRules(r: Rules, p: Period, on: string): PeriodRules {
+  const thresholdKey = p.kind === 'quarter' ? 'surcharge.exemption.quarterly_sales' : 'surcharge.exemption.monthly_sales';
+  const limit = r.amountIfInForce(thresholdKey, on);
+  const reductionRate = r.rateIfInForce(REDUCTION_RATE, on);
+  const groups = reductionRate ? r.listIfInForce(REDUCTION_GROUPS, on) : undefined;
+  const rates = FEE_SPECS.map((f) => r.rate(f.key, on));
+  const creditRate = r.rateIfInForce(CREDIT_RATE, on);
+  const factors = { rates: rates.map(factorOf), reduction: reductionRate ? factorOf(reductionRate) : null, credit: creditRate ? factorOf(creditRate) : null };
+  return { thresholdKey, limit, reductionRate, groups, rates, creditRate, factors };
+}
+
+/** Period parameters by rules and period text: rules never change once built, and the values read are the same for every enterprise. */
+const PERIOD_RULES = new WeakMap<Rules, Map<string, PeriodRules>>();
+function periodRules(r: Rules, p: Period, on: string): PeriodRules {
+  let byPeriod = PERIOD_RULES.get(r);
+  if (!byPeriod) PERIOD_RULES.set(r, (byPeriod = new Map()));
+  let pr = byPeriod.get(p.text);
+  if (!pr) byPeriod.set(p.text, (pr = readPeriodRules(r, p, on)));
+  return pr;
+}
+
+/** A rate as the integer fraction num/den of its decimal digits. */
+interface Factor {
+  num: number;
+  den: number;
+}
+
+/** The integer fraction of a rate, or null when it has more than 15 decimals. */
+const FACTORS = new WeakMap<Decimal, Factor | null>();
+function factorOf(rate: Decimal): Factor | null {
+  let f = FACTORS.get(rate);
+  if (f === undefined) {
+    const m = /^(\d+)(?:\.(\d{1,15}))?$/.exec(rate.toFixed());
+    const digits = m ? m[1]! + (m[2] ?? '') : '';
+    f = m && Number.isSafeInteger(Number(digits)) ? { num: Number(digits), den: 10 ** (m[2]?.length ?? 0) } : null;
+    FACTORS.set(rate, f);
+  }
+  return f;
+}
+
 /**
- * Folds one enterprise's periods in order, the pool carried from each to the next. `trace`
- * records every step (a section per period) when on. Throws RuleGapError when a required rate is
- * not in force (e.g. 地方教育附加 before 2011).
+ * round(fen × rate) half-up to a whole fen, exactly as `mulRate`, in integer arithmetic when
+ * fen × the rate's digits stays below 2^52 (every rate of up to 15 decimals, every amount below
+ * about 15 trillion yuan at a rate like 0.03); through decimal.js otherwise. Never -0.
  */
-export function computeCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tracer = NO_TRACE): CreditResult {
-  const rows: FeeRow[] = [];
-  const pool: PoolRow[] = [];
-  const refund: RefundRow[] = [];
-  const r0 = trace.on ? rules.recording((r) => trace.read(r)) : rules;
+export function rateMul(fen: Fen, rate: Decimal): Fen {
+  return mulBy(fen, rate, factorOf(rate));
+}
+
+/** rateMul with the rate's factor already looked up. */
+function mulBy(fen: Fen, rate: Decimal, f: Factor | null): Fen {
+  if (f === null) return mulRate(fen, rate);
+  const x = fen * f.num;
+  const a = Math.abs(x);
+  if (!(a <= 2 ** 52)) return mulRate(fen, rate);
+  let q = Math.floor(a / f.den);
+  let rem = a - q * f.den;
+  // the float division may land one off: the remainder says which way
+  if (rem < 0) {
+    q -= 1;
+    rem += f.den;
+  } else if (rem >= f.den) {
+    q += 1;
+    rem -= f.den;
+  }
+  if (rem * 2 >= f.den) q += 1; // half away from zero (ROUND_HALF_UP)
+  return x < 0 && q !== 0 ? -q : q;
+}
+
+const RATE_TEXT = new WeakMap<Decimal, string>();
+/** formatRate, once per rate. */
+function rateText(rate: Decimal): string {
+  let t = RATE_TEXT.get(rate);
+  if (t === undefined) RATE_TEXT.set(rate, (t = formatRate(rate)));
+  return t;
+}
+
+// ── The fold ─────────────────────────────────────────────────────────────────
+
+/** One fee of an enterprise-period as computed: its FeeRow figures in fen, its notes as bits (NOTE_BIT, the period's own included). */
+export type FeeOutcome = Omit<FeeRow, 'enterprise_id' | 'period' | 'base' | 'notes'> & { notes: number };
+
+/**
+ * One enterprise-period as computed: both fees, the pool and the 留抵退税 deduction, in fen.
+ * `foldCredit` reuses one such object from period to period: copy what you keep.
+ */
+export interface PeriodOutcome {
+  period: Period;
+  base: Fen;
+  /** in FEE_SPECS order: education, local education */
+  fees: readonly [FeeOutcome, FeeOutcome];
+  /** the pool: its ledger row, the shortfall and what the credits could take */
+  opening: Fen;
+  added: Fen;
+  used: Fen;
+  closing: Fen;
+  shortfall: Fen;
+  available: Fen;
+  /** whether the period carries a 留抵退税 deduction (a refund_deduction ledger row), and its figures */
+  refund: boolean;
+  refundOpening: Fen;
+  refundAdded: Fen;
+  refundUsed: Fen;
+  refundClosing: Fen;
+}
+
+function feeOutcome(fee: Fee): FeeOutcome {
+  return { fee, rate: new Dec(0), due: 0, exemption: 0, reduction: 0, credit: 0, paid: 0, payable: 0, overpaid: 0, notes: 0 };
+}
+
+/** Records a step built by the caller (only when tracing): no closure over the fold's figures, which then need no context of their own. */
+function step(trace: Tracer, spec: StepSpec): void {
+  trace.step(() => spec);
+}
+
+/**
+ * Folds one enterprise's periods in order, the pool carried from each to the next, and hands
+ * each period's outcome to `each` (one object reused: copy what you keep). `trace` records every
+ * step (a section per period) when on; off, no step text is built and each period's parameters
+ * are read once per rules and period. Throws RuleGapError when a required rate is not in force
+ * (e.g. 地方教育附加 before 2011), AmountOverflowError beyond the fen's exact range.
+ */
+export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tracer, each: (o: PeriodOutcome) => void): void {
+  const on = trace.on;
+  const r0 = on ? rules.recording((r) => trace.read(r)) : rules;
+  const quals = input.qualifications;
+  const o: PeriodOutcome = {
+    period: input.periods[0]?.period as Period, // set for each period before `each` sees it
+    base: 0,
+    fees: [feeOutcome(FEE_SPECS[0]!.fee), feeOutcome(FEE_SPECS[1]!.fee)],
+    opening: 0,
+    added: 0,
+    used: 0,
+    closing: 0,
+    shortfall: 0,
+    available: 0,
+    refund: false,
+    refundOpening: 0,
+    refundAdded: 0,
+    refundUsed: 0,
+    refundClosing: 0,
+  };
   let carryIn = input.carry.fen;
   let refundIn = input.refundCarry ?? 0;
-  input.periods.forEach((pi, index) => {
+  for (let index = 0; index < input.periods.length; index++) {
+    const pi = input.periods[index]!;
     const p = pi.period;
-    const on = periodEnd(p);
-    trace.section(p.text);
-    const shared: CreditNote[] = [];
+    const { end } = daysOf(p);
+    let shared = 0;
+    if (on) trace.section(p.text);
     if (index === 0) {
-      trace.step(() => ({ label: 'pool carry in', value: formatFen(carryIn), source: input.carry.ledgerPeriod ? `ledger closing of ${input.carry.ledgerPeriod}` : 'no earlier ledger row' }));
+      if (on) step(trace, { label: 'pool carry in', value: formatFen(carryIn), source: input.carry.ledgerPeriod ? `ledger closing of ${input.carry.ledgerPeriod}` : 'no earlier ledger row' });
       if (input.carry.gap) {
-        shared.push('ledger_gap');
-        trace.step(() => ({ label: 'ledger gap', value: 'ledger_gap', how: `the ledger has no row for the period just before ${p.text}; its latest earlier row (${input.carry.ledgerPeriod}) was carried in` }));
+        shared |= NOTE_BIT.ledger_gap;
+        if (on) step(trace, { label: 'ledger gap', value: 'ledger_gap', how: `the ledger has no row for the period just before ${p.text}; its latest earlier row (${input.carry.ledgerPeriod}) was carried in` });
       }
-    } else {
-      trace.step(() => ({ label: 'pool carry in', value: formatFen(carryIn), source: `carry out of ${input.periods[index - 1]!.period.text}` }));
+    } else if (on) {
+      step(trace, { label: 'pool carry in', value: formatFen(carryIn), source: `carry out of ${input.periods[index - 1]!.period.text}` });
     }
 
     const s = pi.surcharge ?? NO_RETURN;
@@ -171,143 +345,200 @@ export function computeCredit(rules: Rules, input: CreditEnterpriseInput, trace:
     const refundUsed = Math.min(refundAvailable, gross);
     const refundOut = refundAvailable - refundUsed;
     const base = gross - refundUsed;
-    if (refundIn !== 0 || s.refund_deduction !== 0) {
-      const rIn = refundIn;
-      trace.step(() => ({
-        label: '留抵退税 deduction',
-        value: formatFen(refundUsed),
-        how: `carried in ${formatFen(rIn)} + this period ${formatFen(s.refund_deduction)} = ${formatFen(refundAvailable)}, used ${formatFen(refundUsed)}, carried to the next period ${formatFen(refundOut)}`,
-        source: '附列资料（五）; RULES §2.2',
-      }));
-      refund.push({ enterprise_id: input.enterpriseId, period: p, opening: rIn, added: s.refund_deduction, used: refundUsed, closing: refundOut });
+    o.refund = refundIn !== 0 || s.refund_deduction !== 0;
+    if (o.refund) {
+      if (on) {
+        step(trace, {
+          label: '留抵退税 deduction',
+          value: formatFen(refundUsed),
+          how: `carried in ${formatFen(refundIn)} + this period ${formatFen(s.refund_deduction)} = ${formatFen(refundAvailable)}, used ${formatFen(refundUsed)}, carried to the next period ${formatFen(refundOut)}`,
+          source: '附列资料（五）; RULES §2.2',
+        });
+      }
+      o.refundOpening = refundIn;
+      o.refundAdded = s.refund_deduction;
+      o.refundUsed = refundUsed;
+      o.refundClosing = refundOut;
     }
     refundIn = refundOut;
-    trace.step(() => ({
-      label: 'base (计征依据)',
-      value: formatFen(base),
-      how: `VAT ${formatFen(s.vat)} + 免抵税额 ${formatFen(s.vat_exempt_offset)} − 留抵退税扣除 ${formatFen(refundUsed)} + 消费税 ${formatFen(s.consumption_tax)}${pi.surcharge ? '' : ' (no return for this period)'}`,
-      source: 'RULES §2.2',
-    }));
+    if (on) {
+      step(trace, {
+        label: 'base (计征依据)',
+        value: formatFen(base),
+        how: `VAT ${formatFen(s.vat)} + 免抵税额 ${formatFen(s.vat_exempt_offset)} − 留抵退税扣除 ${formatFen(refundUsed)} + 消费税 ${formatFen(s.consumption_tax)}${pi.surcharge ? '' : ' (no return for this period)'}`,
+        source: 'RULES §2.2',
+      });
+    }
+
+    // The period's parameters: read through the recording view when traced, else once per period.
+    const pr = on ? readPeriodRules(r0, p, end) : periodRules(rules, p, end);
 
     // Small-payer exemption (财税〔2016〕12号): sales not above the threshold, 0.00 included (RULES
     // §2.2). A return without a sales figure cannot be tested: it is noted, never silently charged.
-    const thresholdKey = p.kind === 'quarter' ? 'surcharge.exemption.quarterly_sales' : 'surcharge.exemption.monthly_sales';
-    const limit = r0.amountIfInForce(thresholdKey, on);
+    const limit = pr.limit;
     let exempt = false;
     if (limit !== undefined && pi.surcharge && s.sales === undefined) {
-      shared.push('sales_missing');
-      trace.step(() => ({ label: 'small-payer exemption', value: 'sales_missing', how: 'the return gives no sales figure: the exemption could not be tested', cite: [thresholdKey] }));
+      shared |= NOTE_BIT.sales_missing;
+      if (on) step(trace, { label: 'small-payer exemption', value: 'sales_missing', how: 'the return gives no sales figure: the exemption could not be tested', cite: [pr.thresholdKey] });
     }
     if (limit !== undefined && s.sales !== undefined) {
       const sales = s.sales;
       exempt = sales <= limit;
-      trace.step(() => ({ label: 'small-payer exemption', value: exempt ? 'applies' : 'does not apply', how: `sales ${formatFen(sales)} ${exempt ? '≤' : '>'} ${formatFen(limit)}`, cite: [thresholdKey] }));
+      if (on) step(trace, { label: 'small-payer exemption', value: exempt ? 'applies' : 'does not apply', how: `sales ${formatFen(sales)} ${exempt ? '≤' : '>'} ${formatFen(limit)}`, cite: [pr.thresholdKey] });
     }
 
     // 六税两费 reduction for the groups of its era.
-    const reductionRate = r0.rateIfInForce(REDUCTION_RATE, on);
-    const groups = reductionRate ? r0.listIfInForce(REDUCTION_GROUPS, on) : undefined;
+    const reductionRate = pr.reductionRate;
     let reduceBy: Decimal | undefined;
-    if (reductionRate && groups) {
-      const q = groups.map((g) => overlapsPeriod(input.qualifications, g as Qualification, p)).find((x) => x !== undefined);
+    if (reductionRate && pr.groups) {
+      let q: QualificationSpan | undefined;
+      for (const g of pr.groups) if ((q = overlapsPeriod(quals, g as Qualification, p))) break;
       if (q) {
         reduceBy = reductionRate;
-        trace.step(() => ({ label: '六税两费 reduction', value: formatRate(reductionRate), how: describeSpan(q), cite: [REDUCTION_RATE, REDUCTION_GROUPS] }));
+        if (on) step(trace, { label: '六税两费 reduction', value: formatRate(reductionRate), how: describeSpan(q), cite: [REDUCTION_RATE, REDUCTION_GROUPS] });
       }
     }
 
-    const figures = FEE_SPECS.map((f) => {
-      const rate = r0.rate(f.key, on);
-      const due = mulRate(base, rate);
+    for (let i = 0; i < FEE_SPECS.length; i++) {
+      const f = FEE_SPECS[i]!;
+      const x = o.fees[i]!;
+      const rate = pr.rates[i]!;
+      const due = mulBy(base, rate, pr.factors.rates[i]!);
       const exemption = exempt ? due : 0;
-      const reduction = reduceBy ? mulRate(due - exemption, reduceBy) : 0;
+      const reduction = reduceBy ? mulBy(due - exemption, reduceBy, pr.factors.reduction) : 0;
       const remaining = due - exemption - reduction;
-      trace.step(() => ({ label: `${f.label} due`, value: formatFen(due), how: `round(${formatFen(base)} × ${formatRate(rate)})`, cite: [f.key] }));
-      if (exemption) trace.step(() => ({ label: `${f.label} exemption`, value: formatFen(exemption), how: 'the whole amount due', source: '财税〔2016〕12号' }));
-      if (reduceBy) trace.step(() => ({ label: `${f.label} reduction`, value: formatFen(reduction), how: `round((${formatFen(due)} − ${formatFen(exemption)}) × ${formatRate(reduceBy!)})` }));
-      trace.step(() => ({ label: `${f.label} remaining`, value: formatFen(remaining), how: `${formatFen(due)} − ${formatFen(exemption)} − ${formatFen(reduction)}` }));
-      return { f, rate, due, exemption, reduction, remaining };
-    });
+      x.rate = rate;
+      x.due = due;
+      x.exemption = exemption;
+      x.reduction = reduction;
+      if (on) {
+        step(trace, { label: `${f.label} due`, value: formatFen(due), how: `round(${formatFen(base)} × ${formatRate(rate)})`, cite: [f.key] });
+        if (exemption) step(trace, { label: `${f.label} exemption`, value: formatFen(exemption), how: 'the whole amount due', source: '财税〔2016〕12号' });
+        if (reduceBy) step(trace, { label: `${f.label} reduction`, value: formatFen(reduction), how: `round((${formatFen(due)} − ${formatFen(exemption)}) × ${formatRate(reduceBy!)})` });
+        step(trace, { label: `${f.label} remaining`, value: formatFen(remaining), how: `${formatFen(due)} − ${formatFen(exemption)} − ${formatFen(reduction)}` });
+      }
+    }
 
     // The pool: only a pilot enterprise (产教融合型企业) in a period the credit is in force.
-    const creditRate = r0.rateIfInForce(CREDIT_RATE, on);
-    const pilot = overlapsPeriod(input.qualifications, 'pcie_pilot', p);
+    const creditRate = pr.creditRate;
+    const pilot = overlapsPeriod(quals, 'pcie_pilot', p);
     let added = 0;
-    if (pi.investment !== 0 || pi.investmentRows > 0) {
-      trace.step(() => ({ label: 'net investment (产教融合投资)', value: formatFen(pi.investment), how: `${pi.investmentRows} pcie_investment row${pi.investmentRows === 1 ? '' : 's'}` }));
+    if (on && (pi.investment !== 0 || pi.investmentRows > 0)) {
+      step(trace, { label: 'net investment (产教融合投资)', value: formatFen(pi.investment), how: `${pi.investmentRows} pcie_investment row${pi.investmentRows === 1 ? '' : 's'}` });
     }
     // A withdrawal after leaving the list still takes back what its investment added: credits
     // already taken must be repaid (财税〔2019〕46号 第三条).
-    const formerPilot = covering(input.qualifications, 'pcie_pilot', EVER, on) !== undefined;
+    const formerPilot = covering(quals, 'pcie_pilot', EVER, end) !== undefined;
     if (creditRate && (pilot || (formerPilot && pi.investment < 0))) {
-      added = mulRate(pi.investment, creditRate);
-      if (pi.investment !== 0) {
-        trace.step(() => ({
+      added = mulBy(pi.investment, creditRate, pr.factors.credit);
+      if (on && pi.investment !== 0) {
+        step(trace, {
           label: 'pool added',
           value: formatFen(added),
           how: `round(${formatFen(pi.investment)} × ${formatRate(creditRate)})${pilot ? '' : ' (a withdrawal after the pilot period)'}`,
           cite: [CREDIT_RATE],
-        }));
+        });
       }
     } else if (pi.investment !== 0) {
-      shared.push('not_pilot');
-      trace.step(() => ({
-        label: 'not credited',
-        value: 'not_pilot',
-        how: creditRate ? `no pcie_pilot qualification covers ${p.text}` : `the credit is not in force in ${p.text} (from ${rules.firstFrom(CREDIT_RATE) ?? '?'})`,
-        source: '财税〔2019〕46号 第三条',
-      }));
+      shared |= NOTE_BIT.not_pilot;
+      if (on) {
+        step(trace, {
+          label: 'not credited',
+          value: 'not_pilot',
+          how: creditRate ? `no pcie_pilot qualification covers ${p.text}` : `the credit is not in force in ${p.text} (from ${rules.firstFrom(CREDIT_RATE) ?? '?'})`,
+          source: '财税〔2019〕46号 第三条',
+        });
+      }
     }
     const raw = addFen(carryIn, added);
     const shortfall = raw < 0 ? -raw : 0;
     if (shortfall) {
-      shared.push('investment_withdrawn');
-      trace.step(() => ({
-        label: 'investment withdrawn',
-        value: formatFen(shortfall),
-        how: `carry in ${formatFen(carryIn)} + added ${formatFen(added)} is below zero: earlier credits may have to be repaid`,
-        source: '财税〔2019〕46号 第三条',
-      }));
+      shared |= NOTE_BIT.investment_withdrawn;
+      if (on) {
+        step(trace, {
+          label: 'investment withdrawn',
+          value: formatFen(shortfall),
+          how: `carry in ${formatFen(carryIn)} + added ${formatFen(added)} is below zero: earlier credits may have to be repaid`,
+          source: '财税〔2019〕46号 第三条',
+        });
+      }
     }
     const usable = Boolean(pilot && creditRate);
     const available = usable ? Math.max(0, raw) : 0;
-    const [remEdu, remLocal] = [figures[0]!.remaining, figures[1]!.remaining];
-    const [edu, local] = usable ? splitCredit(available, remEdu, remLocal) : [0, 0];
+    const [fe, fl] = o.fees;
+    const remEdu = fe.due - fe.exemption - fe.reduction;
+    const remLocal = fl.due - fl.exemption - fl.reduction;
+    let edu = 0;
+    let local = 0;
     if (usable) {
-      trace.step(() => ({
-        label: 'credit split',
-        value: `${formatFen(edu)} + ${formatFen(local)}`,
-        how: `available ${formatFen(available)} against remaining ${formatFen(remEdu)} and ${formatFen(remLocal)}${available > 0 && available < remEdu + remLocal ? ', in proportion' : ''}`,
-        source: 'RULES §2.4 (e-filing practice)',
-      }));
+      [edu, local] = splitCredit(available, remEdu, remLocal);
+      if (on) {
+        step(trace, {
+          label: 'credit split',
+          value: `${formatFen(edu)} + ${formatFen(local)}`,
+          how: `available ${formatFen(available)} against remaining ${formatFen(remEdu)} and ${formatFen(remLocal)}${available > 0 && available < remEdu + remLocal ? ', in proportion' : ''}`,
+          source: 'RULES §2.4 (e-filing practice)',
+        });
+      }
     }
     const used = edu + local;
     const carryOut = Math.max(0, raw - used);
-    trace.step(() => ({ label: 'pool carry out', value: formatFen(carryOut), how: `max(0, ${formatFen(carryIn)} + ${formatFen(added)} − ${formatFen(used)})` }));
+    if (on) step(trace, { label: 'pool carry out', value: formatFen(carryOut), how: `max(0, ${formatFen(carryIn)} + ${formatFen(added)} − ${formatFen(used)})` });
 
-    figures.forEach((x, i) => {
+    for (let i = 0; i < FEE_SPECS.length; i++) {
+      const f = FEE_SPECS[i]!;
+      const x = o.fees[i]!;
       const credit = i === 0 ? edu : local;
-      const paid = s[x.f.paid];
+      const paid = s[f.paid];
       const balance = subFen(x.due - x.exemption - x.reduction - credit, paid);
       // Payable is never negative: paid above what is owed is an overpayment, shown apart (RULES §2.4).
       const payable = Math.max(0, balance);
       const overpaid = Math.max(0, -balance);
-      trace.step(() => ({
-        label: `${x.f.label} payable`,
-        value: formatFen(payable),
-        how: `${formatFen(x.due)} − ${formatFen(x.exemption)} − ${formatFen(x.reduction)} − credit ${formatFen(credit)} − paid ${formatFen(paid)}${overpaid ? ` is below zero: overpaid ${formatFen(overpaid)}` : ''}`,
-      }));
-      const notes: CreditNote[] = [];
-      if (exempt) notes.push('small_payer_exempt');
-      if (x.reduction !== 0) notes.push('six_two_reduction');
-      notes.push(...shared);
-      if (overpaid) notes.push('overpaid');
-      rows.push({ enterprise_id: input.enterpriseId, period: p, fee: x.f.fee, base, rate: x.rate, due: x.due, exemption: x.exemption, reduction: x.reduction, credit, paid, payable, overpaid, notes });
-    });
-    pool.push({ enterprise_id: input.enterpriseId, period: p, opening: carryIn, added, used, closing: carryOut, shortfall, available });
+      if (on) {
+        step(trace, {
+          label: `${f.label} payable`,
+          value: formatFen(payable),
+          how: `${formatFen(x.due)} − ${formatFen(x.exemption)} − ${formatFen(x.reduction)} − credit ${formatFen(credit)} − paid ${formatFen(paid)}${overpaid ? ` is below zero: overpaid ${formatFen(overpaid)}` : ''}`,
+        });
+      }
+      x.credit = credit;
+      x.paid = paid;
+      x.payable = payable;
+      x.overpaid = overpaid;
+      x.notes = (exempt ? NOTE_BIT.small_payer_exempt : 0) | (x.reduction !== 0 ? NOTE_BIT.six_two_reduction : 0) | shared | (overpaid ? NOTE_BIT.overpaid : 0);
+    }
+    o.period = p;
+    o.base = base;
+    o.opening = carryIn;
+    o.added = added;
+    o.used = used;
+    o.closing = carryOut;
+    o.shortfall = shortfall;
+    o.available = available;
+    each(o);
     carryIn = carryOut;
-  });
-  return { rows, pool, refund };
+  }
+}
+
+/**
+ * Folds one enterprise's periods (`foldCredit`) into rows: two fee rows and a pool row per
+ * period, a refund row per period with a 留抵退税 deduction. `trace` records every step when on.
+ * Throws RuleGapError when a required rate is not in force (e.g. 地方教育附加 before 2011).
+ */
+export function computeCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tracer = NO_TRACE): CreditResult {
+  const out: CreditResult = { rows: [], pool: [], refund: [] };
+  foldCredit(rules, input, trace, (o) => collect(input.enterpriseId, o, out));
+  return out;
+}
+
+/** Adds one period's rows to `out`. */
+function collect(enterprise_id: string, o: PeriodOutcome, out: CreditResult): void {
+  for (const x of o.fees) {
+    const { fee, rate, due, exemption, reduction, credit, paid, payable, overpaid } = x;
+    out.rows.push({ enterprise_id, period: o.period, fee, base: o.base, rate, due, exemption, reduction, credit, paid, payable, overpaid, notes: noteList(x.notes) });
+  }
+  out.pool.push({ enterprise_id, period: o.period, opening: o.opening, added: o.added, used: o.used, closing: o.closing, shortfall: o.shortfall, available: o.available });
+  if (o.refund) out.refund.push({ enterprise_id, period: o.period, opening: o.refundOpening, added: o.refundAdded, used: o.refundUsed, closing: o.refundClosing });
 }
 
 // ── Periods and the command ──────────────────────────────────────────────────
@@ -350,12 +581,50 @@ export function investmentPeriod(date: string, returns: readonly SurchargeReturn
   return kind === 'quarter' && !clash ? quarter : periodOfDate(date, 'month');
 }
 
+/** The run's figures for the summary, summed as the periods are computed. */
+export interface CreditTotals {
+  /** enterprise-periods computed */
+  periods: number;
+  due: Fen;
+  credit: Fen;
+  payable: Fen;
+  overpaid: Fen;
+  /** the pool each enterprise carries out of its last period */
+  carryForward: Fen;
+  /** false when a sum left the range integer fen hold exactly (the summary then refuses, as addFen does) */
+  exact: boolean;
+}
+
+/**
+ * Where one computed enterprise's fold starts: its periods in the range after the first `skip`
+ * (those before the ledger's opening balance), and what it carries in.
+ */
+export interface CreditPlan {
+  enterpriseId: string;
+  skip: number;
+  carry: CreditCarry;
+  refundCarry: Fen;
+}
+
 export interface PcieCreditResult extends CalculatorResult {
   from?: string;
   to?: string;
-  rows: FeeRow[];
-  pool: PoolRow[];
-  refund: RefundRow[];
+  /** the rules computed with: the report folds each enterprise again with them */
+  rules: Rules;
+  /**
+   * The computed enterprises, in enterprise order. No period is held between folds: the report
+   * folds one enterprise at a time from `input(plan)` (`creditRecords`), and lets it go.
+   */
+  enterprises: CreditPlan[];
+  /** the fold input of a computed enterprise, its periods rebuilt from the inputs */
+  input(plan: CreditPlan): CreditEnterpriseInput;
+  totals: CreditTotals;
+  /** the enterprise-periods whose notes need a person, one line each, sorted */
+  warningLines: string[];
+  /** every fee row, pool row and refund row, in enterprise and period order: folded again on first read (for callers that want them all; the commands do not) */
+  readonly rows: FeeRow[];
+  readonly pool: PoolRow[];
+  readonly refund: RefundRow[];
   ledger: LedgerEntry[];
   conflicts: Conflict[];
   dropped: LedgerEntry[];
@@ -364,10 +633,31 @@ export interface PcieCreditResult extends CalculatorResult {
 
 type PeriodSlot = PeriodInput & { start: string };
 
+/** The list without its first `skip` elements (itself when there are none to skip). */
+const skipFirst = <T>(list: T[], skip: number): T[] => (skip ? list.slice(skip) : list);
+
+/**
+ * Each investment in the period `investmentPeriod` gives it, per period in the order first
+ * invested. Throws AmountOverflowError when the investments of a period do not sum exactly.
+ */
+function investmentSlots(list: readonly Investment[], own: readonly SurchargeReturn[]): Map<string, PeriodSlot> {
+  const slots = new Map<string, PeriodSlot>();
+  for (const inv of list) {
+    const p = investmentPeriod(inv.date, own);
+    let v = slots.get(p.text);
+    if (!v) slots.set(p.text, (v = { period: p, investment: 0, investmentRows: 0, start: daysOf(p).start }));
+    v.investment = addFen(v.investment, inv.fen);
+    v.investmentRows++;
+  }
+  return slots;
+}
+
 /**
  * The credit for every enterprise with a return or an investment, over the periods asked for,
- * the pool carried through the ledger. Throws UsageError for a bad --from/--to, RuleGapError for a
- * parameter gap, RefusedError for a ledger conflict without `force`.
+ * the pool carried through the ledger. Each enterprise is folded and its ledger rows, totals and
+ * warnings kept; its periods and rows are let go (the report folds it again): memory holds the
+ * inputs and the ledger. Throws UsageError for a bad --from/--to, RuleGapError for a parameter
+ * gap, RefusedError for a ledger conflict without `force`.
  */
 export function computePcieCredit(
   inputs: Pick<InputTypes, 'surcharges'> & Partial<Pick<InputTypes, 'training' | 'qualifications' | 'ledger'>>,
@@ -378,53 +668,83 @@ export function computePcieCredit(
   const quals = inputs.qualifications ?? new Map<string, QualificationSpan[]>();
   const ledger = inputs.ledger ?? [];
 
-  // Every period with a return or an investment, per enterprise.
-  const periods = new Map<string, Map<string, PeriodSlot>>();
-  const slot = (id: string, p: Period) => {
-    let m = periods.get(id);
-    if (!m) periods.set(id, (m = new Map()));
-    let v = m.get(p.text);
-    if (!v) m.set(p.text, (v = { period: p, investment: 0, investmentRows: 0, start: periodStart(p) }));
-    return v;
-  };
-  for (const [id, list] of returns) for (const r of list) slot(id, r.period).surcharge = r;
-  for (const [id, list] of investments) {
+  // The periods of the investments, per enterprise (few); the returns' periods are their own.
+  const invested = new Map<string, Map<string, PeriodSlot>>();
+  for (const [id, list] of investments) invested.set(id, investmentSlots(list, returns.get(id) ?? []));
+  const distinct = new Map<string, Period>();
+  for (const list of returns.values()) for (const r of list) if (!distinct.has(r.period.text)) distinct.set(r.period.text, r.period);
+  for (const m of invested.values()) for (const v of m.values()) if (!distinct.has(v.period.text)) distinct.set(v.period.text, v.period);
+  const { from, to } = resolvePeriods(ctx.range, distinct.values());
+  const totals: CreditTotals = { periods: 0, due: 0, credit: 0, payable: 0, overpaid: 0, carryForward: 0, exact: true };
+
+  /** Every period of the enterprise with a return or an investment: the returns' (with what was invested in them), then those with investments only. */
+  const slotsOf = (id: string): PeriodSlot[] => {
+    const extra = invested.get(id);
     const own = returns.get(id) ?? [];
-    for (const inv of list) {
-      const v = slot(id, investmentPeriod(inv.date, own));
-      v.investment = addFen(v.investment, inv.fen);
-      v.investmentRows++;
+    const mine: PeriodSlot[] = new Array(own.length);
+    for (let i = 0; i < own.length; i++) {
+      const r = own[i]!;
+      const inv = extra?.get(r.period.text);
+      mine[i] = { period: r.period, surcharge: r, investment: inv ? inv.investment : 0, investmentRows: inv ? inv.investmentRows : 0, start: daysOf(r.period).start };
     }
+    if (extra) {
+      const filed = new Set(own.map((r) => r.period.text));
+      for (const v of extra.values()) if (!filed.has(v.period.text)) mine.push({ ...v });
+    }
+    return mine;
+  };
+  /** The periods in the range (a period belongs to the range its last day falls in), by first day. */
+  const inRange = (mine: readonly PeriodSlot[]): PeriodSlot[] => {
+    const list = mine.filter((v) => {
+      const end = daysOf(v.period).end;
+      return end >= from! && end <= to!;
+    });
+    for (let i = 1; i < list.length; i++) if (list[i - 1]!.start > list[i]!.start) return list.sort((a, b) => byText(a.start, b.start));
+    return list;
+  };
+  const input = (plan: CreditPlan, periods = skipFirst(inRange(slotsOf(plan.enterpriseId)), plan.skip)): CreditEnterpriseInput => ({
+    enterpriseId: plan.enterpriseId,
+    periods,
+    qualifications: quals.get(plan.enterpriseId) ?? [],
+    carry: plan.carry,
+    refundCarry: plan.refundCarry,
+  });
+  if (from === undefined || to === undefined) {
+    return creditResult({ from, to, rules: ctx.rules, enterprises: [], input, totals, warningLines: [], ledger: [...ledger], conflicts: [], dropped: [], hints: [] });
   }
-  const all: Period[] = [];
-  for (const m of periods.values()) for (const v of m.values()) all.push(v.period);
-  const { from, to } = resolvePeriods(ctx.range, all);
-  if (from === undefined || to === undefined) return { from, to, rows: [], pool: [], refund: [], ledger: [...ledger], conflicts: [], dropped: [], hints: [] };
 
   const explainId = ctx.explain?.trim().toUpperCase();
   let trace: Trace | undefined;
   const hints: string[] = [];
-  const done = runCarryforward({
+  const warningLines: string[] = [];
+  const sum = (a: Fen, b: Fen): Fen => {
+    const s = a + b;
+    if (!Number.isSafeInteger(s)) totals.exact = false;
+    return s;
+  };
+  const ids = new Set(returns.keys());
+  for (const id of investments.keys()) ids.add(id);
+  const done = runCarryforward<{ plan: CreditPlan; list: PeriodSlot[] }, CreditPlan>({
     kinds: ['pcie_credit', 'refund_deduction'],
     ledger,
-    ids: periods.keys(),
+    ids,
     force: ctx.force,
     plan: (id, rowsByKind) => {
       const own = rowsByKind.get('pcie_credit') ?? [];
-      const mine = [...periods.get(id)!.values()];
+      const mine = slotsOf(id);
       // An opening balance (closing alone) is the pool at the end of its period: compute after it.
       const balance = own.find((e) => e.opening === undefined);
       const floor = balance ? periodEnd(balance.period) : '';
-      // A period belongs to the range its last day falls in: a quarterly return is computed in
-      // the month-by-month run of the quarter's last month.
-      const inRange = mine.filter((v) => periodEnd(v.period) >= from && periodEnd(v.period) <= to).sort((a, b) => byText(a.start, b.start));
-      const skipped = inRange.filter((v) => v.start <= floor);
-      if (skipped.length) {
+      // A quarterly return is computed in the month-by-month run of the quarter's last month.
+      const range = inRange(mine);
+      let skip = 0;
+      while (skip < range.length && range[skip]!.start <= floor) skip++;
+      if (skip) {
         hints.push(
-          `${id}: periods ${skipped[0]!.period.text}–${skipped[skipped.length - 1]!.period.text} are not computed: the ledger brings an opening balance for ${balance!.period.text} (${balance!.file}:${balance!.line})`,
+          `${id}: periods ${range[0]!.period.text}–${range[skip - 1]!.period.text} are not computed: the ledger brings an opening balance for ${balance!.period.text} (${balance!.file}:${balance!.line})`,
         );
       }
-      const list = inRange.filter((v) => v.start > floor);
+      const list = skipFirst(range, skip);
       if (list.length === 0) return undefined;
       const c = carryBefore(own, list[0]!.period);
       // The pool does not move in a period without a return or an investment. When the inputs
@@ -433,7 +753,7 @@ export function computePcieCredit(
       // hole cannot be seen: a gap, as for the education ledger.
       if (c.gap && c.period) {
         const after = periodEnd(c.period);
-        if (mine.some((v) => v.start <= after)) c.gap = mine.some((v) => v.start > after && periodEnd(v.period) < list[0]!.start);
+        if (mine.some((v) => v.start <= after)) c.gap = mine.some((v) => v.start > after && daysOf(v.period).end < list[0]!.start);
       }
       if (!c.period && (investments.get(id) ?? []).some((inv) => inv.date < list[0]!.start)) {
         hints.push(
@@ -443,39 +763,81 @@ export function computePcieCredit(
       // The 留抵退税 deduction carried in: the closing of the latest refund_deduction row before (an
       // opening balance after which nothing is computed is the same row's closing).
       const refundCarry = carryBefore(rowsByKind.get('refund_deduction') ?? [], list[0]!.period).fen;
-      return { list, carry: { fen: c.fen, ...(c.period ? { ledgerPeriod: c.period.text } : {}), gap: c.gap }, refundCarry };
+      return { plan: { enterpriseId: id, skip, carry: { fen: c.fen, ...(c.period ? { ledgerPeriod: c.period.text } : {}), gap: c.gap }, refundCarry }, list };
     },
-    fold: (id, plan) => {
+    fold: (id, { plan, list }) => {
       const tracer = id === explainId ? new Tracer(true) : NO_TRACE;
-      const r = computeCredit(ctx.rules, { enterpriseId: id, periods: plan.list, qualifications: quals.get(id) ?? [], carry: plan.carry, refundCarry: plan.refundCarry }, tracer);
+      const rows: LedgerEntry[] = [];
+      const refundRows: LedgerEntry[] = [];
+      let lastStart = '';
+      let lastClosing = 0;
+      foldCredit(ctx.rules, input(plan, list), tracer, (o) => {
+        rows.push({ enterprise_id: id, kind: 'pcie_credit', period: o.period, opening: o.opening, added: o.added, used: o.used, closing: o.closing });
+        if (o.refund) refundRows.push({ enterprise_id: id, kind: 'refund_deduction', period: o.period, opening: o.refundOpening, added: o.refundAdded, used: o.refundUsed, closing: o.refundClosing });
+        totals.periods++;
+        for (const x of o.fees) {
+          totals.overpaid = sum(totals.overpaid, x.overpaid);
+          totals.due = sum(totals.due, x.due);
+          totals.credit = sum(totals.credit, x.credit);
+          totals.payable = sum(totals.payable, x.payable);
+        }
+        // The pool carried forward is the closing of the enterprise's latest period.
+        const start = daysOf(o.period).start;
+        if (lastStart === '' || lastStart < start) {
+          lastStart = start;
+          lastClosing = o.closing;
+        }
+        const line = warningLine(id, o);
+        if (line !== undefined) warningLines.push(line);
+      });
+      totals.carryForward = sum(totals.carryForward, lastClosing);
       if (tracer.on) trace = explainTrace(id, tracer);
-      const rows: LedgerEntry[] = r.pool.map((p) => ({ enterprise_id: id, kind: 'pcie_credit', period: p.period, opening: p.opening, added: p.added, used: p.used, closing: p.closing }));
-      for (const x of r.refund) rows.push({ enterprise_id: id, kind: 'refund_deduction', period: x.period, opening: x.opening, added: x.added, used: x.used, closing: x.closing });
-      return { result: r, rows };
+      for (const x of refundRows) rows.push(x);
+      return { result: plan, rows };
     },
     advice: (conflicts) => {
       const ids = new Set(conflicts.map((c) => c.enterprise_id));
       let last: Period | undefined;
       for (const e of ledger) if (e.kind !== 'education_expense' && ids.has(e.enterprise_id) && (!last || periodEnd(e.period) > periodEnd(last))) last = e.period;
       let lastInput = '';
-      for (const id of ids) for (const v of periods.get(id)?.values() ?? []) if (periodEnd(v.period) > lastInput) lastInput = periodEnd(v.period);
+      for (const id of ids) for (const v of slotsOf(id)) if (daysOf(v.period).end > lastInput) lastInput = daysOf(v.period).end;
       return last && lastInput >= periodEnd(last)
         ? `recompute the later periods too (--to ${last.text})`
         : `the inputs have no return after ${lastInput.slice(0, 7)} while the ledger goes on to ${last?.text}: add the later returns and recompute through them`;
     },
   });
-  return {
+  return creditResult({
     from,
     to,
-    rows: done.results.flatMap((r) => r.rows),
-    pool: done.results.flatMap((r) => r.pool),
-    refund: done.results.flatMap((r) => r.refund),
+    rules: ctx.rules,
+    enterprises: done.results,
+    input,
+    totals,
+    warningLines: warningLines.sort(byText),
     ledger: done.ledger,
     conflicts: done.conflicts,
     dropped: done.dropped,
     hints,
     ...(trace ? { trace } : {}),
+  });
+}
+
+/** The result with `rows`, `pool` and `refund` added as properties folded on first read (not enumerable: a copy of the result does not fold). */
+function creditResult(r: Omit<PcieCreditResult, 'rows' | 'pool' | 'refund'>): PcieCreditResult {
+  let all: CreditResult | undefined;
+  const get = (): CreditResult => {
+    if (!all) {
+      const out: CreditResult = { rows: [], pool: [], refund: [] };
+      for (const plan of r.enterprises) foldCredit(r.rules, r.input(plan), NO_TRACE, (o) => collect(plan.enterpriseId, o, out));
+      all = out;
+    }
+    return all;
   };
+  return Object.defineProperties(r, {
+    rows: { get: () => get().rows },
+    pool: { get: () => get().pool },
+    refund: { get: () => get().refund },
+  }) as PcieCreditResult;
 }
 
 function explainTrace(id: string, t: Tracer): Trace {
@@ -517,82 +879,75 @@ export function creditNotesText(notes: readonly CreditNote[]): string {
   return CREDIT_NOTE_ORDER.filter((n) => notes.includes(n)).join(';');
 }
 
-const poolKey = (id: string, period: string) => `${id}\u0000${period}`;
+/** formatFen, with the one text of zero shared by every cell that holds it. */
+const money = (fen: Fen): string => (fen === 0 ? '0.00' : formatFen(fen));
 
-/** credits.csv (CONTRACT §4): two rows per enterprise-period, sorted by enterprise, period, fee. */
-export function creditsTable(rows: readonly FeeRow[], pool: readonly PoolRow[]): Table {
-  const shortfall = new Map(pool.map((p) => [poolKey(p.enterprise_id, p.period.text), p.shortfall]));
-  const sorted = [...rows].sort(
-    (a, b) =>
-      byText(a.enterprise_id, b.enterprise_id) ||
-      byText(periodStart(a.period), periodStart(b.period)) ||
-      (a.fee === b.fee ? 0 : a.fee === 'education_surcharge' ? -1 : 1),
-  );
-  return {
-    columns: CREDIT_COLUMNS,
-    rows: sorted.map((r) => ({
-      enterprise_id: r.enterprise_id,
-      period: r.period.text,
-      fee: r.fee,
-      base: formatFen(r.base),
-      rate: formatRate(r.rate),
-      due: formatFen(r.due),
-      exemption: formatFen(r.exemption),
-      reduction: formatFen(r.reduction),
-      credit: formatFen(r.credit),
-      paid: formatFen(r.paid),
-      payable: formatFen(r.payable),
-      notes: creditNotesText(r.notes),
-      shortfall: formatFen(shortfall.get(poolKey(r.enterprise_id, r.period.text)) ?? 0),
-      overpaid: formatFen(r.overpaid),
-    })),
-  };
-}
-
-/** Enterprise-periods whose notes need a person (not the reliefs, which are information). */
-export function creditWarningLines(rows: readonly FeeRow[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const r of rows) {
-    const warn = r.notes.filter((n) => WARNING_NOTES.includes(n));
-    const key = poolKey(r.enterprise_id, r.period.text);
-    if (!warn.length || seen.has(key)) continue;
-    seen.add(key);
-    out.push(`${r.enterprise_id} ${r.period.text}: ${creditNotesText(warn)}`);
+/** Adds the records of credits.csv of one enterprise-period to `out`, one per fee. */
+function addFeeRecords(enterprise_id: string, o: PeriodOutcome, out: Record_[]): void {
+  const base = money(o.base);
+  const shortfall = money(o.shortfall);
+  for (const x of o.fees) {
+    out.push({
+      enterprise_id,
+      period: o.period.text,
+      fee: x.fee,
+      base,
+      rate: rateText(x.rate),
+      due: money(x.due),
+      exemption: money(x.exemption),
+      reduction: money(x.reduction),
+      credit: money(x.credit),
+      paid: money(x.paid),
+      payable: money(x.payable),
+      notes: NOTES_TEXT[x.notes]!,
+      shortfall,
+      overpaid: money(x.overpaid),
+    });
   }
-  return out.sort(byText);
 }
 
-/** The run summary's figures: periods, enterprises, due, credit, payable, the pool left at the end. */
+/**
+ * credits.csv's records (CONTRACT §4), two per enterprise-period, by enterprise, period and fee:
+ * each enterprise folded again from its inputs, its records yielded, then let go.
+ */
+export function* creditRecords(result: PcieCreditResult): Generator<Record_> {
+  for (const plan of result.enterprises) {
+    const batch: Record_[] = [];
+    foldCredit(result.rules, result.input(plan), NO_TRACE, (o) => addFeeRecords(plan.enterpriseId, o, batch));
+    yield* batch;
+  }
+}
+
+/**
+ * credits.csv (CONTRACT §4): two rows per enterprise-period, by enterprise, period and fee (the
+ * order the enterprises are folded in). A Table holds its rows as one array; the records come
+ * from `creditRecords`, so a writer that takes them as they are made needs no copy.
+ */
+export function creditsTable(result: PcieCreditResult): Table {
+  return { columns: CREDIT_COLUMNS, rows: [...creditRecords(result)] };
+}
+
+/** The warning line of an enterprise-period whose notes need a person (not the reliefs, which are information): the first fee's warning notes, else the second's. */
+function warningLine(id: string, o: PeriodOutcome): string | undefined {
+  const warn = o.fees[0].notes & WARNING_BITS || o.fees[1].notes & WARNING_BITS;
+  return warn ? `${id} ${o.period.text}: ${NOTES_TEXT[warn]}` : undefined;
+}
+
+/** The run summary's figures: periods, enterprises, due, credit, payable, the pool left at the end. Throws AmountOverflowError when a total is beyond the fen's exact range. */
 export function summarizeCredits(result: PcieCreditResult): SummaryItem[] {
-  const last = new Map<string, PoolRow>();
-  for (const p of result.pool) {
-    const prev = last.get(p.enterprise_id);
-    if (!prev || periodStart(prev.period) < periodStart(p.period)) last.set(p.enterprise_id, p);
-  }
-  let totalDue = 0;
-  let totalCredit = 0;
-  let totalPayable = 0;
-  let totalOverpaid = 0;
-  for (const r of result.rows) {
-    totalOverpaid = addFen(totalOverpaid, r.overpaid);
-    totalDue = addFen(totalDue, r.due);
-    totalCredit = addFen(totalCredit, r.credit);
-    totalPayable = addFen(totalPayable, r.payable);
-  }
-  let totalCarryForward = 0;
-  for (const p of last.values()) totalCarryForward = addFen(totalCarryForward, p.closing);
+  const t = result.totals;
+  if (!t.exact) throw new AmountOverflowError('a sum of amounts');
   const span = result.from === undefined || result.to === undefined ? '' : `${result.from.slice(0, 7)} to ${result.to.slice(0, 7)}`;
   return [
     { item: 'periods', label: 'periods', value: span || '(no data)' },
-    { item: 'enterprises', label: 'enterprises', value: String(last.size) },
-    { item: 'rows', label: 'enterprise-periods', value: String(result.pool.length) },
-    { item: 'total_due', label: 'total due', value: formatFen(totalDue) },
-    { item: 'total_credit', label: 'total credit', value: formatFen(totalCredit) },
-    { item: 'total_payable', label: 'total payable', value: formatFen(totalPayable) },
-    { item: 'total_overpaid', label: 'total overpaid', value: formatFen(totalOverpaid) },
-    { item: 'total_carry_forward', label: 'pool carried forward', value: formatFen(totalCarryForward) },
-    { item: 'warnings', label: 'warnings', value: String(creditWarningLines(result.rows).length), warning: true },
+    { item: 'enterprises', label: 'enterprises', value: String(result.enterprises.length) },
+    { item: 'rows', label: 'enterprise-periods', value: String(t.periods) },
+    { item: 'total_due', label: 'total due', value: formatFen(t.due) },
+    { item: 'total_credit', label: 'total credit', value: formatFen(t.credit) },
+    { item: 'total_payable', label: 'total payable', value: formatFen(t.payable) },
+    { item: 'total_overpaid', label: 'total overpaid', value: formatFen(t.overpaid) },
+    { item: 'total_carry_forward', label: 'pool carried forward', value: formatFen(t.carryForward) },
+    { item: 'warnings', label: 'warnings', value: String(result.warningLines.length), warning: true },
   ];
 }
 
@@ -640,8 +995,8 @@ export const pcieCredit = defineCalculator<PcieCreditResult>({
     missing: (id) => `--explain ${id}: no period of this enterprise was computed (not in the inputs, or outside the range asked for)`,
   },
   compute: (inputs, ctx) => computePcieCredit({ ...inputs, surcharges: inputs.surcharges! }, ctx),
-  reports: [{ name: 'credits', flag: 'out', help: 'write the report here (default: standard output)', table: (r) => creditsTable(r.rows, r.pool) }],
+  reports: [{ name: 'credits', flag: 'out', help: 'write the report here (default: standard output)', table: (r) => creditsTable(r) }],
   title: '产教融合 credit against the education surcharges',
   summarize: summarizeCredits,
-  warnings: (r) => creditWarningLines(r.rows),
+  warnings: (r) => r.warningLines,
 });

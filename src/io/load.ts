@@ -10,7 +10,7 @@ import { addFen, AmountOverflowError, formatFen, type Fen } from '../domain/mone
 import { maskPersonId, personIdProblem, usccProblem } from '../domain/ids.js';
 import { AWARD_RECIPIENT, STUDIO_LEVELS, type Category } from '../domain/vocabulary.js';
 import { byText } from '../domain/order.js';
-import { periodEnd, periodStart, yearOf } from '../domain/periods.js';
+import { periodEnd, periodStart, yearOf, type Period } from '../domain/periods.js';
 import type { QualificationSpan } from '../domain/qualifications.js';
 import {
   emptyYear,
@@ -32,6 +32,7 @@ import {
 } from '../domain/records.js';
 import { scanPayroll } from './fast-payroll.js';
 import { displayName, readRows, type ReadOptions, type RowContext } from './csv-in.js';
+import { defineSchema, type ColumnSpec } from './schema.js';
 import { accountMapSchema, awardHistorySchema, awardsSchema, catalogSchema, historySchema, ledgerDetailSchema, ledgerSchema, payrollSchema, propertiesSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
 
 export interface LoadOptions extends ReadOptions {
@@ -270,17 +271,93 @@ export async function loadQualifications(path: string, o: LoadOptions): Promise<
 }
 
 /**
+ * A plain amount as exports write it, `1234.56`, `1234.5` or `1234` (at most 13 integer digits,
+ * so below MAX_FEN), read to fen without regular expressions; undefined for every other form
+ * (signs, separators, ¥, 元, more decimals, more digits), which the column's own parser reads.
+ * For such a cell it gives exactly what `parseAmount` gives.
+ */
+function plainAmount(raw: string): Fen | undefined {
+  const n = raw.length;
+  let yuan = 0;
+  let i = 0;
+  for (; i < n; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    yuan = yuan * 10 + d;
+  }
+  if (i === 0 || i > 13) return undefined;
+  if (i === n) return yuan * 100;
+  if (raw.charCodeAt(i) !== 46 || n - i < 2 || n - i > 3) return undefined; // '.' then 1 or 2 digits
+  const d1 = raw.charCodeAt(i + 1) - 48;
+  const d2 = n - i === 3 ? raw.charCodeAt(i + 2) - 48 : 0;
+  if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined;
+  return yuan * 100 + d1 * 10 + d2;
+}
+
+/**
+ * The column parsers of surchargesSchema for a file of many returns: an enterprise's returns
+ * follow each other and a year has 16 periods, so the enterprise cell is parsed once per run of
+ * equal cells (from a copy that does not hold on to the text around it) and the period once per
+ * distinct text (its rows share one Period object); plain amounts take `plainAmount`. Only a
+ * successful parse is remembered and every other cell goes to the schema's own parser: the same
+ * values and the same problems.
+ */
+function surchargeReader(): typeof surchargesSchema {
+  const c = surchargesSchema.columns;
+  let lastId: string | undefined;
+  let lastIdRaw: string | undefined;
+  const periods = new Map<string, Period>();
+  const amounts = <S extends ColumnSpec<Fen>>(spec: S): S => ({ ...spec, parse: (raw: string) => plainAmount(raw) ?? spec.parse(raw) });
+  return defineSchema(surchargesSchema.kind, {
+    ...c,
+    enterprise_id: {
+      ...c.enterprise_id,
+      parse: (raw: string) => {
+        if (raw !== lastIdRaw) {
+          // The cell is a slice of the batch of text it was read from (V8 keeps the whole batch
+          // alive for it): the id, kept for the whole run, is parsed from a copy of its own.
+          lastId = c.enterprise_id.parse(Buffer.from(raw).toString());
+          lastIdRaw = raw;
+        }
+        return lastId!;
+      },
+    },
+    period: {
+      ...c.period,
+      parse: (raw: string) => {
+        let p = periods.get(raw);
+        if (!p) {
+          p = c.period.parse(raw);
+          if (periods.size < 10_000) periods.set(raw, p);
+        }
+        return p;
+      },
+    },
+    vat: amounts(c.vat),
+    vat_exempt_offset: amounts(c.vat_exempt_offset),
+    refund_deduction: amounts(c.refund_deduction),
+    consumption_tax: amounts(c.consumption_tax),
+    sales: amounts(c.sales),
+    paid_edu: amounts(c.paid_edu),
+    paid_local: amounts(c.paid_local),
+  });
+}
+
+/**
  * Surcharge returns by enterprise, sorted by period. Two returns of one enterprise whose
  * periods overlap (the same period twice, or a month inside a quarter) are an input error
- * naming both rows.
+ * naming both rows. A return is one flat record (96 bytes: its period, line and seven amounts
+ * in fen); the returns of one period share one Period object.
  */
 export async function loadSurcharges(path: string, o: LoadOptions): Promise<Map<string, SurchargeReturn[]>> {
   const problems = new ProblemList(o.maxErrors);
   const out = new Map<string, SurchargeReturn[]>();
   let periodColumn = 1;
-  await readRows(path, surchargesSchema, o, problems, (r, ctx) => {
+  await readRows(path, surchargeReader(), o, problems, (r, ctx) => {
     periodColumn = ctx.column('period');
-    const list = out.get(r.enterprise_id) ?? [];
+    let list = out.get(r.enterprise_id);
+    if (!list) out.set(r.enterprise_id, (list = []));
+    // Every field written, sales too (undefined when the return gives none): one shape for all.
     list.push({
       period: r.period,
       line: ctx.line,
@@ -288,19 +365,27 @@ export async function loadSurcharges(path: string, o: LoadOptions): Promise<Map<
       vat_exempt_offset: r.vat_exempt_offset ?? 0,
       refund_deduction: r.refund_deduction ?? 0,
       consumption_tax: r.consumption_tax ?? 0,
-      ...(r.sales !== undefined ? { sales: r.sales } : {}),
+      sales: r.sales,
       paid_edu: r.paid_edu ?? 0,
       paid_local: r.paid_local ?? 0,
     });
-    out.set(r.enterprise_id, list);
   });
   problems.throwIfAny();
   const file = displayName(path);
+  // First and last day of each distinct period, worked out once.
+  const days = new Map<string, { start: string; end: string }>();
+  const span = (p: Period) => {
+    let d = days.get(p.text);
+    if (!d) days.set(p.text, (d = { start: periodStart(p), end: periodEnd(p) }));
+    return d;
+  };
   for (const [id, list] of out) {
-    list.sort((a, b) => byText(periodStart(a.period), periodStart(b.period)) || a.line - b.line);
+    let sorted = true;
+    for (let i = 1; i < list.length && sorted; i++) sorted = span(list[i - 1]!.period).start <= span(list[i]!.period).start;
+    if (!sorted) list.sort((a, b) => byText(span(a.period).start, span(b.period).start) || a.line - b.line);
     let widest: SurchargeReturn | undefined;
     for (const r of list) {
-      if (widest && periodEnd(widest.period) >= periodStart(r.period)) {
+      if (widest && span(widest.period).end >= span(r.period).start) {
         problems.add({
           file,
           line: r.line,
@@ -315,7 +400,7 @@ export async function loadSurcharges(path: string, o: LoadOptions): Promise<Map<
           value: r.period.text,
         });
       }
-      if (!widest || periodEnd(r.period) > periodEnd(widest.period)) widest = r;
+      if (!widest || span(r.period).end > span(widest.period).end) widest = r;
     }
   }
   problems.items.sort((a, b) => a.line - b.line);
