@@ -14,7 +14,13 @@ export interface ColumnDef {
 export type Cell = string | number;
 export type Record_ = Record<string, Cell>;
 
-export interface Table {
+/** A report as the writers take it: its rows an array, or made as they are written (a million enterprise-years). */
+export interface ReportTable {
   columns: readonly ColumnDef[];
+  /** iterable more than once (a `run` may render a report after computing the next) */
+  rows: Iterable<Record_>;
+}
+
+export interface Table extends ReportTable {
   rows: readonly Record_[];
 }

@@ -6,7 +6,7 @@
  * text, no formulas. Built with exceljs; the caller writes the bytes atomically like any output.
  */
 import ExcelJS from 'exceljs';
-import type { Table } from '../domain/table.js';
+import type { ReportTable } from '../domain/table.js';
 import { displayWidth } from '../domain/text.js';
 import type { HeaderLang } from './csv-out.js';
 
@@ -18,7 +18,7 @@ export function sheetName(name: string): string {
 const exact = (s: string) => s.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length <= 15;
 
 /** The workbook's bytes: a sheet for each table, in order. */
-export async function renderXlsx(sheets: readonly { name: string; table: Table }[], header: HeaderLang): Promise<Buffer> {
+export async function renderXlsx(sheets: readonly { name: string; table: ReportTable }[], header: HeaderLang): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   // Fixed metadata: the same inputs give the same workbook.
   wb.creator = 'skilltax';
