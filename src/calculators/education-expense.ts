@@ -16,12 +16,12 @@ import type { Decimal } from 'decimal.js';
 import { RuleGapError, UsageError } from '../domain/errors.js';
 import { addFen, formatFen, formatRate, mulRate, subFen, type Fen } from '../domain/money.js';
 import { byText } from '../domain/order.js';
-import { yearPeriod } from '../domain/periods.js';
+import { yearPeriod, type Period } from '../domain/periods.js';
 import { covering, describeSpan, type QualificationSpan } from '../domain/qualifications.js';
 import { emptyYear, type InputTypes, type LedgerEntry, type YearData } from '../domain/records.js';
 import { float64Column, Interned, uint16Column, uint32Column, uint8Column } from '../domain/columns.js';
-import type { ColumnDef, Record_, ReportTable } from '../domain/table.js';
-import { NO_TRACE, Tracer, type Trace } from '../domain/trace.js';
+import type { Cells, ColumnDef, ReportTable } from '../domain/table.js';
+import { NO_TRACE, Tracer, type StepSpec, type Trace } from '../domain/trace.js';
 import type { Qualification } from '../domain/vocabulary.js';
 import { carryforward } from '../ledger/carryforward.js';
 import { carryBefore, ComputedRows, mergeLedger, MergedLedger, type Conflict, type MergeResult } from '../ledger/ledger.js';
@@ -148,12 +148,20 @@ function qualifiedFor(rules: Rules, spans: readonly QualificationSpan[], q: Qual
   return qualifiedInYear(spans, q, year, rules.choice(testKey(q), `${year}-12-31`) as QualificationTest);
 }
 
+/** The rate of an enterprise-year, the parameter it was read from and why. */
+export interface RateChoice {
+  rate: Decimal;
+  key: string;
+  entry: InForce;
+  why: string;
+}
+
 /**
  * The rate for an enterprise-year (tax-year parameters are read on 12-31): the general series,
  * or a qualification's higher rate. Returns the rate, the key it was read from and why.
  * Throws RuleGapError when no general rate is in force.
  */
-export function rateFor(rules: Rules, spans: readonly QualificationSpan[], year: number): { rate: Decimal; key: string; entry: InForce; why: string } {
+export function rateFor(rules: Rules, spans: readonly QualificationSpan[], year: number): RateChoice {
   const on = `${year}-12-31`;
   let general: Decimal;
   try {
@@ -195,21 +203,36 @@ const yearSpan = (years: readonly number[]) => (Math.min(...years) === Math.max(
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /**
+ * rateFor; for an enterprise without qualifications, not traced, the rate of the year as
+ * `memo` holds it (one read per year of a computation instead of one per enterprise-year).
+ */
+function generalRateOf(rules: Rules, spans: readonly QualificationSpan[], year: number, memo: Map<number, RateChoice> | undefined): RateChoice {
+  if (!memo || spans.length) return rateFor(rules, spans, year);
+  let r = memo.get(year);
+  if (!r) memo.set(year, (r = rateFor(rules, spans, year)));
+  return r;
+}
+
+/**
  * Folds one enterprise's years in order, each year's carry out becoming the next one's carry in
  * (RULES §1.3). `trace` records every step of the enterprise (a section per year) when on.
+ * `generalRates`: a memo of the general rate by year, shared by the enterprises of one computation.
  * Throws RuleGapError when a parameter the year needs is not in force.
  */
-export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: Tracer = NO_TRACE): DeductionRow[] {
+export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: Tracer = NO_TRACE, generalRates?: Map<number, RateChoice>): DeductionRow[] {
   const rows: DeductionRow[] = [];
   const r0 = trace.on ? rules.recording((r) => trace.read(r)) : rules;
+  // Untraced (every enterprise but the one explained), a step's text is not even described:
+  // `step?.(…)` does not evaluate its argument.
+  const step = trace.on ? (make: () => StepSpec) => trace.step(make) : undefined;
   let carryIn = input.carry.fen;
   for (let year = input.start; year <= input.end; year++) {
     const d = input.years.get(year) ?? emptyYear();
     const notes: EducationNote[] = [];
-    trace.section(String(year));
-    trace.step(() => ({ label: 'wages (工资薪金总额, A105050 row 1 col 5)', value: formatFen(d.wages), how: `sum of ${plural(d.wageRows, 'payroll row')}`, source: '国税函〔2009〕3号' }));
-    const r = rateFor(r0, input.qualifications, year);
-    trace.step(() => ({ label: 'rate (税收规定扣除率)', value: formatRate(r.rate), how: r.why, cite: [r.key] }));
+    if (trace.on) trace.section(String(year));
+    step?.(() => ({ label: 'wages (工资薪金总额, A105050 row 1 col 5)', value: formatFen(d.wages), how: `sum of ${plural(d.wageRows, 'payroll row')}`, source: '国税函〔2009〕3号' }));
+    const r = generalRateOf(r0, input.qualifications, year, trace.on ? undefined : generalRates);
+    step?.(() => ({ label: 'rate (税收规定扣除率)', value: formatRate(r.rate), how: r.why, cite: [r.key] }));
 
     let book = d.book;
     let incurred = d.incurred;
@@ -225,7 +248,7 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
       book = addFen(book, d.fullBook);
       incurred = addFen(incurred, d.fullIncurred);
       notes.push('full_training_unqualified');
-      trace.step(() => ({
+      step?.(() => ({
         label: 'full_training without a qualification',
         value: 'full_training_unqualified',
         how: `${d.fullRows} full_training rows (book ${formatFen(d.fullBook)}, incurred ${formatFen(d.fullIncurred)}) treated as ordinary education expense (row 5): ${whyNoFullDeduction(r0, input.qualifications, year)}`,
@@ -234,13 +257,13 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
     }
 
     const cap = mulRate(d.wages, r.rate);
-    trace.step(() => ({ label: 'cap (扣除限额)', value: formatFen(cap), how: `round(${formatFen(d.wages)} × ${formatRate(r.rate)})` }));
-    trace.step(() => ({
+    step?.(() => ({ label: 'cap (扣除限额)', value: formatFen(cap), how: `round(${formatFen(d.wages)} × ${formatRate(r.rate)})` }));
+    step?.(() => ({
       label: 'book (账载金额, col 1)',
       value: formatFen(book),
       how: `${plural(d.educationRows, 'education row')}${notes.includes('full_training_unqualified') ? ' + unqualified full_training' : ''}`,
     }));
-    trace.step(() => ({ label: 'incurred (实际发生额, col 2)', value: formatFen(incurred) }));
+    step?.(() => ({ label: 'incurred (实际发生额, col 2)', value: formatFen(incurred) }));
     const carryLabel = 'carry in (以前年度累计结转扣除额, col 4)';
     if (year === input.start) {
       const c = input.carry;
@@ -250,13 +273,13 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
           : c.fromOpening
             ? `ledger opening of ${c.ledgerYear} (no earlier row)`
             : `ledger closing of ${c.ledgerYear}`;
-      trace.step(() => ({ label: carryLabel, value: formatFen(carryIn), source: where }));
+      step?.(() => ({ label: carryLabel, value: formatFen(carryIn), source: where }));
       if (c.gap) {
         notes.push('ledger_gap');
-        trace.step(() => ({ label: 'ledger gap', value: 'ledger_gap', how: `the ledger has no row for ${year - 1}; its latest earlier row (${c.ledgerYear}) was carried in` }));
+        step?.(() => ({ label: 'ledger gap', value: 'ledger_gap', how: `the ledger has no row for ${year - 1}; its latest earlier row (${c.ledgerYear}) was carried in` }));
       }
     } else {
-      trace.step(() => ({ label: carryLabel, value: formatFen(carryIn), source: `carry out of ${year - 1}` }));
+      step?.(() => ({ label: carryLabel, value: formatFen(carryIn), source: `carry out of ${year - 1}` }));
     }
     const available = addFen(incurred, carryIn);
     const deductible = Math.min(cap, available);
@@ -274,33 +297,33 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
       full_incurred: fullIncurred,
       notes,
     });
-    trace.step(() => ({
+    step?.(() => ({
       label: 'deductible (税收金额, col 5)',
       value: formatFen(deductible),
       how: `min(cap ${formatFen(cap)}, incurred ${formatFen(incurred)} + carry in ${formatFen(carryIn)})`,
       source: 'A105050 填报说明',
     }));
-    trace.step(() => ({ label: 'adjustment (纳税调整金额, col 6)', value: formatFen(row.adjustment), how: `book ${formatFen(book)} − deductible ${formatFen(deductible)}` }));
-    trace.step(() => ({
+    step?.(() => ({ label: 'adjustment (纳税调整金额, col 6)', value: formatFen(row.adjustment), how: `book ${formatFen(book)} − deductible ${formatFen(deductible)}` }));
+    step?.(() => ({
       label: 'carry out (累计结转以后年度扣除额, col 7)',
       value: formatFen(row.carry_out),
       how: `incurred ${formatFen(incurred)} + carry in ${formatFen(carryIn)} − deductible ${formatFen(deductible)}`,
     }));
 
     if (full && hasFull) {
-      trace.step(() => ({
+      step?.(() => ({
         label: 'row 6 full deduction (按税收规定全额扣除的职工培训费用)',
         value: formatFen(fullIncurred),
         how: `incurred ${formatFen(fullIncurred)}, deducted in full; adjustment = book ${formatFen(fullBook)} − incurred = ${formatFen(fullBook - fullIncurred)}; ${full.label} (qualifications: ${describeSpan(full.span)})`,
         cite: [fullDeductionKey(full.qualification)],
       }));
     }
-    trace.step(() => ({ label: 'row 4 total deductible (职工教育经费支出 税收金额)', value: formatFen(row.total_deductible), how: `row 5 ${formatFen(deductible)} + row 6 ${formatFen(row.full_deductible)}` }));
-    trace.step(() => ({ label: 'row 4 total adjustment', value: formatFen(row.total_adjustment), how: `row 5 ${formatFen(row.adjustment)} + row 6 ${formatFen(row.full_adjustment)}` }));
+    step?.(() => ({ label: 'row 4 total deductible (职工教育经费支出 税收金额)', value: formatFen(row.total_deductible), how: `row 5 ${formatFen(deductible)} + row 6 ${formatFen(row.full_deductible)}` }));
+    step?.(() => ({ label: 'row 4 total adjustment', value: formatFen(row.total_adjustment), how: `row 5 ${formatFen(row.adjustment)} + row 6 ${formatFen(row.full_adjustment)}` }));
 
     if (d.wages === 0 && (book !== 0 || incurred !== 0 || carryIn !== 0 || fullBook !== 0 || fullIncurred !== 0)) {
       notes.push('no_wages');
-      trace.step(() => ({ label: 'no wages', value: 'no_wages', how: 'expense or carryforward in a year without wages: the cap is 0.00' }));
+      step?.(() => ({ label: 'no wages', value: 'no_wages', how: 'expense or carryforward in a year without wages: the cap is 0.00' }));
     }
 
     rows.push(row);
@@ -341,12 +364,20 @@ export function planEducation(rows: readonly LedgerEntry[], dataYears: readonly 
   return { start, carry: { fen: c.fen, ...(c.period ? { ledgerYear: c.period.year } : {}), ...(c.fromOpening ? { fromOpening: true } : {}), gap: c.gap } };
 }
 
+/** The year periods of the ledger rows, one object per year (a ledger row's period is never changed). */
+const YEAR_PERIODS = new Map<number, Period>();
+const yearPeriodOf = (year: number): Period => {
+  let p = YEAR_PERIODS.get(year);
+  if (!p) YEAR_PERIODS.set(year, (p = yearPeriod(year)));
+  return p;
+};
+
 /** The ledger rows of computed years: opening = carry_in, added = incurred, used = deductible, closing = carry_out. */
 export function educationLedgerRows(rows: readonly DeductionRow[]): LedgerEntry[] {
   return rows.map((r) => ({
     enterprise_id: r.enterprise_id,
     kind: 'education_expense',
-    period: yearPeriod(r.year),
+    period: yearPeriodOf(r.year),
     opening: r.carry_in,
     added: r.incurred,
     used: r.deductible,
@@ -406,13 +437,40 @@ export class DeductionStore implements Iterable<DeductionRow> {
   private readonly fullBook = float64Column();
   private readonly fullIncurred = float64Column();
 
+  private enterprises = 0;
+  private warnings = 0;
+  private totalDeductible: Fen = 0;
+  private totalCarryForward: Fen = 0;
+  /** a sum beyond integer fen, thrown when the totals are asked for (as summing the rows then would) */
+  private overflow?: unknown;
+
   get length(): number {
     return this.year.length;
   }
 
-  /** Appends one enterprise's rows (years in order). Throws when the enterprise does not come after the last one added. */
+  /**
+   * The run summary's sums, kept as rows are added: enterprises, rows with notes, row 4
+   * deductible, and the carry out of each enterprise's last year. Throws AmountOverflowError
+   * when a sum is beyond integer fen.
+   */
+  totals(): { enterprises: number; warnings: number; totalDeductible: Fen; totalCarryForward: Fen } {
+    if (this.overflow !== undefined) throw this.overflow;
+    return { enterprises: this.enterprises, warnings: this.warnings, totalDeductible: this.totalDeductible, totalCarryForward: this.totalCarryForward };
+  }
+
+  /** Appends one enterprise's rows, its years in order. Throws when the enterprise does not come after the last one added. */
   add(rows: readonly DeductionRow[]): void {
+    if (!rows.length) return;
+    try {
+      for (const r of rows) this.totalDeductible = addFen(this.totalDeductible, r.total_deductible);
+      this.totalCarryForward = addFen(this.totalCarryForward, rows[rows.length - 1]!.carry_out);
+    } catch (e) {
+      this.overflow ??= e;
+    }
+    this.enterprises++;
     for (const r of rows) {
+      if (r.enterprise_id !== rows[0]!.enterprise_id) throw new Error(`deduction rows of ${r.enterprise_id} among those of ${rows[0]!.enterprise_id}`);
+      if (r.notes.length) this.warnings++;
       const last = this.ids[this.ids.length - 1];
       if (last !== r.enterprise_id) {
         if (last !== undefined && !(last < r.enterprise_id)) throw new Error(`deduction rows added out of order: ${r.enterprise_id} after ${last}`);
@@ -435,11 +493,6 @@ export class DeductionStore implements Iterable<DeductionRow> {
       this.fullBook.push(r.full_book);
       this.fullIncurred.push(r.full_incurred);
     }
-  }
-
-  /** The enterprise of the i-th row, as a number (rows of one enterprise share it). */
-  enterpriseOf(i: number): number {
-    return this.owner.at(i);
   }
 
   /** Whether the i-th row has notes (a warning), without rebuilding it. */
@@ -520,8 +573,22 @@ export function computeEducationDeductions(inputs: EducationInputs, ctx: Compute
   /** The enterprise's years with data: wages and training summed per year (in that order of first appearance). */
   const yearsOf = (id: string): Map<number, YearData> => {
     const years = new Map<number, YearData>();
-    for (const [y, w] of payroll.get(id) ?? []) years.set(y, { ...emptyYear(), wages: w.wages, wageRows: w.rows });
-    for (const [y, t] of education.get(id) ?? []) years.set(y, Object.assign(years.get(y) ?? emptyYear(), t));
+    for (const [y, w] of payroll.get(id) ?? []) {
+      const d = emptyYear();
+      d.wages = w.wages;
+      d.wageRows = w.rows;
+      years.set(y, d);
+    }
+    for (const [y, t] of education.get(id) ?? []) {
+      let d = years.get(y);
+      if (!d) years.set(y, (d = emptyYear()));
+      d.book = t.book;
+      d.incurred = t.incurred;
+      d.educationRows = t.educationRows;
+      d.fullBook = t.fullBook;
+      d.fullIncurred = t.fullIncurred;
+      d.fullRows = t.fullRows;
+    }
     return years;
   };
 
@@ -542,6 +609,7 @@ export function computeEducationDeductions(inputs: EducationInputs, ctx: Compute
   const explainId = ctx.explain?.trim().toUpperCase();
   let trace: Trace | undefined;
   const hints: string[] = [];
+  const generalRates = new Map<number, RateChoice>();
   const ids = new Set([...payroll.keys(), ...education.keys()]);
   for (const e of ledger) if (e.kind === 'education_expense') ids.add(e.enterprise_id);
   const done = carryforward(
@@ -579,7 +647,7 @@ export function computeEducationDeductions(inputs: EducationInputs, ctx: Compute
       },
       fold: (id, plan) => {
         const tracer = id === explainId ? new Tracer(true) : NO_TRACE;
-        const rows = computeEnterprise(rules, { enterpriseId: id, start: plan.start, end: to, years: plan.years, qualifications: quals.get(id) ?? [], carry: plan.carry }, tracer);
+        const rows = computeEnterprise(rules, { enterpriseId: id, start: plan.start, end: to, years: plan.years, qualifications: quals.get(id) ?? [], carry: plan.carry }, tracer, generalRates);
         if (tracer.on) trace = explainTrace(id, tracer);
         if (release) {
           payroll.delete(id);
@@ -640,29 +708,29 @@ export function notesText(notes: readonly EducationNote[]): string {
   return NOTE_ORDER.filter((n) => notes.includes(n)).join(';');
 }
 
-/** A row of deductions.csv as cells: amounts with two decimals. */
-function deductionRecord(r: DeductionRow): Record_ {
-  return {
-    enterprise_id: r.enterprise_id,
-    year: r.year,
-    wages: formatFen(r.wages),
-    rate: formatRate(r.rate),
-    cap: formatFen(r.cap),
-    book: formatFen(r.book),
-    incurred: formatFen(r.incurred),
-    carry_in: formatFen(r.carry_in),
-    deductible: formatFen(r.deductible),
-    adjustment: formatFen(r.adjustment),
-    carry_out: formatFen(r.carry_out),
-    full_book: formatFen(r.full_book),
-    full_incurred: formatFen(r.full_incurred),
-    full_deductible: formatFen(r.full_deductible),
-    full_adjustment: formatFen(r.full_adjustment),
-    total_book: formatFen(r.total_book),
-    total_deductible: formatFen(r.total_deductible),
-    total_adjustment: formatFen(r.total_adjustment),
-    notes: notesText(r.notes),
-  };
+/** A row of deductions.csv as cells in DEDUCTION_COLUMNS order: amounts with two decimals. */
+function deductionCells(r: DeductionRow): Cells {
+  return [
+    r.enterprise_id,
+    r.year,
+    formatFen(r.wages),
+    formatRate(r.rate),
+    formatFen(r.cap),
+    formatFen(r.book),
+    formatFen(r.incurred),
+    formatFen(r.carry_in),
+    formatFen(r.deductible),
+    formatFen(r.adjustment),
+    formatFen(r.carry_out),
+    formatFen(r.full_book),
+    formatFen(r.full_incurred),
+    formatFen(r.full_deductible),
+    formatFen(r.full_adjustment),
+    formatFen(r.total_book),
+    formatFen(r.total_deductible),
+    formatFen(r.total_adjustment),
+    notesText(r.notes),
+  ];
 }
 
 /** deductions.csv (CONTRACT §3), by enterprise and year (the store's order): each row made as it is written. */
@@ -671,7 +739,7 @@ export function deductionsTable(rows: DeductionStore): ReportTable {
     columns: DEDUCTION_COLUMNS,
     rows: {
       *[Symbol.iterator]() {
-        for (let i = 0; i < rows.length; i++) yield deductionRecord(rows.row(i));
+        for (let i = 0; i < rows.length; i++) yield deductionCells(rows.row(i));
       },
     },
   };
@@ -690,29 +758,15 @@ export function warningLines(rows: DeductionStore): string[] {
 
 /** The run summary's figures: enterprises, enterprise-years, row 4 deductible, carryforward left at the end. */
 export function summarizeDeductions(result: EducationDeductions): SummaryItem[] {
-  const rows = result.deductions;
-  let enterprises = 0;
-  let warnings = 0;
-  let totalDeductible = 0;
-  let totalCarryForward = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows.row(i);
-    totalDeductible = addFen(totalDeductible, r.total_deductible);
-    if (rows.hasNotes(i)) warnings++;
-    // An enterprise's rows are consecutive, its years in order: its last row is its latest year.
-    if (i + 1 === rows.length || rows.enterpriseOf(i + 1) !== rows.enterpriseOf(i)) {
-      enterprises++;
-      totalCarryForward = addFen(totalCarryForward, r.carry_out);
-    }
-  }
+  const t = result.deductions.totals();
   const span = result.from === undefined || result.to === undefined ? '' : result.from === result.to ? String(result.from) : `${result.from}-${result.to}`;
   return [
     { item: 'years', label: 'years', value: span || '(no data)' },
-    { item: 'enterprises', label: 'enterprises', value: String(enterprises) },
-    { item: 'rows', label: 'enterprise-years', value: String(rows.length) },
-    { item: 'total_deductible', label: 'total deductible', value: formatFen(totalDeductible) },
-    { item: 'total_carry_forward', label: 'total carried forward', value: formatFen(totalCarryForward) },
-    { item: 'warnings', label: 'warnings', value: String(warnings), warning: true },
+    { item: 'enterprises', label: 'enterprises', value: String(t.enterprises) },
+    { item: 'rows', label: 'enterprise-years', value: String(result.deductions.length) },
+    { item: 'total_deductible', label: 'total deductible', value: formatFen(t.totalDeductible) },
+    { item: 'total_carry_forward', label: 'total carried forward', value: formatFen(t.totalCarryForward) },
+    { item: 'warnings', label: 'warnings', value: String(t.warnings), warning: true },
   ];
 }
 

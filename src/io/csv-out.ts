@@ -21,7 +21,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../domain/errors.js';
-import type { Cell, ColumnDef, ReportTable } from '../domain/table.js';
+import { cellsOf, type Cell, type ColumnDef, type ReportTable } from '../domain/table.js';
 import { onAbort } from './exit-cleanup.js';
 import { checkOutputs, resolveTarget, type NamedPath } from './paths.js';
 import { HOST_TAG, processAlive, SELF_START } from './process-id.js';
@@ -50,23 +50,6 @@ function cellText(c: ColumnDef, v: Cell | undefined): string {
 /** Text is handed to the writer in pieces of about this many characters (a report of a million rows is never one string). */
 const PIECE = 1 << 18;
 
-/** Joins the lines of `lines` into pieces of about PIECE characters, `first` before them. */
-function* pieces(first: string, lines: Iterable<string>, last = ''): Generator<string> {
-  let parts: string[] = [first];
-  let size = first.length;
-  for (const line of lines) {
-    parts.push(line);
-    size += line.length;
-    if (size >= PIECE) {
-      yield parts.join('');
-      parts = [];
-      size = 0;
-    }
-  }
-  parts.push(last);
-  yield parts.join('');
-}
-
 const COMMA = 44;
 const QUOTE = 34;
 const LF = 10;
@@ -92,13 +75,17 @@ export function csvRecord(cells: readonly string[]): string {
 export function csvPieces(t: ReportTable, header: HeaderLang, bom: boolean): Iterable<string> {
   const head = csvRecord(t.columns.map((c) => (header === 'zh' ? c.zh : c.name)));
   return {
-    [Symbol.iterator]: () =>
-      pieces(
-        (bom ? '\uFEFF' : '') + head,
-        (function* () {
-          for (const r of t.rows) yield csvRecord(t.columns.map((c) => cellText(c, r[c.name])));
-        })(),
-      ),
+    *[Symbol.iterator]() {
+      let piece = (bom ? '\uFEFF' : '') + head;
+      for (const r of t.rows) {
+        piece += csvRecord(cellsOf(t.columns, r).map((v, i) => cellText(t.columns[i]!, v)));
+        if (piece.length >= PIECE) {
+          yield piece;
+          piece = '';
+        }
+      }
+      yield piece;
+    },
   };
 }
 
@@ -111,20 +98,22 @@ export function jsonPieces(t: ReportTable, header: HeaderLang): Iterable<string>
   const keys = t.columns.map((c) => (header === 'zh' ? c.zh : c.name));
   return {
     *[Symbol.iterator]() {
+      let piece = '';
       let n = 0;
-      const objects = (function* () {
-        for (const r of t.rows) {
-          const o: Record<string, Cell> = {};
-          t.columns.forEach((c, i) => {
-            const v = r[c.name] ?? '';
-            o[keys[i]!] = c.type === 'int' && typeof v === 'number' ? v : String(v);
-          });
-          // An element of the array: its lines indented one level more, as JSON.stringify indents them.
-          yield `${n++ === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(o, null, 2).replace(/\n/g, '\n  ')}`;
+      for (const r of t.rows) {
+        const o: Record<string, Cell> = {};
+        cellsOf(t.columns, r).forEach((cell, i) => {
+          const v = cell ?? '';
+          o[keys[i]!] = t.columns[i]!.type === 'int' && typeof v === 'number' ? v : String(v);
+        });
+        // An element of the array: its lines indented one level more, as JSON.stringify indents them.
+        piece += `${n++ === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(o, null, 2).replace(/\n/g, '\n  ')}`;
+        if (piece.length >= PIECE) {
+          yield piece;
+          piece = '';
         }
-      })();
-      for (const piece of pieces('', objects, '')) if (piece !== '') yield piece;
-      yield n === 0 ? '[]\n' : '\n]\n';
+      }
+      yield piece + (n === 0 ? '[]\n' : '\n]\n');
     },
   };
 }

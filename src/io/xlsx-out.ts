@@ -6,7 +6,7 @@
  * text, no formulas. Built with exceljs; the caller writes the bytes atomically like any output.
  */
 import ExcelJS from 'exceljs';
-import type { ReportTable } from '../domain/table.js';
+import { cellsOf, type ReportTable } from '../domain/table.js';
 import { displayWidth } from '../domain/text.js';
 import type { HeaderLang } from './csv-out.js';
 
@@ -30,8 +30,9 @@ export async function renderXlsx(sheets: readonly { name: string; table: ReportT
     ws.addRow(heads).font = { bold: true };
     const widths = heads.map((h) => displayWidth(h));
     for (const r of table.rows) {
+      const cells = cellsOf(table.columns, r);
       const values = table.columns.map((c, i) => {
-        const v = r[c.name];
+        const v = cells[i];
         const text = v === undefined ? '' : String(v);
         widths[i] = Math.max(widths[i]!, displayWidth(text));
         if (text === '') return null;

@@ -120,23 +120,23 @@ export function ledgerTable(entries: Iterable<LedgerEntry>): ReportTable {
     columns: LEDGER_COLUMNS.map((name) => ({ name, zh: LEDGER_ZH[name], type: name === 'enterprise_id' || name === 'kind' || name === 'period' ? 'text' : 'money' })),
     rows: {
       *[Symbol.iterator]() {
-        for (const e of entries) yield ledgerRecord(e);
+        for (const e of entries) yield ledgerCells(e);
       },
     },
   };
 }
 
+const optionalFen = (v: Fen | undefined) => (v === undefined ? '' : formatFen(v));
+
+/** A ledger row's cells in LEDGER_COLUMNS order: amounts with two decimals, an absent one empty. */
+export function ledgerCells(e: LedgerEntry): string[] {
+  return [e.enterprise_id, e.kind, e.period.text, optionalFen(e.opening), optionalFen(e.added), optionalFen(e.used), formatFen(e.closing)];
+}
+
+/** A ledger row's cells by column name. */
 export function ledgerRecord(e: LedgerEntry): Record<(typeof LEDGER_COLUMNS)[number], string> {
-  const f = (v: Fen | undefined) => (v === undefined ? '' : formatFen(v));
-  return {
-    enterprise_id: e.enterprise_id,
-    kind: e.kind,
-    period: e.period.text,
-    opening: f(e.opening),
-    added: f(e.added),
-    used: f(e.used),
-    closing: formatFen(e.closing),
-  };
+  const cells = ledgerCells(e);
+  return Object.fromEntries(LEDGER_COLUMNS.map((c, i) => [c, cells[i]!])) as Record<(typeof LEDGER_COLUMNS)[number], string>;
 }
 
 export interface Conflict {
