@@ -708,13 +708,21 @@ export function notesText(notes: readonly EducationNote[]): string {
   return NOTE_ORDER.filter((n) => notes.includes(n)).join(';');
 }
 
+/** The text of each rate written (a few rates, a million rows). */
+const RATE_TEXT = new WeakMap<Decimal, string>();
+const rateText = (rate: Decimal): string => {
+  let t = RATE_TEXT.get(rate);
+  if (t === undefined) RATE_TEXT.set(rate, (t = formatRate(rate)));
+  return t;
+};
+
 /** A row of deductions.csv as cells in DEDUCTION_COLUMNS order: amounts with two decimals. */
 function deductionCells(r: DeductionRow): Cells {
   return [
     r.enterprise_id,
     r.year,
     formatFen(r.wages),
-    formatRate(r.rate),
+    rateText(r.rate),
     formatFen(r.cap),
     formatFen(r.book),
     formatFen(r.incurred),

@@ -50,25 +50,23 @@ function cellText(c: ColumnDef, v: Cell | undefined): string {
 /** Text is handed to the writer in pieces of about this many characters (a report of a million rows is never one string). */
 const PIECE = 1 << 18;
 
-const COMMA = 44;
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
+/** A record of `n` cells none of which holds a comma, a quote or a line break, by the number of cells. */
+const PLAIN = new Map<number, RegExp>();
+const plainRecord = (n: number): RegExp => {
+  let re = PLAIN.get(n);
+  if (!re) PLAIN.set(n, (re = new RegExp(n <= 1 ? '^[^,"\\n\\r]*$' : `^[^,"\\n\\r]*(?:,[^,"\\n\\r]*){${n - 1}}$`)));
+  return re;
+};
 
 /**
  * One CSV record, as csv-stringify writes it with our options (`record_delimiter: '\n'`):
  * cells joined by commas when none holds a comma, a quote or a line break (the common case,
- * without the library's per-cell work), else csv-stringify's own quoting of the record.
+ * without the library's per-cell work: one test of the joined line), else csv-stringify's own
+ * quoting of the record.
  */
 export function csvRecord(cells: readonly string[]): string {
   const line = cells.join(',');
-  let commas = 0;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c === COMMA) commas++;
-    else if (c === QUOTE || c === LF || c === CR) return stringify([cells], { record_delimiter: '\n' });
-  }
-  return commas === Math.max(0, cells.length - 1) ? `${line}\n` : stringify([cells], { record_delimiter: '\n' });
+  return plainRecord(cells.length).test(line) ? `${line}\n` : stringify([cells], { record_delimiter: '\n' });
 }
 
 /** A report as CSV, in pieces: the header (English or Chinese), a row a line, text cells Excel-safe, optional BOM. */
@@ -77,8 +75,11 @@ export function csvPieces(t: ReportTable, header: HeaderLang, bom: boolean): Ite
   return {
     *[Symbol.iterator]() {
       let piece = (bom ? '\uFEFF' : '') + head;
+      const texts: string[] = new Array<string>(t.columns.length);
       for (const r of t.rows) {
-        piece += csvRecord(cellsOf(t.columns, r).map((v, i) => cellText(t.columns[i]!, v)));
+        const cells = cellsOf(t.columns, r);
+        for (let i = 0; i < texts.length; i++) texts[i] = cellText(t.columns[i]!, cells[i]);
+        piece += csvRecord(texts);
         if (piece.length >= PIECE) {
           yield piece;
           piece = '';
