@@ -9,7 +9,8 @@ import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
-import { DeductionStore, deductionRow, type DeductionRow, type EducationNote } from '../src/calculators/education-expense.js';
+import { computeEducationDeductions, DeductionStore, deductionRow, type DeductionRow, type EducationNote } from '../src/calculators/education-expense.js';
+import { Rules } from '../src/rules/index.js';
 import { parsePeriodText, type Period } from '../src/domain/periods.js';
 import type { LedgerEntry } from '../src/domain/records.js';
 import type { ColumnDef, Record_ } from '../src/domain/table.js';
@@ -140,5 +141,14 @@ describe('DeductionStore: rows read back as they were added', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('computeEducationDeductions with nothing to compute', () => {
+  it('hands the ledger on as given (not re-sorted), as before', () => {
+    const ledger = [...IDS].reverse().map((id): LedgerEntry => ({ enterprise_id: id, kind: 'education_expense', period: PERIODS[0]!, closing: 100 }));
+    const r = computeEducationDeductions({ payroll: new Map(), training: { education: new Map(), pcie: new Map() }, ledger }, { rules: new Rules(), range: {}, force: false, paths: {} });
+    expect([...r.ledger]).toEqual(ledger);
+    expect(r.deductions.length).toBe(0);
   });
 });

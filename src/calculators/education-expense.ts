@@ -15,7 +15,6 @@
 import type { Decimal } from 'decimal.js';
 import { RuleGapError, UsageError } from '../domain/errors.js';
 import { addFen, formatFen, formatRate, mulRate, subFen, type Fen } from '../domain/money.js';
-import { byText } from '../domain/order.js';
 import { yearPeriod, type Period } from '../domain/periods.js';
 import { covering, describeSpan, type QualificationSpan } from '../domain/qualifications.js';
 import { emptyYear, type InputTypes, type LedgerEntry, type YearData } from '../domain/records.js';
@@ -24,7 +23,7 @@ import type { Cells, ColumnDef, ReportTable } from '../domain/table.js';
 import { NO_TRACE, Tracer, type StepSpec, type Trace } from '../domain/trace.js';
 import type { Qualification } from '../domain/vocabulary.js';
 import { carryforward } from '../ledger/carryforward.js';
-import { carryBefore, ComputedRows, mergeLedger, MergedLedger, type Conflict, type MergeResult } from '../ledger/ledger.js';
+import { carryBefore, mergeLedger, type Conflict, type MergeResult } from '../ledger/ledger.js';
 import type { InForce, Rules } from '../rules/index.js';
 import { defineCalculator, type CalculatorResult, type ComputeContext, type RangeRequest, type SummaryItem } from './calculator.js';
 
@@ -414,7 +413,7 @@ export function resolveYears(range: RangeRequest, dataYears: Iterable<number>): 
 }
 
 /**
- * Every computed row of deductions.csv in columns (about 72 bytes an enterprise-year instead of
+ * Every computed row of deductions.csv in columns (about 73 bytes an enterprise-year instead of
  * a DeductionRow object of several hundred): the core of each row (`DeductionCore`) is kept and
  * the row rebuilt by `deductionRow` when read. Rows are added enterprise by enterprise in
  * code-unit order, each enterprise's years in order: read back, they are in deductions.csv order.
@@ -423,7 +422,7 @@ export class DeductionStore implements Iterable<DeductionRow> {
   private readonly ids: string[] = [];
   private readonly owner = uint32Column();
   private readonly year = uint16Column();
-  private readonly rate = uint8Column();
+  private readonly rate = uint16Column();
   private readonly rates = new Interned<Decimal>();
   /** the rates seen, by object: the rules give the same Decimal for every year a rate is in force */
   private readonly rateNumbers = new Map<Decimal, number>();
@@ -458,25 +457,27 @@ export class DeductionStore implements Iterable<DeductionRow> {
     return { enterprises: this.enterprises, warnings: this.warnings, totalDeductible: this.totalDeductible, totalCarryForward: this.totalCarryForward };
   }
 
-  /** Appends one enterprise's rows, its years in order. Throws when the enterprise does not come after the last one added. */
+  /**
+   * Appends the rows of one enterprise (all of them: an enterprise is added once), its years in
+   * order. Throws when the enterprise does not come after the last one added.
+   */
   add(rows: readonly DeductionRow[]): void {
     if (!rows.length) return;
+    const id = rows[0]!.enterprise_id;
+    const last = this.ids[this.ids.length - 1];
+    if (last !== undefined && !(last < id)) throw new Error(`deduction rows added out of order: ${id} after ${last}`);
+    if (rows.some((r) => r.enterprise_id !== id)) throw new Error(`rows of another enterprise among those of ${id}`);
+    const owner = this.ids.push(id) - 1;
+    this.enterprises++;
     try {
       for (const r of rows) this.totalDeductible = addFen(this.totalDeductible, r.total_deductible);
       this.totalCarryForward = addFen(this.totalCarryForward, rows[rows.length - 1]!.carry_out);
     } catch (e) {
       this.overflow ??= e;
     }
-    this.enterprises++;
     for (const r of rows) {
-      if (r.enterprise_id !== rows[0]!.enterprise_id) throw new Error(`deduction rows of ${r.enterprise_id} among those of ${rows[0]!.enterprise_id}`);
       if (r.notes.length) this.warnings++;
-      const last = this.ids[this.ids.length - 1];
-      if (last !== r.enterprise_id) {
-        if (last !== undefined && !(last < r.enterprise_id)) throw new Error(`deduction rows added out of order: ${r.enterprise_id} after ${last}`);
-        this.ids.push(r.enterprise_id);
-      }
-      this.owner.push(this.ids.length - 1);
+      this.owner.push(owner);
       this.year.push(r.year);
       let rate = this.rateNumbers.get(r.rate);
       if (rate === undefined) this.rateNumbers.set(r.rate, (rate = this.rates.index(formatRate(r.rate), () => r.rate)));
@@ -529,7 +530,8 @@ export interface EducationDeductions extends CalculatorResult {
   from?: number;
   to?: number;
   deductions: DeductionStore;
-  ledger: MergedLedger;
+  /** in ledger order (merged as it is read), or as given when nothing was computed */
+  ledger: Iterable<LedgerEntry>;
   conflicts: Conflict[];
   dropped: LedgerEntry[];
   hints: string[];
@@ -596,7 +598,7 @@ export function computeEducationDeductions(inputs: EducationInputs, ctx: Compute
   for (const source of [payroll, education]) for (const m of source.values()) for (const y of m.keys()) allYears.add(y);
   const { from, to } = resolveYears(ctx.range, allYears);
   const deductions = new DeductionStore();
-  if (from === undefined || to === undefined) return { from, to, deductions, ledger: new MergedLedger(ledger, new ComputedRows()), conflicts: [], dropped: [], hints: [] };
+  if (from === undefined || to === undefined) return { from, to, deductions, ledger: [...ledger], conflicts: [], dropped: [], hints: [] };
   for (const y of [from, to]) {
     if (!rules.at(RATE_KEY, `${y}-12-31`)) {
       const first = rules.firstFrom(RATE_KEY)?.slice(0, 4) ?? '?';

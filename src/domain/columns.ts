@@ -10,18 +10,23 @@ const MASK = CHUNK - 1;
 
 type TypedArray = Float64Array | Uint32Array | Uint16Array | Uint8Array;
 
-/** One column: `push` appends, `at(i)` reads the i-th value (0 ≤ i < length). */
+/** One column: `push` appends (RangeError for a value the element type cannot hold), `at(i)` reads the i-th value (0 ≤ i < length). */
 export class Column<A extends TypedArray = TypedArray> {
   private readonly chunks: A[] = [];
   private n = 0;
 
-  constructor(private readonly make: (size: number) => A) {}
+  constructor(
+    private readonly make: (size: number) => A,
+    /** the largest whole number an element holds (Infinity: any number) */
+    private readonly max = Number.POSITIVE_INFINITY,
+  ) {}
 
   get length(): number {
     return this.n;
   }
 
   push(v: number): void {
+    if (this.max !== Number.POSITIVE_INFINITY && !(Number.isInteger(v) && v >= 0 && v <= this.max)) throw new RangeError(`${v} does not fit a column of whole numbers up to ${this.max}`);
     const c = this.n >>> CHUNK_BITS;
     if (c === this.chunks.length) this.chunks.push(this.make(CHUNK));
     this.chunks[c]![this.n & MASK] = v;
@@ -36,11 +41,11 @@ export class Column<A extends TypedArray = TypedArray> {
 /** Amounts in fen (exact integers up to 2^53) or any other float. */
 export const float64Column = () => new Column((n) => new Float64Array(n));
 /** Indexes and counts below 2^32. */
-export const uint32Column = () => new Column((n) => new Uint32Array(n));
+export const uint32Column = () => new Column((n) => new Uint32Array(n), 0xffffffff);
 /** Years, and indexes below 65,536. */
-export const uint16Column = () => new Column((n) => new Uint16Array(n));
+export const uint16Column = () => new Column((n) => new Uint16Array(n), 0xffff);
 /** Flags and small codes (below 256). */
-export const uint8Column = () => new Column((n) => new Uint8Array(n));
+export const uint8Column = () => new Column((n) => new Uint8Array(n), 0xff);
 
 /**
  * Distinct values given small numbers in the order they were first seen (a few rates, a few
