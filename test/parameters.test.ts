@@ -34,7 +34,7 @@ async function keysRead(): Promise<Set<string>> {
     const paths = Object.fromEntries(c.inputs.map((i) => [i.flag, `${DEMO}/${i.file}`]));
     const inputs = await loadCalculatorInputs(c, paths, ledger, { encoding: 'auto', maxErrors: 100 });
     const r = c.compute(inputs, { rules, range: {}, force: false, paths });
-    if (r.ledger) ledger = r.ledger;
+    if (r.ledger) ledger = [...r.ledger];
   }
   // What the demo has no enterprise or claim for: 技术先进型服务企业 in 2017, the other three
   // row-6 qualifications, and a 2025 skill_upgrade in a shortage occupation.

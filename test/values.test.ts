@@ -3,6 +3,7 @@
  * 0.01 at every form figure).
  */
 import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAmount, parseAnyPeriod, parseDate, parseFilingPeriod, parseMonthOrYear, parseYear, ValueProblem } from '../src/io/values.js';
 import { periodStart } from '../src/domain/periods.js';
@@ -225,6 +226,36 @@ describe('mulRate: round(fen × rate) half-up to the fen (RULES: 849.625 → 849
     // 123,456,789,012.34 yuan × 2.5% = 3,086,419,725.3085 yuan = 308,641,972,530.85 fen → 3,086,419,725.31
     expect(mulRate(12_345_678_901_234, new Decimal('0.025'))).toBe(308_641_972_531);
     expect(mulRate(9_000_000_000_000_000, new Decimal('0.08'))).toBe(720_000_000_000_000);
+  });
+});
+
+describe('mulRate in integer arithmetic = the same through decimal.js', () => {
+  const viaDecimal = (fen: number, rate: Decimal) => {
+    const r = new Decimal(fen).mul(rate).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+    return r === 0 ? 0 : r;
+  };
+  const RATES = ['0', '1', '0.5', '0.08', '0.025', '0.15', '0.03', '0.02', '0.015', '0.7', '0.123456789', '0.0000001', '1.5', '0.333333333333333', '0.1234567890123456789', '12.5'];
+  const fen = fc.oneof(
+    fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    fc.integer({ min: -(2 ** 53 - 1), max: 2 ** 53 - 1 }),
+    fc.constantFrom(0, 1, -1, 20, -20, 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 52, 9_007_199_254_740, 3_602_879_701_896_397),
+  );
+  it('any fen, rates of many places, ties, products beyond 2^53 (decimal.js then)', () => {
+    fc.assert(
+      fc.property(fen, fc.constantFrom(...RATES), fc.boolean(), (f, text, negative) => {
+        const rate = new Decimal(negative ? `-${text}` : text);
+        const got = mulRate(f, rate);
+        expect(got).toBe(viaDecimal(f, rate));
+        expect(Object.is(got, -0)).toBe(false);
+        // again: the rate's fraction is remembered
+        expect(mulRate(f, rate)).toBe(got);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('every half fen of a 2.5% rate rounds away from zero', () => {
+    const rate = new Decimal('0.025');
+    for (let w = -10_000; w <= 10_000; w += 20) expect(mulRate(w, rate)).toBe(viaDecimal(w, rate));
   });
 });
 

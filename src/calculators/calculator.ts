@@ -6,7 +6,7 @@
  * golden-file lists iterate over it.
  */
 import type { LedgerEntry, InputKind, InputTypes } from '../domain/records.js';
-import type { Table } from '../domain/table.js';
+import type { ReportTable } from '../domain/table.js';
 import type { Trace } from '../domain/trace.js';
 import type { LedgerKind } from '../domain/vocabulary.js';
 import type { Conflict } from '../ledger/ledger.js';
@@ -60,8 +60,8 @@ export interface ComputeContext {
 
 /** What every calculator's result carries besides its own rows. */
 export interface CalculatorResult {
-  /** the ledger to write (calculators with a ledger kind) */
-  ledger?: LedgerEntry[];
+  /** the ledger to write (calculators with a ledger kind), in ledger order: an array, or rows merged as they are read */
+  ledger?: Iterable<LedgerEntry>;
   conflicts: readonly Conflict[];
   dropped: readonly LedgerEntry[];
   /** things a person may want to know that are not warnings (standard error, exit status unchanged) */
@@ -77,7 +77,7 @@ export interface ReportSpec<R> {
   /** the flag that writes it (`out` for the main report) */
   flag: string;
   help: string;
-  table(result: R): Table;
+  table(result: R): ReportTable;
 }
 
 /** One line of summary.csv and of the terminal summary. */

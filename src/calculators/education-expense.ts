@@ -15,14 +15,14 @@
 import type { Decimal } from 'decimal.js';
 import { RuleGapError, UsageError } from '../domain/errors.js';
 import { addFen, formatFen, formatRate, mulRate, subFen, type Fen } from '../domain/money.js';
-import { byText } from '../domain/order.js';
-import { yearPeriod } from '../domain/periods.js';
+import { yearPeriod, type Period } from '../domain/periods.js';
 import { covering, describeSpan, type QualificationSpan } from '../domain/qualifications.js';
 import { emptyYear, type InputTypes, type LedgerEntry, type YearData } from '../domain/records.js';
-import type { ColumnDef, Table } from '../domain/table.js';
-import { NO_TRACE, Tracer, type Trace } from '../domain/trace.js';
+import { float64Column, Interned, uint16Column, uint32Column, uint8Column } from '../domain/columns.js';
+import type { Cells, ColumnDef, ReportTable } from '../domain/table.js';
+import { NO_TRACE, Tracer, type StepSpec, type Trace } from '../domain/trace.js';
 import type { Qualification } from '../domain/vocabulary.js';
-import { runCarryforward } from '../ledger/carryforward.js';
+import { carryforward } from '../ledger/carryforward.js';
 import { carryBefore, mergeLedger, type Conflict, type MergeResult } from '../ledger/ledger.js';
 import type { InForce, Rules } from '../rules/index.js';
 import { defineCalculator, type CalculatorResult, type ComputeContext, type RangeRequest, type SummaryItem } from './calculator.js';
@@ -74,6 +74,45 @@ export interface DeductionRow {
   notes: EducationNote[];
 }
 
+/** What a row of deductions.csv is made from; the other columns follow (`deductionRow`). */
+export type DeductionCore = Pick<DeductionRow, 'enterprise_id' | 'year' | 'wages' | 'rate' | 'cap' | 'book' | 'incurred' | 'carry_in' | 'deductible' | 'full_book' | 'full_incurred' | 'notes'>;
+
+/**
+ * The row with the columns that follow from its core (A105050 填报说明, RULES §1.3): row 5
+ * adjustment = book − deductible and carry out = incurred + carry in − deductible; row 6
+ * deducts its incurred in full, adjustment = book − incurred; row 4 = row 5 + row 6. Throws
+ * AmountOverflowError for a figure beyond integer fen.
+ */
+export function deductionRow(c: DeductionCore): DeductionRow {
+  const available = addFen(c.incurred, c.carry_in);
+  const adjustment = subFen(c.book, c.deductible);
+  const fullDeductible = c.full_incurred;
+  const fullAdjustment = subFen(c.full_book, c.full_incurred);
+  const totalDeductible = addFen(c.deductible, fullDeductible);
+  const totalAdjustment = addFen(adjustment, fullAdjustment);
+  return {
+    enterprise_id: c.enterprise_id,
+    year: c.year,
+    wages: c.wages,
+    rate: c.rate,
+    cap: c.cap,
+    book: c.book,
+    incurred: c.incurred,
+    carry_in: c.carry_in,
+    deductible: c.deductible,
+    adjustment,
+    carry_out: available - c.deductible,
+    full_book: c.full_book,
+    full_incurred: c.full_incurred,
+    full_deductible: fullDeductible,
+    full_adjustment: fullAdjustment,
+    total_book: addFen(c.book, c.full_book),
+    total_deductible: totalDeductible,
+    total_adjustment: totalAdjustment,
+    notes: c.notes,
+  };
+}
+
 const RATE_KEY = 'eit.education_expense.rate';
 /** Higher rates for a qualification held in the year (财税〔2015〕63号, 财税〔2017〕79号). */
 const SPECIAL_RATES: { qualification: Qualification; key: string; label: string }[] = [
@@ -108,12 +147,20 @@ function qualifiedFor(rules: Rules, spans: readonly QualificationSpan[], q: Qual
   return qualifiedInYear(spans, q, year, rules.choice(testKey(q), `${year}-12-31`) as QualificationTest);
 }
 
+/** The rate of an enterprise-year, the parameter it was read from and why. */
+export interface RateChoice {
+  rate: Decimal;
+  key: string;
+  entry: InForce;
+  why: string;
+}
+
 /**
  * The rate for an enterprise-year (tax-year parameters are read on 12-31): the general series,
  * or a qualification's higher rate. Returns the rate, the key it was read from and why.
  * Throws RuleGapError when no general rate is in force.
  */
-export function rateFor(rules: Rules, spans: readonly QualificationSpan[], year: number): { rate: Decimal; key: string; entry: InForce; why: string } {
+export function rateFor(rules: Rules, spans: readonly QualificationSpan[], year: number): RateChoice {
   const on = `${year}-12-31`;
   let general: Decimal;
   try {
@@ -155,21 +202,36 @@ const yearSpan = (years: readonly number[]) => (Math.min(...years) === Math.max(
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /**
+ * rateFor; for an enterprise without qualifications, not traced, the rate of the year as
+ * `memo` holds it (one read per year of a computation instead of one per enterprise-year).
+ */
+function generalRateOf(rules: Rules, spans: readonly QualificationSpan[], year: number, memo: Map<number, RateChoice> | undefined): RateChoice {
+  if (!memo || spans.length) return rateFor(rules, spans, year);
+  let r = memo.get(year);
+  if (!r) memo.set(year, (r = rateFor(rules, spans, year)));
+  return r;
+}
+
+/**
  * Folds one enterprise's years in order, each year's carry out becoming the next one's carry in
  * (RULES §1.3). `trace` records every step of the enterprise (a section per year) when on.
+ * `generalRates`: a memo of the general rate by year, shared by the enterprises of one computation.
  * Throws RuleGapError when a parameter the year needs is not in force.
  */
-export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: Tracer = NO_TRACE): DeductionRow[] {
+export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: Tracer = NO_TRACE, generalRates?: Map<number, RateChoice>): DeductionRow[] {
   const rows: DeductionRow[] = [];
   const r0 = trace.on ? rules.recording((r) => trace.read(r)) : rules;
+  // Untraced (every enterprise but the one explained), a step's text is not even described:
+  // `step?.(…)` does not evaluate its argument.
+  const step = trace.on ? (make: () => StepSpec) => trace.step(make) : undefined;
   let carryIn = input.carry.fen;
   for (let year = input.start; year <= input.end; year++) {
     const d = input.years.get(year) ?? emptyYear();
     const notes: EducationNote[] = [];
-    trace.section(String(year));
-    trace.step(() => ({ label: 'wages (工资薪金总额, A105050 row 1 col 5)', value: formatFen(d.wages), how: `sum of ${plural(d.wageRows, 'payroll row')}`, source: '国税函〔2009〕3号' }));
-    const r = rateFor(r0, input.qualifications, year);
-    trace.step(() => ({ label: 'rate (税收规定扣除率)', value: formatRate(r.rate), how: r.why, cite: [r.key] }));
+    if (trace.on) trace.section(String(year));
+    step?.(() => ({ label: 'wages (工资薪金总额, A105050 row 1 col 5)', value: formatFen(d.wages), how: `sum of ${plural(d.wageRows, 'payroll row')}`, source: '国税函〔2009〕3号' }));
+    const r = generalRateOf(r0, input.qualifications, year, trace.on ? undefined : generalRates);
+    step?.(() => ({ label: 'rate (税收规定扣除率)', value: formatRate(r.rate), how: r.why, cite: [r.key] }));
 
     let book = d.book;
     let incurred = d.incurred;
@@ -185,7 +247,7 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
       book = addFen(book, d.fullBook);
       incurred = addFen(incurred, d.fullIncurred);
       notes.push('full_training_unqualified');
-      trace.step(() => ({
+      step?.(() => ({
         label: 'full_training without a qualification',
         value: 'full_training_unqualified',
         how: `${d.fullRows} full_training rows (book ${formatFen(d.fullBook)}, incurred ${formatFen(d.fullIncurred)}) treated as ordinary education expense (row 5): ${whyNoFullDeduction(r0, input.qualifications, year)}`,
@@ -194,13 +256,13 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
     }
 
     const cap = mulRate(d.wages, r.rate);
-    trace.step(() => ({ label: 'cap (扣除限额)', value: formatFen(cap), how: `round(${formatFen(d.wages)} × ${formatRate(r.rate)})` }));
-    trace.step(() => ({
+    step?.(() => ({ label: 'cap (扣除限额)', value: formatFen(cap), how: `round(${formatFen(d.wages)} × ${formatRate(r.rate)})` }));
+    step?.(() => ({
       label: 'book (账载金额, col 1)',
       value: formatFen(book),
       how: `${plural(d.educationRows, 'education row')}${notes.includes('full_training_unqualified') ? ' + unqualified full_training' : ''}`,
     }));
-    trace.step(() => ({ label: 'incurred (实际发生额, col 2)', value: formatFen(incurred) }));
+    step?.(() => ({ label: 'incurred (实际发生额, col 2)', value: formatFen(incurred) }));
     const carryLabel = 'carry in (以前年度累计结转扣除额, col 4)';
     if (year === input.start) {
       const c = input.carry;
@@ -210,52 +272,17 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
           : c.fromOpening
             ? `ledger opening of ${c.ledgerYear} (no earlier row)`
             : `ledger closing of ${c.ledgerYear}`;
-      trace.step(() => ({ label: carryLabel, value: formatFen(carryIn), source: where }));
+      step?.(() => ({ label: carryLabel, value: formatFen(carryIn), source: where }));
       if (c.gap) {
         notes.push('ledger_gap');
-        trace.step(() => ({ label: 'ledger gap', value: 'ledger_gap', how: `the ledger has no row for ${year - 1}; its latest earlier row (${c.ledgerYear}) was carried in` }));
+        step?.(() => ({ label: 'ledger gap', value: 'ledger_gap', how: `the ledger has no row for ${year - 1}; its latest earlier row (${c.ledgerYear}) was carried in` }));
       }
     } else {
-      trace.step(() => ({ label: carryLabel, value: formatFen(carryIn), source: `carry out of ${year - 1}` }));
+      step?.(() => ({ label: carryLabel, value: formatFen(carryIn), source: `carry out of ${year - 1}` }));
     }
     const available = addFen(incurred, carryIn);
     const deductible = Math.min(cap, available);
-    trace.step(() => ({
-      label: 'deductible (税收金额, col 5)',
-      value: formatFen(deductible),
-      how: `min(cap ${formatFen(cap)}, incurred ${formatFen(incurred)} + carry in ${formatFen(carryIn)})`,
-      source: 'A105050 填报说明',
-    }));
-    const adjustment = subFen(book, deductible);
-    trace.step(() => ({ label: 'adjustment (纳税调整金额, col 6)', value: formatFen(adjustment), how: `book ${formatFen(book)} − deductible ${formatFen(deductible)}` }));
-    const carryOut = available - deductible;
-    trace.step(() => ({
-      label: 'carry out (累计结转以后年度扣除额, col 7)',
-      value: formatFen(carryOut),
-      how: `incurred ${formatFen(incurred)} + carry in ${formatFen(carryIn)} − deductible ${formatFen(deductible)}`,
-    }));
-
-    if (full && hasFull) {
-      trace.step(() => ({
-        label: 'row 6 full deduction (按税收规定全额扣除的职工培训费用)',
-        value: formatFen(fullIncurred),
-        how: `incurred ${formatFen(fullIncurred)}, deducted in full; adjustment = book ${formatFen(fullBook)} − incurred = ${formatFen(fullBook - fullIncurred)}; ${full.label} (qualifications: ${describeSpan(full.span)})`,
-        cite: [fullDeductionKey(full.qualification)],
-      }));
-    }
-    const fullDeductible = fullIncurred;
-    const fullAdjustment = subFen(fullBook, fullIncurred);
-    const totalDeductible = addFen(deductible, fullDeductible);
-    const totalAdjustment = addFen(adjustment, fullAdjustment);
-    trace.step(() => ({ label: 'row 4 total deductible (职工教育经费支出 税收金额)', value: formatFen(totalDeductible), how: `row 5 ${formatFen(deductible)} + row 6 ${formatFen(fullDeductible)}` }));
-    trace.step(() => ({ label: 'row 4 total adjustment', value: formatFen(totalAdjustment), how: `row 5 ${formatFen(adjustment)} + row 6 ${formatFen(fullAdjustment)}` }));
-
-    if (d.wages === 0 && (book !== 0 || incurred !== 0 || carryIn !== 0 || fullBook !== 0 || fullIncurred !== 0)) {
-      notes.push('no_wages');
-      trace.step(() => ({ label: 'no wages', value: 'no_wages', how: 'expense or carryforward in a year without wages: the cap is 0.00' }));
-    }
-
-    rows.push({
+    const row = deductionRow({
       enterprise_id: input.enterpriseId,
       year,
       wages: d.wages,
@@ -265,18 +292,41 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
       incurred,
       carry_in: carryIn,
       deductible,
-      adjustment,
-      carry_out: carryOut,
       full_book: fullBook,
       full_incurred: fullIncurred,
-      full_deductible: fullDeductible,
-      full_adjustment: fullAdjustment,
-      total_book: addFen(book, fullBook),
-      total_deductible: totalDeductible,
-      total_adjustment: totalAdjustment,
       notes,
     });
-    carryIn = carryOut;
+    step?.(() => ({
+      label: 'deductible (税收金额, col 5)',
+      value: formatFen(deductible),
+      how: `min(cap ${formatFen(cap)}, incurred ${formatFen(incurred)} + carry in ${formatFen(carryIn)})`,
+      source: 'A105050 填报说明',
+    }));
+    step?.(() => ({ label: 'adjustment (纳税调整金额, col 6)', value: formatFen(row.adjustment), how: `book ${formatFen(book)} − deductible ${formatFen(deductible)}` }));
+    step?.(() => ({
+      label: 'carry out (累计结转以后年度扣除额, col 7)',
+      value: formatFen(row.carry_out),
+      how: `incurred ${formatFen(incurred)} + carry in ${formatFen(carryIn)} − deductible ${formatFen(deductible)}`,
+    }));
+
+    if (full && hasFull) {
+      step?.(() => ({
+        label: 'row 6 full deduction (按税收规定全额扣除的职工培训费用)',
+        value: formatFen(fullIncurred),
+        how: `incurred ${formatFen(fullIncurred)}, deducted in full; adjustment = book ${formatFen(fullBook)} − incurred = ${formatFen(fullBook - fullIncurred)}; ${full.label} (qualifications: ${describeSpan(full.span)})`,
+        cite: [fullDeductionKey(full.qualification)],
+      }));
+    }
+    step?.(() => ({ label: 'row 4 total deductible (职工教育经费支出 税收金额)', value: formatFen(row.total_deductible), how: `row 5 ${formatFen(deductible)} + row 6 ${formatFen(row.full_deductible)}` }));
+    step?.(() => ({ label: 'row 4 total adjustment', value: formatFen(row.total_adjustment), how: `row 5 ${formatFen(row.adjustment)} + row 6 ${formatFen(row.full_adjustment)}` }));
+
+    if (d.wages === 0 && (book !== 0 || incurred !== 0 || carryIn !== 0 || fullBook !== 0 || fullIncurred !== 0)) {
+      notes.push('no_wages');
+      step?.(() => ({ label: 'no wages', value: 'no_wages', how: 'expense or carryforward in a year without wages: the cap is 0.00' }));
+    }
+
+    rows.push(row);
+    carryIn = row.carry_out;
   }
   return rows;
 }
@@ -313,12 +363,20 @@ export function planEducation(rows: readonly LedgerEntry[], dataYears: readonly 
   return { start, carry: { fen: c.fen, ...(c.period ? { ledgerYear: c.period.year } : {}), ...(c.fromOpening ? { fromOpening: true } : {}), gap: c.gap } };
 }
 
+/** The year periods of the ledger rows, one object per year (a ledger row's period is never changed). */
+const YEAR_PERIODS = new Map<number, Period>();
+const yearPeriodOf = (year: number): Period => {
+  let p = YEAR_PERIODS.get(year);
+  if (!p) YEAR_PERIODS.set(year, (p = yearPeriod(year)));
+  return p;
+};
+
 /** The ledger rows of computed years: opening = carry_in, added = incurred, used = deductible, closing = carry_out. */
 export function educationLedgerRows(rows: readonly DeductionRow[]): LedgerEntry[] {
   return rows.map((r) => ({
     enterprise_id: r.enterprise_id,
     kind: 'education_expense',
-    period: yearPeriod(r.year),
+    period: yearPeriodOf(r.year),
     opening: r.carry_in,
     added: r.incurred,
     used: r.deductible,
@@ -354,6 +412,132 @@ export function resolveYears(range: RangeRequest, dataYears: Iterable<number>): 
   return { from, to };
 }
 
+/**
+ * Every computed row of deductions.csv in columns (about 73 bytes an enterprise-year instead of
+ * a DeductionRow object of several hundred): the core of each row (`DeductionCore`) is kept and
+ * the row rebuilt by `deductionRow` when read. Rows are added enterprise by enterprise in
+ * code-unit order, each enterprise's years in order: read back, they are in deductions.csv order.
+ */
+export class DeductionStore implements Iterable<DeductionRow> {
+  private readonly ids: string[] = [];
+  private readonly owner = uint32Column();
+  private readonly year = uint16Column();
+  private readonly rate = uint16Column();
+  private readonly rates = new Interned<Decimal>();
+  /** the rates seen, by object: the rules give the same Decimal for every year a rate is in force */
+  private readonly rateNumbers = new Map<Decimal, number>();
+  private readonly notes = uint8Column();
+  private readonly wages = float64Column();
+  private readonly cap = float64Column();
+  private readonly book = float64Column();
+  private readonly incurred = float64Column();
+  private readonly carryIn = float64Column();
+  private readonly deductible = float64Column();
+  private readonly fullBook = float64Column();
+  private readonly fullIncurred = float64Column();
+
+  private enterprises = 0;
+  private warnings = 0;
+  private totalDeductible: Fen = 0;
+  private totalCarryForward: Fen = 0;
+  /** a sum beyond integer fen, thrown when the totals are asked for (as summing the rows then would) */
+  private overflow?: unknown;
+
+  get length(): number {
+    return this.year.length;
+  }
+
+  /**
+   * The run summary's sums, kept as rows are added: enterprises, rows with notes, row 4
+   * deductible, and the carry out of each enterprise's last year. Throws AmountOverflowError
+   * when a sum is beyond integer fen.
+   */
+  totals(): { enterprises: number; warnings: number; totalDeductible: Fen; totalCarryForward: Fen } {
+    if (this.overflow !== undefined) throw this.overflow;
+    return { enterprises: this.enterprises, warnings: this.warnings, totalDeductible: this.totalDeductible, totalCarryForward: this.totalCarryForward };
+  }
+
+  /**
+   * Appends the rows of one enterprise (all of them: an enterprise is added once), its years in
+   * order. Throws when the enterprise does not come after the last one added.
+   */
+  add(rows: readonly DeductionRow[]): void {
+    if (!rows.length) return;
+    const id = rows[0]!.enterprise_id;
+    const last = this.ids[this.ids.length - 1];
+    if (last !== undefined && !(last < id)) throw new Error(`deduction rows added out of order: ${id} after ${last}`);
+    if (rows.some((r) => r.enterprise_id !== id)) throw new Error(`rows of another enterprise among those of ${id}`);
+    const owner = this.ids.push(id) - 1;
+    this.enterprises++;
+    try {
+      for (const r of rows) this.totalDeductible = addFen(this.totalDeductible, r.total_deductible);
+      this.totalCarryForward = addFen(this.totalCarryForward, rows[rows.length - 1]!.carry_out);
+    } catch (e) {
+      this.overflow ??= e;
+    }
+    for (const r of rows) {
+      if (r.notes.length) this.warnings++;
+      this.owner.push(owner);
+      this.year.push(r.year);
+      let rate = this.rateNumbers.get(r.rate);
+      if (rate === undefined) this.rateNumbers.set(r.rate, (rate = this.rates.index(formatRate(r.rate), () => r.rate)));
+      this.rate.push(rate);
+      let bits = 0;
+      for (const n of r.notes) bits |= 1 << NOTE_ORDER.indexOf(n);
+      this.notes.push(bits);
+      this.wages.push(r.wages);
+      this.cap.push(r.cap);
+      this.book.push(r.book);
+      this.incurred.push(r.incurred);
+      this.carryIn.push(r.carry_in);
+      this.deductible.push(r.deductible);
+      this.fullBook.push(r.full_book);
+      this.fullIncurred.push(r.full_incurred);
+    }
+  }
+
+  /** Whether the i-th row has notes (a warning), without rebuilding it. */
+  hasNotes(i: number): boolean {
+    return this.notes.at(i) !== 0;
+  }
+
+  /** The i-th row (0 ≤ i < length). */
+  row(i: number): DeductionRow {
+    const bits = this.notes.at(i);
+    return deductionRow({
+      enterprise_id: this.ids[this.owner.at(i)]!,
+      year: this.year.at(i),
+      wages: this.wages.at(i),
+      rate: this.rates.value(this.rate.at(i)),
+      cap: this.cap.at(i),
+      book: this.book.at(i),
+      incurred: this.incurred.at(i),
+      carry_in: this.carryIn.at(i),
+      deductible: this.deductible.at(i),
+      full_book: this.fullBook.at(i),
+      full_incurred: this.fullIncurred.at(i),
+      notes: bits === 0 ? [] : NOTE_ORDER.filter((_, k) => bits & (1 << k)),
+    });
+  }
+
+  *[Symbol.iterator](): Iterator<DeductionRow> {
+    for (let i = 0; i < this.length; i++) yield this.row(i);
+  }
+}
+
+/** What `deduct` computes, as it is kept: rows in columns, the ledger merged as it is read. */
+export interface EducationDeductions extends CalculatorResult {
+  from?: number;
+  to?: number;
+  deductions: DeductionStore;
+  /** in ledger order (merged as it is read), or as given when nothing was computed */
+  ledger: Iterable<LedgerEntry>;
+  conflicts: Conflict[];
+  dropped: LedgerEntry[];
+  hints: string[];
+}
+
+/** The same with every row and ledger row as an object (for reconcile and the tests). */
 export interface EducationExpenseResult extends CalculatorResult {
   from?: number;
   to?: number;
@@ -364,30 +548,57 @@ export interface EducationExpenseResult extends CalculatorResult {
   hints: string[];
 }
 
+type EducationInputs = Pick<InputTypes, 'payroll' | 'training'> & Partial<Pick<InputTypes, 'qualifications' | 'ledger'>>;
+
 /**
  * The deduction for every enterprise of the inputs (and of the ledger) over the years asked
  * for, the ledger merged. Throws UsageError for a year before the rate series (2008), RuleGapError
  * for another parameter gap, RefusedError for a ledger conflict without `force`.
  */
-export function computeEducationExpense(inputs: Pick<InputTypes, 'payroll' | 'training'> & Partial<Pick<InputTypes, 'qualifications' | 'ledger'>>, ctx: ComputeContext): EducationExpenseResult {
+export function computeEducationExpense(inputs: EducationInputs, ctx: ComputeContext): EducationExpenseResult {
+  const { deductions, ledger, ...rest } = computeEducationDeductions(inputs, ctx);
+  return { ...rest, rows: [...deductions], ledger: [...ledger] };
+}
+
+/**
+ * computeEducationExpense as `deduct` runs it, for a county's or a province's enterprises: one
+ * enterprise at a time, its rows kept in columns; its explain trace only for `ctx.explain`.
+ * With `release`, each enterprise's payroll and training entries are deleted from the inputs once
+ * it is computed, so that the inputs shrink as the results grow (the caller gives up the maps).
+ */
+export function computeEducationDeductions(inputs: EducationInputs, ctx: ComputeContext, release = false): EducationDeductions {
   const { rules } = ctx;
   const quals = inputs.qualifications ?? new Map<string, QualificationSpan[]>();
   const ledger = inputs.ledger ?? [];
-  const data = new Map<string, Map<number, YearData>>();
-  const at = (id: string, year: number): YearData => {
-    let m = data.get(id);
-    if (!m) data.set(id, (m = new Map()));
-    let d = m.get(year);
-    if (!d) m.set(year, (d = emptyYear()));
-    return d;
+  const payroll = inputs.payroll;
+  const education = inputs.training.education;
+  /** The enterprise's years with data: wages and training summed per year (in that order of first appearance). */
+  const yearsOf = (id: string): Map<number, YearData> => {
+    const years = new Map<number, YearData>();
+    for (const [y, w] of payroll.get(id) ?? []) {
+      const d = emptyYear();
+      d.wages = w.wages;
+      d.wageRows = w.rows;
+      years.set(y, d);
+    }
+    for (const [y, t] of education.get(id) ?? []) {
+      let d = years.get(y);
+      if (!d) years.set(y, (d = emptyYear()));
+      d.book = t.book;
+      d.incurred = t.incurred;
+      d.educationRows = t.educationRows;
+      d.fullBook = t.fullBook;
+      d.fullIncurred = t.fullIncurred;
+      d.fullRows = t.fullRows;
+    }
+    return years;
   };
-  for (const [id, years] of inputs.payroll) for (const [y, w] of years) Object.assign(at(id, y), { wages: w.wages, wageRows: w.rows });
-  for (const [id, years] of inputs.training.education) for (const [y, t] of years) Object.assign(at(id, y), t);
 
   const allYears = new Set<number>();
-  for (const m of data.values()) for (const y of m.keys()) allYears.add(y);
+  for (const source of [payroll, education]) for (const m of source.values()) for (const y of m.keys()) allYears.add(y);
   const { from, to } = resolveYears(ctx.range, allYears);
-  if (from === undefined || to === undefined) return { from, to, rows: [], ledger: [...ledger], conflicts: [], dropped: [], hints: [] };
+  const deductions = new DeductionStore();
+  if (from === undefined || to === undefined) return { from, to, deductions, ledger: [...ledger], conflicts: [], dropped: [], hints: [] };
   for (const y of [from, to]) {
     if (!rules.at(RATE_KEY, `${y}-12-31`)) {
       const first = rules.firstFrom(RATE_KEY)?.slice(0, 4) ?? '?';
@@ -400,50 +611,62 @@ export function computeEducationExpense(inputs: Pick<InputTypes, 'payroll' | 'tr
   const explainId = ctx.explain?.trim().toUpperCase();
   let trace: Trace | undefined;
   const hints: string[] = [];
-  const ids = new Set(data.keys());
+  const generalRates = new Map<number, RateChoice>();
+  const ids = new Set([...payroll.keys(), ...education.keys()]);
   for (const e of ledger) if (e.kind === 'education_expense') ids.add(e.enterprise_id);
-  const done = runCarryforward({
-    kinds: ['education_expense'],
-    ledger,
-    ids,
-    force: ctx.force,
-    plan: (id, rows) => {
-      const own = rows.get('education_expense') ?? [];
-      const years = data.get(id) ?? new Map<number, YearData>();
-      const plan = planEducation(own, [...years.keys()].sort((a, b) => a - b), from, to);
-      const balance = own.find((e) => e.opening === undefined);
-      const skipped = balance ? [...years.keys()].filter((y) => y >= from && y <= balance.period.year) : [];
-      if (skipped.length) {
-        hints.push(
-          `${id}: the inputs for ${yearSpan(skipped)} are not computed: the ledger brings an opening balance for the end of ${balance!.period.year} (${balance!.file}:${balance!.line})`,
-        );
-      }
-      // A carry in of zero only because no ledger was given is the trap of a chain that silently
-      // restarts: say so when the inputs show expense in earlier years.
-      if (plan && plan.carry.ledgerYear === undefined) {
-        const earlier = [...years].filter(([y, d]) => y < plan.start && (d.incurred !== 0 || d.fullIncurred !== 0)).map(([y]) => y);
-        if (earlier.length) {
+  const done = carryforward(
+    {
+      kinds: ['education_expense'],
+      ledger,
+      ids,
+      force: ctx.force,
+      plan: (id, rows) => {
+        const own = rows.get('education_expense') ?? [];
+        const years = yearsOf(id);
+        const plan = planEducation(own, [...years.keys()].sort((a, b) => a - b), from, to);
+        const balance = own.find((e) => e.opening === undefined);
+        const skipped = balance ? [...years.keys()].filter((y) => y >= from && y <= balance.period.year) : [];
+        if (skipped.length) {
           hints.push(
-            `${id}: the inputs have education expense in ${yearSpan(earlier)}, before the first computed year ${plan.start}, but no ledger row for ${plan.start - 1}: its carry in is 0.00 (pass --ledger, or compute from its first year)`,
+            `${id}: the inputs for ${yearSpan(skipped)} are not computed: the ledger brings an opening balance for the end of ${balance!.period.year} (${balance!.file}:${balance!.line})`,
           );
         }
-      }
-      return plan;
+        // A carry in of zero only because no ledger was given is the trap of a chain that silently
+        // restarts: say so when the inputs show expense in earlier years.
+        if (plan && plan.carry.ledgerYear === undefined) {
+          const earlier = [...years].filter(([y, d]) => y < plan.start && (d.incurred !== 0 || d.fullIncurred !== 0)).map(([y]) => y);
+          if (earlier.length) {
+            hints.push(
+              `${id}: the inputs have education expense in ${yearSpan(earlier)}, before the first computed year ${plan.start}, but no ledger row for ${plan.start - 1}: its carry in is 0.00 (pass --ledger, or compute from its first year)`,
+            );
+          }
+        }
+        if (release && !plan) {
+          payroll.delete(id);
+          education.delete(id);
+        }
+        return plan && { ...plan, years };
+      },
+      fold: (id, plan) => {
+        const tracer = id === explainId ? new Tracer(true) : NO_TRACE;
+        const rows = computeEnterprise(rules, { enterpriseId: id, start: plan.start, end: to, years: plan.years, qualifications: quals.get(id) ?? [], carry: plan.carry }, tracer, generalRates);
+        if (tracer.on) trace = explainTrace(id, tracer);
+        if (release) {
+          payroll.delete(id);
+          education.delete(id);
+        }
+        return { result: rows, rows: educationLedgerRows(rows) };
+      },
+      advice: (conflicts) => {
+        const set = new Set(conflicts.map((c) => c.enterprise_id));
+        let last = 0;
+        for (const e of ledger) if (e.kind === 'education_expense' && set.has(e.enterprise_id)) last = Math.max(last, e.period.year);
+        return `recompute the later years too (--to ${last})`;
+      },
     },
-    fold: (id, plan) => {
-      const tracer = id === explainId ? new Tracer(true) : NO_TRACE;
-      const rows = computeEnterprise(rules, { enterpriseId: id, start: plan.start, end: to, years: data.get(id) ?? new Map(), qualifications: quals.get(id) ?? [], carry: plan.carry }, tracer);
-      if (tracer.on) trace = explainTrace(id, tracer);
-      return { result: rows, rows: educationLedgerRows(rows) };
-    },
-    advice: (conflicts) => {
-      const set = new Set(conflicts.map((c) => c.enterprise_id));
-      let last = 0;
-      for (const e of ledger) if (e.kind === 'education_expense' && set.has(e.enterprise_id)) last = Math.max(last, e.period.year);
-      return `recompute the later years too (--to ${last})`;
-    },
-  });
-  return { from, to, rows: done.results.flat(), ledger: done.ledger, conflicts: done.conflicts, dropped: done.dropped, hints, ...(trace ? { trace } : {}) };
+    (rows) => deductions.add(rows),
+  );
+  return { from, to, deductions, ledger: done.ledger, conflicts: done.conflicts, dropped: done.dropped, hints, ...(trace ? { trace } : {}) };
 }
 
 function explainTrace(id: string, t: Tracer): Trace {
@@ -487,68 +710,77 @@ export function notesText(notes: readonly EducationNote[]): string {
   return NOTE_ORDER.filter((n) => notes.includes(n)).join(';');
 }
 
-const byEnterpriseYear = (a: DeductionRow, b: DeductionRow) => byText(a.enterprise_id, b.enterprise_id) || a.year - b.year;
+/** The text of each rate written (a few rates, a million rows). */
+const RATE_TEXT = new WeakMap<Decimal, string>();
+const rateText = (rate: Decimal): string => {
+  let t = RATE_TEXT.get(rate);
+  if (t === undefined) RATE_TEXT.set(rate, (t = formatRate(rate)));
+  return t;
+};
 
-/** deductions.csv (CONTRACT §3), sorted by enterprise and year. */
-export function deductionsTable(rows: readonly DeductionRow[]): Table {
-  return {
-    columns: DEDUCTION_COLUMNS,
-    rows: [...rows].sort(byEnterpriseYear).map((r) => ({
-      enterprise_id: r.enterprise_id,
-      year: r.year,
-      wages: formatFen(r.wages),
-      rate: formatRate(r.rate),
-      cap: formatFen(r.cap),
-      book: formatFen(r.book),
-      incurred: formatFen(r.incurred),
-      carry_in: formatFen(r.carry_in),
-      deductible: formatFen(r.deductible),
-      adjustment: formatFen(r.adjustment),
-      carry_out: formatFen(r.carry_out),
-      full_book: formatFen(r.full_book),
-      full_incurred: formatFen(r.full_incurred),
-      full_deductible: formatFen(r.full_deductible),
-      full_adjustment: formatFen(r.full_adjustment),
-      total_book: formatFen(r.total_book),
-      total_deductible: formatFen(r.total_deductible),
-      total_adjustment: formatFen(r.total_adjustment),
-      notes: notesText(r.notes),
-    })),
-  };
-}
-
-/** One line per row with notes, for standard error. */
-export function warningLines(rows: readonly DeductionRow[]): string[] {
-  return rows
-    .filter((r) => r.notes.length)
-    .sort(byEnterpriseYear)
-    .map((r) => `${r.enterprise_id} ${r.year}: ${notesText(r.notes)}`);
-}
-
-/** The run summary's figures: enterprises, enterprise-years, row 4 deductible, carryforward left at the end. */
-export function summarizeDeductions(result: EducationExpenseResult): SummaryItem[] {
-  const rows = result.rows;
-  const last = new Map<string, DeductionRow>();
-  let totalDeductible = 0;
-  for (const r of rows) {
-    totalDeductible = addFen(totalDeductible, r.total_deductible);
-    const prev = last.get(r.enterprise_id);
-    if (!prev || prev.year < r.year) last.set(r.enterprise_id, r);
-  }
-  let totalCarryForward = 0;
-  for (const r of last.values()) totalCarryForward = addFen(totalCarryForward, r.carry_out);
-  const span = result.from === undefined || result.to === undefined ? '' : result.from === result.to ? String(result.from) : `${result.from}-${result.to}`;
+/** A row of deductions.csv as cells in DEDUCTION_COLUMNS order: amounts with two decimals. */
+function deductionCells(r: DeductionRow): Cells {
   return [
-    { item: 'years', label: 'years', value: span || '(no data)' },
-    { item: 'enterprises', label: 'enterprises', value: String(last.size) },
-    { item: 'rows', label: 'enterprise-years', value: String(rows.length) },
-    { item: 'total_deductible', label: 'total deductible', value: formatFen(totalDeductible) },
-    { item: 'total_carry_forward', label: 'total carried forward', value: formatFen(totalCarryForward) },
-    { item: 'warnings', label: 'warnings', value: String(rows.filter((r) => r.notes.length).length), warning: true },
+    r.enterprise_id,
+    r.year,
+    formatFen(r.wages),
+    rateText(r.rate),
+    formatFen(r.cap),
+    formatFen(r.book),
+    formatFen(r.incurred),
+    formatFen(r.carry_in),
+    formatFen(r.deductible),
+    formatFen(r.adjustment),
+    formatFen(r.carry_out),
+    formatFen(r.full_book),
+    formatFen(r.full_incurred),
+    formatFen(r.full_deductible),
+    formatFen(r.full_adjustment),
+    formatFen(r.total_book),
+    formatFen(r.total_deductible),
+    formatFen(r.total_adjustment),
+    notesText(r.notes),
   ];
 }
 
-export const educationExpense = defineCalculator<EducationExpenseResult>({
+/** deductions.csv (CONTRACT §3), by enterprise and year (the store's order): each row made as it is written. */
+export function deductionsTable(rows: DeductionStore): ReportTable {
+  return {
+    columns: DEDUCTION_COLUMNS,
+    rows: {
+      *[Symbol.iterator]() {
+        for (let i = 0; i < rows.length; i++) yield deductionCells(rows.row(i));
+      },
+    },
+  };
+}
+
+/** One line per row with notes, for standard error, by enterprise and year. */
+export function warningLines(rows: DeductionStore): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (!rows.hasNotes(i)) continue;
+    const r = rows.row(i);
+    lines.push(`${r.enterprise_id} ${r.year}: ${notesText(r.notes)}`);
+  }
+  return lines;
+}
+
+/** The run summary's figures: enterprises, enterprise-years, row 4 deductible, carryforward left at the end. */
+export function summarizeDeductions(result: EducationDeductions): SummaryItem[] {
+  const t = result.deductions.totals();
+  const span = result.from === undefined || result.to === undefined ? '' : result.from === result.to ? String(result.from) : `${result.from}-${result.to}`;
+  return [
+    { item: 'years', label: 'years', value: span || '(no data)' },
+    { item: 'enterprises', label: 'enterprises', value: String(t.enterprises) },
+    { item: 'rows', label: 'enterprise-years', value: String(result.deductions.length) },
+    { item: 'total_deductible', label: 'total deductible', value: formatFen(t.totalDeductible) },
+    { item: 'total_carry_forward', label: 'total carried forward', value: formatFen(t.totalCarryForward) },
+    { item: 'warnings', label: 'warnings', value: String(t.warnings), warning: true },
+  ];
+}
+
+export const educationExpense = defineCalculator<EducationDeductions>({
   name: 'education_expense',
   command: 'deduct',
   noun: 'the education expense deduction',
@@ -584,9 +816,10 @@ export const educationExpense = defineCalculator<EducationExpenseResult>({
     style: 'full',
     missing: (id) => `--explain ${id}: no year of this enterprise was computed (not in the inputs, or outside the range asked for)`,
   },
-  compute: (inputs, ctx) => computeEducationExpense({ ...inputs, payroll: inputs.payroll!, training: inputs.training! }, ctx),
-  reports: [{ name: 'deductions', flag: 'out', help: 'write the report here (default: standard output)', table: (r) => deductionsTable(r.rows) }],
+  // The engine loaded the inputs for this computation alone: they are released as it goes.
+  compute: (inputs, ctx) => computeEducationDeductions({ ...inputs, payroll: inputs.payroll!, training: inputs.training! }, ctx, true),
+  reports: [{ name: 'deductions', flag: 'out', help: 'write the report here (default: standard output)', table: (r) => deductionsTable(r.deductions) }],
   title: 'Employee education expense (职工教育经费, A105050 rows 4–6)',
   summarize: summarizeDeductions,
-  warnings: (r) => warningLines(r.rows),
+  warnings: (r) => warningLines(r.deductions),
 });

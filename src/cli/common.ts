@@ -5,9 +5,9 @@ import type { RangeRequest } from '../calculators/calculator.js';
 import { escapeLines, UsageError } from '../domain/errors.js';
 import type { EncodingOption } from '../io/csv-in.js';
 import { installSignalCleanup } from '../io/exit-cleanup.js';
-import { render, type HeaderLang, type RenderOptions } from '../io/csv-out.js';
+import { renderPieces, type FileContent, type HeaderLang, type RenderOptions } from '../io/csv-out.js';
 import { renderXlsx } from '../io/xlsx-out.js';
-import type { Table } from '../domain/table.js';
+import type { ReportTable } from '../domain/table.js';
 import { loadAccountMap, type AccountMap, type LoadOptions } from '../io/load.js';
 import { progressFor } from './progress.js';
 import { usccProblem } from '../domain/ids.js';
@@ -158,9 +158,9 @@ export function renderOptions(g: GlobalOptions): RenderOptions {
   return { header: g.header, format: g.format, bom: g.bom };
 }
 
-/** A report's file content in the chosen format: CSV or JSON text, or a workbook with one sheet. */
-export async function renderReport(g: GlobalOptions, name: string, table: Table): Promise<string | Uint8Array> {
-  return g.format === 'xlsx' ? renderXlsx([{ name, table }], g.header) : render(table, renderOptions(g));
+/** A report's file content in the chosen format: CSV or JSON text in pieces made as they are written, or a workbook with one sheet. */
+export async function renderReport(g: GlobalOptions, name: string, table: ReportTable): Promise<FileContent> {
+  return g.format === 'xlsx' ? renderXlsx([{ name, table }], g.header) : renderPieces(table, renderOptions(g));
 }
 
 export function rulesFor(g: GlobalOptions, fallback?: string): Rules {

@@ -2,12 +2,13 @@
  * The one finishing step of every calculator command: the explain account, the reports and the
  * ledger written as one set (the ledger renamed last, under its lock) before anything is printed,
  * then warnings, forced drops, notes and the calculator's afterword on standard error. Everything
- * printed is worked out before the files are written, so a failure there writes nothing. Returns
- * the exit status: 1 when a warning needs a person.
+ * printed on standard error is worked out before the files are written, so a failure there writes
+ * nothing. Reports are made as they are written (or printed, without --out): a million rows are
+ * never one string. Returns the exit status: 1 when a warning needs a person.
  */
 import type { Calculator, CalculatorResult } from '../calculators/calculator.js';
 import { UsageError } from '../domain/errors.js';
-import { holdsPersonIds, render, writeFilesAtomic, type PendingFile } from '../io/csv-out.js';
+import { holdsPersonIds, renderPieces, writeFilesAtomic, type FileContent, type PendingFile } from '../io/csv-out.js';
 import type { LedgerLock } from '../io/lock.js';
 import type { NamedPath } from '../io/paths.js';
 import { describeDropped, ledgerTable } from '../ledger/ledger.js';
@@ -37,7 +38,7 @@ export async function finish(
     account = g.format === 'json' ? renderTraceJson(result.trace) : renderTrace(result.trace);
   }
   const files: PendingFile[] = [];
-  let main: string | Uint8Array | undefined;
+  let main: FileContent | undefined;
   for (const report of calc.reports) {
     const path = flags[report.flag] as string | undefined;
     if (report.flag !== 'out' && path === undefined) continue;
@@ -49,7 +50,7 @@ export async function finish(
   if (flags.ledgerOut && result.ledger) {
     files.push({
       path: flags.ledgerOut,
-      content: render(ledgerTable(result.ledger), { header: g.header, format: 'csv', bom: g.bom }),
+      content: renderPieces(ledgerTable(result.ledger), { header: g.header, format: 'csv', bom: g.bom }),
       what: '--ledger-out',
       ledger: true,
       ...(flags.ledger !== undefined ? { mayReplace: flags.ledger } : {}),
@@ -61,7 +62,7 @@ export async function finish(
   const afterword = calc.afterword ? calc.afterword(result) : `${calc.command}: ${calc.summarize(result).map((i) => `${i.label} ${i.value}`).join(', ')}`;
   writeFilesAtomic(files, { inputs: guard.inputs, ...(guard.lock ? { beforeRename: () => guard.lock!.assertHeld() } : {}) });
   if (account !== undefined) out(account);
-  else if (!flags.out && typeof main === 'string') out(main);
+  else if (!flags.out && main !== undefined && !(main instanceof Uint8Array)) for (const piece of typeof main === 'string' ? [main] : main) out(piece);
   if (!g.quiet) {
     for (const w of warnings) err(`warning: ${w}`);
     for (const line of describeDropped(result.dropped, result.conflicts)) err(line);

@@ -6,9 +6,9 @@ import { CALCULATORS } from '../calculators/registry.js';
 import { UsageError } from '../domain/errors.js';
 import type { LedgerEntry } from '../domain/records.js';
 import { runCalculator, type LedgerSource } from '../engine/index.js';
-import { holdsPersonIds, render, writeFilesAtomic, type PendingFile } from '../io/csv-out.js';
+import { holdsPersonIds, render, renderPieces, writeFilesAtomic, type PendingFile } from '../io/csv-out.js';
 import { renderXlsx } from '../io/xlsx-out.js';
-import type { Table } from '../domain/table.js';
+import type { ReportTable } from '../domain/table.js';
 import { signalPoint } from '../io/exit-cleanup.js';
 import { lockLedger } from '../io/lock.js';
 import { checkOutputs, type NamedPath } from '../io/paths.js';
@@ -22,6 +22,16 @@ const INPUT_NAMES: ReadonlySet<string> = new Set([...CALCULATORS.flatMap((c) => 
 
 const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 const needs = (c: Calculator) => `${c.noun} need${c.nounPlural ? '' : 's'} ${list(c.inputs.filter((i) => i.required).map((i) => i.file))}`;
+
+/**
+ * The ledger a calculator of `run` reads: ledger.csv, or the rows the calculator before it left
+ * (made into objects only for a calculator that carries a ledger; a calculator without one
+ * never reads it).
+ */
+function ledgerFor(calc: Calculator, carried: string | Iterable<LedgerEntry> | undefined): LedgerSource {
+  if (typeof carried === 'string' || carried === undefined || Array.isArray(carried)) return carried;
+  return calc.ledger ? [...carried] : undefined;
+}
 
 /** The workbook `run --format xlsx` writes: the summary and every report, a sheet each. */
 export const WORKBOOK = 'skilltax.xlsx';
@@ -91,19 +101,19 @@ export function runCommand(outcome: Outcome): Command {
       const lock = await lockLedger(ledgerOut, { timeoutSeconds: g.lockTimeout, command: 'skilltax run' });
       try {
         const files: PendingFile[] = [];
-        const sheets: { name: string; table: Table }[] = [];
+        const sheets: { name: string; table: ReportTable }[] = [];
         const sections: SummarySection[] = [];
         const warnings: string[] = [];
         const notes: string[] = [];
         // The ledger goes from one calculator to the next, each recomputing its own kind.
-        let ledger: LedgerSource = ledgerIn;
+        let ledger: string | Iterable<LedgerEntry> | undefined = ledgerIn;
         for (const calc of runnable) {
           const paths = Object.fromEntries(calc.inputs.map((i) => [i.flag, input(i.file)]));
-          const result = await runCalculator(calc, paths, ledger, { rules, range, force: Boolean(flags.force) }, loadOptions(g));
+          const result = await runCalculator(calc, paths, ledgerFor(calc, ledger), { rules, range, force: Boolean(flags.force) }, loadOptions(g));
           for (const r of calc.reports) {
             const table = r.table(result);
             if (workbook) sheets.push({ name: r.name, table });
-            else files.push({ path: join(outDir, `${r.name}.${ext}`), content: render(table, renderOptions(g)), what: 'the report', private: holdsPersonIds(table) });
+            else files.push({ path: join(outDir, `${r.name}.${ext}`), content: renderPieces(table, renderOptions(g)), what: 'the report', private: holdsPersonIds(table) });
           }
           sections.push({ calculator: calc.name, title: calc.title, items: calc.summarize(result) });
           warnings.push(...calc.warnings(result));
@@ -111,10 +121,10 @@ export function runCommand(outcome: Outcome): Command {
           if (result.ledger) ledger = result.ledger;
           await signalPoint(); // SIGINT/SIGTERM during a computation: stop before writing
         }
-        const entries: readonly LedgerEntry[] = Array.isArray(ledger) ? ledger : [];
+        const entries: Iterable<LedgerEntry> = typeof ledger === 'string' || ledger === undefined ? [] : ledger;
         files.push({
           path: ledgerOut,
-          content: render(ledgerTable(entries), { header: g.header, format: 'csv', bom: g.bom }),
+          content: renderPieces(ledgerTable(entries), { header: g.header, format: 'csv', bom: g.bom }),
           what: 'the ledger',
           ledger: true,
           ...(ledgerIn ? { mayReplace: ledgerIn } : {}),

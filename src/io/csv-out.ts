@@ -21,12 +21,12 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../domain/errors.js';
-import type { Cell, ColumnDef, Table } from '../domain/table.js';
+import { cellsOf, type Cell, type ColumnDef, type ReportTable } from '../domain/table.js';
 import { onAbort } from './exit-cleanup.js';
 import { checkOutputs, resolveTarget, type NamedPath } from './paths.js';
 import { HOST_TAG, processAlive, SELF_START } from './process-id.js';
 
-export type { Cell, ColumnDef, Table } from '../domain/table.js';
+export type { Cell, ColumnDef, ReportTable, Table } from '../domain/table.js';
 
 export type HeaderLang = 'en' | 'zh';
 
@@ -47,39 +47,107 @@ function cellText(c: ColumnDef, v: Cell | undefined): string {
   return c.type === 'text' ? excelSafe(s) : s;
 }
 
-export function renderCsv(t: Table, header: HeaderLang, bom: boolean): string {
-  const head = t.columns.map((c) => (header === 'zh' ? c.zh : c.name));
-  const body = t.rows.map((r) => t.columns.map((c) => cellText(c, r[c.name])));
-  const text = stringify([head, ...body], { record_delimiter: '\n' });
-  return (bom ? '\uFEFF' : '') + text;
+/** Text is handed to the writer in pieces of about this many characters (a report of a million rows is never one string). */
+const PIECE = 1 << 18;
+
+/** A record of `n` cells none of which holds a comma, a quote or a line break, by the number of cells. */
+const PLAIN = new Map<number, RegExp>();
+const plainRecord = (n: number): RegExp => {
+  let re = PLAIN.get(n);
+  if (!re) PLAIN.set(n, (re = new RegExp(n <= 1 ? '^[^,"\\n\\r]*$' : `^[^,"\\n\\r]*(?:,[^,"\\n\\r]*){${n - 1}}$`)));
+  return re;
+};
+
+/**
+ * One CSV record, as csv-stringify writes it with our options (`record_delimiter: '\n'`):
+ * cells joined by commas when none holds a comma, a quote or a line break (the common case,
+ * without the library's per-cell work: one test of the joined line), else csv-stringify's own
+ * quoting of the record.
+ */
+export function csvRecord(cells: readonly string[]): string {
+  const line = cells.join(',');
+  return plainRecord(cells.length).test(line) ? `${line}\n` : stringify([cells], { record_delimiter: '\n' });
 }
 
-export function renderJson(t: Table, header: HeaderLang): string {
-  const out = t.rows.map((r) => {
-    const o: Record<string, Cell> = {};
-    for (const c of t.columns) {
-      const v = r[c.name] ?? '';
-      // Amounts and rates stay strings so no figure passes through a float.
-      o[header === 'zh' ? c.zh : c.name] = c.type === 'int' && typeof v === 'number' ? v : String(v);
-    }
-    return o;
-  });
-  return JSON.stringify(out, null, 2) + '\n';
+/** A report as CSV, in pieces: the header (English or Chinese), a row a line, text cells Excel-safe, optional BOM. */
+export function csvPieces(t: ReportTable, header: HeaderLang, bom: boolean): Iterable<string> {
+  const head = csvRecord(t.columns.map((c) => (header === 'zh' ? c.zh : c.name)));
+  return {
+    *[Symbol.iterator]() {
+      let piece = (bom ? '\uFEFF' : '') + head;
+      const texts: string[] = new Array<string>(t.columns.length);
+      for (const r of t.rows) {
+        const cells = cellsOf(t.columns, r);
+        for (let i = 0; i < texts.length; i++) texts[i] = cellText(t.columns[i]!, cells[i]);
+        piece += csvRecord(texts);
+        if (piece.length >= PIECE) {
+          yield piece;
+          piece = '';
+        }
+      }
+      yield piece;
+    },
+  };
 }
 
-export function render(t: Table, o: RenderOptions): string {
-  return o.format === 'json' ? renderJson(t, o.header) : renderCsv(t, o.header, o.bom);
+/**
+ * A report as JSON, in pieces: an array of objects keyed by the header, the text
+ * `JSON.stringify(rows, null, 2)` gives, and a newline. Amounts and rates stay strings so no
+ * figure passes through a float; counts are numbers.
+ */
+export function jsonPieces(t: ReportTable, header: HeaderLang): Iterable<string> {
+  const keys = t.columns.map((c) => (header === 'zh' ? c.zh : c.name));
+  return {
+    *[Symbol.iterator]() {
+      let piece = '';
+      let n = 0;
+      for (const r of t.rows) {
+        const o: Record<string, Cell> = {};
+        cellsOf(t.columns, r).forEach((cell, i) => {
+          const v = cell ?? '';
+          o[keys[i]!] = t.columns[i]!.type === 'int' && typeof v === 'number' ? v : String(v);
+        });
+        // An element of the array: its lines indented one level more, as JSON.stringify indents them.
+        piece += `${n++ === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(o, null, 2).replace(/\n/g, '\n  ')}`;
+        if (piece.length >= PIECE) {
+          yield piece;
+          piece = '';
+        }
+      }
+      yield piece + (n === 0 ? '[]\n' : '\n]\n');
+    },
+  };
 }
 
+/** A report in pieces of text, in the format asked for. */
+export function renderPieces(t: ReportTable, o: RenderOptions): Iterable<string> {
+  return o.format === 'json' ? jsonPieces(t, o.header) : csvPieces(t, o.header, o.bom);
+}
+
+export function renderCsv(t: ReportTable, header: HeaderLang, bom: boolean): string {
+  return [...csvPieces(t, header, bom)].join('');
+}
+
+export function renderJson(t: ReportTable, header: HeaderLang): string {
+  return [...jsonPieces(t, header)].join('');
+}
+
+/** A report as one string (small reports: the summary, a listing); large ones are written in pieces (renderPieces). */
+export function render(t: ReportTable, o: RenderOptions): string {
+  return [...renderPieces(t, o)].join('');
+}
 
 /** A report with a column whose cells identify a person (身份证号, `personal` in its table) is created private (0600). */
-export function holdsPersonIds(t: Table): boolean {
+export function holdsPersonIds(t: ReportTable): boolean {
   return t.columns.some((c) => c.personal === true);
 }
 
+/** What a file holds: its text or bytes, or its text in pieces made as they are written. */
+export type FileContent = string | Uint8Array | Iterable<string>;
+
 export interface PendingFile {
   path: string;
-  content: string | Uint8Array;
+  content: FileContent;
   /** How a message names it: the flag (`--out`) or "the output". */
   what?: string;
   /** The ledger: renamed after every other file of the set. */
@@ -161,6 +229,33 @@ interface Planned {
   tmp?: string;
 }
 
+/** An error while making a file's content (not while writing it): passed on as it is. */
+class ContentError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('making the content failed');
+  }
+}
+
+/** Writes a file's content at the descriptor's position, piece by piece when it comes in pieces. */
+function writeContent(fd: number, f: PendingFile): void {
+  const c = f.content;
+  if (typeof c === 'string' || c instanceof Uint8Array) {
+    writeFileSync(fd, c);
+    return;
+  }
+  const it = c[Symbol.iterator]();
+  for (;;) {
+    let next: IteratorResult<string>;
+    try {
+      next = it.next();
+    } catch (e) {
+      throw new ContentError(e);
+    }
+    if (next.done) return;
+    writeFileSync(fd, next.value);
+  }
+}
+
 /**
  * Writes a run's files as one set (README "Guarantees"):
  *
@@ -175,7 +270,8 @@ interface Planned {
  * A failure before the renames (a full disk, a folder that cannot be made) leaves no output and
  * no temporary file; the folders it made are removed again. A signal (SIGINT, SIGTERM, SIGHUP)
  * is handled when this function has finished. A file that exists and is not a regular file (a
- * terminal, a pipe: /dev/stdout) is written directly.
+ * terminal, a pipe: /dev/stdout) is written directly. Content in pieces is made as it is written:
+ * an error making it (not a file system error) is thrown as it is, and nothing is renamed.
  */
 export function writeFilesAtomic(files: readonly PendingFile[], o: WriteOptions = {}): void {
   checkOutputs(
@@ -234,20 +330,24 @@ export function writeFilesAtomic(files: readonly PendingFile[], o: WriteOptions 
           if (isRoot()) fchownSync(fd, p.st.uid, p.st.gid);
           fchmodSync(fd, p.st.mode & 0o7777);
         } else if (p.f.private) fchmodSync(fd, 0o600);
-        writeFileSync(fd, p.f.content);
+        writeContent(fd, p.f);
         fsyncSync(fd);
       } catch (e) {
-        throw new UsageError(`${p.f.path}: cannot write (${errCode(e)})`);
+        throw e instanceof ContentError ? e.cause : new UsageError(`${p.f.path}: cannot write (${errCode(e)})`);
       } finally {
         if (fd !== undefined) closeSync(fd);
       }
     }
     for (const p of plan) {
       if (!(p.st && !p.st.isFile())) continue;
+      let fd: number | undefined;
       try {
-        writeFileSync(p.target, p.f.content);
+        fd = openSync(p.target, 'w');
+        writeContent(fd, p.f);
       } catch (e) {
-        throw new UsageError(`${p.f.path}: cannot write (${errCode(e)})`);
+        throw e instanceof ContentError ? e.cause : new UsageError(`${p.f.path}: cannot write (${errCode(e)})`);
+      } finally {
+        if (fd !== undefined) closeSync(fd);
       }
     }
     // A target may have become a folder since the check (one output's folder is another's path):

@@ -5,7 +5,7 @@
  * codes as text cells (never 1.23E+17), the header row frozen, columns as wide as their Chinese
  * text, no formulas. Built with exceljs; the caller writes the bytes atomically like any output.
  */
-import type { Table } from '../domain/table.js';
+import { cellsOf, type ReportTable } from '../domain/table.js';
 import { displayWidth } from '../domain/text.js';
 import type { HeaderLang } from './csv-out.js';
 
@@ -17,7 +17,7 @@ export function sheetName(name: string): string {
 const exact = (s: string) => s.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length <= 15;
 
 /** The workbook's bytes: a sheet for each table, in order. */
-export async function renderXlsx(sheets: readonly { name: string; table: Table }[], header: HeaderLang): Promise<Buffer> {
+export async function renderXlsx(sheets: readonly { name: string; table: ReportTable }[], header: HeaderLang): Promise<Buffer> {
   // Loaded only when a workbook is written (~130 ms to load).
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
@@ -31,8 +31,9 @@ export async function renderXlsx(sheets: readonly { name: string; table: Table }
     ws.addRow(heads).font = { bold: true };
     const widths = heads.map((h) => displayWidth(h));
     for (const r of table.rows) {
+      const cells = cellsOf(table.columns, r);
       const values = table.columns.map((c, i) => {
-        const v = r[c.name];
+        const v = cells[i];
         const text = v === undefined ? '' : String(v);
         widths[i] = Math.max(widths[i]!, displayWidth(text));
         if (text === '') return null;

@@ -5,12 +5,14 @@
  * periods (the calculator's), the computed rows merged back into the ledger kind by kind, and a
  * conflict with a later row refused unless `--force` (CONTRACT §3). One fold may carry several
  * balances (the 产教融合 pool and the 留抵退税 deduction). The chain is an explicit fold and a gap is
- * reported, never a silent restart at zero (the OpenFisca trap STYLE.md warns of).
+ * reported, never a silent restart at zero (the OpenFisca trap STYLE.md warns of). The computed
+ * rows are kept in columns and the ledger merged as it is read (`carryforward`), so a million
+ * enterprise-years fit in tens of megabytes.
  */
 import { RefusedError } from '../domain/errors.js';
 import type { LedgerEntry } from '../domain/records.js';
 import type { LedgerKind } from '../domain/vocabulary.js';
-import { describeConflict, mergeLedger, type Conflict } from './ledger.js';
+import { ComputedRows, describeConflict, MergedLedger, replaceSpans, type Conflict } from './ledger.js';
 
 /** An enterprise's ledger rows of each of the job's kinds (an absent kind: no rows). */
 export type RowsByKind = ReadonlyMap<LedgerKind, readonly LedgerEntry[]>;
@@ -46,6 +48,24 @@ export interface CarryforwardResult<R> {
  * later ledger row no longer opens with the recomputed closing and `force` is not set.
  */
 export function runCarryforward<P, R>(job: CarryforwardJob<P, R>): CarryforwardResult<R> {
+  const results: R[] = [];
+  const done = carryforward(job, (r) => results.push(r));
+  return { results, ledger: [...done.ledger], conflicts: done.conflicts, dropped: done.dropped };
+}
+
+/** The ledger of a carryforward as it is kept: merged in ledger order as it is read. */
+export interface CarriedLedger {
+  ledger: MergedLedger;
+  conflicts: Conflict[];
+  dropped: LedgerEntry[];
+}
+
+/**
+ * runCarryforward for many enterprises: each enterprise's result goes to `take` as it is
+ * computed (nothing is collected here), its ledger rows are kept in columns, and the ledger is
+ * merged as it is read. Throws RefusedError as runCarryforward does.
+ */
+export function carryforward<P, R>(job: CarryforwardJob<P, R>, take: (result: R) => void): CarriedLedger {
   const rowsOf = new Map<string, Map<LedgerKind, LedgerEntry[]>>();
   for (const e of job.ledger) {
     if (!job.kinds.includes(e.kind)) continue;
@@ -55,24 +75,23 @@ export function runCarryforward<P, R>(job: CarryforwardJob<P, R>): CarryforwardR
     if (list) list.push(e);
     else byKind.set(e.kind, [e]);
   }
-  const results: R[] = [];
-  const computed = new Map<LedgerKind, Map<string, LedgerEntry[]>>(job.kinds.map((k) => [k, new Map()]));
+  const computed = new ComputedRows();
   for (const id of [...new Set(job.ids)].sort()) {
     const plan = job.plan(id, rowsOf.get(id) ?? new Map());
     if (plan === undefined) continue;
     const r = job.fold(id, plan);
-    results.push(r.result);
-    for (const k of job.kinds) computed.get(k)!.set(id, []);
-    for (const row of r.rows) computed.get(row.kind)!.get(id)!.push(row);
+    take(r.result);
+    for (const row of r.rows) if (!job.kinds.includes(row.kind)) throw new Error(`a computed ${row.kind} row in a carryforward of ${job.kinds.join(', ')}`);
+    computed.add(id, r.rows);
   }
-  let ledger: readonly LedgerEntry[] = job.ledger;
+  let kept: readonly LedgerEntry[] = job.ledger;
   const conflicts: Conflict[] = [];
   const dropped: LedgerEntry[] = [];
   for (const k of job.kinds) {
-    const merged = mergeLedger(ledger, k, computed.get(k)!, job.force);
-    ledger = merged.entries;
-    conflicts.push(...merged.conflicts);
-    dropped.push(...merged.dropped);
+    const replaced = replaceSpans(kept, k, (id) => computed.span(id, k), job.force);
+    kept = replaced.kept;
+    conflicts.push(...replaced.conflicts);
+    dropped.push(...replaced.dropped);
   }
   if (conflicts.length && !job.force) {
     const n = new Set(conflicts.map((c) => c.enterprise_id)).size;
@@ -81,5 +100,5 @@ export function runCarryforward<P, R>(job: CarryforwardJob<P, R>): CarryforwardR
         `\nnothing was written: ${job.advice(conflicts)}, or pass --force to drop the ledger's later rows for ${n === 1 ? 'this enterprise' : 'these enterprises'}`,
     );
   }
-  return { results, ledger: [...ledger], conflicts, dropped };
+  return { ledger: new MergedLedger(kept, computed), conflicts, dropped };
 }

@@ -8,8 +8,9 @@ import { formatFen, type Fen } from '../domain/money.js';
 import { byText } from '../domain/order.js';
 import { addDays, comparePeriods, nextPeriod, periodEnd, periodStart, type Period } from '../domain/periods.js';
 import type { LedgerEntry } from '../domain/records.js';
-import type { Table } from '../domain/table.js';
-import type { LedgerKind } from '../domain/vocabulary.js';
+import { float64Column, Interned, uint16Column, uint32Column, uint8Column } from '../domain/columns.js';
+import type { ReportTable } from '../domain/table.js';
+import { LEDGER_KINDS, type LedgerKind } from '../domain/vocabulary.js';
 import { LEDGER_KIND_SPECS } from './kinds.js';
 
 export type { LedgerEntry } from '../domain/records.js';
@@ -17,8 +18,18 @@ export type { LedgerEntry } from '../domain/records.js';
 /** Column numbers of the ledger file, for messages (0 when unknown). */
 export type ColumnOf = (name: string) => number;
 
+/** Ledger order: enterprise, kind, period (code-unit order, then by start day). */
 export function compareEntries(a: LedgerEntry, b: LedgerEntry): number {
-  return byText(a.enterprise_id, b.enterprise_id) || byText(a.kind, b.kind) || comparePeriods(a.period, b.period);
+  return byText(a.enterprise_id, b.enterprise_id) || byText(a.kind, b.kind) || samePeriodKind(a.period, b.period) || comparePeriods(a.period, b.period);
+}
+
+/**
+ * Two periods of one kind with four-digit years order by year and number, as their start days
+ * do (without building the day's text: a million rows are compared); 0 otherwise, for
+ * comparePeriods to decide.
+ */
+function samePeriodKind(p: Period, q: Period): number {
+  return p.kind === q.kind && p.year >= 1000 && p.year <= 9999 && q.year >= 1000 && q.year <= 9999 ? p.year - q.year || p.n - q.n : 0;
 }
 
 /**
@@ -103,25 +114,29 @@ const LEDGER_ZH: Record<(typeof LEDGER_COLUMNS)[number], string> = {
   closing: '期末余额',
 };
 
-/** ledger.csv as a table: every row as given or computed, amounts with two decimals. */
-export function ledgerTable(entries: readonly LedgerEntry[]): Table {
+/** ledger.csv as a table: every row as given or computed (in the order given), amounts with two decimals, each record made as it is written. */
+export function ledgerTable(entries: Iterable<LedgerEntry>): ReportTable {
   return {
     columns: LEDGER_COLUMNS.map((name) => ({ name, zh: LEDGER_ZH[name], type: name === 'enterprise_id' || name === 'kind' || name === 'period' ? 'text' : 'money' })),
-    rows: entries.map(ledgerRecord),
+    rows: {
+      *[Symbol.iterator]() {
+        for (const e of entries) yield ledgerCells(e);
+      },
+    },
   };
 }
 
+const optionalFen = (v: Fen | undefined) => (v === undefined ? '' : formatFen(v));
+
+/** A ledger row's cells in LEDGER_COLUMNS order: amounts with two decimals, an absent one empty. */
+export function ledgerCells(e: LedgerEntry): string[] {
+  return [e.enterprise_id, e.kind, e.period.text, optionalFen(e.opening), optionalFen(e.added), optionalFen(e.used), formatFen(e.closing)];
+}
+
+/** A ledger row's cells by column name. */
 export function ledgerRecord(e: LedgerEntry): Record<(typeof LEDGER_COLUMNS)[number], string> {
-  const f = (v: Fen | undefined) => (v === undefined ? '' : formatFen(v));
-  return {
-    enterprise_id: e.enterprise_id,
-    kind: e.kind,
-    period: e.period.text,
-    opening: f(e.opening),
-    added: f(e.added),
-    used: f(e.used),
-    closing: formatFen(e.closing),
-  };
+  const cells = ledgerCells(e);
+  return Object.fromEntries(LEDGER_COLUMNS.map((c, i) => [c, cells[i]!])) as Record<(typeof LEDGER_COLUMNS)[number], string>;
 }
 
 export interface Conflict {
@@ -140,11 +155,71 @@ export interface MergeResult {
   dropped: LedgerEntry[];
 }
 
+/** Where an enterprise's recomputed rows of a kind start and end (ISO days), and the last of them. */
+export interface ComputedSpan {
+  start: string;
+  end: string;
+  last: LedgerEntry;
+}
+
+/** The input rows a recomputation keeps, the conflicts it meets and the rows `force` dropped. */
+export interface ReplaceResult {
+  /** every input row but those inside a recomputed span (and those dropped), in input order */
+  kept: LedgerEntry[];
+  conflicts: Conflict[];
+  dropped: LedgerEntry[];
+}
+
+/**
+ * The rows of `kind` inside each recomputed enterprise's span (`spanOf`, undefined for an
+ * enterprise not recomputed) are removed. The first later row of such an enterprise must open
+ * with the recomputed closing: otherwise it is a conflict, and with `force` the enterprise's
+ * later rows of that kind are dropped instead. Conflicts come in enterprise order, dropped rows
+ * in ledger order.
+ */
+export function replaceSpans(ledger: Iterable<LedgerEntry>, kind: LedgerKind, spanOf: (id: string) => ComputedSpan | undefined, force: boolean): ReplaceResult {
+  const kept: LedgerEntry[] = [];
+  const firstLater = new Map<string, { later: LedgerEntry; span: ComputedSpan }>();
+  for (const e of ledger) {
+    const s = e.kind === kind ? spanOf(e.enterprise_id) : undefined;
+    if (s && periodStart(e.period) >= s.start && periodEnd(e.period) <= s.end) continue;
+    if (s && periodStart(e.period) > s.end) {
+      const f = firstLater.get(e.enterprise_id);
+      if (!f || comparePeriods(e.period, f.later.period) < 0) firstLater.set(e.enterprise_id, { later: e, span: s });
+    }
+    kept.push(e);
+  }
+  const conflicts: Conflict[] = [];
+  const spans = new Map<string, ComputedSpan>();
+  for (const [id, { later, span: s }] of firstLater) {
+    // A later row with closing alone would no longer be the earliest of its chain: a conflict too.
+    if (later.opening === undefined || later.opening !== s.last.closing) {
+      conflicts.push({ enterprise_id: id, kind, period: s.last.period.text, year: s.last.period.year, computed: s.last.closing, later });
+      spans.set(id, s);
+    }
+  }
+  conflicts.sort((a, b) => byText(a.enterprise_id, b.enterprise_id));
+  const dropped: LedgerEntry[] = [];
+  if (!force || !conflicts.length) return { kept, conflicts, dropped };
+  const left = kept.filter((e) => {
+    const s = e.kind === kind ? spans.get(e.enterprise_id) : undefined;
+    const out = s !== undefined && periodStart(e.period) > s.end;
+    if (out) dropped.push(e);
+    return !out;
+  });
+  dropped.sort(compareEntries);
+  return { kept: left, conflicts, dropped };
+}
+
+export interface MergeResult {
+  entries: LedgerEntry[];
+  conflicts: Conflict[];
+  dropped: LedgerEntry[];
+}
+
 /**
  * Every input row, with the rows of `kind` that fall inside each recomputed enterprise's span
- * (first to last computed period) replaced by `computed`. The first later row of such an
- * enterprise must open with the recomputed closing: otherwise it is a conflict, and with
- * `force` the enterprise's later rows of that kind are dropped instead.
+ * (first to last computed period) replaced by `computed` (replaceSpans), in ledger order.
  */
 export function mergeLedger(
   ledger: readonly LedgerEntry[],
@@ -152,46 +227,146 @@ export function mergeLedger(
   computed: ReadonlyMap<string, LedgerEntry[]>,
   force: boolean,
 ): MergeResult {
-  const span = new Map<string, { start: string; end: string; last: LedgerEntry }>();
+  const span = new Map<string, ComputedSpan>();
   for (const [id, rows] of computed) {
     if (rows.length === 0) continue;
     const last = rows[rows.length - 1]!;
     span.set(id, { start: periodStart(rows[0]!.period), end: periodEnd(last.period), last });
   }
-  const kept: LedgerEntry[] = [];
-  const firstLater = new Map<string, LedgerEntry>();
-  for (const e of ledger) {
-    const s = e.kind === kind ? span.get(e.enterprise_id) : undefined;
-    if (s && periodStart(e.period) >= s.start && periodEnd(e.period) <= s.end) continue;
-    if (s && periodStart(e.period) > s.end) {
-      const f = firstLater.get(e.enterprise_id);
-      if (!f || comparePeriods(e.period, f.period) < 0) firstLater.set(e.enterprise_id, e);
-    }
-    kept.push(e);
-  }
-  const conflicts: Conflict[] = [];
-  for (const [id, later] of firstLater) {
-    const s = span.get(id)!;
-    // A later row with closing alone would no longer be the earliest of its chain: a conflict too.
-    if (later.opening === undefined || later.opening !== s.last.closing) {
-      conflicts.push({ enterprise_id: id, kind, period: s.last.period.text, year: s.last.period.year, computed: s.last.closing, later });
-    }
-  }
-  conflicts.sort((a, b) => byText(a.enterprise_id, b.enterprise_id));
-  const dropped: LedgerEntry[] = [];
-  let entries = kept;
-  if (force && conflicts.length) {
-    const drop = new Set(conflicts.map((c) => c.enterprise_id));
-    entries = kept.filter((e) => {
-      const out = e.kind === kind && drop.has(e.enterprise_id) && periodStart(e.period) > span.get(e.enterprise_id)!.end;
-      if (out) dropped.push(e);
-      return !out;
-    });
-  }
+  const { kept: entries, conflicts, dropped } = replaceSpans(ledger, kind, (id) => span.get(id), force);
   for (const rows of computed.values()) entries.push(...rows);
   entries.sort(compareEntries);
-  dropped.sort(compareEntries);
   return { entries, conflicts, dropped };
+}
+
+// ── Computed rows by the million ─────────────────────────────────────────────
+
+const KIND_NUMBER = new Map<LedgerKind, number>(LEDGER_KINDS.map((k, i) => [k, i]));
+/** An absent opening, added or used (an opening balance): never a computed amount. */
+const ABSENT = Number.NaN;
+const amount = (v: Fen | undefined) => (v === undefined ? ABSENT : v);
+
+/**
+ * The rows a carryforward computed, in columns (about 40 bytes a row instead of an object each):
+ * enterprises are added in code-unit order, each with its rows, and read back in ledger order
+ * (enterprise, kind, period) as LedgerEntry objects made when read.
+ */
+export class ComputedRows implements Iterable<LedgerEntry> {
+  private readonly ids: string[] = [];
+  /** the first row of each enterprise (and one past the last row at the end) */
+  private readonly firsts = uint32Column();
+  private readonly owner = uint32Column();
+  private readonly kind = uint8Column();
+  private readonly period = uint16Column();
+  private readonly periods = new Interned<Period>();
+  private readonly opening = float64Column();
+  private readonly added = float64Column();
+  private readonly used = float64Column();
+  private readonly closing = float64Column();
+
+  get length(): number {
+    return this.closing.length;
+  }
+
+  /** The rows of enterprise `id` (any order; kept in ledger order). Throws when `id` is not after the last one added. */
+  add(id: string, rows: readonly LedgerEntry[]): void {
+    if (!rows.length) return;
+    const prev = this.ids[this.ids.length - 1];
+    if (prev !== undefined && !(prev < id)) throw new Error(`computed ledger rows added out of order: ${id} after ${prev}`);
+    const sorted = rows.every((r, i) => i === 0 || compareEntries(rows[i - 1]!, r) <= 0) ? rows : [...rows].sort(compareEntries);
+    const n = this.ids.length;
+    this.ids.push(id);
+    this.firsts.push(this.length);
+    for (const r of sorted) {
+      if (r.enterprise_id !== id) throw new Error(`a computed ledger row of ${r.enterprise_id} among the rows of ${id}`);
+      this.owner.push(n);
+      this.kind.push(KIND_NUMBER.get(r.kind)!);
+      this.period.push(this.periods.index(r.period.text, () => r.period));
+      this.opening.push(amount(r.opening));
+      this.added.push(amount(r.added));
+      this.used.push(amount(r.used));
+      this.closing.push(r.closing);
+    }
+  }
+
+  /** The i-th row in ledger order (0 ≤ i < length). */
+  entry(i: number): LedgerEntry {
+    const enterprise_id = this.ids[this.owner.at(i)]!;
+    const kind = LEDGER_KINDS[this.kind.at(i)]!;
+    const period = this.periods.value(this.period.at(i));
+    const [opening, added, used, closing] = [this.opening.at(i), this.added.at(i), this.used.at(i), this.closing.at(i)];
+    if (!Number.isNaN(opening) && !Number.isNaN(added) && !Number.isNaN(used)) return { enterprise_id, kind, period, opening, added, used, closing };
+    return {
+      enterprise_id,
+      kind,
+      period,
+      ...(Number.isNaN(opening) ? {} : { opening }),
+      ...(Number.isNaN(added) ? {} : { added }),
+      ...(Number.isNaN(used) ? {} : { used }),
+      closing,
+    };
+  }
+
+  /** The span of enterprise `id`'s rows of `kind`, if it has any (binary search: no index is kept). */
+  span(id: string, kind: LedgerKind): ComputedSpan | undefined {
+    let lo = 0;
+    let hi = this.ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = this.ids[mid]!;
+      if (m === id) {
+        const end = mid + 1 < this.ids.length ? this.firsts.at(mid + 1) : this.length;
+        const k = KIND_NUMBER.get(kind)!;
+        let first: LedgerEntry | undefined;
+        let last: LedgerEntry | undefined;
+        for (let i = this.firsts.at(mid); i < end; i++) {
+          if (this.kind.at(i) !== k) continue;
+          last = this.entry(i);
+          first ??= last;
+        }
+        return first && last ? { start: periodStart(first.period), end: periodEnd(last.period), last } : undefined;
+      }
+      if (m < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  *[Symbol.iterator](): Iterator<LedgerEntry> {
+    for (let i = 0; i < this.length; i++) yield this.entry(i);
+  }
+}
+
+/**
+ * A ledger to write: the input rows kept (sorted here) and the computed rows, merged in ledger
+ * order as it is read, so that a million recomputed rows are never a million objects at once.
+ * Can be read any number of times.
+ */
+export class MergedLedger implements Iterable<LedgerEntry> {
+  private readonly kept: LedgerEntry[];
+
+  constructor(
+    kept: readonly LedgerEntry[],
+    private readonly computed: ComputedRows,
+  ) {
+    this.kept = [...kept].sort(compareEntries);
+  }
+
+  get length(): number {
+    return this.kept.length + this.computed.length;
+  }
+
+  *[Symbol.iterator](): Iterator<LedgerEntry> {
+    let k = 0;
+    const n = this.computed.length;
+    for (let i = 0; i < n; i++) {
+      const c = this.computed.entry(i);
+      // No input row has the key of a computed row (it was replaced): ties cannot occur.
+      while (k < this.kept.length && compareEntries(this.kept[k]!, c) < 0) yield this.kept[k++]!;
+      yield c;
+    }
+    while (k < this.kept.length) yield this.kept[k++]!;
+  }
 }
 
 export function describeConflict(c: Conflict): string {
