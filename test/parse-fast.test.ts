@@ -7,8 +7,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { daysInMonth, parsePeriodText } from '../src/domain/periods.js';
-import { parseAmount, ValueProblem } from '../src/io/values.js';
+import { daysInMonth, isCalendarDate, parsePeriodText, yearOutOfRange } from '../src/domain/periods.js';
+import { parseCategory } from '../src/io/kinds.js';
+import { normalizeLabel, parseAmount, parseDate, ValueProblem } from '../src/io/values.js';
 
 const MAX_FEN = 9_000_000_000_000_000;
 /** parseAmount before the quick path (src/io/values.ts at f0182db). */
@@ -29,7 +30,25 @@ function referenceAmount(raw: string, allowNegative = false): number {
   return neg ? -fen : fen;
 }
 
-const outcome = (f: () => number) => {
+/** parseDate before the quick path (src/io/values.ts at f0182db). */
+function referenceDate(raw: string): string {
+  let y: string, mo: string, d: string;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(raw);
+  if (m) {
+    [, y, mo, d] = m as unknown as [string, string, string, string];
+  } else if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(raw))) {
+    [, y, mo, d] = m as unknown as [string, string, string, string];
+  } else {
+    throw new ValueProblem('not a date: write YYYY-MM-DD, YYYY/M/D or YYYYMMDD');
+  }
+  const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  if (!isCalendarDate(iso)) throw new ValueProblem('not a calendar date');
+  const far = yearOutOfRange(Number(y));
+  if (far) throw new ValueProblem(far);
+  return iso;
+}
+
+const outcome = <T>(f: () => T) => {
   try {
     return { value: f() };
   } catch (e) {
@@ -66,6 +85,34 @@ describe('quick parsers give what the code they replace gave', () => {
         expect(parsePeriodText(raw, { days: false })).toEqual(parsePeriodText(` ${raw}`, { days: false }));
       }),
       { numRuns: 20_000 },
+    );
+  });
+
+  it('parseDate', () => {
+    const dateish = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    const ten = fc.string({ unit: fc.constantFrom('0', '1', '2', '3', '9', '-', '/', '０', ' '), minLength: 10, maxLength: 10 });
+    fc.assert(
+      fc.property(fc.oneof(dateish, ten, fc.string({ minLength: 10, maxLength: 10 })), (raw) => {
+        expect(outcome(() => parseDate(raw))).toEqual(outcome(() => referenceDate(raw)));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const raw of ['2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '0000-02-29', '1899-12-31', '2101-01-01', '2024-13-01', '2024-00-10', '2024-04-31']) {
+      expect(outcome(() => parseDate(raw))).toEqual(outcome(() => referenceDate(raw)));
+    }
+  });
+
+  it('an enumeration: a cell in normal form looked up as it is gives what normalising it gives', () => {
+    const labels = ['education', 'full_training', 'pcie_investment', '职工教育经费', 'Education', ' education', 'EDUCATION', 'ｅｄｕｃａｔｉｏｎ', '产教融合投资', 'other', ''];
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...labels), fc.string()), (raw) => {
+        const viaNormal = outcome(() => parseCategory(normalizeLabel(raw)));
+        const direct = outcome(() => parseCategory(raw));
+        // The quick lookup may only answer for text already in normal form; otherwise the two may differ only in the message's echo (none here).
+        if (normalizeLabel(raw) === raw) expect(direct).toEqual(viaNormal);
+        else expect(direct).toEqual(outcome(() => parseCategory(` ${raw} `)));
+      }),
+      { numRuns: 5_000 },
     );
   });
 

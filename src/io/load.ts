@@ -13,7 +13,6 @@ import { byText } from '../domain/order.js';
 import { periodEnd, periodStart, yearOf, type Period } from '../domain/periods.js';
 import type { QualificationSpan } from '../domain/qualifications.js';
 import {
-  emptyYear,
   type Award,
   type AwardHistoryEntry,
   type ByEnterpriseYear,
@@ -120,6 +119,9 @@ interface TrainingRowIn {
   incurred?: Fen;
 }
 
+/** A year with no training row yet: YearData's training fields, in its order. */
+const emptyTraining = (): TrainingTotal => ({ book: 0, incurred: 0, educationRows: 0, fullBook: 0, fullIncurred: 0, fullRows: 0 });
+
 /** Adds one row to the training input; problems go through ctx (a negative amount outside pcie_investment). */
 function addTrainingRow(t: TrainingInput, r: TrainingRowIn, ctx: RowContext, problems: ProblemList, amountColumn = 'amount', incurredColumn = 'incurred'): void {
   const incurred = r.incurred ?? r.amount;
@@ -134,10 +136,7 @@ function addTrainingRow(t: TrainingInput, r: TrainingRowIn, ctx: RowContext, pro
     ctx.problem(col, `${col}: a negative amount is allowed only for pcie_investment (a withdrawal)`, formatFen(r.amount < 0 ? r.amount : incurred));
     return;
   }
-  const y = slot(t.education, r.enterprise_id, yearOf(r.date), (): TrainingTotal => {
-    const { wages: _wages, wageRows: _wageRows, ...training } = emptyYear();
-    return training;
-  });
+  const y = slot(t.education, r.enterprise_id, yearOf(r.date), emptyTraining);
   try {
     if (r.category === 'education') {
       y.book = addFen(y.book, r.amount);

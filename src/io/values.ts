@@ -5,7 +5,7 @@
  */
 import { personIdProblem, usccProblem } from '../domain/ids.js';
 import type { Fen } from '../domain/money.js';
-import { isCalendarDate, parsePeriodText, yearOutOfRange, type Period } from '../domain/periods.js';
+import { daysInMonth, isCalendarDate, parsePeriodText, yearOutOfRange, type Period } from '../domain/periods.js';
 
 export class ValueProblem extends Error {}
 
@@ -50,6 +50,18 @@ export function parseAmount(raw: string, allowNegative = false): Fen {
 
 /** `YYYY-MM-DD`, `YYYY/M/D` or `YYYYMMDD` → `YYYY-MM-DD`. */
 export function parseDate(raw: string): string {
+  // The usual cell, `2024-03-01`, read without regular expressions.
+  if (raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
+    const yy = digitsAt(raw, 0, 4);
+    const mm = digitsAt(raw, 5, 2);
+    const dd = digitsAt(raw, 8, 2);
+    if (yy >= 0 && mm >= 0 && dd >= 0) {
+      if (mm < 1 || mm > 12 || dd < 1 || dd > daysInMonth(yy, mm)) throw new ValueProblem('not a calendar date');
+      const far = yearOutOfRange(yy);
+      if (far) throw new ValueProblem(far);
+      return raw;
+    }
+  }
   let y: string, mo: string, d: string;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(raw);
   if (m) {
@@ -64,6 +76,17 @@ export function parseDate(raw: string): string {
   const far = yearOutOfRange(Number(y));
   if (far) throw new ValueProblem(far);
   return iso;
+}
+
+/** The number written by raw[at, at + n) when those are ASCII digits, else -1. */
+function digitsAt(raw: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = raw.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 export function parseYear(raw: string): number {
@@ -190,8 +213,10 @@ export function enumParser<T extends string>(what: string, spec: EnumSpec<T>): (
   const accepted = spec.values
     .map((v) => (spec.aliases?.[v]?.length ? `${v} [${spec.aliases[v]!.join('/')}]` : v))
     .join(', ');
+  // A cell already in normal form (`education`) is looked up as it is, without normalising it.
+  const plain = new Map([...table].filter(([k]) => normalizeLabel(k) === k));
   return (raw: string): T => {
-    const v = table.get(normalizeLabel(raw));
+    const v = plain.get(raw) ?? table.get(normalizeLabel(raw));
     if (v === undefined) throw new ValueProblem(`not a known ${what}; accepted: ${accepted}`);
     return v;
   };
