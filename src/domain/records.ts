@@ -8,8 +8,20 @@ import type { Period } from './periods.js';
 import type { QualificationSpan } from './qualifications.js';
 import type { AwardProgram, CertificateType, Group, LedgerKind, Program, PropertyTax, PropertyUse, Rating, Route, SchoolType, Unit } from './vocabulary.js';
 
-/** enterprise → year → value */
-export type ByEnterpriseYear<T> = Map<string, Map<number, T>>;
+/**
+ * enterprise → year → value, in the order first added: what the calculators read of the payroll
+ * and training sums. A Map of Maps is one (tests build them so); the loaders give a YearSums
+ * (year-sums.ts), which keeps the sums in columns and makes each enterprise's Map when asked.
+ */
+export interface ByEnterpriseYear<T> extends Iterable<[string, ReadonlyMap<number, T>]> {
+  readonly size: number;
+  get(id: string): ReadonlyMap<number, T> | undefined;
+  has(id: string): boolean;
+  keys(): Iterable<string>;
+  values(): Iterable<ReadonlyMap<number, T>>;
+  /** drops an enterprise once computed (the calculator releases what it has done with) */
+  delete(id: string): boolean;
+}
 
 /** One enterprise-year of education expense (职工教育经费) inputs, in fen. */
 export interface YearData {

@@ -8,7 +8,8 @@ import { isUtf8 } from 'node:buffer';
 import type { FileHandle } from 'node:fs/promises';
 import { usccProblem } from '../domain/ids.js';
 import { yearOutOfRange } from '../domain/periods.js';
-import type { ByEnterpriseYear, WageTotal } from '../domain/records.js';
+import type { WageTotal } from '../domain/records.js';
+import { YearSums, type YearSumsData } from '../domain/year-sums.js';
 
 const LF = 10;
 const CR = 13;
@@ -40,9 +41,18 @@ export type Latin1 = Buffer & { latin1Slice(start: number, end: number): string 
 
 /** What one range gives: the sums, and the number of lines it held (lines are numbered from `firstLine` + 1). */
 export interface RangeResult {
-  out: ByEnterpriseYear<WageTotal>;
+  out: YearSums<WageTotal>;
   lines: number;
 }
+
+/** A range's result as a worker thread posts it (the sums' columns). */
+export interface RangeData {
+  out: YearSumsData;
+  lines: number;
+}
+
+/** Payroll sums per enterprise and year, in columns: wages in fen, rows, and the first line of whole-year and of monthly rows. */
+export const newWageSums = (): YearSums<WageTotal> => new YearSums<WageTotal>(['wages', 'rows', 'yearLine', 'monthLine'], new Set(['yearLine', 'monthLine']));
 
 export interface RangeOptions {
   /** bytes read at a time; a line longer than this gives up */
@@ -78,13 +88,13 @@ export async function scanRange(fh: FileHandle, start: number, end: number, head
   if (!eof) await fill();
   const { cells: headerCells, id: idCol, period: periodCol, wages: wagesCol } = header;
   const lastCol = headerCells - 1;
-  const out: ByEnterpriseYear<WageTotal> = new Map();
+  const out = newWageSums();
   const starts = new Int32Array(headerCells + 1);
   const years = new Map<number, boolean>(); // year → in range
   let sample = o.sample;
   let line = o.firstLine;
   const lastId = Buffer.alloc(18);
-  let lastYears: Map<number, WageTotal> | undefined;
+  let lastEnterprise = -1;
   /** the current line has bytes beyond ASCII */
   let lineHigh = false;
 
@@ -114,19 +124,13 @@ export async function scanRange(fh: FileHandle, start: number, end: number, head
     const ia = starts[idCol]!;
     if (cellEnd(idCol) - ia !== 18) notFast();
     // Rows come in runs of one enterprise: the previous row's id is compared byte by byte, with no string made.
-    let same = lastYears !== undefined;
+    let same = lastEnterprise >= 0;
     for (let k = 0; same && k < 18; k++) same = buf[ia + k] === lastId[k];
-    let byYear: Map<number, WageTotal>;
-    if (same) byYear = lastYears!;
-    else {
+    if (!same) {
       const id = buf.latin1Slice(ia, ia + 18);
-      let found = out.get(id);
-      if (found === undefined) {
-        if (usccProblem(id) !== undefined) notFast();
-        out.set(id, (found = new Map()));
-      }
+      if (!out.has(id) && usccProblem(id) !== undefined) notFast();
       buf.copy(lastId, 0, ia, ia + 18);
-      byYear = lastYears = found;
+      lastEnterprise = out.enterprise(id);
     }
     // period: YYYY-MM or YYYY.
     const pa = starts[periodCol]!;
@@ -173,15 +177,16 @@ export async function scanRange(fh: FileHandle, start: number, end: number, head
         fen += f2;
       }
     }
-    let t = byYear.get(year);
-    if (t === undefined) {
-      t = monthly ? { wages: 0, rows: 0, monthLine: line } : { wages: 0, rows: 0, yearLine: line };
-      byYear.set(year, t);
-    } else if ((monthly ? t.yearLine : t.monthLine) !== undefined) notFast(); // both kinds in one year: the general path reports it
-    const sum = t.wages + fen;
+    const s = out.slotAt(lastEnterprise, year);
+    const mine = out.column(monthly ? 'monthLine' : 'yearLine');
+    // Both kinds in one year: the general path reports it.
+    if (!Number.isNaN(out.column(monthly ? 'yearLine' : 'monthLine')[s]!)) notFast();
+    if (Number.isNaN(mine[s]!)) mine[s] = line;
+    const wages = out.column('wages');
+    const sum = wages[s]! + fen;
     if (!Number.isSafeInteger(sum)) notFast();
-    t.wages = sum;
-    t.rows++;
+    wages[s] = sum;
+    out.column('rows')[s]!++;
   };
 
   let a = 0; // start of the current line

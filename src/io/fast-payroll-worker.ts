@@ -10,7 +10,9 @@ const { path, start, end, header, chunk, utf8 } = workerData as { path: string; 
 const fh = await open(path, 'r');
 try {
   const result = await scanRange(fh, start, end, header, { chunk, firstLine: 0, utf8, onBytes: (bytes, lines) => parentPort!.postMessage({ progress: [bytes, lines] }) });
-  parentPort!.postMessage({ result });
+  const out = result.out.toData();
+  // The columns move to the main thread instead of being copied.
+  parentPort!.postMessage({ result: { out, lines: result.lines } }, [out.head.buffer, out.year.buffer, out.next.buffer, ...out.cols.map((c) => c.buffer)] as ArrayBuffer[]);
 } catch (e) {
   if (!(e instanceof NotFast)) throw e;
   parentPort!.postMessage({ notFast: true });

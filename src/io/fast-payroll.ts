@@ -18,10 +18,13 @@ import { isUtf8 } from 'node:buffer';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ByEnterpriseYear, WageTotal } from '../domain/records.js';
+import { YearSums } from '../domain/year-sums.js';
 import { detectDelimiter, HEADER_SEARCH_ROWS, type ReadOptions } from './csv-in.js';
 import { decodeStream, signatureProblem } from './encoding.js';
 import { payrollSchema } from './kinds.js';
-import { NotFast, notFast, scanRange, type PlainHeader, type RangeResult } from './fast-payroll-scan.js';
+import { NotFast, notFast, scanRange, type PlainHeader, type RangeData, type RangeResult } from './fast-payroll-scan.js';
+
+export { newWageSums } from './fast-payroll-scan.js';
 import { headerIndex } from './schema.js';
 import { normalizeHeader } from './values.js';
 import { sniffWorkbook } from './workbook.js';
@@ -154,15 +157,16 @@ async function scan(fh: FileHandle, path: string, size: number, o: ReadOptions, 
     onBytes?.(dataStart + done.reduce((x, y) => x + y, 0), size, 1 + rows.reduce((x, y) => x + y, 0));
   };
   const workers = bounds.slice(1, -1).map((s, k) => rangeInWorker(path, s, bounds[k + 2]!, header!, chunk, utf8, (bytes, lines) => report(k + 1, bytes, lines)));
-  let results: RangeResult[];
+  let mine: RangeResult;
+  let theirs: RangeData[];
   try {
-    const mine = await scanRange(fh, dataStart, bounds[1]!, header!, { chunk, firstLine: 1, utf8, sample, onBytes: (bytes, lines) => report(0, bytes, lines) });
+    mine = await scanRange(fh, dataStart, bounds[1]!, header!, { chunk, firstLine: 1, utf8, sample, onBytes: (bytes, lines) => report(0, bytes, lines) });
     if (!sampled && detectDelimiter(sampleText) !== ',') notFast();
-    results = [mine, ...(await Promise.all(workers.map((w) => w.result)))];
+    theirs = await Promise.all(workers.map((w) => w.result));
   } finally {
     for (const w of workers) w.stop();
   }
-  return merge(results);
+  return merge(mine, theirs);
 }
 
 /** Rows per distinct (enterprise_id, year) among the whole lines of `head` after the header: how much a thread's sums shrink its rows. */
@@ -193,10 +197,10 @@ async function lineStartAfter(fh: FileHandle, at: number, size: number): Promise
 }
 
 /** A range scanned by a worker thread: its result (NotFast when it gave up), and a way to stop it. */
-function rangeInWorker(path: string, start: number, end: number, header: PlainHeader, chunk: number, utf8: boolean, progress: (bytes: number, lines: number) => void): { result: Promise<RangeResult>; stop(): void } {
+function rangeInWorker(path: string, start: number, end: number, header: PlainHeader, chunk: number, utf8: boolean, progress: (bytes: number, lines: number) => void): { result: Promise<RangeData>; stop(): void } {
   const worker = new Worker(new URL('./fast-payroll-worker.js', import.meta.url), { workerData: { path, start, end, header, chunk, utf8 } });
-  const result = new Promise<RangeResult>((resolve, reject) => {
-    worker.on('message', (m: { progress?: [number, number]; result?: RangeResult; notFast?: true }) => {
+  const result = new Promise<RangeData>((resolve, reject) => {
+    worker.on('message', (m: { progress?: [number, number]; result?: RangeData; notFast?: true }) => {
       if (m.progress) progress(...m.progress);
       else if (m.result) resolve(m.result);
       else if (m.notFast) reject(new NotFast());
@@ -212,29 +216,29 @@ function rangeInWorker(path: string, start: number, end: number, header: PlainHe
  * The ranges' sums in file order, as one pass would have made them: enterprises and years in
  * the order first seen, the line numbers of a later range moved after the lines before it.
  */
-function merge(results: readonly RangeResult[]): ByEnterpriseYear<WageTotal> {
-  const out = results[0]!.out;
-  let offset = 1 + results[0]!.lines;
-  for (const r of results.slice(1)) {
-    for (const [id, years] of r.out) {
-      let mine = out.get(id);
-      if (mine === undefined) out.set(id, (mine = new Map()));
-      for (const [year, t] of years) {
-        const at = (line: number | undefined) => (line === undefined ? undefined : line + offset);
-        const e = mine.get(year);
-        if (e === undefined) {
-          const monthLine = at(t.monthLine);
-          const yearLine = at(t.yearLine);
-          mine.set(year, { wages: t.wages, rows: t.rows, ...(monthLine !== undefined ? { monthLine } : {}), ...(yearLine !== undefined ? { yearLine } : {}) });
-          continue;
-        }
-        if ((e.monthLine === undefined) !== (t.monthLine === undefined)) notFast(); // both kinds in one year: the general path reports it
-        const sum = e.wages + t.wages;
-        if (!Number.isSafeInteger(sum)) notFast();
-        e.wages = sum;
-        e.rows += t.rows;
+function merge(first: RangeResult, later: readonly RangeData[]): YearSums<WageTotal> {
+  const out = first.out;
+  let offset = 1 + first.lines;
+  for (const r of later) {
+    YearSums.forEachOf(r.out, (id, year, [wages, rows, yearLine, monthLine]) => {
+      const s = out.slot(id, year);
+      const w = out.column('wages');
+      const n = out.column('rows');
+      if (n[s] === 0) {
+        // New here: the thread's first lines of the year, renumbered.
+        w[s] = wages!;
+        n[s] = rows!;
+        out.column('yearLine')[s] = yearLine! + offset;
+        out.column('monthLine')[s] = monthLine! + offset;
+        return;
       }
-    }
+      // Both kinds in one year: the general path reports it.
+      if (Number.isNaN(out.column('monthLine')[s]!) !== Number.isNaN(monthLine!)) notFast();
+      const sum = w[s]! + wages!;
+      if (!Number.isSafeInteger(sum)) notFast();
+      w[s] = sum;
+      n[s] = n[s]! + rows!;
+    });
     offset += r.lines;
   }
   return out;

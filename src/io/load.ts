@@ -29,7 +29,8 @@ import {
   type TrainingTotal,
   type WageTotal,
 } from '../domain/records.js';
-import { scanPayroll } from './fast-payroll.js';
+import { YearSums } from '../domain/year-sums.js';
+import { newWageSums, scanPayroll } from './fast-payroll.js';
 import { displayName, readRows, type ReadOptions, type RowContext } from './csv-in.js';
 import { defineSchema, type ColumnSpec } from './schema.js';
 import { accountMapSchema, awardHistorySchema, awardsSchema, catalogSchema, historySchema, ledgerDetailSchema, ledgerSchema, payrollSchema, propertiesSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
@@ -42,14 +43,6 @@ export interface LoadOptions extends ReadOptions {
   accountMap?: AccountMap | PromiseLike<AccountMap>;
   /** false: never the payroll fast path (the differential test reads every file both ways); SKILLTAX_GENERAL_READER=1 does the same */
   fastPath?: boolean;
-}
-
-function slot<T>(m: ByEnterpriseYear<T>, id: string, year: number, make: () => T): T {
-  let byYear = m.get(id);
-  if (!byYear) m.set(id, (byYear = new Map()));
-  let v = byYear.get(year);
-  if (v === undefined) byYear.set(year, (v = make()));
-  return v;
 }
 
 /** Runs each loader with its own problem list, then throws one InputError with all of them. */
@@ -85,13 +78,16 @@ export async function loadPayroll(path: string, o: LoadOptions): Promise<ByEnter
   }
   if (onBytes) o = { ...o, progress: () => onBytes }; // the same bar goes on
   const problems = new ProblemList(o.maxErrors);
-  const out: ByEnterpriseYear<WageTotal> = new Map();
+  const out = newWageSums();
   await readRows(path, payrollSchema, o, problems, (r, ctx) => {
-    const t = slot<WageTotal>(out, r.enterprise_id, r.period.year, () => ({ wages: 0, rows: 0 }));
-    if (r.period.kind === 'year') t.yearLine ??= ctx.line;
-    else t.monthLine ??= ctx.line;
-    if (t.yearLine !== undefined && t.monthLine !== undefined && (t.yearLine === ctx.line || t.monthLine === ctx.line)) {
-      const other = t.yearLine === ctx.line ? t.monthLine : t.yearLine;
+    const s = out.slot(r.enterprise_id, r.period.year);
+    const yearLine = out.column('yearLine');
+    const monthLine = out.column('monthLine');
+    if (r.period.kind === 'year') {
+      if (Number.isNaN(yearLine[s])) yearLine[s] = ctx.line;
+    } else if (Number.isNaN(monthLine[s])) monthLine[s] = ctx.line;
+    if (!Number.isNaN(yearLine[s]) && !Number.isNaN(monthLine[s]) && (yearLine[s] === ctx.line || monthLine[s] === ctx.line)) {
+      const other = yearLine[s] === ctx.line ? monthLine[s] : yearLine[s];
       ctx.problem(
         'period',
         `period: ${r.enterprise_id} has both whole-year and monthly payroll rows for ${r.period.year} (line ${other}): its wages would be counted twice`,
@@ -99,12 +95,13 @@ export async function loadPayroll(path: string, o: LoadOptions): Promise<ByEnter
       );
       return;
     }
+    const wages = out.column('wages');
     try {
-      t.wages = addFen(t.wages, r.wages);
+      wages[s] = addFen(wages[s]!, r.wages);
     } catch (e) {
       overflow(problems, ctx.file, ctx.line, ctx.column('wages'), e);
     }
-    t.rows++;
+    out.column('rows')[s]!++;
   });
   problems.throwIfAny();
   return out;
@@ -119,11 +116,14 @@ interface TrainingRowIn {
   incurred?: Fen;
 }
 
-/** A year with no training row yet: YearData's training fields, in its order. */
-const emptyTraining = (): TrainingTotal => ({ book: 0, incurred: 0, educationRows: 0, fullBook: 0, fullIncurred: 0, fullRows: 0 });
+/** The training input as the loaders build it: the education sums in columns. */
+interface TrainingBuild extends TrainingInput {
+  education: YearSums<TrainingTotal>;
+}
+const newTraining = (): TrainingBuild => ({ education: new YearSums<TrainingTotal>(['book', 'incurred', 'educationRows', 'fullBook', 'fullIncurred', 'fullRows']), pcie: new Map() });
 
 /** Adds one row to the training input; problems go through ctx (a negative amount outside pcie_investment). */
-function addTrainingRow(t: TrainingInput, r: TrainingRowIn, ctx: RowContext, problems: ProblemList, amountColumn = 'amount', incurredColumn = 'incurred'): void {
+function addTrainingRow(t: TrainingBuild, r: TrainingRowIn, ctx: RowContext, problems: ProblemList, amountColumn = 'amount', incurredColumn = 'incurred'): void {
   const incurred = r.incurred ?? r.amount;
   if (r.category === 'pcie_investment') {
     const list = t.pcie.get(r.enterprise_id) ?? [];
@@ -136,17 +136,17 @@ function addTrainingRow(t: TrainingInput, r: TrainingRowIn, ctx: RowContext, pro
     ctx.problem(col, `${col}: a negative amount is allowed only for pcie_investment (a withdrawal)`, formatFen(r.amount < 0 ? r.amount : incurred));
     return;
   }
-  const y = slot(t.education, r.enterprise_id, yearOf(r.date), emptyTraining);
+  const y = t.education;
+  const s = y.slot(r.enterprise_id, yearOf(r.date));
+  const education = r.category === 'education';
+  const book = y.column(education ? 'book' : 'fullBook');
+  const spent = y.column(education ? 'incurred' : 'fullIncurred');
   try {
-    if (r.category === 'education') {
-      y.book = addFen(y.book, r.amount);
-      y.incurred = addFen(y.incurred, incurred);
-      y.educationRows++;
-    } else {
-      y.fullBook = addFen(y.fullBook, r.amount);
-      y.fullIncurred = addFen(y.fullIncurred, incurred);
-      y.fullRows++;
-    }
+    const b = addFen(book[s]!, r.amount);
+    const i = addFen(spent[s]!, incurred);
+    book[s] = b;
+    spent[s] = i;
+    y.column(education ? 'educationRows' : 'fullRows')[s]!++;
   } catch (e) {
     overflow(problems, ctx.file, ctx.line, ctx.column(amountColumn), e);
   }
@@ -159,7 +159,7 @@ function addTrainingRow(t: TrainingInput, r: TrainingRowIn, ctx: RowContext, pro
  */
 export async function loadTraining(path: string, o: LoadOptions): Promise<TrainingInput> {
   const problems = new ProblemList(o.maxErrors);
-  const t: TrainingInput = { education: new Map(), pcie: new Map() };
+  const t = newTraining();
   await readRows(path, trainingSchema, o, problems, (r, ctx) => addTrainingRow(t, r, ctx, problems));
   if (problems.items.length && looksLikeLedgerDetail(problems.items) && path !== '-') {
     const detail = await readLedgerDetail(path, o);
@@ -203,7 +203,7 @@ export async function loadLedgerDetail(path: string, o: LoadOptions): Promise<Tr
 /** The ledger export's training rows, or undefined when the file does not have its columns. */
 async function readLedgerDetail(path: string, o: LoadOptions): Promise<TrainingInput | undefined> {
   const problems = new ProblemList(o.maxErrors);
-  const t: TrainingInput = { education: new Map(), pcie: new Map() };
+  const t = newTraining();
   const map = await o.accountMap;
   let used = 0;
   let shape = true;
