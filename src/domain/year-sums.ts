@@ -8,8 +8,14 @@
  */
 import type { ByEnterpriseYear } from './records.js';
 
-/** A record of numbers (a field that may be absent is stored as NaN), as the columns hold it. */
+/** A record of numbers, as the columns hold it. */
 type Numeric = Record<string, number | undefined>;
+
+/** A column: amounts in fen as Float64 (exact to 2^53), counts and line numbers as Int32. */
+export type Column = Float64Array | Int32Array;
+
+/** The value of an absent optional field: NaN in an amount column, -1 in a count column (counts and lines are never negative). */
+export const absent = (v: number): boolean => v !== v || v < 0;
 
 /** What a YearSums is made of, for a worker thread to send one (structured clone keeps no class). */
 export interface YearSumsData {
@@ -18,7 +24,7 @@ export interface YearSumsData {
   head: Int32Array;
   year: Int32Array;
   next: Int32Array;
-  cols: Float64Array[];
+  cols: Column[];
   n: number;
 }
 
@@ -36,22 +42,27 @@ export class YearSums<T extends object> implements ByEnterpriseYear<T> {
   /** per slot: its year, the enterprise's next slot (-1: none), and one column per field */
   private year = new Int32Array(1024);
   private next = new Int32Array(1024);
-  private cols: Float64Array[];
+  private cols: Column[];
   private n = 0;
   private live = 0;
   private lastEnterprise = -1;
   private lastSlot = -1;
 
-  /** `fields`: the record's fields in order; `optional`: those absent until set (yearLine …) */
+  /**
+   * `fields`: the record's fields in order; `counts`: those that are whole numbers below 2^31
+   * (rows, line numbers: Int32 columns, half the memory); `optional`: those absent until set
+   * (yearLine …; see `absent`).
+   */
   constructor(
     private readonly fields: readonly (keyof T & string)[],
+    counts: ReadonlySet<string> = new Set(),
     private readonly optional: ReadonlySet<string> = new Set(),
   ) {
-    this.cols = fields.map(() => new Float64Array(1024));
+    this.cols = fields.map((f) => (counts.has(f) ? new Int32Array(1024) : new Float64Array(1024)));
   }
 
   /** The column of a field, to read and write cells by slot (fetch it again after `slot`, which may grow it). */
-  column(field: keyof T & string): Float64Array {
+  column(field: keyof T & string): Column {
     return this.cols[this.fields.indexOf(field)]!;
   }
 
@@ -93,7 +104,7 @@ export class YearSums<T extends object> implements ByEnterpriseYear<T> {
     }
     this.year[s] = year;
     this.next[s] = -1;
-    this.fields.forEach((f, i) => (this.cols[i]![s] = this.optional.has(f) ? NaN : 0));
+    this.fields.forEach((f, i) => (this.cols[i]![s] = this.optional.has(f) ? (this.cols[i] instanceof Int32Array ? -1 : NaN) : 0));
     if (this.tail[e]! >= 0) this.next[this.tail[e]!] = s;
     else this.head[e] = s;
     this.tail[e] = s;
@@ -150,7 +161,7 @@ export class YearSums<T extends object> implements ByEnterpriseYear<T> {
       const r: Numeric = {};
       this.fields.forEach((f, i) => {
         const v = this.cols[i]![s]!;
-        if (!Number.isNaN(v)) r[f] = v;
+        if (!(this.optional.has(f) && absent(v))) r[f] = v;
       });
       out.set(this.year[s]!, r as T);
     }
@@ -164,7 +175,7 @@ export class YearSums<T extends object> implements ByEnterpriseYear<T> {
 
   /**
    * Calls `fn(id, year, cells)` for every enterprise-year of posted parts, enterprises and years
-   * in the order added; `cells[i]` is the value of field i (NaN: absent).
+   * in the order added; `cells[i]` is the value of field i (see `absent`).
    */
   static forEachOf(d: YearSumsData, fn: (id: string, year: number, cells: readonly number[]) => void): void {
     const cells = new Array<number>(d.fields.length);
@@ -177,7 +188,7 @@ export class YearSums<T extends object> implements ByEnterpriseYear<T> {
   }
 }
 
-function grow<A extends Int32Array | Float64Array>(a: A): A {
+function grow<A extends Column>(a: A): A {
   const b = new (a.constructor as { new (n: number): A })(a.length * 2);
   b.set(a);
   return b;

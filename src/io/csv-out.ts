@@ -47,8 +47,8 @@ function cellText(c: ColumnDef, v: Cell | undefined): string {
   return c.type === 'text' ? excelSafe(s) : s;
 }
 
-/** Text is handed to the writer in pieces of about this many characters (a report of a million rows is never one string). */
-const PIECE = 1 << 18;
+/** Text is handed to the writer in pieces of about this many characters (a report of a million rows is never one string; 64K, not 256K: larger pieces wait in memory for a full GC, measured 383 vs 322–333 MiB peak for deduct at 1M enterprise-years). */
+const PIECE = 1 << 16;
 
 /** A record of `n` cells none of which holds a comma, a quote or a line break, by the number of cells. */
 const PLAIN = new Map<number, RegExp>();

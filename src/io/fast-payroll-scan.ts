@@ -52,7 +52,7 @@ export interface RangeData {
 }
 
 /** Payroll sums per enterprise and year, in columns: wages in fen, rows, and the first line of whole-year and of monthly rows. */
-export const newWageSums = (): YearSums<WageTotal> => new YearSums<WageTotal>(['wages', 'rows', 'yearLine', 'monthLine'], new Set(['yearLine', 'monthLine']));
+export const newWageSums = (): YearSums<WageTotal> => new YearSums<WageTotal>(['wages', 'rows', 'yearLine', 'monthLine'], new Set(['rows', 'yearLine', 'monthLine']), new Set(['yearLine', 'monthLine']));
 
 export interface RangeOptions {
   /** bytes read at a time; a line longer than this gives up */
@@ -180,8 +180,8 @@ export async function scanRange(fh: FileHandle, start: number, end: number, head
     const s = out.slotAt(lastEnterprise, year);
     const mine = out.column(monthly ? 'monthLine' : 'yearLine');
     // Both kinds in one year: the general path reports it.
-    if (!Number.isNaN(out.column(monthly ? 'yearLine' : 'monthLine')[s]!)) notFast();
-    if (Number.isNaN(mine[s]!)) mine[s] = line;
+    if (out.column(monthly ? 'yearLine' : 'monthLine')[s]! >= 0) notFast();
+    if (mine[s]! < 0) mine[s] = line;
     const wages = out.column('wages');
     const sum = wages[s]! + fen;
     if (!Number.isSafeInteger(sum)) notFast();

@@ -228,12 +228,12 @@ function merge(first: RangeResult, later: readonly RangeData[]): YearSums<WageTo
         // New here: the thread's first lines of the year, renumbered.
         w[s] = wages!;
         n[s] = rows!;
-        out.column('yearLine')[s] = yearLine! + offset;
-        out.column('monthLine')[s] = monthLine! + offset;
+        out.column('yearLine')[s] = yearLine! < 0 ? -1 : yearLine! + offset;
+        out.column('monthLine')[s] = monthLine! < 0 ? -1 : monthLine! + offset;
         return;
       }
       // Both kinds in one year: the general path reports it.
-      if (Number.isNaN(out.column('monthLine')[s]!) !== Number.isNaN(monthLine!)) notFast();
+      if (out.column('monthLine')[s]! < 0 !== monthLine! < 0) notFast();
       const sum = w[s]! + wages!;
       if (!Number.isSafeInteger(sum)) notFast();
       w[s] = sum;

@@ -83,10 +83,11 @@ export async function loadPayroll(path: string, o: LoadOptions): Promise<ByEnter
     const s = out.slot(r.enterprise_id, r.period.year);
     const yearLine = out.column('yearLine');
     const monthLine = out.column('monthLine');
+    // A line number of -1: no row of that kind yet.
     if (r.period.kind === 'year') {
-      if (Number.isNaN(yearLine[s])) yearLine[s] = ctx.line;
-    } else if (Number.isNaN(monthLine[s])) monthLine[s] = ctx.line;
-    if (!Number.isNaN(yearLine[s]) && !Number.isNaN(monthLine[s]) && (yearLine[s] === ctx.line || monthLine[s] === ctx.line)) {
+      if (yearLine[s]! < 0) yearLine[s] = ctx.line;
+    } else if (monthLine[s]! < 0) monthLine[s] = ctx.line;
+    if (yearLine[s]! >= 0 && monthLine[s]! >= 0 && (yearLine[s] === ctx.line || monthLine[s] === ctx.line)) {
       const other = yearLine[s] === ctx.line ? monthLine[s] : yearLine[s];
       ctx.problem(
         'period',
@@ -120,7 +121,10 @@ interface TrainingRowIn {
 interface TrainingBuild extends TrainingInput {
   education: YearSums<TrainingTotal>;
 }
-const newTraining = (): TrainingBuild => ({ education: new YearSums<TrainingTotal>(['book', 'incurred', 'educationRows', 'fullBook', 'fullIncurred', 'fullRows']), pcie: new Map() });
+const newTraining = (): TrainingBuild => ({
+  education: new YearSums<TrainingTotal>(['book', 'incurred', 'educationRows', 'fullBook', 'fullIncurred', 'fullRows'], new Set(['educationRows', 'fullRows'])),
+  pcie: new Map(),
+});
 
 /** Adds one row to the training input; problems go through ctx (a negative amount outside pcie_investment). */
 function addTrainingRow(t: TrainingBuild, r: TrainingRowIn, ctx: RowContext, problems: ProblemList, amountColumn = 'amount', incurredColumn = 'incurred'): void {
