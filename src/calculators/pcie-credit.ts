@@ -23,10 +23,10 @@ import { byText } from '../domain/order.js';
 import { parsePeriodText, periodEnd, periodOfDate, periodStart, type Period } from '../domain/periods.js';
 import { covering, describeSpan, EVER, type QualificationSpan } from '../domain/qualifications.js';
 import type { InputTypes, Investment, LedgerEntry, SurchargeFigures, SurchargeReturn } from '../domain/records.js';
-import type { ColumnDef, Record_, Table } from '../domain/table.js';
+import type { Cells, ColumnDef, ReportTable } from '../domain/table.js';
 import { NO_TRACE, Tracer, type StepSpec, type Trace } from '../domain/trace.js';
 import type { Fee, Qualification } from '../domain/vocabulary.js';
-import { runCarryforward } from '../ledger/carryforward.js';
+import { carryforward } from '../ledger/carryforward.js';
 import { carryBefore, type Conflict } from '../ledger/ledger.js';
 import type { Rules } from '../rules/index.js';
 import { defineCalculator, type CalculatorResult, type ComputeContext, type RangeRequest, type SummaryItem } from './calculator.js';
@@ -606,7 +606,8 @@ export interface CreditPlan {
   refundCarry: Fen;
 }
 
-export interface PcieCreditResult extends CalculatorResult {
+/** What `credit` computes, as it is kept: the enterprises' plans, totals and warnings, the ledger merged as it is read. */
+export interface CreditsComputed extends CalculatorResult {
   from?: string;
   to?: string;
   /** the rules computed with: the report folds each enterprise again with them */
@@ -625,10 +626,16 @@ export interface PcieCreditResult extends CalculatorResult {
   readonly rows: FeeRow[];
   readonly pool: PoolRow[];
   readonly refund: RefundRow[];
-  ledger: LedgerEntry[];
+  /** in ledger order (merged as it is read), or as given when nothing was computed */
+  ledger: Iterable<LedgerEntry>;
   conflicts: Conflict[];
   dropped: LedgerEntry[];
   hints: string[];
+}
+
+/** The same with the ledger as an array of objects (for reconcile and the tests). */
+export interface PcieCreditResult extends CreditsComputed {
+  ledger: LedgerEntry[];
 }
 
 type PeriodSlot = PeriodInput & { start: string };
@@ -659,10 +666,19 @@ function investmentSlots(list: readonly Investment[], own: readonly SurchargeRet
  * inputs and the ledger. Throws UsageError for a bad --from/--to, RuleGapError for a parameter
  * gap, RefusedError for a ledger conflict without `force`.
  */
-export function computePcieCredit(
-  inputs: Pick<InputTypes, 'surcharges'> & Partial<Pick<InputTypes, 'training' | 'qualifications' | 'ledger'>>,
-  ctx: ComputeContext,
-): PcieCreditResult {
+export function computePcieCredit(inputs: CreditInputs, ctx: ComputeContext): PcieCreditResult {
+  const r = computeCredits(inputs, ctx);
+  r.ledger = [...r.ledger];
+  return r as PcieCreditResult;
+}
+
+type CreditInputs = Pick<InputTypes, 'surcharges'> & Partial<Pick<InputTypes, 'training' | 'qualifications' | 'ledger'>>;
+
+/**
+ * computePcieCredit as `credit` runs it: the ledger's computed rows kept in columns and the
+ * ledger merged as it is read (never a million row objects at once). Throws as computePcieCredit.
+ */
+export function computeCredits(inputs: CreditInputs, ctx: ComputeContext): CreditsComputed {
   const returns = inputs.surcharges;
   const investments = inputs.training?.pcie ?? new Map<string, Investment[]>();
   const quals = inputs.qualifications ?? new Map<string, QualificationSpan[]>();
@@ -724,7 +740,8 @@ export function computePcieCredit(
   };
   const ids = new Set(returns.keys());
   for (const id of investments.keys()) ids.add(id);
-  const done = runCarryforward<{ plan: CreditPlan; list: PeriodSlot[] }, CreditPlan>({
+  const enterprises: CreditPlan[] = [];
+  const done = carryforward<{ plan: CreditPlan; list: PeriodSlot[] }, CreditPlan>({
     kinds: ['pcie_credit', 'refund_deduction'],
     ledger,
     ids,
@@ -805,12 +822,12 @@ export function computePcieCredit(
         ? `recompute the later periods too (--to ${last.text})`
         : `the inputs have no return after ${lastInput.slice(0, 7)} while the ledger goes on to ${last?.text}: add the later returns and recompute through them`;
     },
-  });
+  }, (plan) => enterprises.push(plan));
   return creditResult({
     from,
     to,
     rules: ctx.rules,
-    enterprises: done.results,
+    enterprises,
     input,
     totals,
     warningLines: warningLines.sort(byText),
@@ -823,7 +840,7 @@ export function computePcieCredit(
 }
 
 /** The result with `rows`, `pool` and `refund` added as properties folded on first read (not enumerable: a copy of the result does not fold). */
-function creditResult(r: Omit<PcieCreditResult, 'rows' | 'pool' | 'refund'>): PcieCreditResult {
+function creditResult(r: Omit<CreditsComputed, 'rows' | 'pool' | 'refund'>): CreditsComputed {
   let all: CreditResult | undefined;
   const get = (): CreditResult => {
     if (!all) {
@@ -837,7 +854,7 @@ function creditResult(r: Omit<PcieCreditResult, 'rows' | 'pool' | 'refund'>): Pc
     rows: { get: () => get().rows },
     pool: { get: () => get().pool },
     refund: { get: () => get().refund },
-  }) as PcieCreditResult;
+  }) as CreditsComputed;
 }
 
 function explainTrace(id: string, t: Tracer): Trace {
@@ -882,49 +899,52 @@ export function creditNotesText(notes: readonly CreditNote[]): string {
 /** formatFen, with the one text of zero shared by every cell that holds it. */
 const money = (fen: Fen): string => (fen === 0 ? '0.00' : formatFen(fen));
 
-/** Adds the records of credits.csv of one enterprise-period to `out`, one per fee. */
-function addFeeRecords(enterprise_id: string, o: PeriodOutcome, out: Record_[]): void {
+/** Adds the rows of credits.csv of one enterprise-period to `out`, one per fee, as cells in CREDIT_COLUMNS order. */
+function addFeeCells(enterprise_id: string, o: PeriodOutcome, out: Cells[]): void {
+  const period = o.period.text;
   const base = money(o.base);
   const shortfall = money(o.shortfall);
   for (const x of o.fees) {
-    out.push({
+    out.push([
       enterprise_id,
-      period: o.period.text,
-      fee: x.fee,
+      period,
+      x.fee,
       base,
-      rate: rateText(x.rate),
-      due: money(x.due),
-      exemption: money(x.exemption),
-      reduction: money(x.reduction),
-      credit: money(x.credit),
-      paid: money(x.paid),
-      payable: money(x.payable),
-      notes: NOTES_TEXT[x.notes]!,
+      rateText(x.rate),
+      money(x.due),
+      money(x.exemption),
+      money(x.reduction),
+      money(x.credit),
+      money(x.paid),
+      money(x.payable),
+      NOTES_TEXT[x.notes]!,
       shortfall,
-      overpaid: money(x.overpaid),
-    });
+      money(x.overpaid),
+    ]);
   }
 }
 
 /**
- * credits.csv's records (CONTRACT §4), two per enterprise-period, by enterprise, period and fee:
- * each enterprise folded again from its inputs, its records yielded, then let go.
+ * credits.csv's rows (CONTRACT §4) as cells in CREDIT_COLUMNS order, two per enterprise-period,
+ * by enterprise, period and fee: each enterprise folded again from its inputs, its rows yielded,
+ * then let go.
  */
-export function* creditRecords(result: PcieCreditResult): Generator<Record_> {
+export function* creditRecords(result: CreditsComputed): Generator<Cells> {
+  const batch: Cells[] = [];
   for (const plan of result.enterprises) {
-    const batch: Record_[] = [];
-    foldCredit(result.rules, result.input(plan), NO_TRACE, (o) => addFeeRecords(plan.enterpriseId, o, batch));
+    batch.length = 0;
+    foldCredit(result.rules, result.input(plan), NO_TRACE, (o) => addFeeCells(plan.enterpriseId, o, batch));
     yield* batch;
   }
 }
 
 /**
  * credits.csv (CONTRACT §4): two rows per enterprise-period, by enterprise, period and fee (the
- * order the enterprises are folded in). A Table holds its rows as one array; the records come
- * from `creditRecords`, so a writer that takes them as they are made needs no copy.
+ * order the enterprises are folded in), made as they are written (`creditRecords`, again on each
+ * reading).
  */
-export function creditsTable(result: PcieCreditResult): Table {
-  return { columns: CREDIT_COLUMNS, rows: [...creditRecords(result)] };
+export function creditsTable(result: CreditsComputed): ReportTable {
+  return { columns: CREDIT_COLUMNS, rows: { [Symbol.iterator]: () => creditRecords(result) } };
 }
 
 /** The warning line of an enterprise-period whose notes need a person (not the reliefs, which are information): the first fee's warning notes, else the second's. */
@@ -934,7 +954,7 @@ function warningLine(id: string, o: PeriodOutcome): string | undefined {
 }
 
 /** The run summary's figures: periods, enterprises, due, credit, payable, the pool left at the end. Throws AmountOverflowError when a total is beyond the fen's exact range. */
-export function summarizeCredits(result: PcieCreditResult): SummaryItem[] {
+export function summarizeCredits(result: CreditsComputed): SummaryItem[] {
   const t = result.totals;
   if (!t.exact) throw new AmountOverflowError('a sum of amounts');
   const span = result.from === undefined || result.to === undefined ? '' : `${result.from.slice(0, 7)} to ${result.to.slice(0, 7)}`;
@@ -951,7 +971,7 @@ export function summarizeCredits(result: PcieCreditResult): SummaryItem[] {
   ];
 }
 
-export const pcieCredit = defineCalculator<PcieCreditResult>({
+export const pcieCredit = defineCalculator<CreditsComputed>({
   name: 'pcie_credit',
   command: 'credit',
   noun: 'the 产教融合 credit',
@@ -994,7 +1014,7 @@ export const pcieCredit = defineCalculator<PcieCreditResult>({
     style: 'full',
     missing: (id) => `--explain ${id}: no period of this enterprise was computed (not in the inputs, or outside the range asked for)`,
   },
-  compute: (inputs, ctx) => computePcieCredit({ ...inputs, surcharges: inputs.surcharges! }, ctx),
+  compute: (inputs, ctx) => computeCredits({ ...inputs, surcharges: inputs.surcharges! }, ctx),
   reports: [{ name: 'credits', flag: 'out', help: 'write the report here (default: standard output)', table: (r) => creditsTable(r) }],
   title: '产教融合 credit against the education surcharges',
   summarize: summarizeCredits,
