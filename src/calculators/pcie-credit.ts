@@ -119,10 +119,9 @@ const CREDIT_RATE = 'pcie.credit_rate';
 const REDUCTION_RATE = 'surcharge.reduction.rate';
 const REDUCTION_GROUPS = 'surcharge.reduction.groups';
 
-/** A qualification counts for a filing period when it is valid on any day of it (RULES §2.3). */
-export function overlapsPeriod(spans: readonly QualificationSpan[], q: Qualification, p: Period): QualificationSpan | undefined {
-  const { start, end } = daysOf(p);
-  return covering(spans, q, start, end);
+/** A qualification counts for a filing period when it is valid on any day of it (RULES §2.3); `days`: the period's first and last day, when already looked up. */
+export function overlapsPeriod(spans: readonly QualificationSpan[], q: Qualification, p: Period, days = daysOf(p)): QualificationSpan | undefined {
+  return covering(spans, q, days.start, days.end);
 }
 
 /** Splits what is available between the two fees in proportion to what remains of each (RULES §2.4 [P]). */
@@ -324,7 +323,8 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
   for (let index = 0; index < input.periods.length; index++) {
     const pi = input.periods[index]!;
     const p = pi.period;
-    const { end } = daysOf(p);
+    const days = daysOf(p);
+    const end = days.end;
     let shared = 0;
     if (on) trace.section(p.text);
     if (index === 0) {
@@ -392,7 +392,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     let reduceBy: Decimal | undefined;
     if (reductionRate && pr.groups) {
       let q: QualificationSpan | undefined;
-      for (const g of pr.groups) if ((q = overlapsPeriod(quals, g as Qualification, p))) break;
+      for (const g of pr.groups) if ((q = overlapsPeriod(quals, g as Qualification, p, days))) break;
       if (q) {
         reduceBy = reductionRate;
         if (on) step(trace, { label: '六税两费 reduction', value: formatRate(reductionRate), how: describeSpan(q), cite: [REDUCTION_RATE, REDUCTION_GROUPS] });
@@ -421,7 +421,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
 
     // The pool: only a pilot enterprise (产教融合型企业) in a period the credit is in force.
     const creditRate = pr.creditRate;
-    const pilot = overlapsPeriod(quals, 'pcie_pilot', p);
+    const pilot = overlapsPeriod(quals, 'pcie_pilot', p, days);
     let added = 0;
     if (on && (pi.investment !== 0 || pi.investmentRows > 0)) {
       step(trace, { label: 'net investment (产教融合投资)', value: formatFen(pi.investment), how: `${pi.investmentRows} pcie_investment row${pi.investmentRows === 1 ? '' : 's'}` });
@@ -638,7 +638,8 @@ export interface PcieCreditResult extends CreditsComputed {
   ledger: LedgerEntry[];
 }
 
-type PeriodSlot = PeriodInput & { start: string };
+/** A period of an enterprise with its first and last day. */
+type PeriodSlot = PeriodInput & { start: string; end: string };
 
 /** The list without its first `skip` elements (itself when there are none to skip). */
 const skipFirst = <T>(list: T[], skip: number): T[] => (skip ? list.slice(skip) : list);
@@ -652,7 +653,10 @@ function investmentSlots(list: readonly Investment[], own: readonly SurchargeRet
   for (const inv of list) {
     const p = investmentPeriod(inv.date, own);
     let v = slots.get(p.text);
-    if (!v) slots.set(p.text, (v = { period: p, investment: 0, investmentRows: 0, start: daysOf(p).start }));
+    if (!v) {
+      const { start, end } = daysOf(p);
+      slots.set(p.text, (v = { period: p, investment: 0, investmentRows: 0, start, end }));
+    }
     v.investment = addFen(v.investment, inv.fen);
     v.investmentRows++;
   }
@@ -701,7 +705,8 @@ export function computeCredits(inputs: CreditInputs, ctx: ComputeContext): Credi
     for (let i = 0; i < own.length; i++) {
       const r = own[i]!;
       const inv = extra?.get(r.period.text);
-      mine[i] = { period: r.period, surcharge: r, investment: inv ? inv.investment : 0, investmentRows: inv ? inv.investmentRows : 0, start: daysOf(r.period).start };
+      const { start, end } = daysOf(r.period);
+      mine[i] = { period: r.period, surcharge: r, investment: inv ? inv.investment : 0, investmentRows: inv ? inv.investmentRows : 0, start, end };
     }
     if (extra) {
       const filed = new Set(own.map((r) => r.period.text));
@@ -711,10 +716,7 @@ export function computeCredits(inputs: CreditInputs, ctx: ComputeContext): Credi
   };
   /** The periods in the range (a period belongs to the range its last day falls in), by first day. */
   const inRange = (mine: readonly PeriodSlot[]): PeriodSlot[] => {
-    const list = mine.filter((v) => {
-      const end = daysOf(v.period).end;
-      return end >= from! && end <= to!;
-    });
+    const list = mine.filter((v) => v.end >= from! && v.end <= to!);
     for (let i = 1; i < list.length; i++) if (list[i - 1]!.start > list[i]!.start) return list.sort((a, b) => byText(a.start, b.start));
     return list;
   };
