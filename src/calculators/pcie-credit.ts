@@ -667,8 +667,9 @@ function investmentSlots(list: readonly Investment[], own: readonly SurchargeRet
  * The credit for every enterprise with a return or an investment, over the periods asked for,
  * the pool carried through the ledger. Each enterprise is folded and its ledger rows, totals and
  * warnings kept; its periods and rows are let go (the report folds it again): memory holds the
- * inputs and the ledger. Throws UsageError for a bad --from/--to, RuleGapError for a parameter
- * gap, RefusedError for a ledger conflict without `force`.
+ * inputs and the ledger, here as an array of objects (reconcile, the tests; the command keeps it
+ * in columns: computeCredits). Throws UsageError for a bad --from/--to, RuleGapError for a
+ * parameter gap, RefusedError for a ledger conflict without `force`.
  */
 export function computePcieCredit(inputs: CreditInputs, ctx: ComputeContext): PcieCreditResult {
   const r = computeCredits(inputs, ctx);
@@ -743,88 +744,91 @@ export function computeCredits(inputs: CreditInputs, ctx: ComputeContext): Credi
   const ids = new Set(returns.keys());
   for (const id of investments.keys()) ids.add(id);
   const enterprises: CreditPlan[] = [];
-  const done = carryforward<{ plan: CreditPlan; list: PeriodSlot[] }, CreditPlan>({
-    kinds: ['pcie_credit', 'refund_deduction'],
-    ledger,
-    ids,
-    force: ctx.force,
-    plan: (id, rowsByKind) => {
-      const own = rowsByKind.get('pcie_credit') ?? [];
-      const mine = slotsOf(id);
-      // An opening balance (closing alone) is the pool at the end of its period: compute after it.
-      const balance = own.find((e) => e.opening === undefined);
-      const floor = balance ? periodEnd(balance.period) : '';
-      // A quarterly return is computed in the month-by-month run of the quarter's last month.
-      const range = inRange(mine);
-      let skip = 0;
-      while (skip < range.length && range[skip]!.start <= floor) skip++;
-      if (skip) {
-        hints.push(
-          `${id}: periods ${range[0]!.period.text}–${range[skip - 1]!.period.text} are not computed: the ledger brings an opening balance for ${balance!.period.text} (${balance!.file}:${balance!.line})`,
-        );
-      }
-      const list = skipFirst(range, skip);
-      if (list.length === 0) return undefined;
-      const c = carryBefore(own, list[0]!.period);
-      // The pool does not move in a period without a return or an investment. When the inputs
-      // reach back to the ledger's row, they show whether the hole between had such a period: a
-      // gap only if it did (so period-by-period runs equal one run). When they start later, the
-      // hole cannot be seen: a gap, as for the education ledger.
-      if (c.gap && c.period) {
-        const after = periodEnd(c.period);
-        if (mine.some((v) => v.start <= after)) c.gap = mine.some((v) => v.start > after && daysOf(v.period).end < list[0]!.start);
-      }
-      if (!c.period && (investments.get(id) ?? []).some((inv) => inv.date < list[0]!.start)) {
-        hints.push(
-          `${id}: the inputs have 产教融合 investment before ${list[0]!.period.text}, the first computed period, but no ledger row carries its pool in: its carry in is 0.00 (pass --ledger, or compute from its first period)`,
-        );
-      }
-      // The 留抵退税 deduction carried in: the closing of the latest refund_deduction row before (an
-      // opening balance after which nothing is computed is the same row's closing).
-      const refundCarry = carryBefore(rowsByKind.get('refund_deduction') ?? [], list[0]!.period).fen;
-      return { plan: { enterpriseId: id, skip, carry: { fen: c.fen, ...(c.period ? { ledgerPeriod: c.period.text } : {}), gap: c.gap }, refundCarry }, list };
-    },
-    fold: (id, { plan, list }) => {
-      const tracer = id === explainId ? new Tracer(true) : NO_TRACE;
-      const rows: LedgerEntry[] = [];
-      const refundRows: LedgerEntry[] = [];
-      let lastStart = '';
-      let lastClosing = 0;
-      foldCredit(ctx.rules, input(plan, list), tracer, (o) => {
-        rows.push({ enterprise_id: id, kind: 'pcie_credit', period: o.period, opening: o.opening, added: o.added, used: o.used, closing: o.closing });
-        if (o.refund) refundRows.push({ enterprise_id: id, kind: 'refund_deduction', period: o.period, opening: o.refundOpening, added: o.refundAdded, used: o.refundUsed, closing: o.refundClosing });
-        totals.periods++;
-        for (const x of o.fees) {
-          totals.overpaid = sum(totals.overpaid, x.overpaid);
-          totals.due = sum(totals.due, x.due);
-          totals.credit = sum(totals.credit, x.credit);
-          totals.payable = sum(totals.payable, x.payable);
+  const done = carryforward<{ plan: CreditPlan; list: PeriodSlot[] }, CreditPlan>(
+    {
+      kinds: ['pcie_credit', 'refund_deduction'],
+      ledger,
+      ids,
+      force: ctx.force,
+      plan: (id, rowsByKind) => {
+        const own = rowsByKind.get('pcie_credit') ?? [];
+        const mine = slotsOf(id);
+        // An opening balance (closing alone) is the pool at the end of its period: compute after it.
+        const balance = own.find((e) => e.opening === undefined);
+        const floor = balance ? periodEnd(balance.period) : '';
+        // A quarterly return is computed in the month-by-month run of the quarter's last month.
+        const range = inRange(mine);
+        let skip = 0;
+        while (skip < range.length && range[skip]!.start <= floor) skip++;
+        if (skip) {
+          hints.push(
+            `${id}: periods ${range[0]!.period.text}–${range[skip - 1]!.period.text} are not computed: the ledger brings an opening balance for ${balance!.period.text} (${balance!.file}:${balance!.line})`,
+          );
         }
-        // The pool carried forward is the closing of the enterprise's latest period.
-        const start = daysOf(o.period).start;
-        if (lastStart === '' || lastStart < start) {
-          lastStart = start;
-          lastClosing = o.closing;
+        const list = skipFirst(range, skip);
+        if (list.length === 0) return undefined;
+        const c = carryBefore(own, list[0]!.period);
+        // The pool does not move in a period without a return or an investment. When the inputs
+        // reach back to the ledger's row, they show whether the hole between had such a period: a
+        // gap only if it did (so period-by-period runs equal one run). When they start later, the
+        // hole cannot be seen: a gap, as for the education ledger.
+        if (c.gap && c.period) {
+          const after = periodEnd(c.period);
+          if (mine.some((v) => v.start <= after)) c.gap = mine.some((v) => v.start > after && daysOf(v.period).end < list[0]!.start);
         }
-        const line = warningLine(id, o);
-        if (line !== undefined) warningLines.push(line);
-      });
-      totals.carryForward = sum(totals.carryForward, lastClosing);
-      if (tracer.on) trace = explainTrace(id, tracer);
-      for (const x of refundRows) rows.push(x);
-      return { result: plan, rows };
+        if (!c.period && (investments.get(id) ?? []).some((inv) => inv.date < list[0]!.start)) {
+          hints.push(
+            `${id}: the inputs have 产教融合 investment before ${list[0]!.period.text}, the first computed period, but no ledger row carries its pool in: its carry in is 0.00 (pass --ledger, or compute from its first period)`,
+          );
+        }
+        // The 留抵退税 deduction carried in: the closing of the latest refund_deduction row before (an
+        // opening balance after which nothing is computed is the same row's closing).
+        const refundCarry = carryBefore(rowsByKind.get('refund_deduction') ?? [], list[0]!.period).fen;
+        return { plan: { enterpriseId: id, skip, carry: { fen: c.fen, ...(c.period ? { ledgerPeriod: c.period.text } : {}), gap: c.gap }, refundCarry }, list };
+      },
+      fold: (id, { plan, list }) => {
+        const tracer = id === explainId ? new Tracer(true) : NO_TRACE;
+        const rows: LedgerEntry[] = [];
+        const refundRows: LedgerEntry[] = [];
+        let lastStart = '';
+        let lastClosing = 0;
+        foldCredit(ctx.rules, input(plan, list), tracer, (o) => {
+          rows.push({ enterprise_id: id, kind: 'pcie_credit', period: o.period, opening: o.opening, added: o.added, used: o.used, closing: o.closing });
+          if (o.refund) refundRows.push({ enterprise_id: id, kind: 'refund_deduction', period: o.period, opening: o.refundOpening, added: o.refundAdded, used: o.refundUsed, closing: o.refundClosing });
+          totals.periods++;
+          for (const x of o.fees) {
+            totals.overpaid = sum(totals.overpaid, x.overpaid);
+            totals.due = sum(totals.due, x.due);
+            totals.credit = sum(totals.credit, x.credit);
+            totals.payable = sum(totals.payable, x.payable);
+          }
+          // The pool carried forward is the closing of the enterprise's latest period.
+          const start = daysOf(o.period).start;
+          if (lastStart === '' || lastStart < start) {
+            lastStart = start;
+            lastClosing = o.closing;
+          }
+          const line = warningLine(id, o);
+          if (line !== undefined) warningLines.push(line);
+        });
+        totals.carryForward = sum(totals.carryForward, lastClosing);
+        if (tracer.on) trace = explainTrace(id, tracer);
+        for (const x of refundRows) rows.push(x);
+        return { result: plan, rows };
+      },
+      advice: (conflicts) => {
+        const ids = new Set(conflicts.map((c) => c.enterprise_id));
+        let last: Period | undefined;
+        for (const e of ledger) if (e.kind !== 'education_expense' && ids.has(e.enterprise_id) && (!last || periodEnd(e.period) > periodEnd(last))) last = e.period;
+        let lastInput = '';
+        for (const id of ids) for (const v of slotsOf(id)) if (daysOf(v.period).end > lastInput) lastInput = daysOf(v.period).end;
+        return last && lastInput >= periodEnd(last)
+          ? `recompute the later periods too (--to ${last.text})`
+          : `the inputs have no return after ${lastInput.slice(0, 7)} while the ledger goes on to ${last?.text}: add the later returns and recompute through them`;
+      },
     },
-    advice: (conflicts) => {
-      const ids = new Set(conflicts.map((c) => c.enterprise_id));
-      let last: Period | undefined;
-      for (const e of ledger) if (e.kind !== 'education_expense' && ids.has(e.enterprise_id) && (!last || periodEnd(e.period) > periodEnd(last))) last = e.period;
-      let lastInput = '';
-      for (const id of ids) for (const v of slotsOf(id)) if (daysOf(v.period).end > lastInput) lastInput = daysOf(v.period).end;
-      return last && lastInput >= periodEnd(last)
-        ? `recompute the later periods too (--to ${last.text})`
-        : `the inputs have no return after ${lastInput.slice(0, 7)} while the ledger goes on to ${last?.text}: add the later returns and recompute through them`;
-    },
-  }, (plan) => enterprises.push(plan));
+    (plan) => enterprises.push(plan),
+  );
   return creditResult({
     from,
     to,
