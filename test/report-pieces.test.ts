@@ -3,7 +3,8 @@
  * whole-table renderers made before (csv-stringify on every record, JSON.stringify on the array),
  * for any cells, including commas, quotes, line breaks, formula-like text and empty cells; the
  * ledger merged as it is read equals mergeLedger's sorted array; the deduction rows kept in
- * columns read back as computed.
+ * columns read back as computed; a ledger merged as it is read passed to the next carryforward
+ * (`run`) gives what the same rows as an array give.
  */
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
@@ -15,6 +16,7 @@ import { parsePeriodText, type Period } from '../src/domain/periods.js';
 import type { LedgerEntry } from '../src/domain/records.js';
 import type { ColumnDef, Record_ } from '../src/domain/table.js';
 import { csvPieces, csvRecord, jsonPieces, renderCsv, renderJson } from '../src/io/csv-out.js';
+import { carryforward } from '../src/ledger/carryforward.js';
 import { ComputedRows, compareEntries, MergedLedger, mergeLedger, replaceSpans } from '../src/ledger/ledger.js';
 
 const NASTY = ['', ',', '"', 'a,b', 'say "hi"', 'line\nbreak', 'cr\rhere', '\r\n', '=1+1', '-5', '+x', '@a', '\tt', ' spaced ', '身份证,号', '"', '""', ',,'];
@@ -106,6 +108,40 @@ describe('MergedLedger: the rows mergeLedger gives, in the same order', () => {
         expect(merged.length).toBe(want.entries.length);
         expect(got.conflicts).toEqual(want.conflicts);
         expect(got.dropped).toEqual(want.dropped);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a MergedLedger carried into the next carryforward gives what its rows as an array give', () => {
+    const byId = (rows: LedgerEntry[], kind: LedgerEntry['kind']) => {
+      const m = new Map<string, LedgerEntry[]>();
+      for (const e of unique(rows).filter((x) => x.kind === kind).sort(compareEntries)) m.set(e.enterprise_id, [...(m.get(e.enterprise_id) ?? []), e]);
+      return m;
+    };
+    const outcome = (f: () => unknown) => {
+      try {
+        return f();
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 30 }), fc.array(entry, { maxLength: 30 }), fc.array(entry, { maxLength: 30 }), fc.boolean(), (input, educationRaw, creditRaw, force) => {
+        const education = byId(educationRaw, 'education_expense');
+        const rows = new ComputedRows();
+        for (const id of [...education.keys()].sort()) rows.add(id, education.get(id)!);
+        const merged = new MergedLedger(replaceSpans(unique(input), 'education_expense', (id) => rows.span(id, 'education_expense'), true).kept, rows);
+        const credit = byId(creditRaw, 'pcie_credit');
+        const run = (ledger: Iterable<LedgerEntry>) =>
+          outcome(() => {
+            const done = carryforward(
+              { kinds: ['pcie_credit'], ledger, ids: credit.keys(), force, plan: (id) => id, fold: (id) => ({ result: id, rows: credit.get(id)! }), advice: () => 'recompute' },
+              () => {},
+            );
+            return { ledger: [...done.ledger], again: [...done.ledger], length: done.ledger.length, conflicts: done.conflicts, dropped: done.dropped };
+          });
+        expect(run(merged)).toEqual(run([...merged]));
       }),
       { numRuns: 500 },
     );

@@ -23,10 +23,10 @@ import { byText } from '../domain/order.js';
 import { parsePeriodText, periodEnd, periodOfDate, periodStart, type Period } from '../domain/periods.js';
 import { covering, describeSpan, EVER, type QualificationSpan } from '../domain/qualifications.js';
 import type { InputTypes, Investment, LedgerEntry, SurchargeFigures, SurchargeReturn } from '../domain/records.js';
-import type { ColumnDef, Record_, Table } from '../domain/table.js';
+import type { Cells, ColumnDef, ReportTable } from '../domain/table.js';
 import { NO_TRACE, Tracer, type StepSpec, type Trace } from '../domain/trace.js';
 import type { Fee, Qualification } from '../domain/vocabulary.js';
-import { runCarryforward } from '../ledger/carryforward.js';
+import { carryforward } from '../ledger/carryforward.js';
 import { carryBefore, type Conflict } from '../ledger/ledger.js';
 import type { Rules } from '../rules/index.js';
 import { defineCalculator, type CalculatorResult, type ComputeContext, type RangeRequest, type SummaryItem } from './calculator.js';
@@ -119,10 +119,9 @@ const CREDIT_RATE = 'pcie.credit_rate';
 const REDUCTION_RATE = 'surcharge.reduction.rate';
 const REDUCTION_GROUPS = 'surcharge.reduction.groups';
 
-/** A qualification counts for a filing period when it is valid on any day of it (RULES §2.3). */
-export function overlapsPeriod(spans: readonly QualificationSpan[], q: Qualification, p: Period): QualificationSpan | undefined {
-  const { start, end } = daysOf(p);
-  return covering(spans, q, start, end);
+/** A qualification counts for a filing period when it is valid on any day of it (RULES §2.3); `days`: the period's first and last day, when already looked up. */
+export function overlapsPeriod(spans: readonly QualificationSpan[], q: Qualification, p: Period, days = daysOf(p)): QualificationSpan | undefined {
+  return covering(spans, q, days.start, days.end);
 }
 
 /** Splits what is available between the two fees in proportion to what remains of each (RULES §2.4 [P]). */
@@ -324,7 +323,8 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
   for (let index = 0; index < input.periods.length; index++) {
     const pi = input.periods[index]!;
     const p = pi.period;
-    const { end } = daysOf(p);
+    const days = daysOf(p);
+    const end = days.end;
     let shared = 0;
     if (on) trace.section(p.text);
     if (index === 0) {
@@ -392,7 +392,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     let reduceBy: Decimal | undefined;
     if (reductionRate && pr.groups) {
       let q: QualificationSpan | undefined;
-      for (const g of pr.groups) if ((q = overlapsPeriod(quals, g as Qualification, p))) break;
+      for (const g of pr.groups) if ((q = overlapsPeriod(quals, g as Qualification, p, days))) break;
       if (q) {
         reduceBy = reductionRate;
         if (on) step(trace, { label: '六税两费 reduction', value: formatRate(reductionRate), how: describeSpan(q), cite: [REDUCTION_RATE, REDUCTION_GROUPS] });
@@ -421,7 +421,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
 
     // The pool: only a pilot enterprise (产教融合型企业) in a period the credit is in force.
     const creditRate = pr.creditRate;
-    const pilot = overlapsPeriod(quals, 'pcie_pilot', p);
+    const pilot = overlapsPeriod(quals, 'pcie_pilot', p, days);
     let added = 0;
     if (on && (pi.investment !== 0 || pi.investmentRows > 0)) {
       step(trace, { label: 'net investment (产教融合投资)', value: formatFen(pi.investment), how: `${pi.investmentRows} pcie_investment row${pi.investmentRows === 1 ? '' : 's'}` });
@@ -606,7 +606,8 @@ export interface CreditPlan {
   refundCarry: Fen;
 }
 
-export interface PcieCreditResult extends CalculatorResult {
+/** What `credit` computes, as it is kept: the enterprises' plans, totals and warnings, the ledger merged as it is read. */
+export interface CreditsComputed extends CalculatorResult {
   from?: string;
   to?: string;
   /** the rules computed with: the report folds each enterprise again with them */
@@ -625,13 +626,20 @@ export interface PcieCreditResult extends CalculatorResult {
   readonly rows: FeeRow[];
   readonly pool: PoolRow[];
   readonly refund: RefundRow[];
-  ledger: LedgerEntry[];
+  /** in ledger order (merged as it is read), or as given when nothing was computed */
+  ledger: Iterable<LedgerEntry>;
   conflicts: Conflict[];
   dropped: LedgerEntry[];
   hints: string[];
 }
 
-type PeriodSlot = PeriodInput & { start: string };
+/** The same with the ledger as an array of objects (for reconcile and the tests). */
+export interface PcieCreditResult extends CreditsComputed {
+  ledger: LedgerEntry[];
+}
+
+/** A period of an enterprise with its first and last day. */
+type PeriodSlot = PeriodInput & { start: string; end: string };
 
 /** The list without its first `skip` elements (itself when there are none to skip). */
 const skipFirst = <T>(list: T[], skip: number): T[] => (skip ? list.slice(skip) : list);
@@ -645,7 +653,10 @@ function investmentSlots(list: readonly Investment[], own: readonly SurchargeRet
   for (const inv of list) {
     const p = investmentPeriod(inv.date, own);
     let v = slots.get(p.text);
-    if (!v) slots.set(p.text, (v = { period: p, investment: 0, investmentRows: 0, start: daysOf(p).start }));
+    if (!v) {
+      const { start, end } = daysOf(p);
+      slots.set(p.text, (v = { period: p, investment: 0, investmentRows: 0, start, end }));
+    }
     v.investment = addFen(v.investment, inv.fen);
     v.investmentRows++;
   }
@@ -656,13 +667,23 @@ function investmentSlots(list: readonly Investment[], own: readonly SurchargeRet
  * The credit for every enterprise with a return or an investment, over the periods asked for,
  * the pool carried through the ledger. Each enterprise is folded and its ledger rows, totals and
  * warnings kept; its periods and rows are let go (the report folds it again): memory holds the
- * inputs and the ledger. Throws UsageError for a bad --from/--to, RuleGapError for a parameter
- * gap, RefusedError for a ledger conflict without `force`.
+ * inputs and the ledger, here as an array of objects (reconcile, the tests; the command keeps it
+ * in columns: computeCredits). Throws UsageError for a bad --from/--to, RuleGapError for a
+ * parameter gap, RefusedError for a ledger conflict without `force`.
  */
-export function computePcieCredit(
-  inputs: Pick<InputTypes, 'surcharges'> & Partial<Pick<InputTypes, 'training' | 'qualifications' | 'ledger'>>,
-  ctx: ComputeContext,
-): PcieCreditResult {
+export function computePcieCredit(inputs: CreditInputs, ctx: ComputeContext): PcieCreditResult {
+  const r = computeCredits(inputs, ctx);
+  r.ledger = [...r.ledger];
+  return r as PcieCreditResult;
+}
+
+type CreditInputs = Pick<InputTypes, 'surcharges'> & Partial<Pick<InputTypes, 'training' | 'qualifications' | 'ledger'>>;
+
+/**
+ * computePcieCredit as `credit` runs it: the ledger's computed rows kept in columns and the
+ * ledger merged as it is read (never a million row objects at once). Throws as computePcieCredit.
+ */
+export function computeCredits(inputs: CreditInputs, ctx: ComputeContext): CreditsComputed {
   const returns = inputs.surcharges;
   const investments = inputs.training?.pcie ?? new Map<string, Investment[]>();
   const quals = inputs.qualifications ?? new Map<string, QualificationSpan[]>();
@@ -685,7 +706,8 @@ export function computePcieCredit(
     for (let i = 0; i < own.length; i++) {
       const r = own[i]!;
       const inv = extra?.get(r.period.text);
-      mine[i] = { period: r.period, surcharge: r, investment: inv ? inv.investment : 0, investmentRows: inv ? inv.investmentRows : 0, start: daysOf(r.period).start };
+      const { start, end } = daysOf(r.period);
+      mine[i] = { period: r.period, surcharge: r, investment: inv ? inv.investment : 0, investmentRows: inv ? inv.investmentRows : 0, start, end };
     }
     if (extra) {
       const filed = new Set(own.map((r) => r.period.text));
@@ -695,10 +717,7 @@ export function computePcieCredit(
   };
   /** The periods in the range (a period belongs to the range its last day falls in), by first day. */
   const inRange = (mine: readonly PeriodSlot[]): PeriodSlot[] => {
-    const list = mine.filter((v) => {
-      const end = daysOf(v.period).end;
-      return end >= from! && end <= to!;
-    });
+    const list = mine.filter((v) => v.end >= from! && v.end <= to!);
     for (let i = 1; i < list.length; i++) if (list[i - 1]!.start > list[i]!.start) return list.sort((a, b) => byText(a.start, b.start));
     return list;
   };
@@ -724,93 +743,97 @@ export function computePcieCredit(
   };
   const ids = new Set(returns.keys());
   for (const id of investments.keys()) ids.add(id);
-  const done = runCarryforward<{ plan: CreditPlan; list: PeriodSlot[] }, CreditPlan>({
-    kinds: ['pcie_credit', 'refund_deduction'],
-    ledger,
-    ids,
-    force: ctx.force,
-    plan: (id, rowsByKind) => {
-      const own = rowsByKind.get('pcie_credit') ?? [];
-      const mine = slotsOf(id);
-      // An opening balance (closing alone) is the pool at the end of its period: compute after it.
-      const balance = own.find((e) => e.opening === undefined);
-      const floor = balance ? periodEnd(balance.period) : '';
-      // A quarterly return is computed in the month-by-month run of the quarter's last month.
-      const range = inRange(mine);
-      let skip = 0;
-      while (skip < range.length && range[skip]!.start <= floor) skip++;
-      if (skip) {
-        hints.push(
-          `${id}: periods ${range[0]!.period.text}–${range[skip - 1]!.period.text} are not computed: the ledger brings an opening balance for ${balance!.period.text} (${balance!.file}:${balance!.line})`,
-        );
-      }
-      const list = skipFirst(range, skip);
-      if (list.length === 0) return undefined;
-      const c = carryBefore(own, list[0]!.period);
-      // The pool does not move in a period without a return or an investment. When the inputs
-      // reach back to the ledger's row, they show whether the hole between had such a period: a
-      // gap only if it did (so period-by-period runs equal one run). When they start later, the
-      // hole cannot be seen: a gap, as for the education ledger.
-      if (c.gap && c.period) {
-        const after = periodEnd(c.period);
-        if (mine.some((v) => v.start <= after)) c.gap = mine.some((v) => v.start > after && daysOf(v.period).end < list[0]!.start);
-      }
-      if (!c.period && (investments.get(id) ?? []).some((inv) => inv.date < list[0]!.start)) {
-        hints.push(
-          `${id}: the inputs have 产教融合 investment before ${list[0]!.period.text}, the first computed period, but no ledger row carries its pool in: its carry in is 0.00 (pass --ledger, or compute from its first period)`,
-        );
-      }
-      // The 留抵退税 deduction carried in: the closing of the latest refund_deduction row before (an
-      // opening balance after which nothing is computed is the same row's closing).
-      const refundCarry = carryBefore(rowsByKind.get('refund_deduction') ?? [], list[0]!.period).fen;
-      return { plan: { enterpriseId: id, skip, carry: { fen: c.fen, ...(c.period ? { ledgerPeriod: c.period.text } : {}), gap: c.gap }, refundCarry }, list };
-    },
-    fold: (id, { plan, list }) => {
-      const tracer = id === explainId ? new Tracer(true) : NO_TRACE;
-      const rows: LedgerEntry[] = [];
-      const refundRows: LedgerEntry[] = [];
-      let lastStart = '';
-      let lastClosing = 0;
-      foldCredit(ctx.rules, input(plan, list), tracer, (o) => {
-        rows.push({ enterprise_id: id, kind: 'pcie_credit', period: o.period, opening: o.opening, added: o.added, used: o.used, closing: o.closing });
-        if (o.refund) refundRows.push({ enterprise_id: id, kind: 'refund_deduction', period: o.period, opening: o.refundOpening, added: o.refundAdded, used: o.refundUsed, closing: o.refundClosing });
-        totals.periods++;
-        for (const x of o.fees) {
-          totals.overpaid = sum(totals.overpaid, x.overpaid);
-          totals.due = sum(totals.due, x.due);
-          totals.credit = sum(totals.credit, x.credit);
-          totals.payable = sum(totals.payable, x.payable);
+  const enterprises: CreditPlan[] = [];
+  const done = carryforward<{ plan: CreditPlan; list: PeriodSlot[] }, CreditPlan>(
+    {
+      kinds: ['pcie_credit', 'refund_deduction'],
+      ledger,
+      ids,
+      force: ctx.force,
+      plan: (id, rowsByKind) => {
+        const own = rowsByKind.get('pcie_credit') ?? [];
+        const mine = slotsOf(id);
+        // An opening balance (closing alone) is the pool at the end of its period: compute after it.
+        const balance = own.find((e) => e.opening === undefined);
+        const floor = balance ? periodEnd(balance.period) : '';
+        // A quarterly return is computed in the month-by-month run of the quarter's last month.
+        const range = inRange(mine);
+        let skip = 0;
+        while (skip < range.length && range[skip]!.start <= floor) skip++;
+        if (skip) {
+          hints.push(
+            `${id}: periods ${range[0]!.period.text}–${range[skip - 1]!.period.text} are not computed: the ledger brings an opening balance for ${balance!.period.text} (${balance!.file}:${balance!.line})`,
+          );
         }
-        // The pool carried forward is the closing of the enterprise's latest period.
-        const start = daysOf(o.period).start;
-        if (lastStart === '' || lastStart < start) {
-          lastStart = start;
-          lastClosing = o.closing;
+        const list = skipFirst(range, skip);
+        if (list.length === 0) return undefined;
+        const c = carryBefore(own, list[0]!.period);
+        // The pool does not move in a period without a return or an investment. When the inputs
+        // reach back to the ledger's row, they show whether the hole between had such a period: a
+        // gap only if it did (so period-by-period runs equal one run). When they start later, the
+        // hole cannot be seen: a gap, as for the education ledger.
+        if (c.gap && c.period) {
+          const after = periodEnd(c.period);
+          if (mine.some((v) => v.start <= after)) c.gap = mine.some((v) => v.start > after && daysOf(v.period).end < list[0]!.start);
         }
-        const line = warningLine(id, o);
-        if (line !== undefined) warningLines.push(line);
-      });
-      totals.carryForward = sum(totals.carryForward, lastClosing);
-      if (tracer.on) trace = explainTrace(id, tracer);
-      for (const x of refundRows) rows.push(x);
-      return { result: plan, rows };
+        if (!c.period && (investments.get(id) ?? []).some((inv) => inv.date < list[0]!.start)) {
+          hints.push(
+            `${id}: the inputs have 产教融合 investment before ${list[0]!.period.text}, the first computed period, but no ledger row carries its pool in: its carry in is 0.00 (pass --ledger, or compute from its first period)`,
+          );
+        }
+        // The 留抵退税 deduction carried in: the closing of the latest refund_deduction row before (an
+        // opening balance after which nothing is computed is the same row's closing).
+        const refundCarry = carryBefore(rowsByKind.get('refund_deduction') ?? [], list[0]!.period).fen;
+        return { plan: { enterpriseId: id, skip, carry: { fen: c.fen, ...(c.period ? { ledgerPeriod: c.period.text } : {}), gap: c.gap }, refundCarry }, list };
+      },
+      fold: (id, { plan, list }) => {
+        const tracer = id === explainId ? new Tracer(true) : NO_TRACE;
+        const rows: LedgerEntry[] = [];
+        const refundRows: LedgerEntry[] = [];
+        let lastStart = '';
+        let lastClosing = 0;
+        foldCredit(ctx.rules, input(plan, list), tracer, (o) => {
+          rows.push({ enterprise_id: id, kind: 'pcie_credit', period: o.period, opening: o.opening, added: o.added, used: o.used, closing: o.closing });
+          if (o.refund) refundRows.push({ enterprise_id: id, kind: 'refund_deduction', period: o.period, opening: o.refundOpening, added: o.refundAdded, used: o.refundUsed, closing: o.refundClosing });
+          totals.periods++;
+          for (const x of o.fees) {
+            totals.overpaid = sum(totals.overpaid, x.overpaid);
+            totals.due = sum(totals.due, x.due);
+            totals.credit = sum(totals.credit, x.credit);
+            totals.payable = sum(totals.payable, x.payable);
+          }
+          // The pool carried forward is the closing of the enterprise's latest period.
+          const start = daysOf(o.period).start;
+          if (lastStart === '' || lastStart < start) {
+            lastStart = start;
+            lastClosing = o.closing;
+          }
+          const line = warningLine(id, o);
+          if (line !== undefined) warningLines.push(line);
+        });
+        totals.carryForward = sum(totals.carryForward, lastClosing);
+        if (tracer.on) trace = explainTrace(id, tracer);
+        for (const x of refundRows) rows.push(x);
+        return { result: plan, rows };
+      },
+      advice: (conflicts) => {
+        const ids = new Set(conflicts.map((c) => c.enterprise_id));
+        let last: Period | undefined;
+        for (const e of ledger) if (e.kind !== 'education_expense' && ids.has(e.enterprise_id) && (!last || periodEnd(e.period) > periodEnd(last))) last = e.period;
+        let lastInput = '';
+        for (const id of ids) for (const v of slotsOf(id)) if (daysOf(v.period).end > lastInput) lastInput = daysOf(v.period).end;
+        return last && lastInput >= periodEnd(last)
+          ? `recompute the later periods too (--to ${last.text})`
+          : `the inputs have no return after ${lastInput.slice(0, 7)} while the ledger goes on to ${last?.text}: add the later returns and recompute through them`;
+      },
     },
-    advice: (conflicts) => {
-      const ids = new Set(conflicts.map((c) => c.enterprise_id));
-      let last: Period | undefined;
-      for (const e of ledger) if (e.kind !== 'education_expense' && ids.has(e.enterprise_id) && (!last || periodEnd(e.period) > periodEnd(last))) last = e.period;
-      let lastInput = '';
-      for (const id of ids) for (const v of slotsOf(id)) if (daysOf(v.period).end > lastInput) lastInput = daysOf(v.period).end;
-      return last && lastInput >= periodEnd(last)
-        ? `recompute the later periods too (--to ${last.text})`
-        : `the inputs have no return after ${lastInput.slice(0, 7)} while the ledger goes on to ${last?.text}: add the later returns and recompute through them`;
-    },
-  });
+    (plan) => enterprises.push(plan),
+  );
   return creditResult({
     from,
     to,
     rules: ctx.rules,
-    enterprises: done.results,
+    enterprises,
     input,
     totals,
     warningLines: warningLines.sort(byText),
@@ -823,7 +846,7 @@ export function computePcieCredit(
 }
 
 /** The result with `rows`, `pool` and `refund` added as properties folded on first read (not enumerable: a copy of the result does not fold). */
-function creditResult(r: Omit<PcieCreditResult, 'rows' | 'pool' | 'refund'>): PcieCreditResult {
+function creditResult(r: Omit<CreditsComputed, 'rows' | 'pool' | 'refund'>): CreditsComputed {
   let all: CreditResult | undefined;
   const get = (): CreditResult => {
     if (!all) {
@@ -837,7 +860,7 @@ function creditResult(r: Omit<PcieCreditResult, 'rows' | 'pool' | 'refund'>): Pc
     rows: { get: () => get().rows },
     pool: { get: () => get().pool },
     refund: { get: () => get().refund },
-  }) as PcieCreditResult;
+  }) as CreditsComputed;
 }
 
 function explainTrace(id: string, t: Tracer): Trace {
@@ -882,49 +905,52 @@ export function creditNotesText(notes: readonly CreditNote[]): string {
 /** formatFen, with the one text of zero shared by every cell that holds it. */
 const money = (fen: Fen): string => (fen === 0 ? '0.00' : formatFen(fen));
 
-/** Adds the records of credits.csv of one enterprise-period to `out`, one per fee. */
-function addFeeRecords(enterprise_id: string, o: PeriodOutcome, out: Record_[]): void {
+/** Adds the rows of credits.csv of one enterprise-period to `out`, one per fee, as cells in CREDIT_COLUMNS order. */
+function addFeeCells(enterprise_id: string, o: PeriodOutcome, out: Cells[]): void {
+  const period = o.period.text;
   const base = money(o.base);
   const shortfall = money(o.shortfall);
   for (const x of o.fees) {
-    out.push({
+    out.push([
       enterprise_id,
-      period: o.period.text,
-      fee: x.fee,
+      period,
+      x.fee,
       base,
-      rate: rateText(x.rate),
-      due: money(x.due),
-      exemption: money(x.exemption),
-      reduction: money(x.reduction),
-      credit: money(x.credit),
-      paid: money(x.paid),
-      payable: money(x.payable),
-      notes: NOTES_TEXT[x.notes]!,
+      rateText(x.rate),
+      money(x.due),
+      money(x.exemption),
+      money(x.reduction),
+      money(x.credit),
+      money(x.paid),
+      money(x.payable),
+      NOTES_TEXT[x.notes]!,
       shortfall,
-      overpaid: money(x.overpaid),
-    });
+      money(x.overpaid),
+    ]);
   }
 }
 
 /**
- * credits.csv's records (CONTRACT §4), two per enterprise-period, by enterprise, period and fee:
- * each enterprise folded again from its inputs, its records yielded, then let go.
+ * credits.csv's rows (CONTRACT §4) as cells in CREDIT_COLUMNS order, two per enterprise-period,
+ * by enterprise, period and fee: each enterprise folded again from its inputs, its rows yielded,
+ * then let go.
  */
-export function* creditRecords(result: PcieCreditResult): Generator<Record_> {
+export function* creditRecords(result: CreditsComputed): Generator<Cells> {
+  const batch: Cells[] = [];
   for (const plan of result.enterprises) {
-    const batch: Record_[] = [];
-    foldCredit(result.rules, result.input(plan), NO_TRACE, (o) => addFeeRecords(plan.enterpriseId, o, batch));
+    batch.length = 0;
+    foldCredit(result.rules, result.input(plan), NO_TRACE, (o) => addFeeCells(plan.enterpriseId, o, batch));
     yield* batch;
   }
 }
 
 /**
  * credits.csv (CONTRACT §4): two rows per enterprise-period, by enterprise, period and fee (the
- * order the enterprises are folded in). A Table holds its rows as one array; the records come
- * from `creditRecords`, so a writer that takes them as they are made needs no copy.
+ * order the enterprises are folded in), made as they are written (`creditRecords`, again on each
+ * reading).
  */
-export function creditsTable(result: PcieCreditResult): Table {
-  return { columns: CREDIT_COLUMNS, rows: [...creditRecords(result)] };
+export function creditsTable(result: CreditsComputed): ReportTable {
+  return { columns: CREDIT_COLUMNS, rows: { [Symbol.iterator]: () => creditRecords(result) } };
 }
 
 /** The warning line of an enterprise-period whose notes need a person (not the reliefs, which are information): the first fee's warning notes, else the second's. */
@@ -934,7 +960,7 @@ function warningLine(id: string, o: PeriodOutcome): string | undefined {
 }
 
 /** The run summary's figures: periods, enterprises, due, credit, payable, the pool left at the end. Throws AmountOverflowError when a total is beyond the fen's exact range. */
-export function summarizeCredits(result: PcieCreditResult): SummaryItem[] {
+export function summarizeCredits(result: CreditsComputed): SummaryItem[] {
   const t = result.totals;
   if (!t.exact) throw new AmountOverflowError('a sum of amounts');
   const span = result.from === undefined || result.to === undefined ? '' : `${result.from.slice(0, 7)} to ${result.to.slice(0, 7)}`;
@@ -951,7 +977,7 @@ export function summarizeCredits(result: PcieCreditResult): SummaryItem[] {
   ];
 }
 
-export const pcieCredit = defineCalculator<PcieCreditResult>({
+export const pcieCredit = defineCalculator<CreditsComputed>({
   name: 'pcie_credit',
   command: 'credit',
   noun: 'the 产教融合 credit',
@@ -994,7 +1020,7 @@ export const pcieCredit = defineCalculator<PcieCreditResult>({
     style: 'full',
     missing: (id) => `--explain ${id}: no period of this enterprise was computed (not in the inputs, or outside the range asked for)`,
   },
-  compute: (inputs, ctx) => computePcieCredit({ ...inputs, surcharges: inputs.surcharges! }, ctx),
+  compute: (inputs, ctx) => computeCredits({ ...inputs, surcharges: inputs.surcharges! }, ctx),
   reports: [{ name: 'credits', flag: 'out', help: 'write the report here (default: standard output)', table: (r) => creditsTable(r) }],
   title: '产教融合 credit against the education surcharges',
   summarize: summarizeCredits,

@@ -25,12 +25,12 @@ const needs = (c: Calculator) => `${c.noun} need${c.nounPlural ? '' : 's'} ${lis
 
 /**
  * The ledger a calculator of `run` reads: ledger.csv, or the rows the calculator before it left
- * (made into objects only for a calculator that carries a ledger; a calculator without one
- * never reads it).
+ * (passed on as they are, a ledger merged as it is read never collected; a calculator without a
+ * ledger kind never reads it).
  */
 function ledgerFor(calc: Calculator, carried: string | Iterable<LedgerEntry> | undefined): LedgerSource {
   if (typeof carried === 'string' || carried === undefined || Array.isArray(carried)) return carried;
-  return calc.ledger ? [...carried] : undefined;
+  return calc.ledger ? carried : undefined;
 }
 
 /** The workbook `run --format xlsx` writes: the summary and every report, a sheet each. */

@@ -237,7 +237,8 @@ export interface InputTypes {
   payroll: ByEnterpriseYear<WageTotal>;
   training: TrainingInput;
   qualifications: Map<string, QualificationSpan[]>;
-  ledger: LedgerEntry[];
+  /** read from ledger.csv (an array), or the ledger a calculator before left in `run` (merged as it is read) */
+  ledger: Iterable<LedgerEntry>;
   surcharges: Map<string, SurchargeReturn[]>;
   trainees: Claim[];
   catalog: CatalogEntry[];

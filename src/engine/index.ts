@@ -14,8 +14,8 @@ export const INPUT_LOADERS: { [K in InputKind]: (path: string, o: LoadOptions) =
   ledger: (path, o) => loadLedger(path, o, checkLedger),
 };
 
-/** A ledger file to read, or the entries a calculator before this one left (`run`). */
-export type LedgerSource = string | readonly LedgerEntry[] | undefined;
+/** A ledger file to read, or the entries a calculator before this one left (`run`: an array, or a ledger merged as it is read, passed on as it is). */
+export type LedgerSource = string | Iterable<LedgerEntry> | undefined;
 
 /**
  * Loads the inputs of `calc` named in `paths` (by flag). Throws InputError with the problems of
@@ -24,7 +24,7 @@ export type LedgerSource = string | readonly LedgerEntry[] | undefined;
 export async function loadCalculatorInputs(calc: Calculator, paths: Readonly<Record<string, string | undefined>>, ledger: LedgerSource, o: LoadOptions): Promise<Partial<InputTypes>> {
   const given = calc.inputs.filter((i) => paths[i.flag] !== undefined);
   const loaders: (() => Promise<unknown>)[] = given.map((i) => () => INPUT_LOADERS[i.kind](paths[i.flag]!, o));
-  if (calc.ledger) loaders.push(() => (typeof ledger === 'string' ? INPUT_LOADERS.ledger(ledger, o) : Promise.resolve([...(ledger ?? [])])));
+  if (calc.ledger) loaders.push(() => (typeof ledger === 'string' ? INPUT_LOADERS.ledger(ledger, o) : Promise.resolve(Array.isArray(ledger) ? [...(ledger as readonly LedgerEntry[])] : (ledger ?? []))));
   const loaded = await loadAll(loaders);
   const inputs: Partial<Record<InputKind, unknown>> = {};
   given.forEach((i, n) => (inputs[i.kind] = loaded[n]));

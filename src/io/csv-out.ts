@@ -38,13 +38,15 @@ export interface RenderOptions {
 
 /** A text cell that Excel would read as a formula gets a leading apostrophe. */
 export function excelSafe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // = + - @ tab CR: the characters /^[=+\-@\t\r]/ matches, tested by code (a million cells)
+  const c = text.charCodeAt(0);
+  return c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${text}` : text;
 }
 
-function cellText(c: ColumnDef, v: Cell | undefined): string {
+function cellText(text: boolean, v: Cell | undefined): string {
   if (v === undefined) return '';
-  const s = String(v);
-  return c.type === 'text' ? excelSafe(s) : s;
+  const s = typeof v === 'string' ? v : String(v);
+  return text ? excelSafe(s) : s;
 }
 
 /** Text is handed to the writer in pieces of about this many characters (a report of a million rows is never one string; 64K, not 256K: larger pieces wait in memory for a full GC, measured 383 vs 322–333 MiB peak for deduct at 1M enterprise-years). */
@@ -76,9 +78,10 @@ export function csvPieces(t: ReportTable, header: HeaderLang, bom: boolean): Ite
     *[Symbol.iterator]() {
       let piece = (bom ? '\uFEFF' : '') + head;
       const texts: string[] = new Array<string>(t.columns.length);
+      const isText = t.columns.map((c) => c.type === 'text');
       for (const r of t.rows) {
         const cells = cellsOf(t.columns, r);
-        for (let i = 0; i < texts.length; i++) texts[i] = cellText(t.columns[i]!, cells[i]);
+        for (let i = 0; i < texts.length; i++) texts[i] = cellText(isText[i]!, cells[i]);
         piece += csvRecord(texts);
         if (piece.length >= PIECE) {
           yield piece;

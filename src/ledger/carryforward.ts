@@ -12,7 +12,7 @@
 import { RefusedError } from '../domain/errors.js';
 import type { LedgerEntry } from '../domain/records.js';
 import type { LedgerKind } from '../domain/vocabulary.js';
-import { ComputedRows, describeConflict, MergedLedger, replaceSpans, type Conflict } from './ledger.js';
+import { ComputedRows, describeConflict, MergedLedger, replaceSpans, spanRemovals, type Conflict } from './ledger.js';
 
 /** An enterprise's ledger rows of each of the job's kinds (an absent kind: no rows). */
 export type RowsByKind = ReadonlyMap<LedgerKind, readonly LedgerEntry[]>;
@@ -20,8 +20,12 @@ export type RowsByKind = ReadonlyMap<LedgerKind, readonly LedgerEntry[]>;
 export interface CarryforwardJob<P, R> {
   /** the kinds the fold carries; the first is the calculator's own */
   kinds: readonly LedgerKind[];
-  /** every ledger row read (all kinds): rows of other kinds pass through unchanged */
-  ledger: readonly LedgerEntry[];
+  /**
+   * every ledger row read (all kinds): rows of other kinds pass through unchanged. A MergedLedger
+   * (the ledger a calculator before this one left, in `run`) is read as it is merged, never
+   * collected: a million rows of another kind pass through as they are written.
+   */
+  ledger: Iterable<LedgerEntry>;
   /** the enterprises to consider, in any order (computed in code-unit order) */
   ids: Iterable<string>;
   /** the enterprise's plan from its ledger rows of the job's kinds; undefined when nothing is computed */
@@ -66,8 +70,11 @@ export interface CarriedLedger {
  * merged as it is read. Throws RefusedError as runCarryforward does.
  */
 export function carryforward<P, R>(job: CarryforwardJob<P, R>, take: (result: R) => void): CarriedLedger {
+  const ordered = job.ledger instanceof MergedLedger;
+  // Read more than once: any other iterable than an array is collected first.
+  const source: Iterable<LedgerEntry> = ordered || Array.isArray(job.ledger) ? job.ledger : [...job.ledger];
   const rowsOf = new Map<string, Map<LedgerKind, LedgerEntry[]>>();
-  for (const e of job.ledger) {
+  for (const e of source) {
     if (!job.kinds.includes(e.kind)) continue;
     let byKind = rowsOf.get(e.enterprise_id);
     if (!byKind) rowsOf.set(e.enterprise_id, (byKind = new Map()));
@@ -84,12 +91,21 @@ export function carryforward<P, R>(job: CarryforwardJob<P, R>, take: (result: R)
     for (const row of r.rows) if (!job.kinds.includes(row.kind)) throw new Error(`a computed ${row.kind} row in a carryforward of ${job.kinds.join(', ')}`);
     computed.add(id, r.rows);
   }
-  let kept: readonly LedgerEntry[] = job.ledger;
+  let kept = source;
   const conflicts: Conflict[] = [];
   const dropped: LedgerEntry[] = [];
   for (const k of job.kinds) {
-    const replaced = replaceSpans(kept, k, (id) => computed.span(id, k), job.force);
-    kept = replaced.kept;
+    const spanOf = (id: string) => computed.span(id, k);
+    let replaced: { conflicts: Conflict[]; dropped: LedgerEntry[] };
+    if (ordered) {
+      const r = (replaced = spanRemovals(kept, k, spanOf, job.force));
+      const from = kept;
+      kept = {
+        *[Symbol.iterator]() {
+          for (const e of from) if (r.keeps(e)) yield e;
+        },
+      };
+    } else kept = (replaced = replaceSpans(kept, k, spanOf, job.force)).kept;
     conflicts.push(...replaced.conflicts);
     dropped.push(...replaced.dropped);
   }
@@ -100,5 +116,5 @@ export function carryforward<P, R>(job: CarryforwardJob<P, R>, take: (result: R)
         `\nnothing was written: ${job.advice(conflicts)}, or pass --force to drop the ledger's later rows for ${n === 1 ? 'this enterprise' : 'these enterprises'}`,
     );
   }
-  return { ledger: new MergedLedger(kept, computed), conflicts, dropped };
+  return { ledger: new MergedLedger(kept, computed, ordered), conflicts, dropped };
 }

@@ -170,24 +170,38 @@ export interface ReplaceResult {
   dropped: LedgerEntry[];
 }
 
+/** What a recomputation does to the input rows, decided without keeping them (replaceSpans keeps them). */
+export interface SpanRemovals {
+  /** whether an input row stays: not inside a recomputed span, not dropped */
+  keeps(e: LedgerEntry): boolean;
+  conflicts: Conflict[];
+  dropped: LedgerEntry[];
+}
+
 /**
  * The rows of `kind` inside each recomputed enterprise's span (`spanOf`, undefined for an
  * enterprise not recomputed) are removed. The first later row of such an enterprise must open
  * with the recomputed closing: otherwise it is a conflict, and with `force` the enterprise's
  * later rows of that kind are dropped instead. Conflicts come in enterprise order, dropped rows
- * in ledger order.
+ * in ledger order. Reads `ledger` once, and once more when `force` drops rows (a ledger merged as
+ * it is read can be read again); `spanOf` is asked once per enterprise.
  */
-export function replaceSpans(ledger: Iterable<LedgerEntry>, kind: LedgerKind, spanOf: (id: string) => ComputedSpan | undefined, force: boolean): ReplaceResult {
-  const kept: LedgerEntry[] = [];
+export function spanRemovals(ledger: Iterable<LedgerEntry>, kind: LedgerKind, spanOf: (id: string) => ComputedSpan | undefined, force: boolean): SpanRemovals {
+  const known = new Map<string, ComputedSpan | undefined>();
+  const span = (e: LedgerEntry): ComputedSpan | undefined => {
+    if (e.kind !== kind) return undefined;
+    let s = known.get(e.enterprise_id);
+    if (s === undefined && !known.has(e.enterprise_id)) known.set(e.enterprise_id, (s = spanOf(e.enterprise_id)));
+    return s;
+  };
+  const inside = (e: LedgerEntry, s: ComputedSpan | undefined) => s !== undefined && periodStart(e.period) >= s.start && periodEnd(e.period) <= s.end;
   const firstLater = new Map<string, { later: LedgerEntry; span: ComputedSpan }>();
   for (const e of ledger) {
-    const s = e.kind === kind ? spanOf(e.enterprise_id) : undefined;
-    if (s && periodStart(e.period) >= s.start && periodEnd(e.period) <= s.end) continue;
+    const s = span(e);
     if (s && periodStart(e.period) > s.end) {
       const f = firstLater.get(e.enterprise_id);
       if (!f || comparePeriods(e.period, f.later.period) < 0) firstLater.set(e.enterprise_id, { later: e, span: s });
     }
-    kept.push(e);
   }
   const conflicts: Conflict[] = [];
   const spans = new Map<string, ComputedSpan>();
@@ -200,15 +214,24 @@ export function replaceSpans(ledger: Iterable<LedgerEntry>, kind: LedgerKind, sp
   }
   conflicts.sort((a, b) => byText(a.enterprise_id, b.enterprise_id));
   const dropped: LedgerEntry[] = [];
-  if (!force || !conflicts.length) return { kept, conflicts, dropped };
-  const left = kept.filter((e) => {
+  const drops = force && conflicts.length > 0;
+  const out = (e: LedgerEntry) => {
     const s = e.kind === kind ? spans.get(e.enterprise_id) : undefined;
-    const out = s !== undefined && periodStart(e.period) > s.end;
-    if (out) dropped.push(e);
-    return !out;
-  });
-  dropped.sort(compareEntries);
-  return { kept: left, conflicts, dropped };
+    return s !== undefined && periodStart(e.period) > s.end;
+  };
+  if (drops) {
+    for (const e of ledger) if (out(e)) dropped.push(e);
+    dropped.sort(compareEntries);
+  }
+  return { keeps: (e) => !inside(e, span(e)) && !(drops && out(e)), conflicts, dropped };
+}
+
+/** spanRemovals with the rows kept: every input row but those inside a recomputed span (and those dropped), in input order. */
+export function replaceSpans(ledger: Iterable<LedgerEntry>, kind: LedgerKind, spanOf: (id: string) => ComputedSpan | undefined, force: boolean): ReplaceResult {
+  const { keeps, conflicts, dropped } = spanRemovals(ledger, kind, spanOf, force);
+  const kept: LedgerEntry[] = [];
+  for (const e of ledger) if (keeps(e)) kept.push(e);
+  return { kept, conflicts, dropped };
 }
 
 export interface MergeResult {
@@ -343,29 +366,42 @@ export class ComputedRows implements Iterable<LedgerEntry> {
  * Can be read any number of times.
  */
 export class MergedLedger implements Iterable<LedgerEntry> {
-  private readonly kept: LedgerEntry[];
+  private readonly kept: Iterable<LedgerEntry>;
 
+  /** `kept`: rows in any order (an array, sorted here), or rows already in ledger order that can be read again (`ordered`, e.g. another MergedLedger filtered: never collected). */
   constructor(
-    kept: readonly LedgerEntry[],
+    kept: Iterable<LedgerEntry>,
     private readonly computed: ComputedRows,
+    ordered = false,
   ) {
-    this.kept = [...kept].sort(compareEntries);
+    this.kept = ordered ? kept : [...kept].sort(compareEntries);
   }
 
+  /** The number of rows (counted by reading the kept rows when they are not an array). */
   get length(): number {
-    return this.kept.length + this.computed.length;
+    let n = 0;
+    if (Array.isArray(this.kept)) n = this.kept.length;
+    else for (const _ of this.kept) n++;
+    return n + this.computed.length;
   }
 
   *[Symbol.iterator](): Iterator<LedgerEntry> {
-    let k = 0;
+    const it = this.kept[Symbol.iterator]();
+    let next = it.next();
     const n = this.computed.length;
     for (let i = 0; i < n; i++) {
       const c = this.computed.entry(i);
       // No input row has the key of a computed row (it was replaced): ties cannot occur.
-      while (k < this.kept.length && compareEntries(this.kept[k]!, c) < 0) yield this.kept[k++]!;
+      while (!next.done && compareEntries(next.value, c) < 0) {
+        yield next.value;
+        next = it.next();
+      }
       yield c;
     }
-    while (k < this.kept.length) yield this.kept[k++]!;
+    while (!next.done) {
+      yield next.value;
+      next = it.next();
+    }
   }
 }
 
