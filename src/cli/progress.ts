@@ -7,14 +7,13 @@
  */
 import { createRequire } from 'node:module';
 import type cliProgressTypes from 'cli-progress';
-import type { OnBytes } from '../io/fast-payroll.js';
-import type { GlobalOptions } from './common.js';
+import type { OnBytes } from '../io/csv-in.js';
 
 /** A bar appears for a file still being read after this long. */
 const SHOW_AFTER_MS = 1000;
 
 /** Whether progress may be drawn: standard error a terminal, not CI, not --quiet. */
-export function progressWanted(g: Pick<GlobalOptions, 'quiet'>, stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): boolean {
+export function progressWanted(g: { quiet: boolean }, stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): boolean {
   return !g.quiet && stream.isTTY === true && (env.CI === undefined || env.CI === '' || env.CI === 'false') && env.TERM !== 'dumb';
 }
 
@@ -24,7 +23,7 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
  * The `progress` of the load options: for each file read, a callback taking (bytes done, file
  * size in bytes, rows read so far); undefined when progress is not wanted.
  */
-export function progressFor(g: Pick<GlobalOptions, 'quiet'>): ((file: string) => OnBytes) | undefined {
+export function progressFor(g: { quiet: boolean }): ((file: string) => OnBytes) | undefined {
   if (!progressWanted(g)) return undefined;
   let multi: cliProgressTypes.MultiBar | undefined;
   let active = 0;

@@ -16,13 +16,15 @@ import { createReadStream, statSync } from 'node:fs';
 import { columnLetters, escapeControl, FileError, ProblemList, type Problem } from '../domain/errors.js';
 import { maskPersonId } from '../domain/ids.js';
 import { CsvTokenizer, type RecordSink } from './csv-syntax.js';
-import type { OnBytes } from './fast-payroll.js';
 import { decodeStream, type EncodingOption, type TextMark } from './encoding.js';
 import { acceptedNames, headerIndex, type RowOf, type Schema } from './schema.js';
 import { normalizeHeader, ValueProblem } from './values.js';
 import { fileHead, readWorkbook, roundToFen, serialDate, sniffWorkbook, type SheetRow, type WorkbookKind } from './workbook.js';
 
 export type { EncodingOption } from './encoding.js';
+
+/** Progress of a read: bytes done of the file's size in bytes, and the lines read so far. */
+export type OnBytes = (done: number, total: number, rows?: number) => void;
 
 export interface ReadOptions {
   encoding: EncodingOption;

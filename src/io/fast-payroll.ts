@@ -19,7 +19,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ByEnterpriseYear, WageTotal } from '../domain/records.js';
 import { YearSums } from '../domain/year-sums.js';
-import { detectDelimiter, HEADER_SEARCH_ROWS, type ReadOptions } from './csv-in.js';
+import { detectDelimiter, HEADER_SEARCH_ROWS, type OnBytes, type ReadOptions } from './csv-in.js';
 import { decodeStream, signatureProblem } from './encoding.js';
 import { payrollSchema } from './kinds.js';
 import { NotFast, notFast, scanRange, type PlainHeader, type RangeData, type RangeResult } from './fast-payroll-scan.js';
@@ -48,9 +48,6 @@ const GROUP_LABEL = /项目$|^(应发|扣款|代扣|扣除|收入|补贴|津贴)
 async function* once(b: Buffer): AsyncGenerator<Buffer> {
   yield b;
 }
-
-/** Progress of a read: bytes done of the file's size in bytes, and the lines read so far. */
-export type OnBytes = (done: number, total: number, rows?: number) => void;
 
 /** The header as the general reader reads it, when it is a plain one: the column indexes, or undefined. */
 async function plainHeader(bytes: Buffer, o: ReadOptions): Promise<PlainHeader | undefined> {
