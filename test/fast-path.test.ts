@@ -265,6 +265,9 @@ describe('payroll fast path: the same records and problems as the general reader
       await same(path, [16, 64], {}, [1, 2, 3]);
     }
     expect(await outcome(join(dir, 'missing.csv'), true)).toEqual(await outcome(join(dir, 'missing.csv'), false));
+    // A folder given as the file (open() succeeds on one, read() does not).
+    expect(await scanPayroll(dir, { encoding: 'auto' })).toBeUndefined();
+    expect(await outcome(dir, true)).toEqual(await outcome(dir, false));
   });
 
   it('the fuzz corpus: every payroll file reads the same both ways', async () => {

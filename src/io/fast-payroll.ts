@@ -100,8 +100,10 @@ export async function scanPayroll(path: string, o: ReadOptions, onBytes?: OnByte
     return undefined;
   }
   try {
-    const size = (await fh.stat()).size;
-    return await scan(fh, path, size, o, onBytes, chunkBytes, threads);
+    const st = await fh.stat();
+    // A folder, a pipe, a device: the general path reads it or says what it is.
+    if (!st.isFile()) return undefined;
+    return await scan(fh, path, st.size, o, onBytes, chunkBytes, threads);
   } catch (e) {
     if (e instanceof NotFast) return undefined;
     throw e;
