@@ -45,6 +45,8 @@ export class YearSums<T extends object> implements ByEnterpriseYear<T> {
   private cols: Column[];
   private n = 0;
   private live = 0;
+  /** how many times the columns were grown (a column fetched before a grow is stale) */
+  generation = 0;
   private lastEnterprise = -1;
   private lastSlot = -1;
 
@@ -61,7 +63,7 @@ export class YearSums<T extends object> implements ByEnterpriseYear<T> {
     this.cols = fields.map((f) => (counts.has(f) ? new Int32Array(1024) : new Float64Array(1024)));
   }
 
-  /** The column of a field, to read and write cells by slot (fetch it again after `slot`, which may grow it). */
+  /** The column of a field, to read and write cells by slot (fetch it again when `generation` changed: `slot` may grow it). */
   column(field: keyof T & string): Column {
     return this.cols[this.fields.indexOf(field)]!;
   }
@@ -101,6 +103,7 @@ export class YearSums<T extends object> implements ByEnterpriseYear<T> {
       this.year = grow(this.year);
       this.next = grow(this.next);
       this.cols = this.cols.map(grow);
+      this.generation++;
     }
     this.year[s] = year;
     this.next[s] = -1;

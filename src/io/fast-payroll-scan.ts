@@ -95,6 +95,12 @@ export async function scanRange(fh: FileHandle, start: number, end: number, head
   let line = o.firstLine;
   const lastId = Buffer.alloc(18);
   let lastEnterprise = -1;
+  // The columns, fetched again when they grow.
+  let generation = -1;
+  let wages = out.column('wages');
+  let rows = out.column('rows');
+  let yearLines = out.column('yearLine');
+  let monthLines = out.column('monthLine');
   /** the current line has bytes beyond ASCII */
   let lineHigh = false;
 
@@ -178,15 +184,21 @@ export async function scanRange(fh: FileHandle, start: number, end: number, head
       }
     }
     const s = out.slotAt(lastEnterprise, year);
-    const mine = out.column(monthly ? 'monthLine' : 'yearLine');
+    if (out.generation !== generation) {
+      generation = out.generation;
+      wages = out.column('wages');
+      rows = out.column('rows');
+      yearLines = out.column('yearLine');
+      monthLines = out.column('monthLine');
+    }
+    const mine = monthly ? monthLines : yearLines;
     // Both kinds in one year: the general path reports it.
-    if (out.column(monthly ? 'yearLine' : 'monthLine')[s]! >= 0) notFast();
+    if ((monthly ? yearLines : monthLines)[s]! >= 0) notFast();
     if (mine[s]! < 0) mine[s] = line;
-    const wages = out.column('wages');
     const sum = wages[s]! + fen;
     if (!Number.isSafeInteger(sum)) notFast();
     wages[s] = sum;
-    out.column('rows')[s]!++;
+    rows[s]!++;
   };
 
   let a = 0; // start of the current line

@@ -29,8 +29,8 @@ import { headerIndex } from './schema.js';
 import { normalizeHeader } from './values.js';
 import { sniffWorkbook } from './workbook.js';
 
-/** Bytes read at a time; a line longer than this sends the file to the general path. */
-const CHUNK = 8 * 1024 * 1024;
+/** Bytes read at a time (per thread); a line longer than this sends the file to the general path. 4 MiB: 8 MiB read no faster and held 4 MiB more (5M rows: 107.5 vs 102–103 MiB peak). */
+const CHUNK = 4 * 1024 * 1024;
 const LF = 10;
 const GB_BOM = Buffer.from([0x84, 0x31, 0x95, 0x33]);
 /**
