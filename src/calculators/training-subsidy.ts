@@ -46,9 +46,10 @@ export interface Decision {
   claim: Claim;
   status: 'eligible' | 'ineligible';
   amount: Fen;
-  reasons: Reason[];
-  /** legal sources of the rules and the catalogue row used */
-  refs: string[];
+  /** in REASONS order (a list shared by the decisions with the same reasons) */
+  reasons: readonly Reason[];
+  /** legal sources of the rules and the catalogue row used, in the order applied (shared likewise) */
+  refs: readonly string[];
   decidingDate: string;
   catalog?: CatalogEntry;
   /** months paid for a per-month or per-year program (after the per-person limit) */
@@ -86,6 +87,9 @@ export interface ProgramSpec {
   monthLimit?: string;
 }
 
+/** Where a check's rule comes from: parameters read (their sources), or a source named outright. */
+type Cite = { key: string | readonly string[] } | { source: string };
+
 /** What a check sees: the claim, its deciding date, the catalogue row, what was paid before. */
 interface Ctx {
   rules: Rules;
@@ -93,11 +97,14 @@ interface Ctx {
   c: Claim;
   spec: ProgramSpec;
   decidingDate: string;
-  row?: CatalogEntry;
+  row?: CatalogEntry | undefined;
   earlier: readonly Paid[];
   certificates: ReadonlyMap<string, Paid>;
-  /** records a rule's outcome: its reason when it fails, its source in rule_refs */
-  check(label: string, ok: boolean, how: string, reason?: Reason, cite?: { key: string | readonly string[] } | { source: string }): void;
+  /**
+   * Records a rule's outcome: its reason when it fails, its source in rule_refs. `how` (the
+   * figures, for the explain) is called only for the claim being explained.
+   */
+  check(label: string, ok: boolean, how: () => string, reason?: Reason, cite?: Cite): void;
 }
 type Check = (x: Ctx) => void;
 
@@ -107,26 +114,50 @@ export const levelName = (l: number | undefined): string => (l === undefined ? '
 /** What has been paid to a person that later claims are checked against. */
 interface Paid {
   program: Program;
-  occupation?: string;
-  level?: number;
-  certificate_no?: string;
+  /** folded (occKey) */
+  occupation?: string | undefined;
+  level?: number | undefined;
+  certificate_no?: string | undefined;
   year: number;
   /** the day it was paid (history) or claimed */
   date: string;
   months: number;
-  /** for the explain: "claim C-12 (2023-03-02)" or "history line 5 (2022-07-01)" */
-  what: string;
+  /** the history row or the eligible claim it comes from */
+  from: HistoryEntry | Claim;
 }
 
-/** Occupations compare after folding full-width forms, case and surrounding space. */
-const occKey = (o: string | undefined): string | undefined => (o === undefined ? undefined : o.normalize('NFKC').trim().toLowerCase());
+/** For the explain: "claim C-12 (training, claimed 2023-03-02)" or "history line 5 (training, paid 2022-07-01)". */
+function what(p: Paid): string {
+  const f = p.from;
+  return 'paid_date' in f ? `history line ${f.line} (${f.program}, paid ${f.paid_date})` : `claim ${f.claim_id} (${f.program}, claimed ${f.claim_date})`;
+}
+
+/** Occupations compare after folding full-width forms, case and surrounding space (a file has few distinct ones: each is folded once). */
+const folded = new Map<string, string>();
+const occKey = (o: string | undefined): string | undefined => {
+  if (o === undefined) return undefined;
+  let k = folded.get(o);
+  if (k === undefined) {
+    k = o.normalize('NFKC').trim().toLowerCase();
+    if (folded.size < 100_000) folded.set(o, k);
+  }
+  return k;
+};
+
+/** The parameter keys of each program, made once: `subsidy.<program>.groups`, `subsidy.<program>.yearly_cap`. */
+const KEYS = new Map<Program, { groups: string; yearlyCap: string }>();
+function keysOf(p: Program): { groups: string; yearlyCap: string } {
+  let k = KEYS.get(p);
+  if (!k) KEYS.set(p, (k = { groups: `subsidy.${p}.groups`, yearlyCap: `subsidy.${p}.yearly_cap` }));
+  return k;
+}
 
 // ── Named checks ─────────────────────────────────────────────────────────────
 
 /** 居民身份证号 check character and birth date (GB 11643-1999); then the working age on the deciding date. */
 const personChecks: Check = (x) => {
   const problem = personIdProblem(x.c.person_id);
-  x.check('身份证号', problem === undefined, problem ?? 'valid check character and birth date', 'invalid_person_id', { source: 'GB 11643-1999' });
+  x.check('身份证号', problem === undefined, () => problem ?? 'valid check character and birth date', 'invalid_person_id', { source: 'GB 11643-1999' });
   if (problem !== undefined) return;
   const info = personIdInfo(x.c.person_id);
   const age = ageOn(info.birthDate, x.decidingDate);
@@ -142,7 +173,7 @@ const personChecks: Check = (x) => {
     'working age',
     age >= min && age < retire,
     // The birth date is not shown: with the masked number it would give the whole 身份证号 away.
-    `${age} on ${x.decidingDate} (${info.sex === 'male' ? 'man' : 'woman'}; ${min} ≤ age < ${retire}${own ? `; the occupation's limits, catalog.csv line ${row.line}` : ''})`,
+    () => `${age} on ${x.decidingDate} (${info.sex === 'male' ? 'man' : 'woman'}; ${min} ≤ age < ${retire}${own ? `; the occupation's limits, catalog.csv line ${row.line}` : ''})`,
     'age_out_of_range',
     own && rowMax !== undefined ? { source: row.source ?? `catalog.csv line ${row.line}` } : { key: retireKey },
   );
@@ -157,12 +188,13 @@ const personChecks: Check = (x) => {
 const groupCheck: Check = (x) => {
   const { c, decidingDate: on } = x;
   const excluded = x.rules.list('subsidy.excluded_groups', on);
-  const groupsKey = `subsidy.${c.program}.groups`;
+  const groupsKey = keysOf(c.program).groups;
   const allowed = x.rules.list(groupsKey, on);
   let ok = !excluded.includes(c.group);
-  let how = ok ? `${c.group}` : `${c.group} is never subsidised`;
+  const never = !ok;
+  let how = () => (never ? `${c.group} is never subsidised` : `${c.group}`);
   if (c.program !== 'skill_upgrade') {
-    if (ok && !allowed.includes(c.group)) return x.check('group', false, `${c.program} is for ${allowed.join(', ')} only, not ${c.group}`, 'group_not_eligible', { key: groupsKey });
+    if (ok && !allowed.includes(c.group)) return x.check('group', false, () => `${c.program} is for ${allowed.join(', ')} only, not ${c.group}`, 'group_not_eligible', { key: groupsKey });
     return x.check('group', ok, how, 'group_not_eligible', { key: 'subsidy.excluded_groups' });
   }
   const employerGroups = x.rules.list('subsidy.skill_upgrade.employer_groups', on);
@@ -171,16 +203,16 @@ const groupCheck: Check = (x) => {
   let cite: string[] = needsEmployer ? ['subsidy.skill_upgrade.employer_groups', groupsKey] : [groupsKey];
   if (ok && !allowed.includes(c.group)) {
     ok = false;
-    how = `skill_upgrade is for ${allowed.join(', ')} only, not ${c.group}`;
+    how = () => `skill_upgrade is for ${allowed.join(', ')} only, not ${c.group}`;
     cite = [groupsKey];
   } else if (ok && needsEmployer && !c.enterprise_id) {
     ok = false;
-    how = 'skill_upgrade is for employees of an enterprise: the claim names none';
+    how = () => 'skill_upgrade is for employees of an enterprise: the claim names none';
   } else if (ok && needsEmployer) {
     const ib = covering(x.input.qualifications.get(c.enterprise_id!) ?? [], 'individual_business', on, on);
     if (ib) {
       ok = false;
-      how = `the employer ${c.enterprise_id} is a 个体工商户 (qualifications: individual_business ${ib.valid_from}…)`;
+      how = () => `the employer ${c.enterprise_id} is a 个体工商户 (qualifications: individual_business ${ib.valid_from}…)`;
     }
   }
   x.check('group', ok, how, 'group_not_eligible', { key: ok ? cite : cite.slice(0, 1) });
@@ -191,11 +223,12 @@ const certificateCheck: Check = ({ c, check }) => {
   check(
     'certificate',
     has,
-    has
-      ? `${c.certificate_type} ${c.certificate_no ?? ''} of ${c.certificate_date}`.replace('  ', ' ')
-      : c.certificate_type === undefined || c.certificate_type === 'none'
-        ? 'no certificate'
-        : 'no certificate date',
+    () =>
+      has
+        ? `${c.certificate_type} ${c.certificate_no ?? ''} of ${c.certificate_date}`.replace('  ', ' ')
+        : c.certificate_type === undefined || c.certificate_type === 'none'
+          ? 'no certificate'
+          : 'no certificate date',
     'no_certificate',
   );
 };
@@ -204,14 +237,14 @@ const certificateCheck: Check = ({ c, check }) => {
 const claimAfterCertificateCheck: Check = ({ c, check }) => {
   if (!c.certificate_date) return;
   const ok = c.claim_date >= c.certificate_date;
-  check('claimed after the certificate', ok, `claimed ${c.claim_date}, certificate of ${c.certificate_date}`, 'claim_before_certificate');
+  check('claimed after the certificate', ok, () => `claimed ${c.claim_date}, certificate of ${c.certificate_date}`, 'claim_before_certificate');
 };
 
 /** Self-evaluation, dual-certificate and apprenticeship certificates are no basis for the training subsidy. */
 const routeCheck: Check = (x) => {
   const route = x.c.route ?? 'standard';
   const bad = x.rules.list('subsidy.training.excluded_routes', x.decidingDate).includes(route);
-  x.check('route', !bad, bad ? `${route} certificates are no basis for the training subsidy` : route, 'route_excluded', { key: 'subsidy.training.excluded_routes' });
+  x.check('route', !bad, () => (bad ? `${route} certificates are no basis for the training subsidy` : route), 'route_excluded', { key: 'subsidy.training.excluded_routes' });
 };
 
 /** Claimed within the window after the certificate (the same day N months on is in time). */
@@ -221,7 +254,7 @@ const claimWindowCheck: Check = (x) => {
   const months = x.rules.count('subsidy.claim_window_months', x.decidingDate);
   const deadline = addMonths(c.certificate_date, months);
   const ok = c.claim_date <= deadline;
-  x.check('claim window', ok, `claimed ${c.claim_date}, ${ok ? 'by' : 'after'} ${deadline} (${months} months after the certificate)`, 'claim_window_expired', {
+  x.check('claim window', ok, () => `claimed ${c.claim_date}, ${ok ? 'by' : 'after'} ${deadline} (${months} months after the certificate)`, 'claim_window_expired', {
     key: 'subsidy.claim_window_months',
   });
 };
@@ -232,14 +265,14 @@ const levelIn =
   (x) => {
     const levels = x.rules.list(key, x.decidingDate);
     const ok = x.c.level !== undefined && levels.includes(String(x.c.level));
-    x.check('level', ok, `${levelName(x.c.level)}; paid for levels ${levels.join(', ')}`, 'level_not_covered', { key });
+    x.check('level', ok, () => `${levelName(x.c.level)}; paid for levels ${levels.join(', ')}`, 'level_not_covered', { key });
   };
 
 /** skill_upgrade: unemployment insurance months, by the certificate's date (36 before 2019, 12 from 2019). */
 const skillUpgradeInsuredCheck: Check = (x) => {
   const need = x.rules.count('subsidy.skill_upgrade.insured_months', x.decidingDate);
   const have = x.c.insured_months ?? 0;
-  x.check('insured months', have >= need, `${have} (at least ${need} for a certificate of ${x.decidingDate})`, 'insured_months_insufficient', {
+  x.check('insured months', have >= need, () => `${have} (at least ${need} for a certificate of ${x.decidingDate})`, 'insured_months_insufficient', {
     key: 'subsidy.skill_upgrade.insured_months',
   });
 };
@@ -249,7 +282,7 @@ const minInsured =
   (x) => {
     const need = x.rules.count(key, x.decidingDate);
     const have = x.c.insured_months ?? 0;
-    x.check('insured months', have >= need, `${have} (at least ${need})`, 'insured_months_insufficient', { key });
+    x.check('insured months', have >= need, () => `${have} (at least ${need})`, 'insured_months_insufficient', { key });
   };
 
 const minContract =
@@ -257,7 +290,7 @@ const minContract =
   (x) => {
     const need = x.rules.count(key, x.decidingDate);
     const have = x.c.contract_months ?? 0;
-    x.check('labour contract', have >= need, `${have} months (at least ${need})`, 'contract_too_short', { key });
+    x.check('labour contract', have >= need, () => `${have} months (at least ${need})`, 'contract_too_short', { key });
   };
 
 /** shortage_post: the certificate held 3 years (level 2) or 1 year (level 1) at the claim. */
@@ -267,7 +300,7 @@ const certificateHeldCheck: Check = (x) => {
   const key = `subsidy.shortage_post.held_years.level${c.level}`;
   const years = x.rules.count(key, x.decidingDate);
   const since = addMonths(c.certificate_date, 12 * years);
-  x.check('certificate held', c.claim_date >= since, `certificate of ${c.certificate_date}, ${years} years on ${since}; claimed ${c.claim_date}`, 'cert_held_too_short', { key });
+  x.check('certificate held', c.claim_date >= since, () => `certificate of ${c.certificate_date}, ${years} years on ${since}; claimed ${c.claim_date}`, 'cert_held_too_short', { key });
 };
 
 /** shortage_post: the catalogue marks the occupation shortage. */
@@ -276,7 +309,7 @@ const shortageOccupationCheck: Check = ({ c, row, check }) => {
   check(
     'shortage occupation',
     row.shortage === true,
-    row.shortage ? `${row.occupation} is marked shortage` : `the catalogue row (line ${row.line}) does not mark ${c.occupation} as a shortage occupation`,
+    () => (row.shortage ? `${row.occupation} is marked shortage` : `the catalogue row (line ${row.line}) does not mark ${c.occupation} as a shortage occupation`),
     'not_in_catalog',
   );
 };
@@ -285,22 +318,26 @@ const shortageOccupationCheck: Check = ({ c, row, check }) => {
 const certificateCrossChecks: Check = (x) => {
   const { c } = x;
   const occ = occKey(c.occupation);
-  const same = x.earlier.filter((e) => PROGRAM_SPECS[e.program].paysForCertificate);
   const source = { source: CROSS_CLAIM_SOURCE };
   if (occ !== undefined && c.level !== undefined) {
-    const dup = same.find((e) => e.occupation === occ && e.level === c.level);
+    let dup: Paid | undefined;
+    let higher: Paid | undefined;
+    for (const e of x.earlier) {
+      if (!PROGRAM_SPECS[e.program].paysForCertificate || e.occupation !== occ) continue;
+      if (!dup && e.level === c.level) dup = e;
+      if (!higher && e.level !== undefined && e.level < c.level) higher = e;
+    }
     x.check(
       'once per occupation and level',
       !dup,
-      dup ? `${c.occupation} level ${levelName(c.level)} already paid: ${dup.what}` : `no earlier ${c.occupation} level ${c.level}`,
+      () => (dup ? `${c.occupation} level ${levelName(c.level)} already paid: ${what(dup)}` : `no earlier ${c.occupation} level ${c.level}`),
       'duplicate_occupation_level',
       source,
     );
-    const higher = same.find((e) => e.occupation === occ && e.level !== undefined && e.level < c.level!);
     x.check(
       'no lower level after a higher one',
       !higher,
-      higher ? `level ${levelName(higher.level)} of ${c.occupation} already paid: ${higher.what}` : 'no higher level paid',
+      () => (higher ? `level ${levelName(higher.level)} of ${c.occupation} already paid: ${what(higher)}` : 'no higher level paid'),
       'lower_level_after_higher',
       source,
     );
@@ -311,7 +348,7 @@ const certificateCrossChecks: Check = (x) => {
     x.check(
       'one subsidy per certificate',
       !used,
-      used ? `certificate ${c.certificate_no} already paid: ${used.what}` : `certificate ${c.certificate_no} not paid before`,
+      () => (used ? `certificate ${c.certificate_no} already paid: ${what(used)}` : `certificate ${c.certificate_no} not paid before`),
       'certificate_already_used',
       source,
     );
@@ -321,7 +358,7 @@ const certificateCrossChecks: Check = (x) => {
 /** shortage_post: once per person, ever. */
 const oncePerPersonCheck: Check = (x) => {
   const before = x.earlier.find((e) => e.program === x.c.program);
-  x.check('once per person', !before, before ? `a shortage post subsidy was already paid: ${before.what}` : 'none paid before', 'duplicate_occupation_level', {
+  x.check('once per person', !before, () => (before ? `a shortage post subsidy was already paid: ${what(before)}` : 'none paid before'), 'duplicate_occupation_level', {
     source: x.spec.source,
   });
 };
@@ -330,11 +367,16 @@ const oncePerPersonCheck: Check = (x) => {
 const yearlyCapCheck: Check = (x) => {
   const year = yearOf(x.c.claim_date);
   const cap = x.rules.count('subsidy.yearly_cap', x.c.claim_date);
-  const inYear = x.earlier.filter((e) => PROGRAM_SPECS[e.program].counted && e.year === year);
+  const counts = (e: Paid) => PROGRAM_SPECS[e.program].counted && e.year === year;
+  let n = 0;
+  for (const e of x.earlier) if (counts(e)) n++;
   x.check(
     'yearly cap',
-    inYear.length < cap,
-    `${inYear.length} counted subsidies already in ${year}${inYear.length ? ': ' + inYear.map((e) => e.what).join(', ') : ''} (at most ${cap})`,
+    n < cap,
+    () => {
+      const inYear = x.earlier.filter(counts);
+      return `${n} counted subsidies already in ${year}${n ? ': ' + inYear.map(what).join(', ') : ''} (at most ${cap})`;
+    },
     'yearly_cap_reached',
     { key: 'subsidy.yearly_cap' },
   );
@@ -347,16 +389,17 @@ const yearlyCapCheck: Check = (x) => {
  */
 const programYearlyCheck: Check = (x) => {
   const p = x.c.program;
-  const key = `subsidy.${p}.yearly_cap`;
+  const key = keysOf(p).yearlyCap;
   const cap = x.rules.countIfInForce(key, x.c.claim_date);
   if (cap === undefined) return;
   const extra = p === 'skill_upgrade' && x.row?.urgent ? (x.rules.countIfInForce('subsidy.skill_upgrade.urgent_extra', x.c.claim_date) ?? 0) : 0;
   const year = yearOf(x.c.claim_date);
-  const inYear = x.earlier.filter((e) => e.program === p && e.year === year);
+  let n = 0;
+  for (const e of x.earlier) if (e.program === p && e.year === year) n++;
   x.check(
     `${p} a year`,
-    inYear.length < cap + extra,
-    `${inYear.length} ${p} subsidies already in ${year} (at most ${cap + extra}${extra ? ', urgent occupation' : ''})`,
+    n < cap + extra,
+    () => `${n} ${p} subsidies already in ${year} (at most ${cap + extra}${extra ? ', urgent occupation' : ''})`,
     'yearly_cap_reached',
     { key },
   );
@@ -447,16 +490,84 @@ function monthlyRow(rules: Rules, c: Claim, tracer: Tracer, first: Paid): { row?
   if (c.level !== 1 && c.level !== 2) return { miss: 'level_not_covered' };
   const key = `subsidy.shortage_post.monthly_amount.level${c.level}`;
   const amount = rules.amount(key, c.claim_date);
-  tracer.step(() => ({ label: 'monthly regime', value: 'monthly', how: `first paid ${first.date} (${first.what}), before the one-off of 甬人社发〔2023〕22号`, cite: ['subsidy.shortage_post.monthly_regime'] }));
+  tracer.step(() => ({ label: 'monthly regime', value: 'monthly', how: `first paid ${first.date} (${what(first)}), before the one-off of 甬人社发〔2023〕22号`, cite: ['subsidy.shortage_post.monthly_regime'] }));
   return {
     row: { program: 'shortage_post', occupation: c.occupation ?? '*', level: c.level, amount, unit: 'per_month', valid_from: first.date, source: tracer.cited(key).source, line: 0 },
   };
 }
 
-/** The first shortage_post payment of a person, when it was made under the monthly regime. */
+/** The first shortage_post payment of a person (the earliest date; of equal dates, the first recorded), when it was made under the monthly regime. */
 function monthlyRegimeStart(rules: Rules, earlier: readonly Paid[]): Paid | undefined {
-  const first = earlier.filter((e) => e.program === 'shortage_post').sort((a, b) => byText(a.date, b.date))[0];
+  let first: Paid | undefined;
+  for (const e of earlier) if (e.program === 'shortage_post' && (!first || e.date < first.date)) first = e;
   return first && rules.flag('subsidy.shortage_post.monthly_regime', first.date) ? first : undefined;
+}
+
+/** The catalogue rows of one program: those for any occupation, and by folded occupation. */
+interface ProgramRows {
+  any: CatalogEntry[];
+  byOccupation: Map<string, CatalogEntry[]>;
+}
+
+/** A catalogue indexed by program and occupation, each row with its position (the last tie-break). */
+class CatalogIndex {
+  private readonly programs = new Map<Program, ProgramRows>();
+  private readonly position = new Map<CatalogEntry, number>();
+
+  constructor(catalog: readonly CatalogEntry[]) {
+    catalog.forEach((r, i) => {
+      this.position.set(r, i);
+      let p = this.programs.get(r.program);
+      if (!p) this.programs.set(r.program, (p = { any: [], byOccupation: new Map() }));
+      if (r.occupation === '*') p.any.push(r);
+      else {
+        const k = occKey(r.occupation)!;
+        const list = p.byOccupation.get(k);
+        if (list) list.push(r);
+        else p.byOccupation.set(k, [r]);
+      }
+    });
+  }
+
+  /** pickCatalog, looking only at the rows of the program for `*` and for the occupation. */
+  pick(program: Program, occupation: string | undefined, level: number | undefined, on: string, certificate?: CertificateType): { row?: CatalogEntry; miss?: 'not_in_catalog' | 'level_not_covered' } {
+    const p = this.programs.get(program);
+    if (!p) return { miss: 'not_in_catalog' };
+    const occ = occKey(occupation);
+    const own = occ === undefined ? undefined : p.byOccupation.get(occ);
+    // A row for one certificate outcome applies to that outcome only (`none`: without a certificate).
+    const outcome = certificate ?? 'none';
+    let byOcc = false;
+    let best: CatalogEntry | undefined;
+    let bestScore = -1;
+    for (const rows of own ? [p.any, own] : [p.any]) {
+      for (const r of rows) {
+        if (!(r.valid_from <= on && (r.valid_to === undefined || on <= r.valid_to) && (r.certificate_type === undefined || r.certificate_type === outcome))) continue;
+        byOcc = true;
+        if (!(r.level === '*' || (level !== undefined && r.level === level))) continue;
+        const score = (r.occupation === '*' ? 0 : 4) + (r.level === '*' ? 0 : 2) + (r.certificate_type === undefined ? 0 : 1);
+        // the most specific, then the latest valid_from, then the first line (then the first in the catalogue)
+        if (
+          !best ||
+          score > bestScore ||
+          (score === bestScore &&
+            (r.valid_from > best.valid_from || (r.valid_from === best.valid_from && (r.line < best.line || (r.line === best.line && this.position.get(r)! < this.position.get(best)!)))))
+        ) {
+          best = r;
+          bestScore = score;
+        }
+      }
+    }
+    if (!byOcc) return { miss: 'not_in_catalog' };
+    return best ? { row: best } : { miss: 'level_not_covered' };
+  }
+}
+
+const indexes = new WeakMap<readonly CatalogEntry[], CatalogIndex>();
+function catalogIndex(catalog: readonly CatalogEntry[]): CatalogIndex {
+  let i = indexes.get(catalog);
+  if (!i) indexes.set(catalog, (i = new CatalogIndex(catalog)));
+  return i;
 }
 
 /**
@@ -471,19 +582,7 @@ export function pickCatalog(
   on: string,
   certificate?: CertificateType,
 ): { row?: CatalogEntry; miss?: 'not_in_catalog' | 'level_not_covered' } {
-  const occ = occKey(occupation);
-  // A row for one certificate outcome applies to that outcome only (`none`: without a certificate).
-  const outcome = certificate ?? 'none';
-  const valid = catalog.filter(
-    (r) => r.program === program && r.valid_from <= on && (r.valid_to === undefined || on <= r.valid_to) && (r.certificate_type === undefined || r.certificate_type === outcome),
-  );
-  const byOcc = valid.filter((r) => r.occupation === '*' || (occ !== undefined && occKey(r.occupation) === occ));
-  if (!byOcc.length) return { miss: 'not_in_catalog' };
-  const byLevel = byOcc.filter((r) => r.level === '*' || (level !== undefined && r.level === level));
-  if (!byLevel.length) return { miss: 'level_not_covered' };
-  const score = (r: CatalogEntry) => (r.occupation === '*' ? 0 : 4) + (r.level === '*' ? 0 : 2) + (r.certificate_type === undefined ? 0 : 1);
-  const row = [...byLevel].sort((a, b) => score(b) - score(a) || byText(b.valid_from, a.valid_from) || a.line - b.line)[0]!;
-  return { row };
+  return catalogIndex(catalog).pick(program, occupation, level, on, certificate);
 }
 
 export interface SubsidyInput {
@@ -497,31 +596,76 @@ export function claimOrder(a: Claim, b: Claim): number {
   return byText(a.claim_date, b.claim_date) || byText(a.claim_id, b.claim_id);
 }
 
+/** The claims in (claim_date, claim_id) order: by claim_id, then (stably) grouped by claim_date. */
+function inClaimOrder(claims: readonly Claim[]): Claim[] {
+  const byId = [...claims].sort((a, b) => byText(a.claim_id, b.claim_id));
+  const byDate = new Map<string, Claim[]>();
+  for (const c of byId) {
+    const list = byDate.get(c.claim_date);
+    if (list) list.push(c);
+    else byDate.set(c.claim_date, [c]);
+  }
+  const out: Claim[] = [];
+  for (const d of [...byDate.keys()].sort(byText)) for (const c of byDate.get(d)!) out.push(c);
+  return out;
+}
+
 export interface DecideOptions {
   /** which claims to record a trace for (--explain: one claim_id) */
   explain?: (claimId: string) => boolean;
 }
 
+/** Equal lists made once and shared: the reasons and rule_refs of a million claims are a few hundred distinct lists. */
+class Lists {
+  private readonly byMask = new Map<number, readonly Reason[]>();
+  private readonly refs: RefNode = { next: new Map() };
+
+  /** The reasons of a bit mask over REASONS, in REASONS order. */
+  reasons(mask: number): readonly Reason[] {
+    let list = this.byMask.get(mask);
+    if (!list) this.byMask.set(mask, (list = Object.freeze(REASONS.filter((_, i) => mask & (1 << i)))));
+    return list;
+  }
+
+  /** The shared copy of a list of sources. */
+  sources(list: readonly string[]): readonly string[] {
+    let node = this.refs;
+    for (const s of list) {
+      let next = node.next.get(s);
+      if (!next) node.next.set(s, (next = { next: new Map() }));
+      node = next;
+    }
+    return (node.list ??= Object.freeze([...list]));
+  }
+}
+interface RefNode {
+  next: Map<string, RefNode>;
+  list?: readonly string[];
+}
+
+const bit = (r: Reason) => 1 << REASONS.indexOf(r);
+const DURATION_EXCEEDED = bit('duration_exceeded');
+const NO_PAYMENTS: readonly Paid[] = Object.freeze([]);
+
 /**
  * Decides every claim in (claim_date, claim_id) order, each eligible one counting against the
  * later ones as a history payment does. Throws RuleGapError when a rule's parameter has nothing in
- * force on the date it is needed.
+ * force on the date it is needed. Payments are indexed by person and certificate number: each
+ * claim looks only at its person's own.
  */
 export function decideClaims(rules: Rules, input: SubsidyInput, o: DecideOptions = {}): Decision[] {
+  /** person_id → what was paid to them, in the order paid (history first) */
   const paid = new Map<string, Paid[]>();
-  const paidOf = (person: string) => {
-    let list = paid.get(person);
-    if (!list) paid.set(person, (list = []));
-    return list;
-  };
   /** certificate number → the first training or skill_upgrade payment on it, of anyone */
   const certificates = new Map<string, Paid>();
   /** A payment (from the history, or an eligible claim) that later claims are checked against. */
   const record = (person: string, p: Paid) => {
-    paidOf(person).push(p);
+    const list = paid.get(person);
+    if (list) list.push(p);
+    else paid.set(person, [p]);
     if (p.certificate_no && PROGRAM_SPECS[p.program].paysForCertificate && !certificates.has(p.certificate_no)) certificates.set(p.certificate_no, p);
   };
-  const paidRecord = (r: Pick<Claim, 'program' | 'occupation' | 'level' | 'certificate_no'>, date: string, months: number, what: string): Paid => ({
+  const paidRecord = (r: Pick<Claim, 'program' | 'occupation' | 'level' | 'certificate_no'>, date: string, months: number, from: HistoryEntry | Claim): Paid => ({
     program: r.program,
     occupation: occKey(r.occupation),
     level: r.level,
@@ -529,168 +673,186 @@ export function decideClaims(rules: Rules, input: SubsidyInput, o: DecideOptions
     year: yearOf(date),
     date,
     months,
-    what,
+    from,
   });
-  for (const h of input.history) {
-    record(h.person_id, paidRecord(h, h.paid_date, h.months ?? 0, `history line ${h.line} (${h.program}, paid ${h.paid_date})`));
-  }
+  for (const h of input.history) record(h.person_id, paidRecord(h, h.paid_date, h.months ?? 0, h));
+  const decider = new Decider(rules, input, certificates);
   const decisions: Decision[] = [];
-  for (const c of [...input.claims].sort(claimOrder)) {
-    const d = decideOne(rules, input, c, paidOf(c.person_id), certificates, o.explain?.(c.claim_id) ?? false);
+  for (const c of inClaimOrder(input.claims)) {
+    const d = decider.decide(c, paid.get(c.person_id) ?? NO_PAYMENTS, o.explain?.(c.claim_id) ?? false);
     decisions.push(d);
-    if (d.status === 'eligible') {
-      record(c.person_id, paidRecord(c, c.claim_date, d.paidMonths ?? 0, `claim ${c.claim_id} (${c.program}, claimed ${c.claim_date})`));
-    }
+    if (d.status === 'eligible') record(c.person_id, paidRecord(c, c.claim_date, d.paidMonths ?? 0, c));
   }
   return decisions;
 }
 
-function decideOne(rules: Rules, input: SubsidyInput, c: Claim, earlier: readonly Paid[], certificates: ReadonlyMap<string, Paid>, traced: boolean): Decision {
-  // The sources of the rules applied go into rule_refs whether or not the claim is explained.
-  const tracer = new Tracer(traced, 'source');
-  const r0 = rules.recording((r) => tracer.read(r));
-  const monthlyFrom = c.program === 'shortage_post' ? monthlyRegimeStart(r0, earlier) : undefined;
-  const spec = monthlyFrom ? MONTHLY_SHORTAGE : PROGRAM_SPECS[c.program];
-  const reasons = new Set<Reason>();
-  const refs = new Set<string>([spec.source]);
-  const decidingDate = spec.decidingDate === 'certificate' && c.certificate_date ? c.certificate_date : c.claim_date;
-  tracer.step(() => ({
-    label: 'deciding date',
-    value: decidingDate,
-    how:
-      spec.decidingDate === 'certificate'
-        ? c.certificate_date
-          ? 'the certificate date (rules and catalogue in force when it was obtained)'
-          : 'the claim date (no certificate date)'
-        : 'the claim date',
-  }));
-  const x: Ctx = {
-    rules: r0,
-    input,
-    c,
-    spec,
-    decidingDate,
-    earlier,
-    certificates,
-    check: (label, ok, how, reason, cite) => {
-      const keys = cite && 'key' in cite ? (typeof cite.key === 'string' ? [cite.key] : cite.key) : [];
-      const sources = cite && 'source' in cite ? [cite.source] : [...new Set(keys.map((k) => tracer.cited(k).source))];
-      tracer.step(() => ({ label, value: ok ? 'ok' : (reason ?? 'fails'), how, ...(keys.length ? { cite: keys } : sources.length ? { source: sources[0] } : {}) }));
-      if (!ok && reason) reasons.add(reason);
-      for (const s of sources) refs.add(s);
-    },
-  };
+/** Decides one claim after another: the catalogue index, the shared lists and one view of the rules serve them all. */
+class Decider {
+  private readonly catalog: CatalogIndex;
+  private readonly lists = new Lists();
+  /** the rules, each read reported to the tracer of the claim being decided */
+  private readonly rules: Rules;
+  private tracer = new Tracer(false, 'source');
 
-  // The catalogue row is chosen first (its age limits may replace the general ones), shown in its
-  // place below. The old monthly shortage post subsidy is paid from its parameters instead.
-  const pick = monthlyFrom ? monthlyRow(r0, c, tracer, monthlyFrom) : pickCatalog(input.catalog, c.program, c.occupation, c.level, decidingDate, c.certificate_type);
-  const row = pick.row;
-  if (row) x.row = row;
-
-  personChecks(x);
-  groupCheck(x);
-  if (spec.certificate) {
-    certificateCheck(x);
-    claimAfterCertificateCheck(x);
+  constructor(
+    rules: Rules,
+    private readonly input: SubsidyInput,
+    private readonly certificates: ReadonlyMap<string, Paid>,
+  ) {
+    this.catalog = catalogIndex(input.catalog);
+    this.rules = rules.recording((r) => this.tracer.read(r));
   }
-  for (const check of spec.before) check(x);
 
-  // ── the catalogue ───────────────────────────────────────────────────────────
-  if (row) {
-    const catSource = row.source ?? `catalog.csv line ${row.line}`;
-    refs.add(catSource);
+  decide(c: Claim, earlier: readonly Paid[], traced: boolean): Decision {
+    // The sources of the rules applied go into rule_refs whether or not the claim is explained.
+    const tracer = (this.tracer = new Tracer(traced, 'source'));
+    const r0 = this.rules;
+    const monthlyFrom = c.program === 'shortage_post' ? monthlyRegimeStart(r0, earlier) : undefined;
+    const spec = monthlyFrom ? MONTHLY_SHORTAGE : PROGRAM_SPECS[c.program];
+    let reasons = 0;
+    const refs: string[] = [spec.source];
+    const addRef = (s: string) => {
+      if (!refs.includes(s)) refs.push(s);
+    };
+    const decidingDate = spec.decidingDate === 'certificate' && c.certificate_date ? c.certificate_date : c.claim_date;
     tracer.step(() => ({
-      label: 'catalogue row',
-      value: `${formatFen(row.amount)} ${row.unit}`,
-      how: `${row.line ? `line ${row.line}` : 'the monthly regime\'s parameter'}: ${row.program}, occupation ${row.occupation}, level ${row.level === '*' ? '*' : levelName(row.level)}${row.certificate_type ? `, certificate ${row.certificate_type === 'none' ? 'none (ended without one)' : row.certificate_type}` : ''}, valid ${row.valid_from}…${row.valid_to ?? ''}${row.shortage ? ', shortage' : ''}${row.urgent ? ', urgent' : ''}`,
-      source: catSource,
-    }));
-  } else {
-    x.check(
-      'catalogue',
-      false,
-      pick.miss === 'not_in_catalog'
-        ? `no ${c.program} row for occupation ${c.occupation ?? '(none)'} valid on ${decidingDate}`
-        : `the catalogue has ${c.program} rows for ${c.occupation} on ${decidingDate}, none for level ${levelName(c.level)}`,
-      pick.miss,
-    );
-  }
-
-  for (const check of spec.after) check(x);
-  for (const check of spec.across) check(x);
-  let beyondYears = false;
-  if (monthlyFrom) {
-    const years = r0.count('subsidy.shortage_post.max_years', c.claim_date);
-    const until = addMonths(monthlyFrom.date, 12 * years);
-    beyondYears = c.claim_date > until;
-    x.check(
-      'within the years of the first payment',
-      c.claim_date <= until,
-      `first monthly payment ${monthlyFrom.date} (${monthlyFrom.what}); claimed ${c.claim_date}, ${c.claim_date <= until ? 'by' : 'after'} ${until}`,
-      'duration_exceeded',
-      { key: 'subsidy.shortage_post.max_years' },
-    );
-  }
-  if (spec.counted) yearlyCapCheck(x);
-  programYearlyCheck(x);
-
-  // ── months per person ───────────────────────────────────────────────────────
-  let paidMonths: number | undefined;
-  let partial = false;
-  if (spec.monthLimit) {
-    const limit = r0.count(spec.monthLimit, decidingDate);
-    // Under the monthly regime a history payment without its months counts as one month.
-    const used = earlier.filter((e) => e.program === c.program).reduce((a, e) => a + (monthlyFrom && e.months === 0 ? 1 : e.months), 0);
-    const left = Math.max(0, limit - used);
-    const months = c.months ?? 0;
-    if (monthlyFrom && c.months === undefined) {
-      x.check('months per person', false, 'a monthly shortage_post claim gives the months it covers (column months): none given', 'duration_exceeded', { key: spec.monthLimit });
-    }
-    paidMonths = Math.min(months, left);
-    partial = months > left && left > 0;
-    x.check(
-      'months per person',
-      months <= left,
-      `${months} claimed, ${used} paid before, at most ${limit}: ${left === 0 ? 'none left' : months > left ? `${left} paid` : 'all paid'}`,
-      'duration_exceeded',
-      { key: spec.monthLimit },
-    );
-  }
-
-  // ── the decision ────────────────────────────────────────────────────────────
-  // A claim past its month limit with months left is paid for those months and stays eligible.
-  const blocking = [...reasons].filter((r) => !(r === 'duration_exceeded' && partial && !beyondYears));
-  const eligible = blocking.length === 0 && row !== undefined;
-  let amount = 0;
-  if (eligible) {
-    const months = paidMonths ?? c.months ?? 0;
-    if (row.unit === 'per_claim') amount = row.amount;
-    else if (row.unit === 'per_month') amount = mulFen(row.amount, months);
-    else amount = new Dec(row.amount).mul(months).div(12).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
-    tracer.step(() => ({
-      label: 'amount',
-      value: formatFen(amount),
+      label: 'deciding date',
+      value: decidingDate,
       how:
-        row.unit === 'per_claim'
-          ? 'the catalogue amount'
-          : row.unit === 'per_month'
-            ? `${formatFen(row.amount)} × ${months} months`
-            : `round(${formatFen(row.amount)} × ${months} / 12)`,
+        spec.decidingDate === 'certificate'
+          ? c.certificate_date
+            ? 'the certificate date (rules and catalogue in force when it was obtained)'
+            : 'the claim date (no certificate date)'
+          : 'the claim date',
     }));
+    const x: Ctx = {
+      rules: r0,
+      input: this.input,
+      c,
+      spec,
+      decidingDate,
+      row: undefined,
+      earlier,
+      certificates: this.certificates,
+      check: (label, ok, how, reason, cite) => {
+        const keys = cite && 'key' in cite ? (typeof cite.key === 'string' ? [cite.key] : cite.key) : [];
+        const sources = cite && 'source' in cite ? [cite.source] : keys.map((k) => tracer.cited(k).source);
+        tracer.step(() => ({ label, value: ok ? 'ok' : (reason ?? 'fails'), how: how(), ...(keys.length ? { cite: keys } : sources.length ? { source: sources[0] } : {}) }));
+        if (!ok && reason) reasons |= bit(reason);
+        for (const s of sources) addRef(s);
+      },
+    };
+
+    // The catalogue row is chosen first (its age limits may replace the general ones), shown in its
+    // place below. The old monthly shortage post subsidy is paid from its parameters instead.
+    const pick = monthlyFrom ? monthlyRow(r0, c, tracer, monthlyFrom) : this.catalog.pick(c.program, c.occupation, c.level, decidingDate, c.certificate_type);
+    const row = pick.row;
+    x.row = row;
+
+    personChecks(x);
+    groupCheck(x);
+    if (spec.certificate) {
+      certificateCheck(x);
+      claimAfterCertificateCheck(x);
+    }
+    for (const check of spec.before) check(x);
+
+    // ── the catalogue ───────────────────────────────────────────────────────────
+    if (row) {
+      const catSource = row.source ?? `catalog.csv line ${row.line}`;
+      addRef(catSource);
+      tracer.step(() => ({
+        label: 'catalogue row',
+        value: `${formatFen(row.amount)} ${row.unit}`,
+        how: `${row.line ? `line ${row.line}` : 'the monthly regime\'s parameter'}: ${row.program}, occupation ${row.occupation}, level ${row.level === '*' ? '*' : levelName(row.level)}${row.certificate_type ? `, certificate ${row.certificate_type === 'none' ? 'none (ended without one)' : row.certificate_type}` : ''}, valid ${row.valid_from}…${row.valid_to ?? ''}${row.shortage ? ', shortage' : ''}${row.urgent ? ', urgent' : ''}`,
+        source: catSource,
+      }));
+    } else {
+      x.check(
+        'catalogue',
+        false,
+        () =>
+          pick.miss === 'not_in_catalog'
+            ? `no ${c.program} row for occupation ${c.occupation ?? '(none)'} valid on ${decidingDate}`
+            : `the catalogue has ${c.program} rows for ${c.occupation} on ${decidingDate}, none for level ${levelName(c.level)}`,
+        pick.miss,
+      );
+    }
+
+    for (const check of spec.after) check(x);
+    for (const check of spec.across) check(x);
+    let beyondYears = false;
+    if (monthlyFrom) {
+      const years = r0.count('subsidy.shortage_post.max_years', c.claim_date);
+      const until = addMonths(monthlyFrom.date, 12 * years);
+      beyondYears = c.claim_date > until;
+      x.check(
+        'within the years of the first payment',
+        c.claim_date <= until,
+        () => `first monthly payment ${monthlyFrom.date} (${what(monthlyFrom)}); claimed ${c.claim_date}, ${c.claim_date <= until ? 'by' : 'after'} ${until}`,
+        'duration_exceeded',
+        { key: 'subsidy.shortage_post.max_years' },
+      );
+    }
+    if (spec.counted) yearlyCapCheck(x);
+    programYearlyCheck(x);
+
+    // ── months per person ───────────────────────────────────────────────────────
+    let paidMonths: number | undefined;
+    let partial = false;
+    if (spec.monthLimit) {
+      const limit = r0.count(spec.monthLimit, decidingDate);
+      // Under the monthly regime a history payment without its months counts as one month.
+      let used = 0;
+      for (const e of earlier) if (e.program === c.program) used += monthlyFrom && e.months === 0 ? 1 : e.months;
+      const left = Math.max(0, limit - used);
+      const months = c.months ?? 0;
+      if (monthlyFrom && c.months === undefined) {
+        x.check('months per person', false, () => 'a monthly shortage_post claim gives the months it covers (column months): none given', 'duration_exceeded', { key: spec.monthLimit });
+      }
+      paidMonths = Math.min(months, left);
+      partial = months > left && left > 0;
+      x.check(
+        'months per person',
+        months <= left,
+        () => `${months} claimed, ${used} paid before, at most ${limit}: ${left === 0 ? 'none left' : months > left ? `${left} paid` : 'all paid'}`,
+        'duration_exceeded',
+        { key: spec.monthLimit },
+      );
+    }
+
+    // ── the decision ────────────────────────────────────────────────────────────
+    // A claim past its month limit with months left is paid for those months and stays eligible.
+    const blocking = partial && !beyondYears ? reasons & ~DURATION_EXCEEDED : reasons;
+    const eligible = blocking === 0 && row !== undefined;
+    let amount = 0;
+    if (eligible) {
+      const months = paidMonths ?? c.months ?? 0;
+      if (row.unit === 'per_claim') amount = row.amount;
+      else if (row.unit === 'per_month') amount = mulFen(row.amount, months);
+      else amount = new Dec(row.amount).mul(months).div(12).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+      tracer.step(() => ({
+        label: 'amount',
+        value: formatFen(amount),
+        how:
+          row.unit === 'per_claim'
+            ? 'the catalogue amount'
+            : row.unit === 'per_month'
+              ? `${formatFen(row.amount)} × ${months} months`
+              : `round(${formatFen(row.amount)} × ${months} / 12)`,
+      }));
+    }
+    const ordered = this.lists.reasons(reasons);
+    tracer.step(() => ({ label: 'decision', value: eligible ? 'eligible' : 'ineligible', ...(ordered.length ? { how: ordered.join(';') } : {}) }));
+    const d: Decision = { claim: c, status: eligible ? 'eligible' : 'ineligible', amount, reasons: ordered, refs: this.lists.sources(refs), decidingDate };
+    if (row) d.catalog = row;
+    if (paidMonths !== undefined) d.paidMonths = paidMonths;
+    if (traced) {
+      d.trace = tracer.steps;
+      d.reads = tracer.reads;
+    }
+    return d;
   }
-  const ordered = REASONS.filter((r) => reasons.has(r));
-  tracer.step(() => ({ label: 'decision', value: eligible ? 'eligible' : 'ineligible', ...(ordered.length ? { how: ordered.join(';') } : {}) }));
-  return {
-    claim: c,
-    status: eligible ? 'eligible' : 'ineligible',
-    amount,
-    reasons: ordered,
-    refs: [...refs],
-    decidingDate,
-    ...(row ? { catalog: row } : {}),
-    ...(paidMonths !== undefined ? { paidMonths } : {}),
-    ...(traced ? { trace: tracer.steps, reads: tracer.reads } : {}),
-  };
 }
 
 /** The account of one claim: the 身份证号 masked (first 6 and last 4 shown). */
@@ -769,6 +931,7 @@ export const SUBSIDY_SUMMARY_COLUMNS: readonly ColumnDef[] = [
 /** subsidies.csv (CONTRACT §5), one row per claim, sorted by claim_id. The 身份证号 as the input had it. */
 export function subsidiesTable(decisions: readonly Decision[]): Table {
   const sorted = [...decisions].sort((a, b) => byText(a.claim.claim_id, b.claim.claim_id));
+  const text = new Texts();
   return {
     columns: SUBSIDY_COLUMNS,
     rows: sorted.map((d) => ({
@@ -781,11 +944,36 @@ export function subsidiesTable(decisions: readonly Decision[]): Table {
       certificate_date: d.claim.certificate_date ?? '',
       claim_date: d.claim.claim_date,
       status: d.status,
-      amount: formatFen(d.amount),
-      reasons: d.reasons.join(';'),
-      rule_refs: d.refs.join(';'),
+      amount: text.fen(d.amount),
+      reasons: text.joined(d.reasons),
+      rule_refs: text.joined(d.refs),
     })),
   };
+}
+
+/** The text of cells that repeat from row to row (amounts, the shared reason and source lists), made once each. */
+class Texts {
+  private readonly amounts = new Map<Fen, string>();
+  private readonly lists = new Map<readonly string[], string>();
+
+  fen(amount: Fen): string {
+    let t = this.amounts.get(amount);
+    if (t === undefined) {
+      t = formatFen(amount);
+      if (this.amounts.size < 10_000) this.amounts.set(amount, t);
+    }
+    return t;
+  }
+
+  /** The list joined with `;` (a list shared by many decisions is joined once). */
+  joined(list: readonly string[]): string {
+    let t = this.lists.get(list);
+    if (t === undefined) {
+      t = list.join(';');
+      if (this.lists.size < 10_000) this.lists.set(list, t);
+    }
+    return t;
+  }
 }
 
 export interface SummaryLine {
@@ -797,17 +985,22 @@ export interface SummaryLine {
 }
 
 export function summaryLines(decisions: readonly Decision[]): SummaryLine[] {
-  const by = new Map<string, SummaryLine>();
+  const by = new Map<string, Map<Program, SummaryLine>>();
+  const lines: SummaryLine[] = [];
   for (const d of decisions) {
     const e = d.claim.enterprise_id ?? '';
-    const key = `${e}\u0000${d.claim.program}`;
-    let s = by.get(key);
-    if (!s) by.set(key, (s = { enterprise_id: e, program: d.claim.program, claims: 0, eligible: 0, amount: 0 }));
+    let programs = by.get(e);
+    if (!programs) by.set(e, (programs = new Map()));
+    let s = programs.get(d.claim.program);
+    if (!s) {
+      programs.set(d.claim.program, (s = { enterprise_id: e, program: d.claim.program, claims: 0, eligible: 0, amount: 0 }));
+      lines.push(s);
+    }
     s.claims++;
     if (d.status === 'eligible') s.eligible++;
     s.amount = addFen(s.amount, d.amount);
   }
-  return [...by.values()].sort((a, b) => byText(a.enterprise_id, b.enterprise_id) || byText(a.program, b.program));
+  return lines.sort((a, b) => byText(a.enterprise_id, b.enterprise_id) || byText(a.program, b.program));
 }
 
 /** subsidy-summary.csv: claims, eligible and amount per enterprise and program. */
@@ -825,11 +1018,13 @@ export interface SubsidyTotals {
 export function subsidyTotals(decisions: readonly Decision[]): SubsidyTotals {
   let eligible = 0;
   let amount = 0;
+  const persons = new Set<string>();
   for (const d of decisions) {
     if (d.status === 'eligible') eligible++;
     amount = addFen(amount, d.amount);
+    persons.add(d.claim.person_id);
   }
-  return { claims: decisions.length, eligible, amount, persons: new Set(decisions.map((d) => d.claim.person_id)).size };
+  return { claims: decisions.length, eligible, amount, persons: persons.size };
 }
 
 export const trainingSubsidy = defineCalculator<TrainingSubsidyResult>({
