@@ -8,13 +8,13 @@
  * source (the Catala habit: named exceptions, not branches inside one long function).
  */
 import { addFen, Dec, formatFen, mulFen, type Fen } from '../domain/money.js';
-import { personIdInfo, personIdProblem, maskPersonId } from '../domain/ids.js';
+import { personIdInfo, personIdProblem, maskPersonId, type PersonIdInfo } from '../domain/ids.js';
 import { byText } from '../domain/order.js';
 import { addMonths, ageOn, yearOf } from '../domain/periods.js';
 import { covering, type QualificationSpan } from '../domain/qualifications.js';
 import type { CatalogEntry, Claim, HistoryEntry, InputTypes } from '../domain/records.js';
 import type { ColumnDef, Table } from '../domain/table.js';
-import { Tracer, type ParamRead, type Trace, type TraceStep } from '../domain/trace.js';
+import { Tracer, type ParamRead, type StepSpec, type Trace, type TraceStep } from '../domain/trace.js';
 import type { CertificateType, Program } from '../domain/vocabulary.js';
 import type { Rules } from '../rules/index.js';
 import { defineCalculator, inYearRange, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
@@ -87,12 +87,18 @@ export interface ProgramSpec {
   monthLimit?: string;
 }
 
-/** Where a check's rule comes from: parameters read (their sources), or a source named outright. */
-type Cite = { key: string | readonly string[] } | { source: string };
+/**
+ * Where a check's rule comes from: the key (or keys) of the parameters read, whose sources are
+ * cited, or a source named outright.
+ */
+type Cite = string | readonly string[] | { source: string };
+
+/** The parameters a check reads (Rules, or the decider's cache in front of it). */
+type RuleReader = Pick<Rules, 'amount' | 'count' | 'flag' | 'list' | 'countIfInForce'>;
 
 /** What a check sees: the claim, its deciding date, the catalogue row, what was paid before. */
 interface Ctx {
-  rules: Rules;
+  rules: RuleReader;
   input: SubsidyInput;
   c: Claim;
   spec: ProgramSpec;
@@ -100,16 +106,35 @@ interface Ctx {
   row?: CatalogEntry | undefined;
   earlier: readonly Paid[];
   certificates: ReadonlyMap<string, Paid>;
-  /**
-   * Records a rule's outcome: its reason when it fails, its source in rule_refs. `how` (the
-   * figures, for the explain) is called only for the claim being explained.
-   */
-  check(label: string, ok: boolean, how: () => string, reason?: Reason, cite?: Cite): void;
+  /** the claimant's 身份证号 checked (once per person) */
+  id: IdCheck;
+  /** the claim is explained: checks write out `how` (else they pass '' and build no text) */
+  traced: boolean;
+  /** Records a rule's outcome: its reason when it fails, its source in rule_refs, and for the explain how it was decided. */
+  check(label: string, ok: boolean, how: string, reason?: Reason, cite?: Cite): void;
 }
 type Check = (x: Ctx) => void;
 
 const LEVEL_NAMES = ['', '高级技师', '技师', '高级工', '中级工', '初级工'];
 export const levelName = (l: number | undefined): string => (l === undefined ? '(none)' : `${l} (${LEVEL_NAMES[l] ?? '?'})`);
+
+/** A 身份证号 checked (GB 11643-1999): why it is not valid, or the birth date and sex it gives. */
+interface IdCheck {
+  problem?: string;
+  info?: PersonIdInfo;
+}
+function checkId(id: string): IdCheck {
+  const problem = personIdProblem(id);
+  return problem === undefined ? { info: personIdInfo(id) } : { problem };
+}
+
+/** A claimant or a person paid before: what was paid to them (in the order paid, history first), their 身份证号 checked. */
+interface Person {
+  paid: Paid[];
+  id?: IdCheck;
+  /** a claim of theirs is reported (counted once in the totals) */
+  reported?: boolean;
+}
 
 /** What has been paid to a person that later claims are checked against. */
 interface Paid {
@@ -145,21 +170,33 @@ const occKey = (o: string | undefined): string | undefined => {
 };
 
 /** The parameter keys of each program, made once: `subsidy.<program>.groups`, `subsidy.<program>.yearly_cap`. */
-const KEYS = new Map<Program, { groups: string; yearlyCap: string }>();
-function keysOf(p: Program): { groups: string; yearlyCap: string } {
+interface ProgramKeys {
+  groups: string;
+  yearlyCap: string;
+  /** skill_upgrade's employer requirement with the groups admitted, as cited together */
+  employerAndGroups: readonly string[];
+}
+const KEYS = new Map<Program, ProgramKeys>();
+function keysOf(p: Program): ProgramKeys {
   let k = KEYS.get(p);
-  if (!k) KEYS.set(p, (k = { groups: `subsidy.${p}.groups`, yearlyCap: `subsidy.${p}.yearly_cap` }));
+  if (!k) {
+    const groups = `subsidy.${p}.groups`;
+    KEYS.set(p, (k = { groups, yearlyCap: `subsidy.${p}.yearly_cap`, employerAndGroups: ['subsidy.skill_upgrade.employer_groups', groups] }));
+  }
   return k;
 }
 
 // ── Named checks ─────────────────────────────────────────────────────────────
+// Each builds its explain text (`how`) only for the claim explained: x.traced ? `…` : ''.
+
+const ID_SOURCE = { source: 'GB 11643-1999' };
+const CROSS_CLAIM = { source: CROSS_CLAIM_SOURCE };
 
 /** 居民身份证号 check character and birth date (GB 11643-1999); then the working age on the deciding date. */
 const personChecks: Check = (x) => {
-  const problem = personIdProblem(x.c.person_id);
-  x.check('身份证号', problem === undefined, () => problem ?? 'valid check character and birth date', 'invalid_person_id', { source: 'GB 11643-1999' });
-  if (problem !== undefined) return;
-  const info = personIdInfo(x.c.person_id);
+  const { problem, info } = x.id;
+  x.check('身份证号', problem === undefined, x.traced ? (problem ?? 'valid check character and birth date') : '', 'invalid_person_id', ID_SOURCE);
+  if (info === undefined) return;
   const age = ageOn(info.birthDate, x.decidingDate);
   const retireKey = info.sex === 'male' ? 'subsidy.retirement_age.male' : 'subsidy.retirement_age.female';
   // The catalogue row's own limits for the occupation replace the general ones (Ningbo: women in
@@ -173,9 +210,9 @@ const personChecks: Check = (x) => {
     'working age',
     age >= min && age < retire,
     // The birth date is not shown: with the masked number it would give the whole 身份证号 away.
-    () => `${age} on ${x.decidingDate} (${info.sex === 'male' ? 'man' : 'woman'}; ${min} ≤ age < ${retire}${own ? `; the occupation's limits, catalog.csv line ${row.line}` : ''})`,
+    x.traced ? `${age} on ${x.decidingDate} (${info.sex === 'male' ? 'man' : 'woman'}; ${min} ≤ age < ${retire}${own ? `; the occupation's limits, catalog.csv line ${row.line}` : ''})` : '',
     'age_out_of_range',
-    own && rowMax !== undefined ? { source: row.source ?? `catalog.csv line ${row.line}` } : { key: retireKey },
+    own && rowMax !== undefined ? { source: row.source ?? `catalog.csv line ${row.line}` } : retireKey,
   );
 };
 
@@ -188,43 +225,46 @@ const personChecks: Check = (x) => {
 const groupCheck: Check = (x) => {
   const { c, decidingDate: on } = x;
   const excluded = x.rules.list('subsidy.excluded_groups', on);
-  const groupsKey = keysOf(c.program).groups;
+  const keys = keysOf(c.program);
+  const groupsKey = keys.groups;
   const allowed = x.rules.list(groupsKey, on);
   let ok = !excluded.includes(c.group);
-  const never = !ok;
-  let how = () => (never ? `${c.group} is never subsidised` : `${c.group}`);
+  let how = x.traced ? (ok ? `${c.group}` : `${c.group} is never subsidised`) : '';
   if (c.program !== 'skill_upgrade') {
-    if (ok && !allowed.includes(c.group)) return x.check('group', false, () => `${c.program} is for ${allowed.join(', ')} only, not ${c.group}`, 'group_not_eligible', { key: groupsKey });
-    return x.check('group', ok, how, 'group_not_eligible', { key: 'subsidy.excluded_groups' });
+    if (ok && !allowed.includes(c.group)) return x.check('group', false, x.traced ? `${c.program} is for ${allowed.join(', ')} only, not ${c.group}` : '', 'group_not_eligible', groupsKey);
+    return x.check('group', ok, how, 'group_not_eligible', 'subsidy.excluded_groups');
   }
   const employerGroups = x.rules.list('subsidy.skill_upgrade.employer_groups', on);
   const needsEmployer = employerGroups.includes(c.group);
   // The rule that decided: the groups admitted; for an employee, the employer requirement too.
-  let cite: string[] = needsEmployer ? ['subsidy.skill_upgrade.employer_groups', groupsKey] : [groupsKey];
+  let cite: Cite = needsEmployer ? keys.employerAndGroups : groupsKey;
   if (ok && !allowed.includes(c.group)) {
     ok = false;
-    how = () => `skill_upgrade is for ${allowed.join(', ')} only, not ${c.group}`;
-    cite = [groupsKey];
+    if (x.traced) how = `skill_upgrade is for ${allowed.join(', ')} only, not ${c.group}`;
+    cite = groupsKey;
   } else if (ok && needsEmployer && !c.enterprise_id) {
     ok = false;
-    how = () => 'skill_upgrade is for employees of an enterprise: the claim names none';
+    if (x.traced) how = 'skill_upgrade is for employees of an enterprise: the claim names none';
   } else if (ok && needsEmployer) {
     const ib = covering(x.input.qualifications.get(c.enterprise_id!) ?? [], 'individual_business', on, on);
     if (ib) {
       ok = false;
-      how = () => `the employer ${c.enterprise_id} is a 个体工商户 (qualifications: individual_business ${ib.valid_from}…)`;
+      if (x.traced) how = `the employer ${c.enterprise_id} is a 个体工商户 (qualifications: individual_business ${ib.valid_from}…)`;
     }
   }
-  x.check('group', ok, how, 'group_not_eligible', { key: ok ? cite : cite.slice(0, 1) });
+  // failing, only the first rule is cited
+  x.check('group', ok, how, 'group_not_eligible', ok || typeof cite === 'string' ? cite : cite[0]);
 };
 
-const certificateCheck: Check = ({ c, check }) => {
+const certificateCheck: Check = (x) => {
+  const { c } = x;
   const has = c.certificate_type !== undefined && c.certificate_type !== 'none' && c.certificate_date !== undefined;
-  check(
+  x.check(
     'certificate',
     has,
-    () =>
-      has
+    !x.traced
+      ? ''
+      : has
         ? `${c.certificate_type} ${c.certificate_no ?? ''} of ${c.certificate_date}`.replace('  ', ' ')
         : c.certificate_type === undefined || c.certificate_type === 'none'
           ? 'no certificate'
@@ -234,17 +274,18 @@ const certificateCheck: Check = ({ c, check }) => {
 };
 
 /** A subsidy for a certificate is claimed once it is obtained: a claim dated before its certificate pays nothing. */
-const claimAfterCertificateCheck: Check = ({ c, check }) => {
+const claimAfterCertificateCheck: Check = (x) => {
+  const { c } = x;
   if (!c.certificate_date) return;
   const ok = c.claim_date >= c.certificate_date;
-  check('claimed after the certificate', ok, () => `claimed ${c.claim_date}, certificate of ${c.certificate_date}`, 'claim_before_certificate');
+  x.check('claimed after the certificate', ok, x.traced ? `claimed ${c.claim_date}, certificate of ${c.certificate_date}` : '', 'claim_before_certificate');
 };
 
 /** Self-evaluation, dual-certificate and apprenticeship certificates are no basis for the training subsidy. */
 const routeCheck: Check = (x) => {
   const route = x.c.route ?? 'standard';
   const bad = x.rules.list('subsidy.training.excluded_routes', x.decidingDate).includes(route);
-  x.check('route', !bad, () => (bad ? `${route} certificates are no basis for the training subsidy` : route), 'route_excluded', { key: 'subsidy.training.excluded_routes' });
+  x.check('route', !bad, x.traced ? (bad ? `${route} certificates are no basis for the training subsidy` : route) : '', 'route_excluded', 'subsidy.training.excluded_routes');
 };
 
 /** Claimed within the window after the certificate (the same day N months on is in time). */
@@ -254,9 +295,7 @@ const claimWindowCheck: Check = (x) => {
   const months = x.rules.count('subsidy.claim_window_months', x.decidingDate);
   const deadline = addMonths(c.certificate_date, months);
   const ok = c.claim_date <= deadline;
-  x.check('claim window', ok, () => `claimed ${c.claim_date}, ${ok ? 'by' : 'after'} ${deadline} (${months} months after the certificate)`, 'claim_window_expired', {
-    key: 'subsidy.claim_window_months',
-  });
+  x.check('claim window', ok, x.traced ? `claimed ${c.claim_date}, ${ok ? 'by' : 'after'} ${deadline} (${months} months after the certificate)` : '', 'claim_window_expired', 'subsidy.claim_window_months');
 };
 
 /** The level is one the program pays for. */
@@ -265,16 +304,14 @@ const levelIn =
   (x) => {
     const levels = x.rules.list(key, x.decidingDate);
     const ok = x.c.level !== undefined && levels.includes(String(x.c.level));
-    x.check('level', ok, () => `${levelName(x.c.level)}; paid for levels ${levels.join(', ')}`, 'level_not_covered', { key });
+    x.check('level', ok, x.traced ? `${levelName(x.c.level)}; paid for levels ${levels.join(', ')}` : '', 'level_not_covered', key);
   };
 
 /** skill_upgrade: unemployment insurance months, by the certificate's date (36 before 2019, 12 from 2019). */
 const skillUpgradeInsuredCheck: Check = (x) => {
   const need = x.rules.count('subsidy.skill_upgrade.insured_months', x.decidingDate);
   const have = x.c.insured_months ?? 0;
-  x.check('insured months', have >= need, () => `${have} (at least ${need} for a certificate of ${x.decidingDate})`, 'insured_months_insufficient', {
-    key: 'subsidy.skill_upgrade.insured_months',
-  });
+  x.check('insured months', have >= need, x.traced ? `${have} (at least ${need} for a certificate of ${x.decidingDate})` : '', 'insured_months_insufficient', 'subsidy.skill_upgrade.insured_months');
 };
 
 const minInsured =
@@ -282,7 +319,7 @@ const minInsured =
   (x) => {
     const need = x.rules.count(key, x.decidingDate);
     const have = x.c.insured_months ?? 0;
-    x.check('insured months', have >= need, () => `${have} (at least ${need})`, 'insured_months_insufficient', { key });
+    x.check('insured months', have >= need, x.traced ? `${have} (at least ${need})` : '', 'insured_months_insufficient', key);
   };
 
 const minContract =
@@ -290,7 +327,7 @@ const minContract =
   (x) => {
     const need = x.rules.count(key, x.decidingDate);
     const have = x.c.contract_months ?? 0;
-    x.check('labour contract', have >= need, () => `${have} months (at least ${need})`, 'contract_too_short', { key });
+    x.check('labour contract', have >= need, x.traced ? `${have} months (at least ${need})` : '', 'contract_too_short', key);
   };
 
 /** shortage_post: the certificate held 3 years (level 2) or 1 year (level 1) at the claim. */
@@ -300,16 +337,17 @@ const certificateHeldCheck: Check = (x) => {
   const key = `subsidy.shortage_post.held_years.level${c.level}`;
   const years = x.rules.count(key, x.decidingDate);
   const since = addMonths(c.certificate_date, 12 * years);
-  x.check('certificate held', c.claim_date >= since, () => `certificate of ${c.certificate_date}, ${years} years on ${since}; claimed ${c.claim_date}`, 'cert_held_too_short', { key });
+  x.check('certificate held', c.claim_date >= since, x.traced ? `certificate of ${c.certificate_date}, ${years} years on ${since}; claimed ${c.claim_date}` : '', 'cert_held_too_short', key);
 };
 
 /** shortage_post: the catalogue marks the occupation shortage. */
-const shortageOccupationCheck: Check = ({ c, row, check }) => {
+const shortageOccupationCheck: Check = (x) => {
+  const { c, row } = x;
   if (!row) return;
-  check(
+  x.check(
     'shortage occupation',
     row.shortage === true,
-    () => (row.shortage ? `${row.occupation} is marked shortage` : `the catalogue row (line ${row.line}) does not mark ${c.occupation} as a shortage occupation`),
+    !x.traced ? '' : row.shortage ? `${row.occupation} is marked shortage` : `the catalogue row (line ${row.line}) does not mark ${c.occupation} as a shortage occupation`,
     'not_in_catalog',
   );
 };
@@ -318,7 +356,6 @@ const shortageOccupationCheck: Check = ({ c, row, check }) => {
 const certificateCrossChecks: Check = (x) => {
   const { c } = x;
   const occ = occKey(c.occupation);
-  const source = { source: CROSS_CLAIM_SOURCE };
   if (occ !== undefined && c.level !== undefined) {
     let dup: Paid | undefined;
     let higher: Paid | undefined;
@@ -330,16 +367,16 @@ const certificateCrossChecks: Check = (x) => {
     x.check(
       'once per occupation and level',
       !dup,
-      () => (dup ? `${c.occupation} level ${levelName(c.level)} already paid: ${what(dup)}` : `no earlier ${c.occupation} level ${c.level}`),
+      !x.traced ? '' : dup ? `${c.occupation} level ${levelName(c.level)} already paid: ${what(dup)}` : `no earlier ${c.occupation} level ${c.level}`,
       'duplicate_occupation_level',
-      source,
+      CROSS_CLAIM,
     );
     x.check(
       'no lower level after a higher one',
       !higher,
-      () => (higher ? `level ${levelName(higher.level)} of ${c.occupation} already paid: ${what(higher)}` : 'no higher level paid'),
+      !x.traced ? '' : higher ? `level ${levelName(higher.level)} of ${c.occupation} already paid: ${what(higher)}` : 'no higher level paid',
       'lower_level_after_higher',
-      source,
+      CROSS_CLAIM,
     );
   }
   if (c.certificate_no) {
@@ -348,39 +385,36 @@ const certificateCrossChecks: Check = (x) => {
     x.check(
       'one subsidy per certificate',
       !used,
-      () => (used ? `certificate ${c.certificate_no} already paid: ${what(used)}` : `certificate ${c.certificate_no} not paid before`),
+      !x.traced ? '' : used ? `certificate ${c.certificate_no} already paid: ${what(used)}` : `certificate ${c.certificate_no} not paid before`,
       'certificate_already_used',
-      source,
+      CROSS_CLAIM,
     );
   }
 };
 
 /** shortage_post: once per person, ever. */
 const oncePerPersonCheck: Check = (x) => {
-  const before = x.earlier.find((e) => e.program === x.c.program);
-  x.check('once per person', !before, () => (before ? `a shortage post subsidy was already paid: ${what(before)}` : 'none paid before'), 'duplicate_occupation_level', {
-    source: x.spec.source,
-  });
+  let before: Paid | undefined;
+  for (const e of x.earlier) if (e.program === x.c.program) {
+    before = e;
+    break;
+  }
+  x.check('once per person', !before, !x.traced ? '' : before ? `a shortage post subsidy was already paid: ${what(before)}` : 'none paid before', 'duplicate_occupation_level', x.spec);
 };
 
 /** At most subsidy.yearly_cap counted subsidies per person in the calendar year of the claim. */
 const yearlyCapCheck: Check = (x) => {
   const year = yearOf(x.c.claim_date);
   const cap = x.rules.count('subsidy.yearly_cap', x.c.claim_date);
-  const counts = (e: Paid) => PROGRAM_SPECS[e.program].counted && e.year === year;
   let n = 0;
-  for (const e of x.earlier) if (counts(e)) n++;
-  x.check(
-    'yearly cap',
-    n < cap,
-    () => {
-      const inYear = x.earlier.filter(counts);
-      return `${n} counted subsidies already in ${year}${n ? ': ' + inYear.map(what).join(', ') : ''} (at most ${cap})`;
-    },
-    'yearly_cap_reached',
-    { key: 'subsidy.yearly_cap' },
-  );
+  for (const e of x.earlier) if (PROGRAM_SPECS[e.program].counted && e.year === year) n++;
+  x.check('yearly cap', n < cap, x.traced ? `${n} counted subsidies already in ${year}${n ? ': ' + countedIn(x.earlier, year).map(what).join(', ') : ''} (at most ${cap})` : '', 'yearly_cap_reached', 'subsidy.yearly_cap');
 };
+
+/** The counted subsidies paid in a year (for the explain). */
+function countedIn(earlier: readonly Paid[], year: number): Paid[] {
+  return earlier.filter((e) => PROGRAM_SPECS[e.program].counted && e.year === year);
+}
 
 /**
  * A program's own yearly cap beside subsidy.yearly_cap (`subsidy.<program>.yearly_cap`, none built in
@@ -396,13 +430,7 @@ const programYearlyCheck: Check = (x) => {
   const year = yearOf(x.c.claim_date);
   let n = 0;
   for (const e of x.earlier) if (e.program === p && e.year === year) n++;
-  x.check(
-    `${p} a year`,
-    n < cap + extra,
-    () => `${n} ${p} subsidies already in ${year} (at most ${cap + extra}${extra ? ', urgent occupation' : ''})`,
-    'yearly_cap_reached',
-    { key },
-  );
+  x.check(`${p} a year`, n < cap + extra, x.traced ? `${n} ${p} subsidies already in ${year} (at most ${cap + extra}${extra ? ', urgent occupation' : ''})` : '', 'yearly_cap_reached', key);
 };
 
 /** The legal basis and rules of each program (RULES §4.1). */
@@ -486,28 +514,28 @@ const MONTHLY_SHORTAGE: ProgramSpec = {
 };
 
 /** The monthly amount of the person's level as a catalogue-like row (parameters, not the catalogue). */
-function monthlyRow(rules: Rules, c: Claim, tracer: Tracer, first: Paid): { row?: CatalogEntry; miss?: 'not_in_catalog' | 'level_not_covered' } {
-  if (c.level !== 1 && c.level !== 2) return { miss: 'level_not_covered' };
+function monthlyRow(rules: RuleReader, c: Claim, tracer: Tracer, first: Paid): CatalogEntry | CatalogMiss {
+  if (c.level !== 1 && c.level !== 2) return 'level_not_covered';
   const key = `subsidy.shortage_post.monthly_amount.level${c.level}`;
   const amount = rules.amount(key, c.claim_date);
   tracer.step(() => ({ label: 'monthly regime', value: 'monthly', how: `first paid ${first.date} (${what(first)}), before the one-off of 甬人社发〔2023〕22号`, cite: ['subsidy.shortage_post.monthly_regime'] }));
-  return {
-    row: { program: 'shortage_post', occupation: c.occupation ?? '*', level: c.level, amount, unit: 'per_month', valid_from: first.date, source: tracer.cited(key).source, line: 0 },
-  };
+  return { program: 'shortage_post', occupation: c.occupation ?? '*', level: c.level, amount, unit: 'per_month', valid_from: first.date, source: tracer.cited(key).source, line: 0 };
 }
 
 /** The first shortage_post payment of a person (the earliest date; of equal dates, the first recorded), when it was made under the monthly regime. */
-function monthlyRegimeStart(rules: Rules, earlier: readonly Paid[]): Paid | undefined {
+function monthlyRegimeStart(rules: RuleReader, earlier: readonly Paid[]): Paid | undefined {
   let first: Paid | undefined;
   for (const e of earlier) if (e.program === 'shortage_post' && (!first || e.date < first.date)) first = e;
   return first && rules.flag('subsidy.shortage_post.monthly_regime', first.date) ? first : undefined;
 }
 
-/** The catalogue rows of one program: those for any occupation, and by folded occupation. */
+/** The catalogue rows of one program: those for any occupation, and by folded occupation those and the occupation's own. */
 interface ProgramRows {
   any: CatalogEntry[];
   byOccupation: Map<string, CatalogEntry[]>;
 }
+
+type CatalogMiss = 'not_in_catalog' | 'level_not_covered';
 
 /** A catalogue indexed by program and occupation, each row with its position (the last tie-break). */
 class CatalogIndex {
@@ -515,51 +543,55 @@ class CatalogIndex {
   private readonly position = new Map<CatalogEntry, number>();
 
   constructor(catalog: readonly CatalogEntry[]) {
+    const own = new Map<Program, Map<string, CatalogEntry[]>>();
     catalog.forEach((r, i) => {
       this.position.set(r, i);
       let p = this.programs.get(r.program);
       if (!p) this.programs.set(r.program, (p = { any: [], byOccupation: new Map() }));
       if (r.occupation === '*') p.any.push(r);
       else {
+        let byOcc = own.get(r.program);
+        if (!byOcc) own.set(r.program, (byOcc = new Map()));
         const k = occKey(r.occupation)!;
-        const list = p.byOccupation.get(k);
+        const list = byOcc.get(k);
         if (list) list.push(r);
-        else p.byOccupation.set(k, [r]);
+        else byOcc.set(k, [r]);
       }
     });
+    for (const [program, byOcc] of own) {
+      const p = this.programs.get(program)!;
+      for (const [k, rows] of byOcc) p.byOccupation.set(k, [...p.any, ...rows]);
+    }
   }
 
-  /** pickCatalog, looking only at the rows of the program for `*` and for the occupation. */
-  pick(program: Program, occupation: string | undefined, level: number | undefined, on: string, certificate?: CertificateType): { row?: CatalogEntry; miss?: 'not_in_catalog' | 'level_not_covered' } {
+  /** pickCatalog's row, or why there is none, looking only at the rows of the program for `*` and for the occupation. */
+  pick(program: Program, occupation: string | undefined, level: number | undefined, on: string, certificate?: CertificateType): CatalogEntry | CatalogMiss {
     const p = this.programs.get(program);
-    if (!p) return { miss: 'not_in_catalog' };
+    if (!p) return 'not_in_catalog';
     const occ = occKey(occupation);
-    const own = occ === undefined ? undefined : p.byOccupation.get(occ);
+    const rows = (occ === undefined ? undefined : p.byOccupation.get(occ)) ?? p.any;
     // A row for one certificate outcome applies to that outcome only (`none`: without a certificate).
     const outcome = certificate ?? 'none';
     let byOcc = false;
     let best: CatalogEntry | undefined;
     let bestScore = -1;
-    for (const rows of own ? [p.any, own] : [p.any]) {
-      for (const r of rows) {
-        if (!(r.valid_from <= on && (r.valid_to === undefined || on <= r.valid_to) && (r.certificate_type === undefined || r.certificate_type === outcome))) continue;
-        byOcc = true;
-        if (!(r.level === '*' || (level !== undefined && r.level === level))) continue;
-        const score = (r.occupation === '*' ? 0 : 4) + (r.level === '*' ? 0 : 2) + (r.certificate_type === undefined ? 0 : 1);
-        // the most specific, then the latest valid_from, then the first line (then the first in the catalogue)
-        if (
-          !best ||
-          score > bestScore ||
-          (score === bestScore &&
-            (r.valid_from > best.valid_from || (r.valid_from === best.valid_from && (r.line < best.line || (r.line === best.line && this.position.get(r)! < this.position.get(best)!)))))
-        ) {
-          best = r;
-          bestScore = score;
-        }
+    for (const r of rows) {
+      if (!(r.valid_from <= on && (r.valid_to === undefined || on <= r.valid_to) && (r.certificate_type === undefined || r.certificate_type === outcome))) continue;
+      byOcc = true;
+      if (!(r.level === '*' || (level !== undefined && r.level === level))) continue;
+      const score = (r.occupation === '*' ? 0 : 4) + (r.level === '*' ? 0 : 2) + (r.certificate_type === undefined ? 0 : 1);
+      // the most specific, then the latest valid_from, then the first line (then the first in the catalogue)
+      if (
+        !best ||
+        score > bestScore ||
+        (score === bestScore &&
+          (r.valid_from > best.valid_from || (r.valid_from === best.valid_from && (r.line < best.line || (r.line === best.line && this.position.get(r)! < this.position.get(best)!)))))
+      ) {
+        best = r;
+        bestScore = score;
       }
     }
-    if (!byOcc) return { miss: 'not_in_catalog' };
-    return best ? { row: best } : { miss: 'level_not_covered' };
+    return best ?? (byOcc ? 'level_not_covered' : 'not_in_catalog');
   }
 }
 
@@ -582,7 +614,8 @@ export function pickCatalog(
   on: string,
   certificate?: CertificateType,
 ): { row?: CatalogEntry; miss?: 'not_in_catalog' | 'level_not_covered' } {
-  return catalogIndex(catalog).pick(program, occupation, level, on, certificate);
+  const r = catalogIndex(catalog).pick(program, occupation, level, on, certificate);
+  return typeof r === 'string' ? { miss: r } : { row: r };
 }
 
 export interface SubsidyInput {
@@ -596,18 +629,22 @@ export function claimOrder(a: Claim, b: Claim): number {
   return byText(a.claim_date, b.claim_date) || byText(a.claim_id, b.claim_id);
 }
 
-/** The claims in (claim_date, claim_id) order: by claim_id, then (stably) grouped by claim_date. */
-function inClaimOrder(claims: readonly Claim[]): Claim[] {
+/**
+ * The claims by claim_id, and the (claim_date, claim_id) order as positions in that list: sorted
+ * once by claim_id, then (stably) grouped by claim_date, of which there are a few thousand.
+ */
+function claimOrders(claims: readonly Claim[]): { byId: Claim[]; inOrder: Int32Array } {
   const byId = [...claims].sort((a, b) => byText(a.claim_id, b.claim_id));
-  const byDate = new Map<string, Claim[]>();
-  for (const c of byId) {
+  const byDate = new Map<string, number[]>();
+  byId.forEach((c, i) => {
     const list = byDate.get(c.claim_date);
-    if (list) list.push(c);
-    else byDate.set(c.claim_date, [c]);
-  }
-  const out: Claim[] = [];
-  for (const d of [...byDate.keys()].sort(byText)) for (const c of byDate.get(d)!) out.push(c);
-  return out;
+    if (list) list.push(i);
+    else byDate.set(c.claim_date, [i]);
+  });
+  const inOrder = new Int32Array(byId.length);
+  let n = 0;
+  for (const d of [...byDate.keys()].sort(byText)) for (const i of byDate.get(d)!) inOrder[n++] = i;
+  return { byId, inOrder };
 }
 
 export interface DecideOptions {
@@ -643,9 +680,9 @@ interface RefNode {
   list?: readonly string[];
 }
 
-const bit = (r: Reason) => 1 << REASONS.indexOf(r);
-const DURATION_EXCEEDED = bit('duration_exceeded');
-const NO_PAYMENTS: readonly Paid[] = Object.freeze([]);
+/** Each reason's bit in a mask over REASONS. */
+const BIT = Object.fromEntries(REASONS.map((r, i) => [r, 1 << i])) as Record<Reason, number>;
+const DURATION_EXCEEDED = BIT.duration_exceeded;
 
 /**
  * Decides every claim in (claim_date, claim_id) order, each eligible one counting against the
@@ -654,15 +691,34 @@ const NO_PAYMENTS: readonly Paid[] = Object.freeze([]);
  * claim looks only at its person's own.
  */
 export function decideClaims(rules: Rules, input: SubsidyInput, o: DecideOptions = {}): Decision[] {
-  /** person_id → what was paid to them, in the order paid (history first) */
-  const paid = new Map<string, Paid[]>();
+  const { byId, inOrder } = decideAll(rules, input, o);
+  return Array.from(inOrder, (i) => byId[i]!);
+}
+
+/** The decisions by claim_id, the order they were made in (positions in byId), the one explained. */
+interface AllDecided {
+  byId: Decision[];
+  inOrder: Int32Array;
+  traced?: Decision;
+}
+
+/**
+ * decideClaims, with each decision handed to `each` as it is made, with the person (the same
+ * object for every claim of one 身份证号) and its position in byId.
+ */
+function decideAll(rules: Rules, input: SubsidyInput, o: DecideOptions, each?: (d: Decision, person: Person, position: number) => void): AllDecided {
+  /** person_id → the person */
+  const people = new Map<string, Person>();
+  const person = (id: string) => {
+    let p = people.get(id);
+    if (!p) people.set(id, (p = { paid: [] }));
+    return p;
+  };
   /** certificate number → the first training or skill_upgrade payment on it, of anyone */
   const certificates = new Map<string, Paid>();
   /** A payment (from the history, or an eligible claim) that later claims are checked against. */
-  const record = (person: string, p: Paid) => {
-    const list = paid.get(person);
-    if (list) list.push(p);
-    else paid.set(person, [p]);
+  const record = (to: Person, p: Paid) => {
+    to.paid.push(p);
     if (p.certificate_no && PROGRAM_SPECS[p.program].paysForCertificate && !certificates.has(p.certificate_no)) certificates.set(p.certificate_no, p);
   };
   const paidRecord = (r: Pick<Claim, 'program' | 'occupation' | 'level' | 'certificate_no'>, date: string, months: number, from: HistoryEntry | Claim): Paid => ({
@@ -675,78 +731,172 @@ export function decideClaims(rules: Rules, input: SubsidyInput, o: DecideOptions
     months,
     from,
   });
-  for (const h of input.history) record(h.person_id, paidRecord(h, h.paid_date, h.months ?? 0, h));
+  for (const h of input.history) record(person(h.person_id), paidRecord(h, h.paid_date, h.months ?? 0, h));
   const decider = new Decider(rules, input, certificates);
-  const decisions: Decision[] = [];
-  for (const c of inClaimOrder(input.claims)) {
-    const d = decider.decide(c, paid.get(c.person_id) ?? NO_PAYMENTS, o.explain?.(c.claim_id) ?? false);
-    decisions.push(d);
-    if (d.status === 'eligible') record(c.person_id, paidRecord(c, c.claim_date, d.paidMonths ?? 0, c));
+  const { byId: claims, inOrder } = claimOrders(input.claims);
+  // Each claim's person looked up before the claims are decided, in one pass (decided by date, the
+  // claims come in no order in memory).
+  const persons = claims.map((c) => person(c.person_id));
+  const byId = new Array<Decision>(claims.length);
+  let traced: Decision | undefined;
+  for (const i of inOrder) {
+    const c = claims[i]!;
+    const p = persons[i]!;
+    const d = decider.decide(c, p.paid, (p.id ??= checkId(c.person_id)), o.explain?.(c.claim_id) ?? false);
+    byId[i] = d;
+    if (d.trace && !traced) traced = d;
+    each?.(d, p, i);
+    if (d.status === 'eligible') record(p, paidRecord(c, c.claim_date, d.paidMonths ?? 0, c));
   }
-  return decisions;
+  return { byId, inOrder, ...(traced ? { traced } : {}) };
 }
 
-/** Decides one claim after another: the catalogue index, the shared lists and one view of the rules serve them all. */
-class Decider {
-  private readonly catalog: CatalogIndex;
-  private readonly lists = new Lists();
-  /** the rules, each read reported to the tracer of the claim being decided */
-  private readonly rules: Rules;
-  private tracer = new Tracer(false, 'source');
+/**
+ * The rules as the decider reads them: each parameter read once a day (a few thousand days) from
+ * a recording view of the rules, and kept with its read, which is reported again to the claim's
+ * tracer on every later use. A recording view given as the rules sees each distinct read once.
+ */
+class CachedRules implements RuleReader {
+  private readonly cache = new Map<string, Map<string, { value: unknown; read: ParamRead | undefined }>>();
+  private readonly view: Rules;
+  private last: ParamRead | undefined;
 
   constructor(
     rules: Rules,
-    private readonly input: SubsidyInput,
-    private readonly certificates: ReadonlyMap<string, Paid>,
+    private readonly report: (r: ParamRead) => void,
   ) {
-    this.catalog = catalogIndex(input.catalog);
-    this.rules = rules.recording((r) => this.tracer.read(r));
+    this.view = rules.recording((r) => {
+      this.last = r;
+      report(r);
+    });
   }
 
-  decide(c: Claim, earlier: readonly Paid[], traced: boolean): Decision {
+  amount(key: string, on: string): Fen {
+    return this.get(key, on, 'amount') as Fen;
+  }
+  count(key: string, on: string): number {
+    return this.get(key, on, 'count') as number;
+  }
+  flag(key: string, on: string): boolean {
+    return this.get(key, on, 'flag') as boolean;
+  }
+  list(key: string, on: string): readonly string[] {
+    return this.get(key, on, 'list') as readonly string[];
+  }
+  countIfInForce(key: string, on: string): number | undefined {
+    return this.get(key, on, 'countIfInForce') as number | undefined;
+  }
+
+  private get(key: string, on: string, how: keyof RuleReader): unknown {
+    let byDay = this.cache.get(key);
+    if (!byDay) this.cache.set(key, (byDay = new Map()));
+    const hit = byDay.get(on);
+    if (hit) {
+      if (hit.read) this.report(hit.read);
+      return hit.value;
+    }
+    this.last = undefined;
+    const value = this.view[how](key, on);
+    byDay.set(on, { value, read: this.last });
+    return value;
+  }
+}
+
+/**
+ * Decides one claim after another: the catalogue index, the shared lists and the rules serve them
+ * all; the decider is the checks' view of the claim being decided (no objects made per claim but
+ * the decision).
+ */
+class Decider implements Ctx {
+  readonly rules: CachedRules;
+  private readonly catalog: CatalogIndex;
+  private readonly lists = new Lists();
+  /**
+   * The claims not explained share one tracer that keeps only the latest read of each key (what
+   * rule_refs cites; every citation follows its read in the same check). A claim explained gets
+   * its own, which refuses a citation of a parameter it did not read.
+   */
+  private readonly untraced = new Tracer(false, 'source');
+  private tracer = this.untraced;
+  // the claim being decided
+  c!: Claim;
+  spec!: ProgramSpec;
+  decidingDate = '';
+  row: CatalogEntry | undefined;
+  earlier: readonly Paid[] = [];
+  id: IdCheck = {};
+  traced = false;
+  /** the reasons found (a mask over REASONS), the sources cited in order */
+  private reasons = 0;
+  private readonly refs: string[] = [];
+
+  constructor(
+    rules: Rules,
+    readonly input: SubsidyInput,
+    readonly certificates: ReadonlyMap<string, Paid>,
+  ) {
+    this.catalog = catalogIndex(input.catalog);
+    this.rules = new CachedRules(rules, (r) => this.tracer.read(r));
+  }
+
+  private cite(source: string): void {
+    if (!this.refs.includes(source)) this.refs.push(source);
+  }
+
+  check(label: string, ok: boolean, how: string, reason?: Reason, cite?: Cite): void {
+    if (!ok && reason) this.reasons |= BIT[reason];
+    if (cite === undefined) {
+      // nothing to cite
+    } else if (typeof cite === 'string') this.cite(this.tracer.cited(cite).source);
+    else if ('source' in cite) this.cite(cite.source);
+    else for (const k of cite) this.cite(this.tracer.cited(k).source);
+    if (this.traced) {
+      const keys = cite === undefined || (typeof cite !== 'string' && 'source' in cite) ? [] : typeof cite === 'string' ? [cite] : cite;
+      const source = cite !== undefined && typeof cite !== 'string' && 'source' in cite ? cite.source : undefined;
+      this.step({ label, value: ok ? 'ok' : (reason ?? 'fails'), how, ...(keys.length ? { cite: keys } : source !== undefined ? { source } : {}) });
+    }
+  }
+
+  /** A step of the explain (called only for the claim explained: its text is made only then). */
+  private step(s: StepSpec): void {
+    this.tracer.step(() => s);
+  }
+
+  decide(c: Claim, earlier: readonly Paid[], id: IdCheck, traced: boolean): Decision {
     // The sources of the rules applied go into rule_refs whether or not the claim is explained.
-    const tracer = (this.tracer = new Tracer(traced, 'source'));
+    const tracer = (this.tracer = traced ? new Tracer(true, 'source') : this.untraced);
     const r0 = this.rules;
     const monthlyFrom = c.program === 'shortage_post' ? monthlyRegimeStart(r0, earlier) : undefined;
     const spec = monthlyFrom ? MONTHLY_SHORTAGE : PROGRAM_SPECS[c.program];
-    let reasons = 0;
-    const refs: string[] = [spec.source];
-    const addRef = (s: string) => {
-      if (!refs.includes(s)) refs.push(s);
-    };
+    this.reasons = 0;
+    this.refs.length = 0;
+    this.refs.push(spec.source);
     const decidingDate = spec.decidingDate === 'certificate' && c.certificate_date ? c.certificate_date : c.claim_date;
-    tracer.step(() => ({
-      label: 'deciding date',
-      value: decidingDate,
-      how:
-        spec.decidingDate === 'certificate'
-          ? c.certificate_date
-            ? 'the certificate date (rules and catalogue in force when it was obtained)'
-            : 'the claim date (no certificate date)'
-          : 'the claim date',
-    }));
-    const x: Ctx = {
-      rules: r0,
-      input: this.input,
-      c,
-      spec,
-      decidingDate,
-      row: undefined,
-      earlier,
-      certificates: this.certificates,
-      check: (label, ok, how, reason, cite) => {
-        const keys = cite && 'key' in cite ? (typeof cite.key === 'string' ? [cite.key] : cite.key) : [];
-        const sources = cite && 'source' in cite ? [cite.source] : keys.map((k) => tracer.cited(k).source);
-        tracer.step(() => ({ label, value: ok ? 'ok' : (reason ?? 'fails'), how: how(), ...(keys.length ? { cite: keys } : sources.length ? { source: sources[0] } : {}) }));
-        if (!ok && reason) reasons |= bit(reason);
-        for (const s of sources) addRef(s);
-      },
-    };
+    if (traced) {
+      this.step({
+        label: 'deciding date',
+        value: decidingDate,
+        how:
+          spec.decidingDate === 'certificate'
+            ? c.certificate_date
+              ? 'the certificate date (rules and catalogue in force when it was obtained)'
+              : 'the claim date (no certificate date)'
+            : 'the claim date',
+      });
+    }
+    const x = this as Decider;
+    x.c = c;
+    x.spec = spec;
+    x.decidingDate = decidingDate;
+    x.row = undefined;
+    x.earlier = earlier;
+    x.id = id;
+    x.traced = traced;
 
     // The catalogue row is chosen first (its age limits may replace the general ones), shown in its
     // place below. The old monthly shortage post subsidy is paid from its parameters instead.
     const pick = monthlyFrom ? monthlyRow(r0, c, tracer, monthlyFrom) : this.catalog.pick(c.program, c.occupation, c.level, decidingDate, c.certificate_type);
-    const row = pick.row;
+    const row = typeof pick === 'string' ? undefined : pick;
     x.row = row;
 
     personChecks(x);
@@ -760,22 +910,25 @@ class Decider {
     // ── the catalogue ───────────────────────────────────────────────────────────
     if (row) {
       const catSource = row.source ?? `catalog.csv line ${row.line}`;
-      addRef(catSource);
-      tracer.step(() => ({
-        label: 'catalogue row',
-        value: `${formatFen(row.amount)} ${row.unit}`,
-        how: `${row.line ? `line ${row.line}` : 'the monthly regime\'s parameter'}: ${row.program}, occupation ${row.occupation}, level ${row.level === '*' ? '*' : levelName(row.level)}${row.certificate_type ? `, certificate ${row.certificate_type === 'none' ? 'none (ended without one)' : row.certificate_type}` : ''}, valid ${row.valid_from}…${row.valid_to ?? ''}${row.shortage ? ', shortage' : ''}${row.urgent ? ', urgent' : ''}`,
-        source: catSource,
-      }));
+      this.cite(catSource);
+      if (traced) {
+        this.step({
+          label: 'catalogue row',
+          value: `${formatFen(row.amount)} ${row.unit}`,
+          how: `${row.line ? `line ${row.line}` : 'the monthly regime\'s parameter'}: ${row.program}, occupation ${row.occupation}, level ${row.level === '*' ? '*' : levelName(row.level)}${row.certificate_type ? `, certificate ${row.certificate_type === 'none' ? 'none (ended without one)' : row.certificate_type}` : ''}, valid ${row.valid_from}…${row.valid_to ?? ''}${row.shortage ? ', shortage' : ''}${row.urgent ? ', urgent' : ''}`,
+          source: catSource,
+        });
+      }
     } else {
       x.check(
         'catalogue',
         false,
-        () =>
-          pick.miss === 'not_in_catalog'
+        !traced
+          ? ''
+          : pick === 'not_in_catalog'
             ? `no ${c.program} row for occupation ${c.occupation ?? '(none)'} valid on ${decidingDate}`
             : `the catalogue has ${c.program} rows for ${c.occupation} on ${decidingDate}, none for level ${levelName(c.level)}`,
-        pick.miss,
+        pick as CatalogMiss,
       );
     }
 
@@ -789,9 +942,9 @@ class Decider {
       x.check(
         'within the years of the first payment',
         c.claim_date <= until,
-        () => `first monthly payment ${monthlyFrom.date} (${what(monthlyFrom)}); claimed ${c.claim_date}, ${c.claim_date <= until ? 'by' : 'after'} ${until}`,
+        traced ? `first monthly payment ${monthlyFrom.date} (${what(monthlyFrom)}); claimed ${c.claim_date}, ${c.claim_date <= until ? 'by' : 'after'} ${until}` : '',
         'duration_exceeded',
-        { key: 'subsidy.shortage_post.max_years' },
+        'subsidy.shortage_post.max_years',
       );
     }
     if (spec.counted) yearlyCapCheck(x);
@@ -808,21 +961,22 @@ class Decider {
       const left = Math.max(0, limit - used);
       const months = c.months ?? 0;
       if (monthlyFrom && c.months === undefined) {
-        x.check('months per person', false, () => 'a monthly shortage_post claim gives the months it covers (column months): none given', 'duration_exceeded', { key: spec.monthLimit });
+        x.check('months per person', false, traced ? 'a monthly shortage_post claim gives the months it covers (column months): none given' : '', 'duration_exceeded', spec.monthLimit);
       }
       paidMonths = Math.min(months, left);
       partial = months > left && left > 0;
       x.check(
         'months per person',
         months <= left,
-        () => `${months} claimed, ${used} paid before, at most ${limit}: ${left === 0 ? 'none left' : months > left ? `${left} paid` : 'all paid'}`,
+        traced ? `${months} claimed, ${used} paid before, at most ${limit}: ${left === 0 ? 'none left' : months > left ? `${left} paid` : 'all paid'}` : '',
         'duration_exceeded',
-        { key: spec.monthLimit },
+        spec.monthLimit,
       );
     }
 
     // ── the decision ────────────────────────────────────────────────────────────
     // A claim past its month limit with months left is paid for those months and stays eligible.
+    const reasons = this.reasons;
     const blocking = partial && !beyondYears ? reasons & ~DURATION_EXCEEDED : reasons;
     const eligible = blocking === 0 && row !== undefined;
     let amount = 0;
@@ -831,20 +985,22 @@ class Decider {
       if (row.unit === 'per_claim') amount = row.amount;
       else if (row.unit === 'per_month') amount = mulFen(row.amount, months);
       else amount = new Dec(row.amount).mul(months).div(12).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
-      tracer.step(() => ({
-        label: 'amount',
-        value: formatFen(amount),
-        how:
-          row.unit === 'per_claim'
-            ? 'the catalogue amount'
-            : row.unit === 'per_month'
-              ? `${formatFen(row.amount)} × ${months} months`
-              : `round(${formatFen(row.amount)} × ${months} / 12)`,
-      }));
+      if (traced) {
+        this.step({
+          label: 'amount',
+          value: formatFen(amount),
+          how:
+            row.unit === 'per_claim'
+              ? 'the catalogue amount'
+              : row.unit === 'per_month'
+                ? `${formatFen(row.amount)} × ${months} months`
+                : `round(${formatFen(row.amount)} × ${months} / 12)`,
+        });
+      }
     }
     const ordered = this.lists.reasons(reasons);
-    tracer.step(() => ({ label: 'decision', value: eligible ? 'eligible' : 'ineligible', ...(ordered.length ? { how: ordered.join(';') } : {}) }));
-    const d: Decision = { claim: c, status: eligible ? 'eligible' : 'ineligible', amount, reasons: ordered, refs: this.lists.sources(refs), decidingDate };
+    if (traced) this.step({ label: 'decision', value: eligible ? 'eligible' : 'ineligible', ...(ordered.length ? { how: ordered.join(';') } : {}) });
+    const d: Decision = { claim: c, status: eligible ? 'eligible' : 'ineligible', amount, reasons: ordered, refs: this.lists.sources(this.refs), decidingDate };
     if (row) d.catalog = row;
     if (paidMonths !== undefined) d.paidMonths = paidMonths;
     if (traced) {
@@ -873,33 +1029,47 @@ function explainTrace(d: Decision): Trace {
 // ── The command ──────────────────────────────────────────────────────────────
 
 export interface TrainingSubsidyResult extends CalculatorResult {
-  /** the decisions reported: every claim, or those claimed in the years asked for */
+  /** the decisions reported, by claim_id: every claim, or those claimed in the years asked for */
   decisions: Decision[];
+  /** subsidy-summary.csv's lines and the totals of the decisions reported */
+  summary: SummaryLine[];
+  totals: SubsidyTotals;
 }
 
 /**
  * Every claim in the file is decided, in (claim_date, claim_id) order, so that earlier claims
  * count against later ones; only the claims made in the years asked for (--year; in `run`, also
- * --from/--to) are reported.
+ * --from/--to) are reported. The summary and totals are counted as the claims are decided.
  */
 export function computeTrainingSubsidy(
   inputs: Pick<InputTypes, 'trainees' | 'catalog'> & Partial<Pick<InputTypes, 'history' | 'qualifications'>>,
   ctx: ComputeContext,
 ): TrainingSubsidyResult {
   const explainId = ctx.explain?.trim();
-  const all = decideClaims(
+  const inRange = inYearRange(ctx.range);
+  const tally = new Tally();
+  const reported = new Uint8Array(inputs.trainees.length);
+  let n = 0;
+  const all = decideAll(
     ctx.rules,
     { claims: inputs.trainees, catalog: inputs.catalog, history: inputs.history ?? [], qualifications: inputs.qualifications ?? new Map() },
     { explain: (id) => id === explainId },
+    (d, person, i) => {
+      if (!inRange(yearOf(d.claim.claim_date))) return;
+      reported[i] = 1;
+      n++;
+      tally.add(d, !person.reported);
+      person.reported = true;
+    },
   );
-  const inRange = inYearRange(ctx.range);
-  const explained = all.find((d) => d.trace !== undefined);
   return {
-    decisions: all.filter((d) => inRange(yearOf(d.claim.claim_date))),
+    decisions: n === all.byId.length ? all.byId : all.byId.filter((_, i) => reported[i] === 1),
+    summary: tally.lines(),
+    totals: tally.totals(),
     conflicts: [],
     dropped: [],
     hints: [],
-    ...(explained ? { trace: explainTrace(explained) } : {}),
+    ...(all.traced ? { trace: explainTrace(all.traced) } : {}),
   };
 }
 
@@ -984,28 +1154,65 @@ export interface SummaryLine {
   amount: number;
 }
 
-export function summaryLines(decisions: readonly Decision[]): SummaryLine[] {
-  const by = new Map<string, Map<Program, SummaryLine>>();
-  const lines: SummaryLine[] = [];
-  for (const d of decisions) {
+/** Claims, eligible and amount per enterprise and program, and in all, counted one decision at a time. */
+class Tally {
+  private readonly by = new Map<string, Map<Program, SummaryLine>>();
+  private readonly all: SummaryLine[] = [];
+  private readonly sum: SubsidyTotals = { claims: 0, eligible: 0, amount: 0, persons: 0 };
+
+  /** `newPerson`: the first decision of its person counted */
+  add(d: Decision, newPerson: boolean): void {
     const e = d.claim.enterprise_id ?? '';
-    let programs = by.get(e);
-    if (!programs) by.set(e, (programs = new Map()));
+    let programs = this.by.get(e);
+    if (!programs) this.by.set(e, (programs = new Map()));
     let s = programs.get(d.claim.program);
     if (!s) {
       programs.set(d.claim.program, (s = { enterprise_id: e, program: d.claim.program, claims: 0, eligible: 0, amount: 0 }));
-      lines.push(s);
+      this.all.push(s);
     }
-    s.claims++;
-    if (d.status === 'eligible') s.eligible++;
-    s.amount = addFen(s.amount, d.amount);
+    count(s, d);
+    count(this.sum, d);
+    if (newPerson) this.sum.persons++;
   }
-  return lines.sort((a, b) => byText(a.enterprise_id, b.enterprise_id) || byText(a.program, b.program));
+
+  /** by enterprise_id, then program */
+  lines(): SummaryLine[] {
+    return [...this.all].sort((a, b) => byText(a.enterprise_id, b.enterprise_id) || byText(a.program, b.program));
+  }
+
+  totals(): SubsidyTotals {
+    return { ...this.sum };
+  }
+}
+
+function count(t: { claims: number; eligible: number; amount: Fen }, d: Decision): void {
+  t.claims++;
+  if (d.status === 'eligible') t.eligible++;
+  t.amount = addFen(t.amount, d.amount);
+}
+
+/** The decisions counted (the persons by 身份证号). */
+function tallied(decisions: readonly Decision[]): Tally {
+  const t = new Tally();
+  const persons = new Set<string>();
+  for (const d of decisions) {
+    t.add(d, !persons.has(d.claim.person_id));
+    persons.add(d.claim.person_id);
+  }
+  return t;
+}
+
+export function summaryLines(decisions: readonly Decision[]): SummaryLine[] {
+  return tallied(decisions).lines();
 }
 
 /** subsidy-summary.csv: claims, eligible and amount per enterprise and program. */
 export function subsidySummaryTable(decisions: readonly Decision[]): Table {
-  return { columns: SUBSIDY_SUMMARY_COLUMNS, rows: summaryLines(decisions).map((s) => ({ ...s, amount: formatFen(s.amount) })) };
+  return summaryTable(summaryLines(decisions));
+}
+
+function summaryTable(lines: readonly SummaryLine[]): Table {
+  return { columns: SUBSIDY_SUMMARY_COLUMNS, rows: lines.map((s) => ({ ...s, amount: formatFen(s.amount) })) };
 }
 
 export interface SubsidyTotals {
@@ -1016,15 +1223,7 @@ export interface SubsidyTotals {
 }
 
 export function subsidyTotals(decisions: readonly Decision[]): SubsidyTotals {
-  let eligible = 0;
-  let amount = 0;
-  const persons = new Set<string>();
-  for (const d of decisions) {
-    if (d.status === 'eligible') eligible++;
-    amount = addFen(amount, d.amount);
-    persons.add(d.claim.person_id);
-  }
-  return { claims: decisions.length, eligible, amount, persons: persons.size };
+  return tallied(decisions).totals();
 }
 
 export const trainingSubsidy = defineCalculator<TrainingSubsidyResult>({
@@ -1064,11 +1263,11 @@ export const trainingSubsidy = defineCalculator<TrainingSubsidyResult>({
   compute: (inputs, ctx) => computeTrainingSubsidy({ ...inputs, trainees: inputs.trainees!, catalog: inputs.catalog! }, ctx),
   reports: [
     { name: 'subsidies', flag: 'out', help: 'write subsidies.csv here (default: standard output)', table: (r) => subsidiesTable(r.decisions) },
-    { name: 'subsidy-summary', flag: 'summary', help: 'write subsidy-summary.csv (enterprise_id, program, claims, eligible, amount) here', table: (r) => subsidySummaryTable(r.decisions) },
+    { name: 'subsidy-summary', flag: 'summary', help: 'write subsidy-summary.csv (enterprise_id, program, claims, eligible, amount) here', table: (r) => summaryTable(r.summary) },
   ],
   title: 'Training subsidies (职业技能培训补贴)',
   summarize: (r): SummaryItem[] => {
-    const t = subsidyTotals(r.decisions);
+    const t = r.totals;
     return [
       { item: 'claims', label: 'claims', value: String(t.claims) },
       { item: 'persons', label: 'persons', value: String(t.persons) },
@@ -1079,7 +1278,7 @@ export const trainingSubsidy = defineCalculator<TrainingSubsidyResult>({
   },
   warnings: () => [],
   afterword: (r) => {
-    const t = subsidyTotals(r.decisions);
+    const t = r.totals;
     return `subsidy: ${t.claims} claim${t.claims === 1 ? '' : 's'} of ${t.persons} person${t.persons === 1 ? '' : 's'}, ${t.eligible} eligible, ${t.claims - t.eligible} ineligible, amount ${formatFen(t.amount)}`;
   },
 });
