@@ -13,7 +13,7 @@ import { byText } from '../domain/order.js';
 import { addMonths, ageOn, yearOf } from '../domain/periods.js';
 import { covering, type QualificationSpan } from '../domain/qualifications.js';
 import type { CatalogEntry, Claim, HistoryEntry, InputTypes } from '../domain/records.js';
-import type { ColumnDef, Table } from '../domain/table.js';
+import type { ColumnDef, Record_, Table } from '../domain/table.js';
 import { Tracer, type ParamRead, type StepSpec, type Trace, type TraceStep } from '../domain/trace.js';
 import type { CertificateType, Program } from '../domain/vocabulary.js';
 import type { Rules } from '../rules/index.js';
@@ -118,19 +118,16 @@ type Check = (x: Ctx) => void;
 const LEVEL_NAMES = ['', '高级技师', '技师', '高级工', '中级工', '初级工'];
 export const levelName = (l: number | undefined): string => (l === undefined ? '(none)' : `${l} (${LEVEL_NAMES[l] ?? '?'})`);
 
-/** A 身份证号 checked (GB 11643-1999): why it is not valid, or the birth date and sex it gives. */
-interface IdCheck {
-  problem?: string;
-  info?: PersonIdInfo;
-}
+/** A 身份证号 checked (GB 11643-1999): the birth date and sex it gives, or why it is not valid. */
+type IdCheck = PersonIdInfo | string;
 function checkId(id: string): IdCheck {
-  const problem = personIdProblem(id);
-  return problem === undefined ? { info: personIdInfo(id) } : { problem };
+  return personIdProblem(id) ?? personIdInfo(id);
 }
 
 /** A claimant or a person paid before: what was paid to them (in the order paid, history first), their 身份证号 checked. */
 interface Person {
-  paid: Paid[];
+  /** NO_PAYMENTS until the first (a list of just the payments: most persons have one or two) */
+  paid: readonly Paid[];
   id?: IdCheck;
   /** a claim of theirs is reported (counted once in the totals) */
   reported?: boolean;
@@ -194,7 +191,8 @@ const CROSS_CLAIM = { source: CROSS_CLAIM_SOURCE };
 
 /** 居民身份证号 check character and birth date (GB 11643-1999); then the working age on the deciding date. */
 const personChecks: Check = (x) => {
-  const { problem, info } = x.id;
+  const problem = typeof x.id === 'string' ? x.id : undefined;
+  const info = typeof x.id === 'string' ? undefined : x.id;
   x.check('身份证号', problem === undefined, x.traced ? (problem ?? 'valid check character and birth date') : '', 'invalid_person_id', ID_SOURCE);
   if (info === undefined) return;
   const age = ageOn(info.birthDate, x.decidingDate);
@@ -683,6 +681,7 @@ interface RefNode {
 /** Each reason's bit in a mask over REASONS. */
 const BIT = Object.fromEntries(REASONS.map((r, i) => [r, 1 << i])) as Record<Reason, number>;
 const DURATION_EXCEEDED = BIT.duration_exceeded;
+const NO_PAYMENTS: readonly Paid[] = Object.freeze([]);
 
 /**
  * Decides every claim in (claim_date, claim_id) order, each eligible one counting against the
@@ -711,14 +710,14 @@ function decideAll(rules: Rules, input: SubsidyInput, o: DecideOptions, each?: (
   const people = new Map<string, Person>();
   const person = (id: string) => {
     let p = people.get(id);
-    if (!p) people.set(id, (p = { paid: [] }));
+    if (!p) people.set(id, (p = { paid: NO_PAYMENTS }));
     return p;
   };
   /** certificate number → the first training or skill_upgrade payment on it, of anyone */
   const certificates = new Map<string, Paid>();
   /** A payment (from the history, or an eligible claim) that later claims are checked against. */
   const record = (to: Person, p: Paid) => {
-    to.paid.push(p);
+    to.paid = [...to.paid, p];
     if (p.certificate_no && PROGRAM_SPECS[p.program].paysForCertificate && !certificates.has(p.certificate_no)) certificates.set(p.certificate_no, p);
   };
   const paidRecord = (r: Pick<Claim, 'program' | 'occupation' | 'level' | 'certificate_no'>, date: string, months: number, from: HistoryEntry | Claim): Paid => ({
@@ -824,7 +823,7 @@ class Decider implements Ctx {
   decidingDate = '';
   row: CatalogEntry | undefined;
   earlier: readonly Paid[] = [];
-  id: IdCheck = {};
+  id: IdCheck = '';
   traced = false;
   /** the reasons found (a mask over REASONS), the sources cited in order */
   private reasons = 0;
@@ -1100,25 +1099,54 @@ export const SUBSIDY_SUMMARY_COLUMNS: readonly ColumnDef[] = [
 
 /** subsidies.csv (CONTRACT §5), one row per claim, sorted by claim_id. The 身份证号 as the input had it. */
 export function subsidiesTable(decisions: readonly Decision[]): Table {
+  // Reported by claim_id already (computeTrainingSubsidy): then the sort is one pass.
   const sorted = [...decisions].sort((a, b) => byText(a.claim.claim_id, b.claim.claim_id));
   const text = new Texts();
-  return {
-    columns: SUBSIDY_COLUMNS,
-    rows: sorted.map((d) => ({
-      claim_id: d.claim.claim_id,
-      person_id: d.claim.person_id,
-      enterprise_id: d.claim.enterprise_id ?? '',
-      program: d.claim.program,
-      occupation: d.claim.occupation ?? '',
-      level: d.claim.level ?? '',
-      certificate_date: d.claim.certificate_date ?? '',
-      claim_date: d.claim.claim_date,
-      status: d.status,
-      amount: text.fen(d.amount),
-      reasons: text.joined(d.reasons),
-      rule_refs: text.joined(d.refs),
-    })),
-  };
+  /**
+   * A row as a view of its decision: the cells are read from it as the report is written, nothing
+   * is copied (a million rows are a million small objects). The writers read a row's cells by
+   * column name only.
+   */
+  class Row {
+    constructor(private readonly d: Decision) {}
+    get claim_id(): string {
+      return this.d.claim.claim_id;
+    }
+    get person_id(): string {
+      return this.d.claim.person_id;
+    }
+    get enterprise_id(): string {
+      return this.d.claim.enterprise_id ?? '';
+    }
+    get program(): string {
+      return this.d.claim.program;
+    }
+    get occupation(): string {
+      return this.d.claim.occupation ?? '';
+    }
+    get level(): number | string {
+      return this.d.claim.level ?? '';
+    }
+    get certificate_date(): string {
+      return this.d.claim.certificate_date ?? '';
+    }
+    get claim_date(): string {
+      return this.d.claim.claim_date;
+    }
+    get status(): string {
+      return this.d.status;
+    }
+    get amount(): string {
+      return text.fen(this.d.amount);
+    }
+    get reasons(): string {
+      return text.joined(this.d.reasons);
+    }
+    get rule_refs(): string {
+      return text.joined(this.d.refs);
+    }
+  }
+  return { columns: SUBSIDY_COLUMNS, rows: sorted.map((d) => new Row(d) as unknown as Record_) };
 }
 
 /** The text of cells that repeat from row to row (amounts, the shared reason and source lists), made once each. */

@@ -375,6 +375,8 @@ export async function loadTrainees(path: string, o: LoadOptions): Promise<Claim[
   const seen = new Map<string, number>();
   const date = interner();
   const text = interner();
+  // a person's claims share one string of their 身份证号
+  const person = interner(Infinity);
   await readRows(path, traineesSchema, o, problems, (r, ctx) => {
     const first = seen.get(r.claim_id);
     if (first !== undefined) {
@@ -389,7 +391,7 @@ export async function loadTrainees(path: string, o: LoadOptions): Promise<Claim[
     // Every claim of one shape (a column left empty is undefined): a million of them stay compact.
     const c: Claim = {
       claim_id: owned(r.claim_id),
-      person_id: owned(r.person_id),
+      person_id: person(r.person_id),
       program: r.program,
       group: r.group,
       claim_date: date(r.claim_date),
