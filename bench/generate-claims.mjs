@@ -23,18 +23,18 @@
  * The same arguments always give byte-identical files (mulberry32, no clock). Needs the build
  * (`npm run build`) for the project's check-character helpers (GB 11643-1999, GB 32100-2015).
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mulberry32 } from '../scripts/prng.mjs';
+import { enterpriseId, writer } from './generate.mjs';
 
 export const DEFAULT_CLAIMS = 200_000;
 export const DEFAULT_CLAIMS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data-claims');
 const SEED = 20240913;
 const GENERATOR_VERSION = 1;
 
-const { personIdCheckChar, withUsccCheck } = await import(new URL('../dist/domain/ids.js', import.meta.url).href);
-const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const { personIdCheckChar } = await import(new URL('../dist/domain/ids.js', import.meta.url).href);
 
 /** Occupations of the catalogue; the first SHORTAGE are on the shortage list, URGENT ones are 急需 (2025). */
 const OCCUPATIONS = [
@@ -65,40 +65,17 @@ const dayOf = (y, m, d) => Date.UTC(y, m - 1, d) / DAY;
 /** A tenth of the dates in the 2018/3/5 form exports use. */
 const slashed = (s) => `${s.slice(0, 4)}/${Number(s.slice(5, 7))}/${Number(s.slice(8, 10))}`;
 
-/** Buffered synchronous writer: a few MB of memory whatever the file size. */
-function writer(path) {
-  const fd = openSync(path, 'w');
-  let buf = '';
-  let bytes = 0;
-  let rows = 0;
+/** generate.mjs's writer, counting the rows written after the header. */
+function counted(path) {
+  const w = writer(path);
+  let rows = -1;
   return {
     line(s) {
-      buf += s + '\n';
+      w.line(s);
       rows++;
-      if (buf.length >= 1 << 20) this.flush();
     },
-    flush() {
-      if (buf) bytes += writeSync(fd, buf);
-      buf = '';
-    },
-    /** closes the file; rows counted without the header */
-    close() {
-      this.flush();
-      closeSync(fd);
-      return { rows: rows - 1, bytes };
-    },
+    close: () => ({ rows, bytes: w.close() }),
   };
-}
-
-/** Enterprise n → a valid 统一社会信用代码 of a Ningbo enterprise (91 3302xx MA + 7 characters). */
-function enterpriseId(n) {
-  let body = '';
-  let v = n * 104_723 + 7_919;
-  for (let i = 0; i < 7; i++) {
-    body = USCC_ALPHABET[v % 31] + body;
-    v = Math.floor(v / 31);
-  }
-  return withUsccCheck(`91330282MA${body}`);
 }
 
 /** The catalogue rows, as CSV lines (header first). */
@@ -148,12 +125,12 @@ export function generateClaims(claims = DEFAULT_CLAIMS, dir = DEFAULT_CLAIMS_DIR
   const chance = (p) => rnd() < p;
   const between = (lo, hi) => lo + Math.floor(rnd() * (hi - lo + 1));
 
-  const catalog = writer(join(dir, 'catalog.csv'));
+  const catalog = counted(join(dir, 'catalog.csv'));
   for (const l of catalogLines()) catalog.line(l);
 
   const enterprises = Math.max(20, Math.min(50_000, Math.ceil(claims / 25)));
   const employers = Array.from({ length: enterprises }, (_, i) => enterpriseId(i));
-  const quals = writer(join(dir, 'qualifications.csv'));
+  const quals = counted(join(dir, 'qualifications.csv'));
   quals.line('enterprise_id,qualification,valid_from,valid_to');
   employers.forEach((id, i) => {
     if (i % 37 === 5) quals.line(`${id},individual_business,2019-01-01,`);
@@ -161,9 +138,9 @@ export function generateClaims(claims = DEFAULT_CLAIMS, dir = DEFAULT_CLAIMS_DIR
     else if (i % 23 === 3) quals.line(`${id},high_tech,2020-01-01,2022-12-31`);
   });
 
-  const trainees = writer(join(dir, 'trainees.csv'));
+  const trainees = counted(join(dir, 'trainees.csv'));
   trainees.line('claim_id,person_id,name,program,group,enterprise_id,occupation,level,certificate_type,certificate_no,certificate_date,route,insured_months,contract_months,months,claim_date');
-  const history = writer(join(dir, 'history.csv'));
+  const history = counted(join(dir, 'history.csv'));
   history.line('person_id,program,paid_date,amount,occupation,level,certificate_no,months');
 
   const FIRST = dayOf(2019, 1, 1);
