@@ -687,7 +687,9 @@ const NO_PAYMENTS: readonly Paid[] = Object.freeze([]);
  * Decides every claim in (claim_date, claim_id) order, each eligible one counting against the
  * later ones as a history payment does. Throws RuleGapError when a rule's parameter has nothing in
  * force on the date it is needed. Payments are indexed by person and certificate number: each
- * claim looks only at its person's own.
+ * claim looks only at its person's own. The rules are read once per parameter and day (a
+ * recording view given as `rules` sees each distinct read once); the explain text is made only
+ * for the claims `o.explain` names.
  */
 export function decideClaims(rules: Rules, input: SubsidyInput, o: DecideOptions = {}): Decision[] {
   const { byId, inOrder } = decideAll(rules, input, o);

@@ -383,14 +383,15 @@ export async function loadTrainees(path: string, o: LoadOptions): Promise<Claim[
       ctx.problem('claim_id', `claim_id: a second claim ${r.claim_id} (the first is on line ${first})`, r.claim_id);
       return;
     }
+    const id = owned(r.claim_id);
+    seen.set(id, ctx.line);
     if ((r.program === 'apprenticeship' || r.program === 'work_based') && !r.months) {
-      seen.set(r.claim_id, ctx.line);
       ctx.problem(ctx.column('months') ? 'months' : 'program', `months: ${r.program === 'apprenticeship' ? 'an' : 'a'} ${r.program} claim needs the months it covers (1 or more)`, r.months === undefined ? '' : String(r.months));
       return;
     }
     // Every claim of one shape (a column left empty is undefined): a million of them stay compact.
     const c: Claim = {
-      claim_id: owned(r.claim_id),
+      claim_id: id,
       person_id: person(r.person_id),
       program: r.program,
       group: r.group,
@@ -408,7 +409,6 @@ export async function loadTrainees(path: string, o: LoadOptions): Promise<Claim[
       months: r.months,
       line: ctx.line,
     };
-    seen.set(c.claim_id, ctx.line);
     out.push(c);
   });
   problems.throwIfAny();
