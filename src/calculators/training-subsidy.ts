@@ -632,16 +632,27 @@ export function claimOrder(a: Claim, b: Claim): number {
  * once by claim_id, then (stably) grouped by claim_date, of which there are a few thousand.
  */
 function claimOrders(claims: readonly Claim[]): { byId: Claim[]; inOrder: Int32Array } {
-  const byId = [...claims].sort((a, b) => byText(a.claim_id, b.claim_id));
-  const byDate = new Map<string, number[]>();
+  // by claim_id: positions sorted by the ids, read from one list (not through each claim)
+  const ids = claims.map((c) => c.claim_id);
+  const positions = Array.from(ids.keys()).sort((a, b) => byText(ids[a]!, ids[b]!));
+  const byId = positions.map((i) => claims[i]!);
+  // then by claim_date, keeping the claim_id order within a day: counted per day
+  const dayOf = new Map<string, number>();
+  const day = new Int32Array(byId.length);
   byId.forEach((c, i) => {
-    const list = byDate.get(c.claim_date);
-    if (list) list.push(i);
-    else byDate.set(c.claim_date, [i]);
+    let k = dayOf.get(c.claim_date);
+    if (k === undefined) dayOf.set(c.claim_date, (k = dayOf.size));
+    day[i] = k;
   });
+  const days = [...dayOf.keys()].sort(byText);
+  const rank = new Int32Array(days.length);
+  days.forEach((d, r) => (rank[dayOf.get(d)!] = r));
+  /** where the claims of each day (by rank) start in inOrder */
+  const from = new Int32Array(days.length + 1);
+  for (const k of day) from[rank[k]! + 1]!++;
+  for (let r = 1; r <= days.length; r++) from[r]! += from[r - 1]!;
   const inOrder = new Int32Array(byId.length);
-  let n = 0;
-  for (const d of [...byDate.keys()].sort(byText)) for (const i of byDate.get(d)!) inOrder[n++] = i;
+  day.forEach((k, i) => (inOrder[from[rank[k]!]!++] = i));
   return { byId, inOrder };
 }
 
