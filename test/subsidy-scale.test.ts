@@ -22,7 +22,7 @@ async function loadDir(dir: string) {
   const paths = Object.fromEntries(trainingSubsidy.inputs.map((i) => [i.flag, join(dir, i.file)]));
   const inputs = await loadCalculatorInputs(trainingSubsidy, paths, undefined, { encoding: 'auto', maxErrors: 100 });
   const rules = new Rules();
-  return (explain?: string) => computeTrainingSubsidy({ ...inputs, trainees: inputs.trainees!, catalog: inputs.catalog! }, { rules, range: {}, paths, ...(explain ? { explain } : {}) });
+  return (explain?: string) => computeTrainingSubsidy({ ...inputs, trainees: inputs.trainees!, catalog: inputs.catalog! }, { rules, range: {}, force: false, paths, ...(explain ? { explain } : {}) });
 }
 const decideDir = async (dir: string) => (await loadDir(dir))();
 
