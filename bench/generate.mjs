@@ -27,7 +27,7 @@ const { withUsccCheck: uscc } = await import(new URL('../dist/domain/ids.js', im
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** Enterprise n → 91 (enterprise, 工商) + 330282 (慈溪) + MA + 7 characters from n. */
-function enterpriseId(n) {
+export function enterpriseId(n) {
   let body = '';
   let v = n * 7919 + 104729; // spread, so ids do not sort in generation order
   for (let i = 0; i < 7; i++) {
@@ -40,7 +40,7 @@ function enterpriseId(n) {
 const yuan = (fen) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 /** Buffered synchronous writer: a few MB of memory whatever the file size. */
-function writer(path) {
+export function writer(path) {
   const fd = openSync(path, 'w');
   let buf = '';
   let bytes = 0;

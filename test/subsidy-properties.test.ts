@@ -345,7 +345,10 @@ describe('the decision itself', () => {
         const ds = run(s);
         observe(cov, s, ds);
         for (const d of ds) {
-          const blocking = d.reasons.filter((r) => !(r === 'duration_exceeded' && (d.paidMonths ?? 0) > 0));
+          // Past the years of a first monthly shortage_post payment (RULES §4.1), duration_exceeded
+          // blocks whatever months are left.
+          const beyondYears = d.trace?.some((t) => t.label === 'within the years of the first payment' && t.value !== 'ok') ?? false;
+          const blocking = d.reasons.filter((r) => !(r === 'duration_exceeded' && (d.paidMonths ?? 0) > 0 && !beyondYears));
           expect(d.status === 'eligible', `${d.claim.claim_id}: ${d.reasons.join(';')}`).toBe(blocking.length === 0);
           if (d.status === 'eligible') expect(d.catalog).toBeDefined();
           if (d.reasons.includes('duration_exceeded') && d.status === 'eligible') expect(d.paidMonths!).toBeLessThan(d.claim.months!);
