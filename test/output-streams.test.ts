@@ -289,7 +289,7 @@ describe('run DIR', () => {
 });
 
 describe('--lang (CONTRACT §1)', () => {
-  const NOTE = 'note: --lang zh: Chinese messages are not built yet; messages stay English, with the Chinese terms beside them (output files follow --header)\n';
+  const NOTE = 'note: --lang zh: Chinese messages are not built yet; messages stay English (output files follow --header: --header zh gives Chinese column names)\n';
 
   it('--lang en, and LANG=zh_CN.UTF-8 without --lang: accepted, the same report and summary as without it', () => {
     const plain = skilltax(deduct());

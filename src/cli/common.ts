@@ -119,7 +119,7 @@ let langNoted = false;
 function langOf(given: 'en' | 'zh' | undefined, quiet: boolean): 'en' | 'zh' {
   if (given === 'zh' && !quiet && !langNoted) {
     langNoted = true;
-    process.stderr.write('note: --lang zh: Chinese messages are not built yet; messages stay English, with the Chinese terms beside them (output files follow --header)\n');
+    process.stderr.write('note: --lang zh: Chinese messages are not built yet; messages stay English (output files follow --header: --header zh gives Chinese column names)\n');
   }
   if (given) return given;
   const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
