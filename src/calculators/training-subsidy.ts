@@ -13,7 +13,7 @@ import { byText } from '../domain/order.js';
 import { addMonths, ageOn, yearOf } from '../domain/periods.js';
 import { covering, type QualificationSpan } from '../domain/qualifications.js';
 import type { CatalogEntry, Claim, HistoryEntry, InputTypes } from '../domain/records.js';
-import type { ColumnDef, Record_, Table } from '../domain/table.js';
+import type { ColumnDef, ReportTable, Table } from '../domain/table.js';
 import { Tracer, type ParamRead, type StepSpec, type Trace, type TraceStep } from '../domain/trace.js';
 import type { CertificateType, Program } from '../domain/vocabulary.js';
 import type { Rules } from '../rules/index.js';
@@ -749,7 +749,8 @@ function decideAll(rules: Rules, input: SubsidyInput, o: DecideOptions, each?: (
   // Each claim's person looked up before the claims are decided, in one pass (decided by date, the
   // claims come in no order in memory).
   const persons = claims.map((c) => person(c.person_id));
-  const byId = new Array<Decision>(claims.length);
+  // made full of undefined (not new Array(n): a large one would keep its elements in a dictionary)
+  const byId: (Decision | undefined)[] = claims.map(() => undefined);
   let traced: Decision | undefined;
   for (const i of inOrder) {
     const c = claims[i]!;
@@ -760,7 +761,7 @@ function decideAll(rules: Rules, input: SubsidyInput, o: DecideOptions, each?: (
     each?.(d, p, i);
     if (d.status === 'eligible') record(p, paidRecord(c, c.claim_date, d.paidMonths ?? 0, c));
   }
-  return { byId, inOrder, ...(traced ? { traced } : {}) };
+  return { byId: byId as Decision[], inOrder, ...(traced ? { traced } : {}) };
 }
 
 /**
@@ -1111,55 +1112,35 @@ export const SUBSIDY_SUMMARY_COLUMNS: readonly ColumnDef[] = [
 ];
 
 /** subsidies.csv (CONTRACT §5), one row per claim, sorted by claim_id. The 身份证号 as the input had it. */
-export function subsidiesTable(decisions: readonly Decision[]): Table {
+export function subsidiesTable(decisions: readonly Decision[]): ReportTable {
   // Reported by claim_id already (computeTrainingSubsidy): then the sort is one pass.
   const sorted = [...decisions].sort((a, b) => byText(a.claim.claim_id, b.claim.claim_id));
   const text = new Texts();
-  /**
-   * A row as a view of its decision: the cells are read from it as the report is written, nothing
-   * is copied (a million rows are a million small objects). The writers read a row's cells by
-   * column name only.
-   */
-  class Row {
-    constructor(private readonly d: Decision) {}
-    get claim_id(): string {
-      return this.d.claim.claim_id;
-    }
-    get person_id(): string {
-      return this.d.claim.person_id;
-    }
-    get enterprise_id(): string {
-      return this.d.claim.enterprise_id ?? '';
-    }
-    get program(): string {
-      return this.d.claim.program;
-    }
-    get occupation(): string {
-      return this.d.claim.occupation ?? '';
-    }
-    get level(): number | string {
-      return this.d.claim.level ?? '';
-    }
-    get certificate_date(): string {
-      return this.d.claim.certificate_date ?? '';
-    }
-    get claim_date(): string {
-      return this.d.claim.claim_date;
-    }
-    get status(): string {
-      return this.d.status;
-    }
-    get amount(): string {
-      return text.fen(this.d.amount);
-    }
-    get reasons(): string {
-      return text.joined(this.d.reasons);
-    }
-    get rule_refs(): string {
-      return text.joined(this.d.refs);
-    }
-  }
-  return { columns: SUBSIDY_COLUMNS, rows: sorted.map((d) => new Row(d) as unknown as Record_) };
+  return {
+    columns: SUBSIDY_COLUMNS,
+    // Each row's cells, in SUBSIDY_COLUMNS order, made as the report is written (none kept).
+    rows: {
+      *[Symbol.iterator]() {
+        for (const d of sorted) {
+          const c = d.claim;
+          yield [
+            c.claim_id,
+            c.person_id,
+            c.enterprise_id ?? '',
+            c.program,
+            c.occupation ?? '',
+            c.level ?? '',
+            c.certificate_date ?? '',
+            c.claim_date,
+            d.status,
+            text.fen(d.amount),
+            text.joined(d.reasons),
+            text.joined(d.refs),
+          ];
+        }
+      },
+    },
+  };
 }
 
 /** The text of cells that repeat from row to row (amounts, the shared reason and source lists), made once each. */
