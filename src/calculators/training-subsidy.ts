@@ -51,9 +51,9 @@ export interface Decision {
   /** legal sources of the rules and the catalogue row used, in the order applied (shared likewise) */
   refs: readonly string[];
   decidingDate: string;
-  catalog?: CatalogEntry;
+  catalog?: CatalogEntry | undefined;
   /** months paid for a per-month or per-year program (after the per-person limit) */
-  paidMonths?: number;
+  paidMonths?: number | undefined;
   /** the steps of the decision and the parameters read, only for a claim being explained */
   trace?: TraceStep[];
   reads?: ParamRead[];
@@ -120,17 +120,30 @@ export const levelName = (l: number | undefined): string => (l === undefined ? '
 
 /** A 身份证号 checked (GB 11643-1999): the birth date and sex it gives, or why it is not valid. */
 type IdCheck = PersonIdInfo | string;
-function checkId(id: string): IdCheck {
-  return personIdProblem(id) ?? personIdInfo(id);
+
+/** Checks 身份证号; persons born the same day of the same sex share one info (a few thousand days for a million persons). */
+class IdChecker {
+  private readonly infos = { male: new Map<string, PersonIdInfo>(), female: new Map<string, PersonIdInfo>() };
+
+  check(id: string): IdCheck {
+    const problem = personIdProblem(id);
+    if (problem !== undefined) return problem;
+    const info = personIdInfo(id);
+    const same = this.infos[info.sex];
+    const shared = same.get(info.birthDate);
+    if (shared) return shared;
+    same.set(info.birthDate, info);
+    return info;
+  }
 }
 
 /** A claimant or a person paid before: what was paid to them (in the order paid, history first), their 身份证号 checked. */
 interface Person {
   /** NO_PAYMENTS until the first (a list of just the payments: most persons have one or two) */
   paid: readonly Paid[];
-  id?: IdCheck;
+  id: IdCheck | undefined;
   /** a claim of theirs is reported (counted once in the totals) */
-  reported?: boolean;
+  reported: boolean;
 }
 
 /** What has been paid to a person that later claims are checked against. */
@@ -723,7 +736,7 @@ function decideAll(rules: Rules, input: SubsidyInput, o: DecideOptions, each?: (
   const people = new Map<string, Person>();
   const person = (id: string) => {
     let p = people.get(id);
-    if (!p) people.set(id, (p = { paid: NO_PAYMENTS }));
+    if (!p) people.set(id, (p = { paid: NO_PAYMENTS, id: undefined, reported: false }));
     return p;
   };
   /** certificate number → the first training or skill_upgrade payment on it, of anyone */
@@ -745,6 +758,7 @@ function decideAll(rules: Rules, input: SubsidyInput, o: DecideOptions, each?: (
   });
   for (const h of input.history) record(person(h.person_id), paidRecord(h, h.paid_date, h.months ?? 0, h));
   const decider = new Decider(rules, input, certificates);
+  const ids = new IdChecker();
   const { byId: claims, inOrder } = claimOrders(input.claims);
   // Each claim's person looked up before the claims are decided, in one pass (decided by date, the
   // claims come in no order in memory).
@@ -755,7 +769,7 @@ function decideAll(rules: Rules, input: SubsidyInput, o: DecideOptions, each?: (
   for (const i of inOrder) {
     const c = claims[i]!;
     const p = persons[i]!;
-    const d = decider.decide(c, p.paid, (p.id ??= checkId(c.person_id)), o.explain?.(c.claim_id) ?? false);
+    const d = decider.decide(c, p.paid, (p.id ??= ids.check(c.person_id)), o.explain?.(c.claim_id) ?? false);
     byId[i] = d;
     if (d.trace && !traced) traced = d;
     each?.(d, p, i);
@@ -1013,9 +1027,9 @@ class Decider implements Ctx {
     }
     const ordered = this.lists.reasons(reasons);
     if (traced) this.step({ label: 'decision', value: eligible ? 'eligible' : 'ineligible', ...(ordered.length ? { how: ordered.join(';') } : {}) });
-    const d: Decision = { claim: c, status: eligible ? 'eligible' : 'ineligible', amount, reasons: ordered, refs: this.lists.sources(this.refs), decidingDate };
-    if (row) d.catalog = row;
-    if (paidMonths !== undefined) d.paidMonths = paidMonths;
+    // every field in the literal, catalog and paidMonths undefined when there are none: no
+    // properties added afterwards (each would take a list of its own in a million decisions)
+    const d: Decision = { claim: c, status: eligible ? 'eligible' : 'ineligible', amount, reasons: ordered, refs: this.lists.sources(this.refs), decidingDate, catalog: row, paidMonths };
     if (traced) {
       d.trace = tracer.steps;
       d.reads = tracer.reads;
