@@ -911,14 +911,14 @@ class Decider implements Ctx {
             : 'the claim date',
       });
     }
-    const x = this as Decider;
-    x.c = c;
-    x.spec = spec;
-    x.decidingDate = decidingDate;
-    x.row = undefined;
-    x.earlier = earlier;
-    x.id = id;
-    x.traced = traced;
+    this.c = c;
+    this.spec = spec;
+    this.decidingDate = decidingDate;
+    this.row = undefined;
+    this.earlier = earlier;
+    this.id = id;
+    this.traced = traced;
+    const x: Ctx = this;
 
     // The catalogue row is chosen first (its age limits may replace the general ones), shown in its
     // place below. The old monthly shortage post subsidy is paid from its parameters instead.
