@@ -13,7 +13,7 @@ import { byText } from '../domain/order.js';
 import { addMonths, ageOn, yearOf } from '../domain/periods.js';
 import { covering, type QualificationSpan } from '../domain/qualifications.js';
 import type { CatalogEntry, Claim, HistoryEntry, InputTypes } from '../domain/records.js';
-import type { ColumnDef, Record_, Table } from '../domain/table.js';
+import type { ColumnDef, ReportTable, Table } from '../domain/table.js';
 import { Tracer, type ParamRead, type StepSpec, type Trace, type TraceStep } from '../domain/trace.js';
 import type { CertificateType, Program } from '../domain/vocabulary.js';
 import type { Rules } from '../rules/index.js';
@@ -51,9 +51,9 @@ export interface Decision {
   /** legal sources of the rules and the catalogue row used, in the order applied (shared likewise) */
   refs: readonly string[];
   decidingDate: string;
-  catalog?: CatalogEntry;
+  catalog?: CatalogEntry | undefined;
   /** months paid for a per-month or per-year program (after the per-person limit) */
-  paidMonths?: number;
+  paidMonths?: number | undefined;
   /** the steps of the decision and the parameters read, only for a claim being explained */
   trace?: TraceStep[];
   reads?: ParamRead[];
@@ -120,17 +120,30 @@ export const levelName = (l: number | undefined): string => (l === undefined ? '
 
 /** A 身份证号 checked (GB 11643-1999): the birth date and sex it gives, or why it is not valid. */
 type IdCheck = PersonIdInfo | string;
-function checkId(id: string): IdCheck {
-  return personIdProblem(id) ?? personIdInfo(id);
+
+/** Checks 身份证号; persons born the same day of the same sex share one info (a few thousand days for a million persons). */
+class IdChecker {
+  private readonly infos = { male: new Map<string, PersonIdInfo>(), female: new Map<string, PersonIdInfo>() };
+
+  check(id: string): IdCheck {
+    const problem = personIdProblem(id);
+    if (problem !== undefined) return problem;
+    const info = personIdInfo(id);
+    const same = this.infos[info.sex];
+    const shared = same.get(info.birthDate);
+    if (shared) return shared;
+    same.set(info.birthDate, info);
+    return info;
+  }
 }
 
 /** A claimant or a person paid before: what was paid to them (in the order paid, history first), their 身份证号 checked. */
 interface Person {
   /** NO_PAYMENTS until the first (a list of just the payments: most persons have one or two) */
   paid: readonly Paid[];
-  id?: IdCheck;
+  id: IdCheck | undefined;
   /** a claim of theirs is reported (counted once in the totals) */
-  reported?: boolean;
+  reported: boolean;
 }
 
 /** What has been paid to a person that later claims are checked against. */
@@ -723,7 +736,7 @@ function decideAll(rules: Rules, input: SubsidyInput, o: DecideOptions, each?: (
   const people = new Map<string, Person>();
   const person = (id: string) => {
     let p = people.get(id);
-    if (!p) people.set(id, (p = { paid: NO_PAYMENTS }));
+    if (!p) people.set(id, (p = { paid: NO_PAYMENTS, id: undefined, reported: false }));
     return p;
   };
   /** certificate number → the first training or skill_upgrade payment on it, of anyone */
@@ -745,22 +758,24 @@ function decideAll(rules: Rules, input: SubsidyInput, o: DecideOptions, each?: (
   });
   for (const h of input.history) record(person(h.person_id), paidRecord(h, h.paid_date, h.months ?? 0, h));
   const decider = new Decider(rules, input, certificates);
+  const ids = new IdChecker();
   const { byId: claims, inOrder } = claimOrders(input.claims);
   // Each claim's person looked up before the claims are decided, in one pass (decided by date, the
   // claims come in no order in memory).
   const persons = claims.map((c) => person(c.person_id));
-  const byId = new Array<Decision>(claims.length);
+  // made full of undefined (not new Array(n): a large one would keep its elements in a dictionary)
+  const byId: (Decision | undefined)[] = claims.map(() => undefined);
   let traced: Decision | undefined;
   for (const i of inOrder) {
     const c = claims[i]!;
     const p = persons[i]!;
-    const d = decider.decide(c, p.paid, (p.id ??= checkId(c.person_id)), o.explain?.(c.claim_id) ?? false);
+    const d = decider.decide(c, p.paid, (p.id ??= ids.check(c.person_id)), o.explain?.(c.claim_id) ?? false);
     byId[i] = d;
     if (d.trace && !traced) traced = d;
     each?.(d, p, i);
     if (d.status === 'eligible') record(p, paidRecord(c, c.claim_date, d.paidMonths ?? 0, c));
   }
-  return { byId, inOrder, ...(traced ? { traced } : {}) };
+  return { byId: byId as Decision[], inOrder, ...(traced ? { traced } : {}) };
 }
 
 /**
@@ -896,14 +911,14 @@ class Decider implements Ctx {
             : 'the claim date',
       });
     }
-    const x = this as Decider;
-    x.c = c;
-    x.spec = spec;
-    x.decidingDate = decidingDate;
-    x.row = undefined;
-    x.earlier = earlier;
-    x.id = id;
-    x.traced = traced;
+    this.c = c;
+    this.spec = spec;
+    this.decidingDate = decidingDate;
+    this.row = undefined;
+    this.earlier = earlier;
+    this.id = id;
+    this.traced = traced;
+    const x: Ctx = this;
 
     // The catalogue row is chosen first (its age limits may replace the general ones), shown in its
     // place below. The old monthly shortage post subsidy is paid from its parameters instead.
@@ -1012,9 +1027,9 @@ class Decider implements Ctx {
     }
     const ordered = this.lists.reasons(reasons);
     if (traced) this.step({ label: 'decision', value: eligible ? 'eligible' : 'ineligible', ...(ordered.length ? { how: ordered.join(';') } : {}) });
-    const d: Decision = { claim: c, status: eligible ? 'eligible' : 'ineligible', amount, reasons: ordered, refs: this.lists.sources(this.refs), decidingDate };
-    if (row) d.catalog = row;
-    if (paidMonths !== undefined) d.paidMonths = paidMonths;
+    // every field in the literal, catalog and paidMonths undefined when there are none: no
+    // properties added afterwards (each would take a list of its own in a million decisions)
+    const d: Decision = { claim: c, status: eligible ? 'eligible' : 'ineligible', amount, reasons: ordered, refs: this.lists.sources(this.refs), decidingDate, catalog: row, paidMonths };
     if (traced) {
       d.trace = tracer.steps;
       d.reads = tracer.reads;
@@ -1111,55 +1126,35 @@ export const SUBSIDY_SUMMARY_COLUMNS: readonly ColumnDef[] = [
 ];
 
 /** subsidies.csv (CONTRACT §5), one row per claim, sorted by claim_id. The 身份证号 as the input had it. */
-export function subsidiesTable(decisions: readonly Decision[]): Table {
+export function subsidiesTable(decisions: readonly Decision[]): ReportTable {
   // Reported by claim_id already (computeTrainingSubsidy): then the sort is one pass.
   const sorted = [...decisions].sort((a, b) => byText(a.claim.claim_id, b.claim.claim_id));
   const text = new Texts();
-  /**
-   * A row as a view of its decision: the cells are read from it as the report is written, nothing
-   * is copied (a million rows are a million small objects). The writers read a row's cells by
-   * column name only.
-   */
-  class Row {
-    constructor(private readonly d: Decision) {}
-    get claim_id(): string {
-      return this.d.claim.claim_id;
-    }
-    get person_id(): string {
-      return this.d.claim.person_id;
-    }
-    get enterprise_id(): string {
-      return this.d.claim.enterprise_id ?? '';
-    }
-    get program(): string {
-      return this.d.claim.program;
-    }
-    get occupation(): string {
-      return this.d.claim.occupation ?? '';
-    }
-    get level(): number | string {
-      return this.d.claim.level ?? '';
-    }
-    get certificate_date(): string {
-      return this.d.claim.certificate_date ?? '';
-    }
-    get claim_date(): string {
-      return this.d.claim.claim_date;
-    }
-    get status(): string {
-      return this.d.status;
-    }
-    get amount(): string {
-      return text.fen(this.d.amount);
-    }
-    get reasons(): string {
-      return text.joined(this.d.reasons);
-    }
-    get rule_refs(): string {
-      return text.joined(this.d.refs);
-    }
-  }
-  return { columns: SUBSIDY_COLUMNS, rows: sorted.map((d) => new Row(d) as unknown as Record_) };
+  return {
+    columns: SUBSIDY_COLUMNS,
+    // Each row's cells, in SUBSIDY_COLUMNS order, made as the report is written (none kept).
+    rows: {
+      *[Symbol.iterator]() {
+        for (const d of sorted) {
+          const c = d.claim;
+          yield [
+            c.claim_id,
+            c.person_id,
+            c.enterprise_id ?? '',
+            c.program,
+            c.occupation ?? '',
+            c.level ?? '',
+            c.certificate_date ?? '',
+            c.claim_date,
+            d.status,
+            text.fen(d.amount),
+            text.joined(d.reasons),
+            text.joined(d.refs),
+          ];
+        }
+      },
+    },
+  };
 }
 
 /** The text of cells that repeat from row to row (amounts, the shared reason and source lists), made once each. */

@@ -488,13 +488,13 @@ export async function loadTrainees(path: string, o: LoadOptions): Promise<Claim[
       return;
     }
     // Every claim of one shape (a column left empty is undefined): a million of them stay compact.
+    // The name is read but not kept: no rule, report or explain uses it (nor should a report show it).
     const c: Claim = {
       claim_id: id,
       person_id: person(r.person_id),
       program: r.program,
       group: r.group,
       claim_date: date(r.claim_date),
-      name: r.name,
       enterprise_id: r.enterprise_id === undefined ? undefined : text(r.enterprise_id),
       occupation: r.occupation === undefined ? undefined : text(r.occupation),
       level: r.level,
