@@ -9,6 +9,7 @@
  * must actually take the fast path (a fast path that always gave up would pass the rest), and so
  * must the demo's payroll and the bench generator's.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -268,6 +269,22 @@ describe('payroll fast path: the same records and problems as the general reader
     // A folder given as the file (open() succeeds on one, read() does not).
     expect(await scanPayroll(dir, { encoding: 'auto' })).toBeUndefined();
     expect(await outcome(dir, true)).toEqual(await outcome(dir, false));
+    // A FIFO is never opened by the fast path (opening waits for a writer; closing it would end the writer).
+    const fifo = join(dir, 'fifo.csv');
+    if (spawnSync('mkfifo', [fifo]).status === 0) expect(await scanPayroll(fifo, { encoding: 'auto' })).toBeUndefined();
+  });
+
+  it('the delimiter: when the first 20 lines run into a thread\'s range, the general path decides (semicolons on line 13)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'long-lines.csv');
+    const rows = [`enterprise_id,period,wages,name`, ...[1, 2, 3, 4].map((m) => `${ids[0]},2024-0${m},1.00,a`)];
+    for (let k = 0; k < 16; k++) rows.push(`${ids[0]},2024-${String((k % 12) + 1).padStart(2, '0')},1.00,${k === 7 ? ';'.repeat(50) : ''}${'x'.repeat(200)}`);
+    writeFileSync(path, `${rows.join('\n')}\n`);
+    const general = await outcome(path, false);
+    expect(general).toHaveProperty('problems');
+    // Threads over ranges of 64-byte chunks: the second range starts before line 12.
+    for (const threads of [2, 3]) expect(await builtScan(path, { encoding: 'auto' }, undefined, 512, threads)).toBeUndefined();
+    expect(await outcome(path, true)).toEqual(general);
   });
 
   it('the fuzz corpus: every payroll file reads the same both ways', async () => {

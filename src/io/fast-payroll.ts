@@ -13,7 +13,7 @@
  * result is the general path's result or none: test/fast-path.test.ts checks that on generated
  * and adversarial files.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -93,6 +93,13 @@ async function plainHeader(bytes: Buffer, o: ReadOptions): Promise<PlainHeader |
 export async function scanPayroll(path: string, o: ReadOptions, onBytes?: OnBytes, chunkBytes = CHUNK, threads?: number): Promise<ByEnterpriseYear<WageTotal> | undefined> {
   if (path === '-' || o.headerRow !== undefined || o.enterpriseId !== undefined || o.sheet !== undefined) return undefined;
   if (o.delimiter !== undefined && o.delimiter !== ',') return undefined;
+  // A folder, a FIFO, a device: the general path reads it or says what it is. Asked before
+  // opening: opening a FIFO waits for its writer, and closing it again would end that writer.
+  try {
+    if (!(await stat(path)).isFile()) return undefined;
+  } catch {
+    return undefined;
+  }
   let fh: FileHandle;
   try {
     fh = await open(path, 'r');
@@ -101,7 +108,6 @@ export async function scanPayroll(path: string, o: ReadOptions, onBytes?: OnByte
   }
   try {
     const st = await fh.stat();
-    // A folder, a pipe, a device: the general path reads it or says what it is.
     if (!st.isFile()) return undefined;
     return await scan(fh, path, st.size, o, onBytes, chunkBytes, threads);
   } catch (e) {
@@ -160,7 +166,8 @@ async function scan(fh: FileHandle, path: string, size: number, o: ReadOptions, 
   let theirs: RangeData[];
   try {
     mine = await scanRange(fh, dataStart, bounds[1]!, header!, { chunk, firstLine: 1, utf8, sample, onBytes: (bytes, lines) => report(0, bytes, lines) });
-    if (!sampled && detectDelimiter(sampleText) !== ',') notFast();
+    // The first 20 non-empty lines decide the delimiter: when they run past this range into a thread's, the general path reads the file.
+    if (!sampled && (workers.length > 0 || detectDelimiter(sampleText) !== ',')) notFast();
     theirs = await Promise.all(workers.map((w) => w.result));
   } finally {
     for (const w of workers) w.stop();
