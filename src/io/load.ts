@@ -32,7 +32,7 @@ import {
 import { YearSums } from '../domain/year-sums.js';
 import { newWageSums, scanPayroll } from './fast-payroll.js';
 import { displayName, readRows, type ReadOptions, type RowContext } from './csv-in.js';
-import { defineSchema, type ColumnSpec } from './schema.js';
+import { defineSchema } from './schema.js';
 import { accountMapSchema, awardHistorySchema, awardsSchema, catalogSchema, historySchema, ledgerDetailSchema, ledgerSchema, payrollSchema, propertiesSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
 
 export interface LoadOptions extends ReadOptions {
@@ -274,34 +274,11 @@ export async function loadQualifications(path: string, o: LoadOptions): Promise<
 }
 
 /**
- * A plain amount as exports write it, `1234.56`, `1234.5` or `1234` (at most 13 integer digits,
- * so below MAX_FEN), read to fen without regular expressions; undefined for every other form
- * (signs, separators, ¥, 元, more decimals, more digits), which the column's own parser reads.
- * For such a cell it gives exactly what `parseAmount` gives.
- */
-function plainAmount(raw: string): Fen | undefined {
-  const n = raw.length;
-  let yuan = 0;
-  let i = 0;
-  for (; i < n; i++) {
-    const d = raw.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) break;
-    yuan = yuan * 10 + d;
-  }
-  if (i === 0 || i > 13) return undefined;
-  if (i === n) return yuan * 100;
-  if (raw.charCodeAt(i) !== 46 || n - i < 2 || n - i > 3) return undefined; // '.' then 1 or 2 digits
-  const d1 = raw.charCodeAt(i + 1) - 48;
-  const d2 = n - i === 3 ? raw.charCodeAt(i + 2) - 48 : 0;
-  if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return undefined;
-  return yuan * 100 + d1 * 10 + d2;
-}
-
-/**
  * The column parsers of surchargesSchema for a file of many returns: an enterprise's returns
  * follow each other and a year has 16 periods, so the enterprise cell is parsed once per run of
  * equal cells (from a copy that does not hold on to the text around it) and the period once per
- * distinct text (its rows share one Period object); plain amounts take `plainAmount`. Only a
+ * distinct text (its rows share one Period object); amounts are read by parseAmount, whose quick
+ * path reads `1234.56` without regular expressions. Only a
  * successful parse is remembered and every other cell goes to the schema's own parser: the same
  * values and the same problems.
  */
@@ -310,7 +287,6 @@ function surchargeReader(): typeof surchargesSchema {
   let lastId: string | undefined;
   let lastIdRaw: string | undefined;
   const periods = new Map<string, Period>();
-  const amounts = <S extends ColumnSpec<Fen>>(spec: S): S => ({ ...spec, parse: (raw: string) => plainAmount(raw) ?? spec.parse(raw) });
   return defineSchema(surchargesSchema.kind, {
     ...c,
     enterprise_id: {
@@ -336,13 +312,6 @@ function surchargeReader(): typeof surchargesSchema {
         return p;
       },
     },
-    vat: amounts(c.vat),
-    vat_exempt_offset: amounts(c.vat_exempt_offset),
-    refund_deduction: amounts(c.refund_deduction),
-    consumption_tax: amounts(c.consumption_tax),
-    sales: amounts(c.sales),
-    paid_edu: amounts(c.paid_edu),
-    paid_local: amounts(c.paid_local),
   });
 }
 
