@@ -29,15 +29,15 @@ export function yearOutOfRange(year: number): string | undefined {
   return year < EARLIEST_YEAR || year > LATEST_YEAR ? `year out of range: ${year} is outside ${EARLIEST_YEAR}–${LATEST_YEAR}` : undefined;
 }
 
-/** The number its first four characters write when they are ASCII digits, else -1. */
-function digits4(s: string): number {
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
+/** The number written by s[at, at + n) when those are ASCII digits, else -1. */
+export function digitsAt(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
     const d = s.charCodeAt(i) - 48;
     if (d < 0 || d > 9) return -1;
-    y = y * 10 + d;
+    v = v * 10 + d;
   }
-  return y;
+  return v;
 }
 
 const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -52,7 +52,7 @@ const QUARTER_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 
 export function parsePeriodText(raw: string, o: { days?: boolean } = { days: true }): Period | undefined {
   // The usual cell, `2024-01`, read without normalising or a regular expression.
   if (raw.length === 7 && raw.charCodeAt(4) === 45) {
-    const y = digits4(raw);
+    const y = digitsAt(raw, 0, 4);
     const m1 = raw.charCodeAt(5) - 48;
     const m2 = raw.charCodeAt(6) - 48;
     if (y >= 0 && m1 >= 0 && m1 <= 9 && m2 >= 0 && m2 <= 9) {

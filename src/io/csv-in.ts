@@ -18,7 +18,7 @@ import { maskPersonId } from '../domain/ids.js';
 import { CsvTokenizer, type RecordSink } from './csv-syntax.js';
 import { decodeStream, type EncodingOption, type TextMark } from './encoding.js';
 import { acceptedNames, headerIndex, type RowOf, type Schema } from './schema.js';
-import { normalizeHeader, ValueProblem } from './values.js';
+import { GROUP_LABEL, normalizeHeader, totalLabel, ValueProblem } from './values.js';
 import { fileHead, readWorkbook, roundToFen, serialDate, sniffWorkbook, type SheetRow, type WorkbookKind } from './workbook.js';
 
 export type { EncodingOption } from './encoding.js';
@@ -104,10 +104,6 @@ function thousandsSplit(cells: readonly string[]): { index: number; text: string
 export const HEADER_SEARCH_ROWS = 20;
 /** At most this many notes of one sort (total rows, rounded cells) a file; then one that counts the rest. */
 const MAX_NOTES = 20;
-/** A total row: its first non-empty cell (spaces, a trailing colon aside). */
-const TOTAL_ROW = /^(合计|总计|小计|本页小计|本页合计)$/;
-/** A header cell that groups the columns below it in a two-row header (应发项目 over 基本工资 …). */
-const GROUP_LABEL = /项目$|^(应发|扣款|代扣|扣除|收入|补贴|津贴)$/;
 const YEAR_LABELS = new Set(['年份', '年', '年度', '所属年度', 'year']);
 const MONTH_LABELS = new Set(['月份', '月', '所属月份', 'month']);
 /** Net pay (实发): never the wage base (CONTRACT §2); a payroll file with only this is refused saying so. */
@@ -146,9 +142,8 @@ function totalRow(cells: readonly string[]): { column: number; label: string } |
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i]!;
     if (c.trim() === '') continue;
-    if (c.length > 12) return undefined;
-    const t = c.replace(/[\s:：]/g, '');
-    return TOTAL_ROW.test(t) ? { column: i + 1, label: t } : undefined;
+    const label = totalLabel(c);
+    return label === undefined ? undefined : { column: i + 1, label };
   }
   return undefined;
 }

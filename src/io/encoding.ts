@@ -45,7 +45,8 @@ const SAMPLE_AFTER_FIRST_HIGH = 64 * 1024;
 /** U+FFFD as GB18030 encodes it: a replacement character that was in the file. */
 const GB_REPLACEMENT = Buffer.from([0x84, 0x31, 0xa4, 0x37]);
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const GB_BOM = Buffer.from([0x84, 0x31, 0x95, 0x33]);
+/** The GB18030 byte order mark (a file that starts with it is GB18030). */
+export const GB_BOM = Buffer.from([0x84, 0x31, 0x95, 0x33]);
 
 /** Calls `fn(start, contentEnd, end)` for each physical line of `buf` (LF, CR LF or CR ends a line). */
 export function forEachLine(buf: Buffer, fn: (start: number, contentEnd: number, end: number) => boolean | void): void {

@@ -10,6 +10,7 @@ import { usccProblem } from '../domain/ids.js';
 import { yearOutOfRange } from '../domain/periods.js';
 import type { WageTotal } from '../domain/records.js';
 import { YearSums, type YearSumsData } from '../domain/year-sums.js';
+import { totalLabel } from './values.js';
 
 const LF = 10;
 const CR = 13;
@@ -19,8 +20,6 @@ const DASH = 45;
 const DOT = 46;
 const ZERO = 48;
 const SPACE = 32;
-/** A total row (csv-in.ts): its first non-empty cell, without spaces and colons. */
-const TOTAL_ROW = /^(合计|总计|小计|本页小计|本页合计)$/;
 
 /** Where the scanner gave up: the file goes to the general path. */
 export class NotFast extends Error {}
@@ -104,28 +103,25 @@ export async function scanRange(fh: FileHandle, start: number, end: number, head
   /** the current line has bytes beyond ASCII */
   let lineHigh = false;
 
+  /** A line of commas and spaces only is skipped on the general path; any other line here is a problem there (a shape, a missing id). */
+  const skipBlank = (a: number, e: number) => {
+    for (let i = a; i < e; i++) if (buf[i] !== COMMA && buf[i] !== SPACE) notFast();
+  };
+
   /** One data line [a, e) (no line end), its cell starts in `starts` (n cells). */
   const row = (a: number, e: number, n: number) => {
-    if (n !== headerCells) {
-      // A blank line (or only commas and spaces) is skipped on the general path; anything else is a shape problem there.
-      for (let i = a; i < e; i++) if (buf[i] !== COMMA && buf[i] !== SPACE) notFast();
-      return;
-    }
+    if (n !== headerCells) return skipBlank(a, e);
     const cellEnd = (c: number) => (c === lastCol ? e : starts[c + 1]! - 1);
     if (lineHigh) {
       // A total row (合计 …) is skipped with a note on the general path: its first non-empty cell is looked at.
       for (let c = 0; c < n; c++) {
         const text = buf.toString('utf8', starts[c]!, cellEnd(c));
         if (text.trim() === '') continue;
-        if (text.length <= 12 && TOTAL_ROW.test(text.replace(/[\s:：]/g, ''))) notFast();
+        if (totalLabel(text) !== undefined) notFast();
         break;
       }
     }
-    if (cellEnd(idCol) === starts[idCol]) {
-      // No enterprise_id: a line of commas (and spaces) is skipped on the general path; anything else is a problem there.
-      for (let i = a; i < e; i++) if (buf[i] !== COMMA && buf[i] !== SPACE) notFast();
-      return;
-    }
+    if (cellEnd(idCol) === starts[idCol]) return skipBlank(a, e);
     // enterprise_id: 18 characters of the GB 32100 alphabet with a valid check character (checked once per id).
     const ia = starts[idCol]!;
     if (cellEnd(idCol) - ia !== 18) notFast();

@@ -33,6 +33,7 @@ import { YearSums } from '../domain/year-sums.js';
 import { newWageSums, scanPayroll } from './fast-payroll.js';
 import { displayName, readRows, type ReadOptions, type RowContext } from './csv-in.js';
 import { defineSchema } from './schema.js';
+import { owned } from './values.js';
 import { accountMapSchema, awardHistorySchema, awardsSchema, catalogSchema, historySchema, ledgerDetailSchema, ledgerSchema, payrollSchema, propertiesSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
 
 export interface LoadOptions extends ReadOptions {
@@ -293,9 +294,8 @@ function surchargeReader(): typeof surchargesSchema {
       ...c.enterprise_id,
       parse: (raw: string) => {
         if (raw !== lastIdRaw) {
-          // The cell is a slice of the batch of text it was read from (V8 keeps the whole batch
-          // alive for it): the id, kept for the whole run, is parsed from a copy of its own.
-          lastId = c.enterprise_id.parse(Buffer.from(raw).toString());
+          // parseUscc hands out a string of its own, never the slice of the file's text the cell came as.
+          lastId = c.enterprise_id.parse(raw);
           lastIdRaw = raw;
         }
         return lastId!;
@@ -402,22 +402,6 @@ export async function loadLedger(
   problems.throwIfAny();
   return entries;
 }
-
-/**
- * The text of a cell as a string of its own. The reader hands cells of 13 characters or more as
- * slices of the text it read them from: one such cell kept per row (a claim_id, a certificate
- * number) keeps the whole file's text in memory, and compares several times slower than a string
- * of its own (sorting a million claim_ids). Copied code unit by code unit: the same text.
- */
-function owned(s: string): string {
-  const n = s.length;
-  if (n < 13 || n > 64) return s;
-  const codes = (CODES[n] ??= new Array<number>(n));
-  for (let i = 0; i < n; i++) codes[i] = s.charCodeAt(i);
-  return String.fromCharCode.apply(null, codes);
-}
-/** owned's buffers of code units, one per length (reused: one string is copied at a time) */
-const CODES: number[][] = [];
 
 /**
  * One string for each distinct text of a column whose values repeat from row to row (dates,

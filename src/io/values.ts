@@ -5,7 +5,7 @@
  */
 import { personIdProblem, usccProblem } from '../domain/ids.js';
 import type { Fen } from '../domain/money.js';
-import { daysInMonth, isCalendarDate, parsePeriodText, yearOutOfRange, type Period } from '../domain/periods.js';
+import { daysInMonth, digitsAt, isCalendarDate, parsePeriodText, yearOutOfRange, type Period } from '../domain/periods.js';
 
 export class ValueProblem extends Error {}
 
@@ -78,17 +78,6 @@ export function parseDate(raw: string): string {
   return iso;
 }
 
-/** The number written by raw[at, at + n) when those are ASCII digits, else -1. */
-function digitsAt(raw: string, at: number, n: number): number {
-  let v = 0;
-  for (let i = at; i < at + n; i++) {
-    const c = raw.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
-}
-
 export function parseYear(raw: string): number {
   if (!/^\d{4}$/.test(raw)) throw new ValueProblem('not a year: write YYYY');
   const y = Number(raw);
@@ -124,16 +113,35 @@ export function parseAnyPeriod(raw: string): Period {
   return inRange(p);
 }
 
-// Payroll repeats the same few thousand codes millions of times: check each once.
-const validUscc = new Set<string>();
+/**
+ * The text of a cell as a string of its own. The reader hands cells of 13 characters or more as
+ * slices of the text it read them from: one such cell kept per row (an id, a claim_id, a
+ * certificate number) keeps the whole file's text in memory, and compares several times slower
+ * than a string of its own (sorting a million claim_ids). Copied code unit by code unit: the same text.
+ */
+export function owned(s: string): string {
+  const n = s.length;
+  if (n < 13 || n > 64) return s;
+  const codes = (CODES[n] ??= new Array<number>(n));
+  for (let i = 0; i < n; i++) codes[i] = s.charCodeAt(i);
+  return String.fromCharCode.apply(null, codes);
+}
+/** owned's buffers of code units, one per length (reused: one string is copied at a time) */
+const CODES: number[][] = [];
+
+// Payroll repeats the same few thousand codes millions of times: check each once, and hand out
+// one string of its own for each (never the slice of the file's text the cell came as).
+const validUscc = new Map<string, string>();
 
 export function parseUscc(raw: string): string {
-  if (validUscc.has(raw)) return raw;
+  const known = validUscc.get(raw);
+  if (known !== undefined) return known;
   const id = raw.toUpperCase();
   const problem = usccProblem(id);
   if (problem) throw new ValueProblem(problem);
-  if (id === raw && validUscc.size < 200_000) validUscc.add(id);
-  return id;
+  const own = owned(id);
+  if (id === raw && validUscc.size < 200_000) validUscc.set(own, own);
+  return own;
 }
 
 /** A whole number of months (or other count), 0 or more. */
@@ -172,6 +180,17 @@ export function parseValidPersonId(raw: string): string {
 
 export function parseText(raw: string): string {
   return raw;
+}
+
+/** A header cell that groups the columns below it in a two-row header (应发项目 over 基本工资 …). */
+export const GROUP_LABEL = /项目$|^(应发|扣款|代扣|扣除|收入|补贴|津贴)$/;
+const TOTAL_ROW = /^(合计|总计|小计|本页小计|本页合计)$/;
+
+/** The label a total row's first non-empty cell gives (合计 …, spaces and colons aside), or undefined when the cell is no such label. */
+export function totalLabel(cell: string): string | undefined {
+  if (cell.length > 12) return undefined;
+  const t = cell.replace(/[\s:：]/g, '');
+  return TOTAL_ROW.test(t) ? t : undefined;
 }
 
 /** Folds full-width forms, case and surrounding space, for headers and enumeration labels. */
