@@ -61,7 +61,11 @@ export class YearSums<T extends object> implements ByEnterpriseYear<T> {
     private readonly optional: ReadonlySet<string> = new Set(),
   ) {
     this.cols = fields.map((f) => (counts.has(f) ? new Int32Array(1024) : new Float64Array(1024)));
+    this.initial = fields.map((f) => (optional.has(f) ? (counts.has(f) ? -1 : NaN) : 0));
   }
+
+  /** Each field's value in a new slot: 0, or absent (-1 in a count column, NaN in an amount column) for an optional one. */
+  private readonly initial: readonly number[];
 
   /** The column of a field, to read and write cells by slot (fetch it again when `generation` changed: `slot` may grow it). */
   column(field: keyof T & string): Column {
@@ -107,7 +111,7 @@ export class YearSums<T extends object> implements ByEnterpriseYear<T> {
     }
     this.year[s] = year;
     this.next[s] = -1;
-    this.fields.forEach((f, i) => (this.cols[i]![s] = this.optional.has(f) ? (this.cols[i] instanceof Int32Array ? -1 : NaN) : 0));
+    for (let i = 0; i < this.cols.length; i++) this.cols[i]![s] = this.initial[i]!;
     if (this.tail[e]! >= 0) this.next[this.tail[e]!] = s;
     else this.head[e] = s;
     this.tail[e] = s;
@@ -162,16 +166,16 @@ export class YearSums<T extends object> implements ByEnterpriseYear<T> {
     const out = new Map<number, T>();
     for (let s = this.head[e]!; s >= 0; s = this.next[s]!) {
       const r: Numeric = {};
-      this.fields.forEach((f, i) => {
+      for (let i = 0; i < this.fields.length; i++) {
         const v = this.cols[i]![s]!;
-        if (!(this.optional.has(f) && absent(v))) r[f] = v;
-      });
+        if (!(this.optional.has(this.fields[i]!) && absent(v))) r[this.fields[i]!] = v;
+      }
       out.set(this.year[s]!, r as T);
     }
     return out;
   }
 
-  /** The parts, for a worker thread to post (see `fromData`). */
+  /** The parts, for a worker thread to post (see `forEachOf`). */
   toData(): YearSumsData {
     return { fields: this.fields, ids: this.ids.map((id) => id ?? ''), head: this.head, year: this.year, next: this.next, cols: this.cols, n: this.n };
   }
