@@ -3,7 +3,8 @@
  * test/layers.test.ts in `npm test`. Data flows one way: files → io → calculators (+ rules,
  * ledger) → report/io → files. A lower layer never imports a higher one.
  *
- *   domain       the shared vocabulary: imports nothing of ours
+ *   i18n         the message catalogues: imports nothing of ours; every layer may use it
+ *   domain       the shared vocabulary: imports nothing of ours but i18n
  *   rules        dated parameters: domain only
  *   ledger       the carryforward ledger: domain only
  *   io           files in and out: domain and rules (the --rules file)
@@ -16,10 +17,17 @@
  * small tree in test/layers-fixture.
  */
 const layer = (name) => `(^|/)src/${name}/`;
-const outside = (...allowed) => `(^|/)src/(?!(${allowed.join('|')})/)[^/]+/`;
+const outside = (...allowed) => `(^|/)src/(?!(${[...allowed, 'i18n'].join('|')})/)[^/]+/`;
 
 module.exports = {
   forbidden: [
+    {
+      name: 'i18n-imports-nothing-of-ours',
+      comment: 'src/i18n holds the message catalogues: every layer may use it, it uses none.',
+      severity: 'error',
+      from: { path: layer('i18n') },
+      to: { path: '(^|/)src/(?!i18n/)[^/]+/' },
+    },
     {
       name: 'domain-imports-nothing-of-ours',
       comment: 'src/domain is the shared vocabulary: it may import only itself.',
@@ -71,9 +79,9 @@ module.exports = {
     },
     {
       name: 'pure-layers-touch-no-file',
-      comment: 'domain, rules, ledger and calculators are pure: no Node built-in (fs, path, process …).',
+      comment: 'i18n, domain, rules, ledger and calculators are pure: no Node built-in (fs, path, process …).',
       severity: 'error',
-      from: { path: `(^|/)src/(domain|rules|ledger|calculators)/` },
+      from: { path: `(^|/)src/(i18n|domain|rules|ledger|calculators)/` },
       to: { dependencyTypes: ['core'] },
     },
     {

@@ -12,6 +12,7 @@ import { loadAccountMap, type AccountMap, type LoadOptions } from '../io/load.js
 import { progressFor } from './progress.js';
 import { usccProblem } from '../domain/ids.js';
 import { loadRules } from '../io/rules-file.js';
+import { detectLang, setLang, type Lang } from '../i18n/index.js';
 import type { Rules } from '../rules/index.js';
 
 export interface GlobalOptions {
@@ -25,9 +26,8 @@ export interface GlobalOptions {
   quiet: boolean;
   color: boolean;
   maxErrors: number;
-  /** Language of messages (--lang, else LC_ALL/LC_MESSAGES/LANG, else en). Messages are English
-   * with the Chinese terms beside them in both; Chinese messages are not built yet (README). */
-  lang: 'en' | 'zh';
+  /** Language of messages, explain and the HTML report (--lang, else LC_ALL/LC_MESSAGES/LANG, else en; src/i18n). */
+  lang: Lang;
   /** Seconds to wait for another run's lock on a ledger this run writes (--lock-timeout, default 60). */
   lockTimeout: number;
   /** Input options (README "Files from your software"): a workbook's sheet, the header's line, the delimiter, the enterprise of a file without the column, the account map of a ledger export. */
@@ -51,7 +51,7 @@ export function withGlobalOptions(cmd: Command): Command {
     .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel')
     .option('--quiet', 'print no summary or warnings on standard error')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
-    .addOption(new Option('--lang <lang>', 'language of messages (default from LC_ALL/LC_MESSAGES/LANG; zh is accepted, messages stay English for now)').choices(['en', 'zh']))
+    .addOption(new Option('--lang <lang>', 'language of messages, explain and the HTML report (default from LC_ALL/LC_MESSAGES/LANG: zh* is Chinese)').choices(['en', 'zh']))
     .option('--max-errors <n>', 'list at most this many problems per file (default 100)')
     .option('--lock-timeout <seconds>', 'wait this long for another run that holds the ledger this run writes, then exit 2 (default 60)')
     .option('--sheet <name|n>', 'the sheet of an .xlsx/.xls input to read, by name or number (default the first)')
@@ -108,22 +108,16 @@ export function globalOptions(cmd: Command): GlobalOptions {
     quiet: Boolean(o.quiet),
     color: o.color !== false && !('NO_COLOR' in process.env && process.env.NO_COLOR !== ''),
     maxErrors,
-    lang: langOf(o.lang as 'en' | 'zh' | undefined, Boolean(o.quiet)),
+    lang: langOf(o.lang as Lang | undefined),
     lockTimeout,
   };
 }
 
-let langNoted = false;
-/** --lang, else the locale of LC_ALL, LC_MESSAGES or LANG (the first set; zh_* is Chinese), else en.
- * An explicit --lang zh says once, on standard error (not with --quiet), that messages are still English. */
-function langOf(given: 'en' | 'zh' | undefined, quiet: boolean): 'en' | 'zh' {
-  if (given === 'zh' && !quiet && !langNoted) {
-    langNoted = true;
-    process.stderr.write('note: --lang zh: Chinese messages are not built yet; messages stay English (output files follow --header: --header zh gives Chinese column names)\n');
-  }
-  if (given) return given;
-  const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return /^zh/i.test(locale) ? 'zh' : 'en';
+/** --lang, else the locale of LC_ALL, LC_MESSAGES or LANG (the first set; zh_* is Chinese), else en; messages are made in it from here on. */
+function langOf(given: Lang | undefined): Lang {
+  const lang = given ?? detectLang([], process.env);
+  setLang(lang);
+  return lang;
 }
 
 /** --account-map, read once per file name (run reads training for several calculators), when a ledger export first needs it. */

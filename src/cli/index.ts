@@ -11,6 +11,7 @@ import { rulesCommand } from './rules.js';
 import { runCommand } from './run.js';
 import { sqlCommand } from './sql.js';
 import { validateCommand } from './validate.js';
+import { detectLang, setLang, t } from '../i18n/index.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -62,6 +63,7 @@ export async function main(argv: string[]): Promise<number> {
   process.stderr.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE' && e.code !== 'ERR_STREAM_DESTROYED') throw e;
   });
+  setLang(detectLang(argv.slice(2), process.env));
   const outcome: Outcome = { status: 0 };
   const program = buildProgram(outcome);
   try {
@@ -75,8 +77,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof InputError) {
       for (const p of e.problems) process.stderr.write(formatProblem(p) + '\n');
-      const more = e.truncated ? ' (more not shown: raise --max-errors)' : '';
-      process.stderr.write(`skilltax: ${e.problems.length} problem${e.problems.length === 1 ? '' : 's'} in the input${more}; nothing was written\n`);
+      process.stderr.write(`skilltax: ${t('cli.problemsInInput', { n: e.problems.length, truncated: e.truncated })}\n`);
       return 2;
     }
     if (e instanceof UsageError || e instanceof RefusedError || e instanceof RuleGapError) {
@@ -84,13 +85,13 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof AmountOverflowError) {
-      process.stderr.write(`skilltax: ${escapeLines(e.message)}: check the inputs for an amount typed too large; nothing was written\n`);
+      process.stderr.write(`skilltax: ${escapeLines(e.message)}: ${t('cli.amountTooLarge')}\n`);
       return 2;
     }
     // A stack trace is for the developers: only with SKILLTAX_DEBUG=1.
     const debug = process.env.SKILLTAX_DEBUG === '1';
     const what = escapeLines(e instanceof Error ? (debug ? (e.stack ?? e.message) : e.message) : String(e));
-    process.stderr.write(`skilltax: internal error: ${what}${debug ? '' : ' (SKILLTAX_DEBUG=1 shows where)'}; nothing was written; please report it\n`);
+    process.stderr.write(`skilltax: ${t('cli.internalError', { what, debug })}\n`);
     return 2;
   }
 }

@@ -19,7 +19,8 @@ export function skilltax(args: string[], opts: { cwd?: string; input?: string | 
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     input: opts.input,
-    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    // English unless a test asks for a locale: the locale of whoever runs the tests does not count.
+    env: { ...process.env, NO_COLOR: '1', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...opts.env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
