@@ -23,8 +23,8 @@ if (!existsSync(join(ROOT, 'dist', 'cli', 'index.js'))) {
   process.stderr.write('update-golden: dist/ is missing: build first with `npx tsc -p tsconfig.json`\n');
   process.exit(2);
 }
-const { runOutputs } = await import(new URL('../dist/calculators/registry.js', import.meta.url).href);
-const FILES = runOutputs();
+const { goldenOutputs } = await import(new URL('../dist/calculators/registry.js', import.meta.url).href);
+const FILES = goldenOutputs();
 
 const tmp = mkdtempSync(join(tmpdir(), 'skilltax-golden-'));
 try {

@@ -12,7 +12,15 @@ import { exempt } from './exempt.js';
 
 export const CALCULATORS: readonly Calculator[] = [educationExpense, pcieCredit, trainingSubsidy, awards, exempt];
 
-/** The files `skilltax run` writes, in order: each calculator's reports, then ledger.csv and the summary. */
+/** The files `skilltax run` writes, in order: each calculator's reports, then ledger.csv, the summary, summary.json (CSV runs) and report.html. */
 export function runOutputs(ext: 'csv' | 'json' = 'csv'): string[] {
-  return [...CALCULATORS.flatMap((c) => c.reports.map((r) => `${r.name}.${ext}`)), 'ledger.csv', `summary.${ext}`];
+  return [...CALCULATORS.flatMap((c) => c.reports.map((r) => `${r.name}.${ext}`)), 'ledger.csv', `summary.${ext}`, ...(ext === 'csv' ? ['summary.json'] : [])];
+}
+
+/** What `run` writes about the run itself: they name the input folder and the inputs' sha256, so they are not golden files. */
+export const RUN_RECORDS: readonly string[] = ['summary.json', 'report.html'];
+
+/** The outputs of `run` that depend only on the inputs' rows (the golden files of the demo): runOutputs without RUN_RECORDS. */
+export function goldenOutputs(ext: 'csv' | 'json' = 'csv'): string[] {
+  return runOutputs(ext).filter((n) => !RUN_RECORDS.includes(n));
 }

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Command } from 'commander';
 import type { Calculator } from '../calculators/calculator.js';
 import { CALCULATORS } from '../calculators/registry.js';
@@ -16,9 +16,112 @@ import { describeDropped, ledgerTable } from '../ledger/ledger.js';
 import { runSummaryTable, runSummaryText, type SummarySection } from '../report/summary.js';
 import { act, chalkFor, err, examples, globalOptions, loadOptions, renderOptions, rulesFor, withGlobalOptions, yearRange, type Outcome } from './common.js';
 import { quietWarnings } from './finish.js';
+import { byText } from '../domain/order.js';
+import { formatFen } from '../domain/money.js';
+import { t } from '../i18n/index.js';
+import { digestInput, loadEnterprises, type Enterprise } from '../io/enterprises.js';
+import { loadRules } from '../io/rules-file.js';
+import type { Rules } from '../rules/index.js';
+import type { RangeRequest } from '../calculators/calculator.js';
+import { countCodes, mostAffected, reformRows, sumFacts, withEnterprises, type RunFacts } from '../report/facts.js';
+import { reformTable } from '../report/reform.js';
+import type { Fact, ParamInForce, ReformData, RunData, RunReport } from '../report/run-data.js';
+import { renderSummaryJson } from '../report/summary-json.js';
 
 /** The canonical input names `run` reads from DIR (any calculator's, the ledger, rules.json). */
-const INPUT_NAMES: ReadonlySet<string> = new Set([...CALCULATORS.flatMap((c) => c.inputs.map((i) => i.file)), 'ledger.csv', 'rules.json']);
+const INPUT_NAMES: ReadonlySet<string> = new Set([...CALCULATORS.flatMap((c) => c.inputs.map((i) => i.file)), 'enterprises.csv', 'ledger.csv', 'rules.json']);
+
+/** The kind of an input of `run` by its file name (summary.json `inputs`). */
+function kindOf(file: string): string {
+  const csv = file.replace(/\.xlsx?$/i, '.csv');
+  const spec = CALCULATORS.flatMap((c) => c.inputs).find((i) => i.file === csv);
+  return spec ? spec.kind : csv.replace(/\.(csv|json)$/, '').replace(/-/g, '_');
+}
+
+/** What one pass of every runnable calculator gives: reports (with name and town), summary parts, the ledger, facts. */
+interface Pass {
+  reports: RunReport[];
+  sections: SummarySection[];
+  warnings: string[];
+  notes: string[];
+  ledger: string | Iterable<LedgerEntry> | undefined;
+  facts: RunFacts;
+  /** enterprise ids in the reports that enterprises.csv lacks */
+  unknown: Set<string>;
+}
+
+/**
+ * Runs every calculator in order on the inputs of the folder under `rules`, passing the ledger on.
+ * With enterprises.csv, each report with an enterprise_id gains `name` and `town` at the end.
+ * Throws what loading and computing throw.
+ */
+async function computeAll(
+  runnable: readonly Calculator[],
+  input: (name: string) => string | undefined,
+  ledgerIn: string | undefined,
+  rules: Rules,
+  range: RangeRequest,
+  force: boolean,
+  g: ReturnType<typeof globalOptions>,
+  enterprises: ReadonlyMap<string, Enterprise> | undefined,
+): Promise<Pass> {
+  const pass: Pass = { reports: [], sections: [], warnings: [], notes: [], ledger: ledgerIn, facts: { facts: [], subjects: new Map() }, unknown: new Set() };
+  for (const calc of runnable) {
+    const paths = Object.fromEntries(calc.inputs.map((i) => [i.flag, input(i.file)]));
+    const result = await runCalculator(calc, paths, ledgerFor(calc, pass.ledger), { rules, range, force }, loadOptions(g));
+    for (const r of calc.reports) {
+      const table = r.table(result);
+      pass.reports.push({ calculator: calc.name, name: r.name, table: enterprises ? withEnterprises(table, enterprises, (id) => pass.unknown.add(id)) : table });
+    }
+    pass.sections.push({ calculator: calc.name, title: calc.title, items: calc.summarize(result) });
+    pass.warnings.push(...calc.warnings(result));
+    pass.notes.push(...describeDropped(result.dropped, result.conflicts), ...result.hints.map((h) => `note: ${h}`));
+    if (result.ledger) pass.ledger = result.ledger;
+    await signalPoint(); // SIGINT/SIGTERM during a computation: stop before writing
+  }
+  pass.facts = sumFacts(pass.reports, enterprises);
+  return pass;
+}
+
+/** The first and last year of the facts (undefined when there is none). */
+function yearsOf(facts: readonly Fact[]): { from?: number; to?: number } {
+  const years = facts.filter((f) => f.year !== '*' && f.year !== '').map((f) => Number(f.year));
+  return years.length ? { from: Math.min(...years), to: Math.max(...years) } : {};
+}
+
+/** The parameters in force on the last day of `year` (today's listing when undefined), with the entries of replaced series not in force then. */
+function paramsInForce(rules: Rules, year: number | undefined): ParamInForce[] {
+  const on = year === undefined ? undefined : `${year}-12-31`;
+  const inForce = rules.listing(on).map((p) => ({ key: p.key, value: p.value, on: on ?? p.valid_from, source: p.source, status: p.status, origin: rules.origin(p.key) }));
+  const replaced = rules
+    .listing()
+    .filter((p) => rules.origin(p.key) !== 'built-in' && !inForce.some((q) => q.key === p.key && q.value === p.value && q.source === p.source))
+    .map((p) => ({ key: p.key, value: p.value, on: p.valid_from, source: p.source, status: p.status, origin: rules.origin(p.key) }));
+  return [...inForce, ...replaced];
+}
+
+/** The reform against the baseline: reform.csv's rows, the parameters it changed, the subjects most affected. */
+function reformData(file: string, base: Pass, reform: Pass, baseRules: Rules, reformRules: Rules, enterprises: ReadonlyMap<string, Enterprise> | undefined): ReformData {
+  const changed = new Set(reformRules.keys().filter((k) => reformRules.origin(k) === file));
+  const to = yearsOf(base.facts.facts).to;
+  return {
+    file,
+    params: paramsInForce(reformRules, to).filter((p) => changed.has(p.key)),
+    baselineParams: paramsInForce(baseRules, to).filter((p) => changed.has(p.key)),
+    rows: reformRows(base.facts.facts, reform.facts.facts),
+    affected: mostAffected(base.facts, reform.facts, enterprises),
+    reports: reform.reports,
+  };
+}
+
+/** The reform's lines of the terminal summary: each calculator's amounts that changed, all towns and years. */
+function reformText(r: ReformData): string {
+  const lines = [`  ${t('run.reformHeading', { file: r.file })}`];
+  const totals = r.rows.filter((x) => x.town === '*' && x.year === '*' && x.unit === 'fen' && x.reform !== x.baseline);
+  for (const x of totals) lines.push(`    ${x.calculator} ${x.measure}: ${formatFen(x.baseline)} → ${formatFen(x.reform)} (${x.reform >= x.baseline ? '+' : ''}${formatFen(x.reform - x.baseline)})`);
+  if (!totals.length) lines.push(`    ${t('run.reformNoChange')}`);
+  return lines.join('\n') + '\n';
+}
 
 const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 const needs = (c: Calculator) => `${c.noun} need${c.nounPlural ? '' : 's'} ${list(c.inputs.filter((i) => i.required).map((i) => i.file))}`;
@@ -54,6 +157,7 @@ export function runCommand(outcome: Outcome): Command {
     .option('--from <yyyy>', 'first year')
     .option('--to <yyyy>', 'last year')
     .option('--force', 'drop later ledger rows that the recomputation invalidates instead of refusing')
+    .option('--reform <file>', 'a rules file (as --rules) to compare with: writes reform.csv and a Reform section in report.html; never changes the ledger')
     .addHelpText(
       'after',
       examples([
@@ -66,7 +170,7 @@ export function runCommand(outcome: Outcome): Command {
     );
   withGlobalOptions(cmd);
   cmd.action(
-    act(outcome, async (dir: string, flags: { out?: string; year?: string; from?: string; to?: string; force?: boolean }, command: Command) => {
+    act(outcome, async (dir: string, flags: { out?: string; year?: string; from?: string; to?: string; force?: boolean; reform?: string }, command: Command) => {
       const g = globalOptions(command);
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such folder`);
       const range = yearRange(flags);
@@ -84,44 +188,44 @@ export function runCommand(outcome: Outcome): Command {
       // one, but ledger.csv itself when --out is DIR (the in-place ledger, README "Guarantees").
       const inputs: NamedPath[] = [...INPUT_NAMES]
         .flatMap((name) => (input(name) ? [{ path: join(dir, name), what: `the input ${name}` }] : []))
-        .concat(g.rules !== undefined ? [{ path: g.rules, what: 'the --rules file' }] : []);
+        .concat(g.rules !== undefined ? [{ path: g.rules, what: 'the --rules file' }] : [])
+        .concat(flags.reform !== undefined ? [{ path: flags.reform, what: 'the --reform file' }] : []);
       const ledgerIn = input('ledger.csv');
       const ledgerOut = join(outDir, 'ledger.csv');
       const reportPaths = workbook ? [join(outDir, WORKBOOK)] : runnable.flatMap((c) => c.reports.map((r) => join(outDir, `${r.name}.${ext}`)));
       const summaryPath = join(outDir, `summary.${ext}`);
+      const summaryJsonPath = join(outDir, 'summary.json');
+      const reformPath = join(outDir, `reform.${ext}`);
       checkOutputs(
         [
           ...reportPaths.map((path) => ({ path, what: 'the report' })),
           { path: ledgerOut, what: 'the ledger', ...(ledgerIn ? { mayReplace: ledgerIn } : {}) },
           { path: summaryPath, what: 'the summary' },
+          ...(ext === 'csv' ? [{ path: summaryJsonPath, what: 'the summary' }] : []),
+          ...(flags.reform !== undefined && !workbook ? [{ path: reformPath, what: 'the reform comparison' }] : []),
         ],
         inputs,
       );
       // The ledger written is locked before any input is read, until it is renamed into place.
       const lock = await lockLedger(ledgerOut, { timeoutSeconds: g.lockTimeout, command: 'skilltax run' });
       try {
+        const enterprisesPath = input('enterprises.csv');
+        const enterprises = enterprisesPath ? await loadEnterprises(enterprisesPath, loadOptions(g)) : undefined;
+        const reformRules = flags.reform !== undefined ? loadRules(flags.reform, rules) : undefined;
+        const baseline = await computeAll(runnable, input, ledgerIn, rules, range, Boolean(flags.force), g, enterprises);
+        // The reform: the same inputs under the reform's parameters. Its ledger is never written, and a
+        // later ledger row it contradicts is set aside (as --force would) rather than refused.
+        const reform = reformRules ? await computeAll(runnable, input, ledgerIn, reformRules, range, true, g, enterprises) : undefined;
         const files: PendingFile[] = [];
         const sheets: { name: string; table: ReportTable }[] = [];
-        const sections: SummarySection[] = [];
-        const warnings: string[] = [];
-        const notes: string[] = [];
-        // The ledger goes from one calculator to the next, each recomputing its own kind.
-        let ledger: string | Iterable<LedgerEntry> | undefined = ledgerIn;
-        for (const calc of runnable) {
-          const paths = Object.fromEntries(calc.inputs.map((i) => [i.flag, input(i.file)]));
-          const result = await runCalculator(calc, paths, ledgerFor(calc, ledger), { rules, range, force: Boolean(flags.force) }, loadOptions(g));
-          for (const r of calc.reports) {
-            const table = r.table(result);
-            if (workbook) sheets.push({ name: r.name, table });
-            else files.push({ path: join(outDir, `${r.name}.${ext}`), content: renderPieces(table, renderOptions(g)), what: 'the report', private: holdsPersonIds(table) });
-          }
-          sections.push({ calculator: calc.name, title: calc.title, items: calc.summarize(result) });
-          warnings.push(...calc.warnings(result));
-          notes.push(...describeDropped(result.dropped, result.conflicts), ...result.hints.map((h) => `note: ${h}`));
-          if (result.ledger) ledger = result.ledger;
-          await signalPoint(); // SIGINT/SIGTERM during a computation: stop before writing
+        for (const r of baseline.reports) {
+          if (workbook) sheets.push({ name: r.name, table: r.table });
+          else files.push({ path: join(outDir, `${r.name}.${ext}`), content: renderPieces(r.table, renderOptions(g)), what: 'the report', private: holdsPersonIds(r.table) });
         }
-        const entries: Iterable<LedgerEntry> = typeof ledger === 'string' || ledger === undefined ? [] : ledger;
+        const { sections, warnings, notes } = baseline;
+        const unknown = [...baseline.unknown].sort(byText);
+        if (unknown.length) notes.push(`note: ${t('run.unknownEnterprises', { n: unknown.length, ids: unknown.slice(0, 5).join(', '), more: unknown.length > 5 })}`);
+        const entries: Iterable<LedgerEntry> = typeof baseline.ledger === 'string' || baseline.ledger === undefined ? [] : baseline.ledger;
         files.push({
           path: ledgerOut,
           content: renderPieces(ledgerTable(entries), { header: g.header, format: 'csv', bom: g.bom }),
@@ -131,9 +235,34 @@ export function runCommand(outcome: Outcome): Command {
         });
         if (workbook) {
           const all = [{ name: 'summary', table: runSummaryTable(sections) }, ...sheets];
+          if (reform) all.push({ name: 'reform', table: reformTable(reformData(flags.reform!, baseline, reform, rules, reformRules!, enterprises)) });
           files.push({ path: join(outDir, WORKBOOK), content: await renderXlsx(all, g.header), what: 'the workbook', private: sheets.some((x) => holdsPersonIds(x.table)) });
         } else files.push({ path: summaryPath, content: render(runSummaryTable(sections), renderOptions(g)), what: 'the summary' });
-        const summary = g.quiet ? undefined : runSummaryText(dir, outDir, sections, files.map((f) => f.path), chalkFor(g, process.stderr));
+        const reformed = reform ? reformData(flags.reform!, baseline, reform, rules, reformRules!, enterprises) : undefined;
+        if (reformed && !workbook) files.push({ path: reformPath, content: render(reformTable(reformed), renderOptions(g)), what: 'the reform comparison' });
+        const status = warnings.length ? 1 : 0;
+        const data: RunData = {
+          lang: g.lang,
+          dir,
+          years: yearsOf(baseline.facts.facts),
+          sections,
+          warnings,
+          notes,
+          codes: countCodes(baseline.reports),
+          reports: baseline.reports,
+          ledger: [...entries],
+          ...(enterprises ? { enterprises } : {}),
+          unknownEnterprises: unknown,
+          facts: baseline.facts.facts,
+          params: paramsInForce(rules, yearsOf(baseline.facts.facts).to),
+          inputs: await Promise.all(
+            inputs.filter((i) => i.path !== g.rules).map(async (i) => ({ file: basename(i.path), kind: kindOf(basename(i.path)), ...(await digestInput(i.path)) })),
+          ),
+          outputs: [...files.map((f) => basename(f.path)), 'summary.json'].sort(byText),
+          ...(reformed ? { reform: reformed } : {}),
+        };
+        files.push({ path: summaryJsonPath, content: renderSummaryJson(data, status), what: 'the summary' });
+        const summary = g.quiet ? undefined : runSummaryText(dir, outDir, sections, files.map((f) => f.path), chalkFor(g, process.stderr)) + (reformed ? reformText(reformed) : '');
         // The ledger is renamed last (after summary.csv, whatever the order listed).
         writeFilesAtomic(files, { inputs, beforeRename: () => lock.assertHeld() });
         await signalPoint(); // … during the writing: the set is complete, then stop
@@ -143,7 +272,7 @@ export function runCommand(outcome: Outcome): Command {
           for (const w of warnings) err(`warning: ${w}`);
           for (const n of notes) err(n);
         } else if (warnings.length) err(quietWarnings(warnings.length));
-        return warnings.length ? 1 : 0;
+        return status;
       } finally {
         await lock.release();
       }

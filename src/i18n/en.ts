@@ -19,12 +19,17 @@ export const en = {
     `internal error: ${p.what}${p.debug ? '' : ' (SKILLTAX_DEBUG=1 shows where)'}; nothing was written; please report it`,
   // --- end cli ---
   // --- run ---
+  'run.unknownEnterprises': (p: { n: number; ids: string; more: boolean }) =>
+    `${p.n} enterprise id${p.n === 1 ? '' : 's'} in the reports ${p.n === 1 ? 'is' : 'are'} not in enterprises.csv (${p.ids}${p.more ? ' …' : ''}): no name or town for ${p.n === 1 ? 'it' : 'them'}`,
+  'run.reformHeading': (p: { file: string }) => `reform ${p.file} against the baseline (all towns and years):`,
+  'run.reformNoChange': 'no amount differs from the baseline',
   // --- end run ---
   // --- report ---
   // --- end report ---
   // --- html ---
   // --- end html ---
   // --- io ---
+  'io.enterpriseTwice': (p: { id: string; first: number }) => `enterprise_id: ${p.id} is listed twice (the first is on line ${p.first})`,
   // --- end io ---
   // --- deduct ---
   // --- end deduct ---

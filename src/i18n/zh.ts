@@ -16,12 +16,16 @@ export const zh: Catalogue = {
   'cli.internalError': (p) => `内部错误：${p.what}${p.debug ? '' : '（设置 SKILLTAX_DEBUG=1 可显示出错位置）'}；未写入任何文件；请报告此问题`,
   // --- end cli ---
   // --- run ---
+  'run.unknownEnterprises': (p) => `报表中有 ${p.n} 个企业代码不在 enterprises.csv 中（${p.ids}${p.more ? ' …' : ''}）：无企业名称和镇街道`,
+  'run.reformHeading': (p) => `调整方案 ${p.file} 与现行政策对比（全部镇街道、全部年度）：`,
+  'run.reformNoChange': '各项金额与现行政策相同',
   // --- end run ---
   // --- report ---
   // --- end report ---
   // --- html ---
   // --- end html ---
   // --- io ---
+  'io.enterpriseTwice': (p) => `enterprise_id：${p.id} 重复出现（首次在第 ${p.first} 行）`,
   // --- end io ---
   // --- deduct ---
   // --- end deduct ---

@@ -109,9 +109,8 @@ export function parseRulesFile(text: string, file: string, base: Rules = new Rul
   return out;
 }
 
-/** The built-in rules, with the series of `file` (a rules JSON file) replacing theirs when given. */
-export function loadRules(file?: string): Rules {
-  const base = new Rules();
+/** `base` (default the built-in rules), with the series of `file` (a rules JSON file) replacing theirs when given. */
+export function loadRules(file?: string, base: Rules = new Rules()): Rules {
   if (!file) return base;
   let text: string;
   try {

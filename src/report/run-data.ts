@@ -17,11 +17,11 @@ export interface EnterpriseInfo {
   industry: string;
 }
 
-/** One input file the run read: its name in DIR, its kind, its data rows, the sha256 of its bytes (hex). */
+/** One input file the run read: its name in DIR, its kind, its data rows (null for a workbook), the sha256 of its bytes (hex). */
 export interface InputRead {
   file: string;
   kind: string;
-  rows: number;
+  rows: number | null;
   sha256: string;
 }
 
