@@ -100,14 +100,25 @@ function paramsInForce(rules: Rules, year: number | undefined): ParamInForce[] {
   return [...inForce, ...replaced];
 }
 
-/** The reform against the baseline: reform.csv's rows, the parameters it changed, the subjects most affected. */
+/**
+ * The reform against the baseline: reform.csv's rows, the parameters it changed (each entry of a
+ * series the reform file replaced whose value differs from the baseline's on its first day, with
+ * the baseline's value on that day), the subjects most affected.
+ */
 function reformData(file: string, base: Pass, reform: Pass, baseRules: Rules, reformRules: Rules, enterprises: ReadonlyMap<string, Enterprise> | undefined): ReformData {
-  const changed = new Set(reformRules.keys().filter((k) => reformRules.origin(k) === file));
-  const to = yearsOf(base.facts.facts).to;
+  const params: ParamInForce[] = [];
+  const baselineParams: ParamInForce[] = [];
+  for (const e of reformRules.listing()) {
+    if (reformRules.origin(e.key) !== file) continue;
+    const was = baseRules.at(e.key, e.valid_from);
+    if (was?.value === e.value) continue;
+    params.push({ key: e.key, value: e.value, on: e.valid_from, source: e.source, status: e.status, origin: file });
+    baselineParams.push({ key: e.key, value: was?.value ?? '', on: e.valid_from, source: was?.source ?? '', status: was?.status ?? e.status, origin: baseRules.origin(e.key) });
+  }
   return {
     file,
-    params: paramsInForce(reformRules, to).filter((p) => changed.has(p.key)),
-    baselineParams: paramsInForce(baseRules, to).filter((p) => changed.has(p.key)),
+    params,
+    baselineParams,
     rows: reformRows(base.facts.facts, reform.facts.facts),
     affected: mostAffected(base.facts, reform.facts, enterprises),
     reports: reform.reports,

@@ -78,9 +78,9 @@ export interface RunReport {
 export interface ReformData {
   /** the reform rules file as given */
   file: string;
-  /** the parameters the reform file replaced, as in force for the run (value under the reform) */
+  /** the entries of the series the reform file replaced whose value differs from the baseline's on their first day (`on`) */
   params: readonly ParamInForce[];
-  /** the baseline's value of each of those parameters */
+  /** the baseline's entry in force on each of those days, index for index ('' value: none in force) */
   baselineParams: readonly ParamInForce[];
   /** reform.csv: every (calculator, measure, town, year) of either side, with the `*` sums */
   rows: readonly { calculator: string; measure: string; town: string; year: string; unit: 'fen' | 'count'; baseline: number; reform: number }[];

@@ -55,11 +55,11 @@ export function renderSummaryJson(data: RunData, exitStatus: number): string {
       ? {
           reform: {
             file: data.reform.file,
-            parameters: data.reform.params.map((p) => ({
+            parameters: data.reform.params.map((p, i) => ({
               key: p.key,
-              baseline: data.reform!.baselineParams.find((b) => b.key === p.key)?.value ?? null,
+              from: p.on,
+              baseline: data.reform!.baselineParams[i]?.value || null,
               reform: p.value,
-              on: p.on,
               source: p.source,
             })),
             totals: Object.fromEntries(
