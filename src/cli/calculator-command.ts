@@ -10,7 +10,8 @@ import { runCalculator } from '../engine/index.js';
 import { signalPoint } from '../io/exit-cleanup.js';
 import { lockLedger } from '../io/lock.js';
 import { checkOutputs, type NamedPath, type OutputPath } from '../io/paths.js';
-import { act, checkStdin, examples, globalOptions, loadOptions, parseYearOption, periodRange, rulesFor, withGlobalOptions, yearRange, type GlobalOptions, type Outcome } from './common.js';
+import { t } from '../i18n/index.js';
+import { act, checkStdin, examples, globalOptions, inputWhat, loadOptions, parseYearOption, periodRange, rulesFor, withGlobalOptions, yearRange, type GlobalOptions, type Outcome } from './common.js';
 import { finish, type OutputFlags } from './finish.js';
 
 const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -25,7 +26,7 @@ export function rangeOf(calc: Calculator, flags: { year?: string; from?: string;
 /** The files a calculator command reads: its inputs, the ledger and the --rules file. */
 function inputsOf(calc: Calculator, paths: Readonly<Record<string, string | undefined>>, ledger: string | undefined, g: GlobalOptions): NamedPath[] {
   const named = (path: string | undefined, what: string) => (path === undefined ? [] : [{ path, what }]);
-  return [...calc.inputs.flatMap((i) => named(paths[i.flag], `the --${i.flag} input`)), ...named(ledger, 'the --ledger input'), ...named(g.rules, 'the --rules file')];
+  return [...calc.inputs.flatMap((i) => named(paths[i.flag], inputWhat(`--${i.flag}`))), ...named(ledger, inputWhat('--ledger')), ...named(g.rules, inputWhat('--rules'))];
 }
 
 /** The files it writes: its reports and the ledger, which may be the --ledger file (in place). */
@@ -49,17 +50,17 @@ export function calculatorCommand(calc: Calculator, outcome: Outcome): Command {
   cmd.option('--year <yyyy>', calc.rangeHelp.year);
   if (calc.rangeHelp.from) cmd.option(`--from <${what}>`, calc.rangeHelp.from);
   if (calc.rangeHelp.to) cmd.option(`--to <${what}>`, calc.rangeHelp.to);
-  if (calc.ledger) cmd.option('--ledger <file>', `ledger.csv: the ${calc.ledger.holds} from earlier periods`);
+  if (calc.ledger) cmd.option('--ledger <file>', t('cli.opt.ledger', { holds: calc.ledger.holds }));
   for (const r of calc.reports) cmd.option(`--${r.flag} <file>`, r.help);
-  if (calc.ledger) cmd.option('--ledger-out <file>', 'write the updated ledger here (may be the --ledger file itself)');
+  if (calc.ledger) cmd.option('--ledger-out <file>', t('cli.opt.ledgerOut'));
   cmd.option(`--explain <${calc.explain.arg}>`, calc.explain.help);
-  if (calc.ledger) cmd.option('--force', 'drop later ledger rows that the recomputation invalidates instead of refusing');
+  if (calc.ledger) cmd.option('--force', t('cli.opt.force'));
   cmd.addHelpText('after', examples([...calc.examples]));
   withGlobalOptions(cmd);
   cmd.action(
     act(outcome, async (flags: OutputFlags & { year?: string; from?: string; to?: string; ledger?: string; force?: boolean }, command: Command) => {
       const g = globalOptions(command);
-      if (g.format === 'xlsx' && !flags.out) throw new UsageError(`--format xlsx writes a workbook: give --out FILE.xlsx (the report is not printed)`);
+      if (g.format === 'xlsx' && !flags.out) throw new UsageError(t('cli.xlsxNeedsOut'));
       const range = rangeOf(calc, flags);
       const paths: Record<string, string | undefined> = {};
       for (const i of calc.inputs) paths[i.flag] = flags[camel(i.flag)] as string | undefined;

@@ -12,7 +12,8 @@ import { loadAccountMap, type AccountMap, type LoadOptions } from '../io/load.js
 import { progressFor } from './progress.js';
 import { usccProblem } from '../domain/ids.js';
 import { loadRules } from '../io/rules-file.js';
-import { detectLang, setLang, type Lang } from '../i18n/index.js';
+import { detectLang, getLang, setLang, t, type Lang } from '../i18n/index.js';
+import { terminalWidth, wrapWidth } from '../report/text.js';
 import type { Rules } from '../rules/index.js';
 
 export interface GlobalOptions {
@@ -44,21 +45,21 @@ const DELIMITERS: Record<string, string> = { ',': ',', comma: ',', tab: '\t', '\
  * an option given before the command name is not overridden by the command's default. */
 export function withGlobalOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--rules <file>', 'parameter overrides (JSON, see `skilltax rules`)'))
-    .addOption(new Option('--encoding <enc>', 'input encoding (default auto: UTF-8 with or without BOM, else GB18030)').choices(['auto', 'utf8', 'gb18030']))
-    .addOption(new Option('--header <lang>', 'language of output CSV headers (default en)').choices(['en', 'zh']))
-    .addOption(new Option('--format <fmt>', 'report format (default csv; xlsx: an Excel workbook, with --out)').choices(['csv', 'json', 'xlsx']))
-    .option('--bom', 'start CSV output with a UTF-8 BOM, for Excel')
-    .option('--quiet', 'print no summary or warnings on standard error')
-    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
-    .addOption(new Option('--lang <lang>', 'language of messages, explain and the HTML report (default from LC_ALL/LC_MESSAGES/LANG: zh* is Chinese)').choices(['en', 'zh']))
-    .option('--max-errors <n>', 'list at most this many problems per file (default 100)')
-    .option('--lock-timeout <seconds>', 'wait this long for another run that holds the ledger this run writes, then exit 2 (default 60)')
-    .option('--sheet <name|n>', 'the sheet of an .xlsx/.xls input to read, by name or number (default the first)')
-    .option('--header-row <n>', 'the line (a workbook\'s row) of the header (default: the first of the first 20 with every required column)')
-    .option('--delimiter <d>', 'the delimiter of text inputs: comma, tab or semicolon (default: detected from the first lines)')
-    .option('--enterprise-id <id>', 'the 统一社会信用代码 of an input that has no enterprise_id column, for every row')
-    .option('--account-map <file>', 'the ledger accounts of a general-ledger detail export (明细账) given as training input: account,category,kind');
+    .addOption(new Option('--rules <file>', t('cli.opt.rules')))
+    .addOption(new Option('--encoding <enc>', t('cli.opt.encoding')).choices(['auto', 'utf8', 'gb18030']))
+    .addOption(new Option('--header <lang>', t('cli.opt.header')).choices(['en', 'zh']))
+    .addOption(new Option('--format <fmt>', t('cli.opt.format')).choices(['csv', 'json', 'xlsx']))
+    .option('--bom', t('cli.opt.bom'))
+    .option('--quiet', t('cli.opt.quiet'))
+    .option('--no-color', t('cli.opt.noColor'))
+    .addOption(new Option('--lang <lang>', t('cli.opt.lang')).choices(['en', 'zh']))
+    .option('--max-errors <n>', t('cli.opt.maxErrors'))
+    .option('--lock-timeout <seconds>', t('cli.opt.lockTimeout'))
+    .option('--sheet <name|n>', t('cli.opt.sheet'))
+    .option('--header-row <n>', t('cli.opt.headerRow'))
+    .option('--delimiter <d>', t('cli.opt.delimiter'))
+    .option('--enterprise-id <id>', t('cli.opt.enterpriseId'))
+    .option('--account-map <file>', t('cli.opt.accountMap'));
 }
 
 export function globalOptions(cmd: Command): GlobalOptions {
@@ -66,25 +67,25 @@ export function globalOptions(cmd: Command): GlobalOptions {
   let maxErrors = 100;
   if (o.maxErrors !== undefined) {
     const s = String(o.maxErrors);
-    if (!/^[1-9]\d*$/.test(s)) throw new UsageError(`--max-errors takes a whole number of 1 or more (got "${s}")`);
+    if (!/^[1-9]\d*$/.test(s)) throw new UsageError(t('cli.badMaxErrors', { got: s }));
     maxErrors = Number(s);
   }
   let lockTimeout = 60;
   if (o.lockTimeout !== undefined) {
     const s = String(o.lockTimeout);
-    if (!/^\d+(\.\d+)?$/.test(s) || Number(s) > 86_400) throw new UsageError(`--lock-timeout takes a number of seconds from 0 to 86400 (got "${s}")`);
+    if (!/^\d+(\.\d+)?$/.test(s) || Number(s) > 86_400) throw new UsageError(t('cli.badLockTimeout', { got: s }));
     lockTimeout = Number(s);
   }
   let headerRow: number | undefined;
   if (o.headerRow !== undefined) {
     const v = String(o.headerRow);
-    if (!/^[1-9]\d{0,8}$/.test(v)) throw new UsageError(`--header-row takes a line number of 1 or more (got "${v}")`);
+    if (!/^[1-9]\d{0,8}$/.test(v)) throw new UsageError(t('cli.badHeaderRow', { got: v }));
     headerRow = Number(v);
   }
   let delimiter: string | undefined;
   if (o.delimiter !== undefined) {
     delimiter = DELIMITERS[String(o.delimiter).toLowerCase()];
-    if (delimiter === undefined) throw new UsageError(`--delimiter takes comma (","), tab or semicolon (";") (got "${String(o.delimiter)}")`);
+    if (delimiter === undefined) throw new UsageError(t('cli.badDelimiter', { got: String(o.delimiter) }));
   }
   let enterpriseId: string | undefined;
   if (o.enterpriseId !== undefined) {
@@ -92,7 +93,7 @@ export function globalOptions(cmd: Command): GlobalOptions {
     const problem = usccProblem(enterpriseId);
     if (problem) throw new UsageError(`--enterprise-id ${String(o.enterpriseId)}: ${problem}`);
   }
-  if (o.sheet !== undefined && String(o.sheet).trim() === '') throw new UsageError('--sheet takes a sheet name or number');
+  if (o.sheet !== undefined && String(o.sheet).trim() === '') throw new UsageError(t('cli.badSheet'));
   return {
     ...(o.sheet !== undefined ? { sheet: String(o.sheet) } : {}),
     ...(headerRow !== undefined ? { headerRow } : {}),
@@ -148,7 +149,7 @@ export function loadOptions(g: GlobalOptions): LoadOptions {
 
 /** How a text output is rendered. A workbook (--format xlsx) is not text: commands that print their output refuse it. */
 export function renderOptions(g: GlobalOptions): RenderOptions {
-  if (g.format === 'xlsx') throw new UsageError('--format xlsx writes a workbook to a file: this output is printed, use --format csv or json');
+  if (g.format === 'xlsx') throw new UsageError(t('cli.xlsxPrinted'));
   return { header: g.header, format: g.format, bom: g.bom };
 }
 
@@ -168,7 +169,7 @@ export function chalkFor(g: GlobalOptions, stream: NodeJS.WriteStream): ChalkIns
 
 export function parseYearOption(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d{4}$/.test(v)) throw new UsageError(`${flag} takes a year YYYY (got "${v}")`);
+  if (!/^\d{4}$/.test(v)) throw new UsageError(t('cli.badYear', { flag, got: v }));
   return Number(v);
 }
 
@@ -177,20 +178,20 @@ export function yearRange(o: { year?: string; from?: string; to?: string }): Ran
   const year = parseYearOption('--year', o.year);
   const from = parseYearOption('--from', o.from);
   const to = parseYearOption('--to', o.to);
-  if (year !== undefined && (from !== undefined || to !== undefined)) throw new UsageError('give --year, or --from/--to, not both');
+  if (year !== undefined && (from !== undefined || to !== undefined)) throw new UsageError(t('cli.yearOrRange'));
   return { year, ...(from !== undefined ? { from: String(from) } : {}), ...(to !== undefined ? { to: String(to) } : {}) };
 }
 
 /** --year YYYY, or --from/--to as periods (YYYY-MM, YYYY-Qn) or years: the calculator checks their form. */
 export function periodRange(o: { year?: string; from?: string; to?: string }): RangeRequest {
   const year = parseYearOption('--year', o.year);
-  if (year !== undefined && (o.from !== undefined || o.to !== undefined)) throw new UsageError('give --year, or --from/--to, not both');
+  if (year !== undefined && (o.from !== undefined || o.to !== undefined)) throw new UsageError(t('cli.yearOrRange'));
   return { year, ...(o.from !== undefined ? { from: o.from } : {}), ...(o.to !== undefined ? { to: o.to } : {}) };
 }
 
 /** At most one input may come from standard input. */
 export function checkStdin(paths: (string | undefined)[]): void {
-  if (paths.filter((p) => p === '-').length > 1) throw new UsageError('only one input can be read from standard input ("-")');
+  if (paths.filter((p) => p === '-').length > 1) throw new UsageError(t('cli.oneStdin'));
 }
 
 let stdoutClosed = false;
@@ -205,12 +206,32 @@ export function out(text: string): void {
 
 /** A line (or lines) on standard error, input text in it made safe (control characters escaped, #8 item 12). */
 export function err(text: string): void {
-  const t = escapeLines(text.endsWith('\n') ? text.slice(0, -1) : text);
-  process.stderr.write(t + '\n');
+  const line = escapeLines(text.endsWith('\n') ? text.slice(0, -1) : text);
+  process.stderr.write(line + '\n');
+}
+
+/** What an input file is called in messages: "the --payroll input", "the --rules file". */
+export function inputWhat(flag: string): string {
+  return flag === '--rules' ? t('cli.theRulesFile') : t('cli.theInput', { flag });
+}
+
+/** Help in the language of messages: commander's headings and its help and version options (its error messages stay English). */
+export function localizeHelp(cmd: Command): void {
+  const titles: Readonly<Record<string, string>> = {
+    'Usage:': t('cli.helpUsage'),
+    'Arguments:': t('cli.helpArguments'),
+    'Options:': t('cli.helpOptions'),
+    'Commands:': t('cli.helpCommands'),
+  };
+  // In Chinese, widths by string-width and lines broken between characters; English help stays commander's own.
+  const wide = getLang() === 'zh' ? { displayWidth: terminalWidth, boxWrap: (s: string, width: number) => (width < 40 ? s : wrapWidth(s, width)) } : {};
+  cmd.configureHelp({ styleTitle: (s: string) => titles[s] ?? s, ...wide });
+  cmd.helpOption('-h, --help', t('cli.helpOption'));
+  if (cmd.commands.length) cmd.helpCommand('help [command]', t('cli.helpCommand'));
 }
 
 export function examples(lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+  return `\n${t('cli.examples')}\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
 }
 
 /** The exit status of one invocation: each command's action returns it, `main` reads it. */

@@ -13,6 +13,7 @@ import type { LedgerLock } from '../io/lock.js';
 import type { NamedPath } from '../io/paths.js';
 import { describeDropped, ledgerTable } from '../ledger/ledger.js';
 import { renderTrace, renderTraceJson } from '../report/explain.js';
+import { t } from '../i18n/index.js';
 import { err, out, renderOptions, renderReport, type GlobalOptions } from './common.js';
 
 /** What the command line asked for: `out`, `ledgerOut`, `explain`, and any report's own flag (`summary`). */
@@ -59,14 +60,14 @@ export async function finish(
   const warnings = calc.warnings(result);
   // One rule for every command: reports on stdout only without --out; the summary line, warnings
   // and notes on stderr; with --quiet, one line says what made the exit status 1.
-  const afterword = calc.afterword ? calc.afterword(result) : `${calc.command}: ${calc.summarize(result).map((i) => `${i.label} ${i.value}`).join(', ')}`;
+  const afterword = calc.afterword ? calc.afterword(result) : t('cli.afterword', { command: calc.command, items: calc.summarize(result).map((i) => `${i.label} ${i.value}`) });
   writeFilesAtomic(files, { inputs: guard.inputs, ...(guard.lock ? { beforeRename: () => guard.lock!.assertHeld() } : {}) });
   if (account !== undefined) out(account);
   else if (!flags.out && main !== undefined && !(main instanceof Uint8Array)) for (const piece of typeof main === 'string' ? [main] : main) out(piece);
   if (!g.quiet) {
-    for (const w of warnings) err(`warning: ${w}`);
+    for (const w of warnings) err(t('cli.warning', { text: w }));
     for (const line of describeDropped(result.dropped, result.conflicts)) err(line);
-    for (const h of result.hints) err(`note: ${h}`);
+    for (const h of result.hints) err(t('cli.note', { text: h }));
     err(afterword);
   } else if (warnings.length) err(quietWarnings(warnings.length));
   return warnings.length ? 1 : 0;
@@ -74,5 +75,5 @@ export async function finish(
 
 /** The one line --quiet still prints when warnings make the exit status 1. */
 export function quietWarnings(n: number): string {
-  return `skilltax: ${n} warning${n === 1 ? '' : 's'} made the exit status 1 (run without --quiet to see ${n === 1 ? 'it' : 'them'})`;
+  return `skilltax: ${t('cli.quietWarnings', { n })}`;
 }

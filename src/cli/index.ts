@@ -5,7 +5,7 @@ import { CALCULATORS } from '../calculators/registry.js';
 import { escapeLines, formatProblem, InputError, RefusedError, RuleGapError, UsageError } from '../domain/errors.js';
 import { AmountOverflowError } from '../domain/money.js';
 import { calculatorCommand } from './calculator-command.js';
-import { closeStdout, examples, withGlobalOptions, type Outcome } from './common.js';
+import { closeStdout, examples, localizeHelp, withGlobalOptions, type Outcome } from './common.js';
 import { reconcileCommand } from './reconcile.js';
 import { rulesCommand } from './rules.js';
 import { runCommand } from './run.js';
@@ -20,13 +20,9 @@ function version(): string {
 
 export function buildProgram(outcome: Outcome = { status: 0 }): Command {
   const program = new Command('skilltax')
-    .description(
-      'Vocational-skills tax reliefs from enterprise CSV exports: the employee education expense deduction ' +
-        '(职工教育经费) and the 产教融合 credit against the education surcharges, with their carryforward ' +
-        'ledger; training subsidy eligibility; talent awards and grants; school property tax exemptions; and the parameters with their legal sources.',
-    )
-    .version(version(), '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
+    .description(t('cli.description'))
+    .version(version(), '-V, --version', t('cli.versionOption'))
+    .showHelpAfterError(t('cli.helpAfterError'))
     .addHelpText(
       'after',
       examples([
@@ -40,7 +36,7 @@ export function buildProgram(outcome: Outcome = { status: 0 }): Command {
         'skilltax validate payroll.csv training.csv',
         'skilltax rules --at 2024-12-31',
         '',
-        'Exit status: 0 done; 1 done, but something needs a person; 2 usage error or invalid input (nothing written).',
+        t('cli.exitStatus'),
       ]),
     );
   withGlobalOptions(program);
@@ -48,6 +44,7 @@ export function buildProgram(outcome: Outcome = { status: 0 }): Command {
   for (const c of [reconcileCommand(outcome), validateCommand(outcome), rulesCommand(outcome), runCommand(outcome), sqlCommand(outcome)]) program.addCommand(c);
   const override = (c: Command) => {
     c.exitOverride();
+    localizeHelp(c);
     c.commands.forEach(override);
   };
   override(program);

@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type cliProgressTypes from 'cli-progress';
+import { t } from '../i18n/index.js';
 import type { OnBytes } from '../io/csv-in.js';
 
 /** A bar appears for a file still being read after this long. */
@@ -42,7 +43,7 @@ export function progressFor(g: { quiet: boolean }): ((file: string) => OnBytes) 
         multi ??= new cliProgress.MultiBar(
           {
             stream: process.stderr,
-            format: '{file} |{bar}| {percentage}% {done}/{size} MB | {rate} rows/s | ETA {eta_formatted}',
+            format: t('cli.progressFormat'),
             hideCursor: true,
             clearOnComplete: false,
             stopOnComplete: false,

@@ -15,7 +15,8 @@ import { signalPoint } from '../io/exit-cleanup.js';
 import { checkOutputs, type NamedPath } from '../io/paths.js';
 import type { Rules } from '../rules/index.js';
 import { reconcileTable } from '../report/reconcile.js';
-import { act, checkStdin, err, examples, globalOptions, loadOptions, out, renderOptions, rulesFor, withGlobalOptions, type Outcome } from './common.js';
+import { t } from '../i18n/index.js';
+import { act, checkStdin, err, examples, globalOptions, inputWhat, loadOptions, out, renderOptions, rulesFor, withGlobalOptions, type Outcome } from './common.js';
 
 export interface ReconcileInputs {
   declared?: string;
@@ -35,7 +36,7 @@ function toleranceOf(raw: string | undefined): Fen {
   try {
     return parseAmount(raw.trim());
   } catch (e) {
-    if (e instanceof ValueProblem) throw new UsageError(`--tolerance takes an amount in yuan, 0 or more, e.g. 0.01 (got "${raw}")`);
+    if (e instanceof ValueProblem) throw new UsageError(t('cli.reconcile.badTolerance', { got: raw }));
     throw e;
   }
 }
@@ -46,18 +47,18 @@ function toleranceOf(raw: string | undefined): Fen {
  * is written, so a ledger whose later rows the recomputation contradicts is no obstacle (force).
  */
 export async function runReconcile(inputs: ReconcileInputs, rules: Rules, o: LoadOptions, tolerance: Fen = 0): Promise<Difference[]> {
-  if (inputs.declared && !(inputs.payroll && inputs.training)) throw new UsageError('--declared needs --payroll and --training to recompute the deductions');
-  if (inputs.declaredCredits && !inputs.surcharges) throw new UsageError('--declared-credits needs --surcharges to recompute the credits');
-  if (!inputs.declared && !inputs.declaredCredits) throw new UsageError('give --declared (with --payroll and --training), or --declared-credits (with --surcharges), or both');
+  if (inputs.declared && !(inputs.payroll && inputs.training)) throw new UsageError(t('cli.reconcile.declaredNeeds'));
+  if (inputs.declaredCredits && !inputs.surcharges) throw new UsageError(t('cli.reconcile.declaredCreditsNeeds'));
+  if (!inputs.declared && !inputs.declaredCredits) throw new UsageError(t('cli.reconcile.nothingDeclared'));
 
   const [declared, declaredCredits] = await loadAll([
     () =>
       inputs.declared
-        ? loadDeclared(inputs.declared, declaredSchema(DEDUCTION_COLUMNS), DEDUCTION_COLUMNS, deductionKey, { keyColumn: 'year', keyName: 'enterprise and year' }, o)
+        ? loadDeclared(inputs.declared, declaredSchema(DEDUCTION_COLUMNS), DEDUCTION_COLUMNS, deductionKey, { keyColumn: 'year', keyName: t('cli.keyEnterpriseYear') }, o)
         : Promise.resolve([] as Declaration[]),
     () =>
       inputs.declaredCredits
-        ? loadDeclared(inputs.declaredCredits, declaredCreditsSchema(CREDIT_COLUMNS), CREDIT_COLUMNS, creditKey, { keyColumn: 'period', keyName: 'enterprise, period and fee' }, o)
+        ? loadDeclared(inputs.declaredCredits, declaredCreditsSchema(CREDIT_COLUMNS), CREDIT_COLUMNS, creditKey, { keyColumn: 'period', keyName: t('cli.keyEnterprisePeriodFee') }, o)
         : Promise.resolve([] as Declaration[]),
   ] as const);
   const paths = { ...inputs };
@@ -81,21 +82,17 @@ export async function runReconcile(inputs: ReconcileInputs, rules: Rules, o: Loa
 
 export function reconcileCommand(outcome: Outcome): Command {
   const cmd = new Command('reconcile')
-    .summary('compare what was declared with what skilltax computes')
-    .description(
-      'Recomputes the education expense deductions (and, with --declared-credits, the 产教融合 credits) and compares ' +
-        'every amount column the declared file gives, by enterprise and year (credits: enterprise, period and fee). ' +
-        'One row per amount that differs; difference = declared − computed. Exit 1 when any differs.',
-    )
-    .option('--declared <file>', 'declared.csv: enterprise_id, year, then any amount columns of deductions.csv')
+    .summary(t('cli.reconcile.summary'))
+    .description(t('cli.reconcile.description'))
+    .option('--declared <file>', t('cli.reconcile.opt.declared'))
     .option('--payroll <file>', 'payroll.csv')
     .option('--training <file>', 'training.csv')
     .option('--qualifications <file>', 'qualifications.csv')
-    .option('--ledger <file>', 'ledger.csv with what earlier years carried forward')
-    .option('--declared-credits <file>', 'declared credits: enterprise_id, period, fee, then any amount columns of credits.csv')
-    .option('--surcharges <file>', 'surcharges.csv (with --declared-credits)')
-    .option('--out <file>', 'write the differences here (default: standard output)')
-    .option('--tolerance <amount>', 'differences of at most this many yuan are not reported (default 0.00; e-filing front-ends round some figures in binary floating point)')
+    .option('--ledger <file>', t('cli.reconcile.opt.ledger'))
+    .option('--declared-credits <file>', t('cli.reconcile.opt.declaredCredits'))
+    .option('--surcharges <file>', t('cli.reconcile.opt.surcharges'))
+    .option('--out <file>', t('cli.reconcile.opt.out'))
+    .option('--tolerance <amount>', t('cli.reconcile.opt.tolerance'))
     .addHelpText(
       'after',
       examples([
@@ -105,7 +102,7 @@ export function reconcileCommand(outcome: Outcome): Command {
         'skilltax reconcile --declared-credits declared-credits.csv --surcharges surcharges.csv --training training.csv \\',
         '    --qualifications qualifications.csv',
         '',
-        'Exit status: 0 everything agrees; 1 differences listed; 2 nothing written.',
+        t('cli.reconcile.exitStatus'),
       ]),
     );
   withGlobalOptions(cmd);
@@ -124,7 +121,7 @@ export function reconcileCommand(outcome: Outcome): Command {
           [flags.surcharges, '--surcharges'],
           [g.rules, '--rules'],
         ] as const
-      ).flatMap(([path, flag]) => (path === undefined ? [] : [{ path, what: flag === '--rules' ? 'the --rules file' : `the ${flag} input` }]));
+      ).flatMap(([path, flag]) => (path === undefined ? [] : [{ path, what: inputWhat(flag) }]));
       if (flags.out) checkOutputs([{ path: flags.out, what: '--out' }], inputs);
       const diffs = await runReconcile(flags, rulesFor(g), loadOptions(g), toleranceOf(flags.tolerance));
       await signalPoint();
@@ -133,7 +130,7 @@ export function reconcileCommand(outcome: Outcome): Command {
       else out(report);
       if (!g.quiet) {
         const keys = new Set(diffs.map((d) => `${d.enterprise_id} ${d.period?.text ?? d.year} ${d.fee ?? ''}`));
-        err(diffs.length ? `reconcile: ${diffs.length} amount${diffs.length === 1 ? ' differs' : 's differ'}, in ${keys.size} declaration${keys.size === 1 ? '' : 's'}` : 'reconcile: every declared amount agrees');
+        err(`reconcile: ${diffs.length ? t('cli.reconcile.differ', { n: diffs.length, declarations: keys.size }) : t('cli.reconcile.agree')}`);
       }
       return diffs.length ? 1 : 0;
     }),

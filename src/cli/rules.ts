@@ -2,13 +2,14 @@ import { Command } from 'commander';
 import { UsageError } from '../domain/errors.js';
 import { render, type Table } from '../io/csv-out.js';
 import { parseDate, ValueProblem } from '../io/values.js';
+import { t } from '../i18n/index.js';
 import { act, examples, globalOptions, out, renderOptions, rulesFor, withGlobalOptions, type Outcome } from './common.js';
 
 export function rulesCommand(outcome: Outcome): Command {
   const cmd = new Command('rules')
-    .summary('list the dated parameters, with their legal sources and status')
-    .description('Lists every rate, cap, threshold and amount as a dated parameter: key, value, validity, legal source and status (verified, practice or unverified). With --rules FILE, the overrides are shown in place.')
-    .option('--at <date>', 'only the parameters in force on this date (YYYY-MM-DD)')
+    .summary(t('cli.rules.summary'))
+    .description(t('cli.rules.description'))
+    .option('--at <date>', t('cli.rules.opt.at'))
     .addHelpText(
       'after',
       examples([
@@ -16,7 +17,7 @@ export function rulesCommand(outcome: Outcome): Command {
         'skilltax rules --at 2017-06-30',
         'skilltax rules --rules my-rules.json --format json',
         '',
-        'A rules file replaces whole series by key:',
+        t('cli.rules.exampleFile'),
         '  { "eit.education_expense.rate": [ { "from": "2018-01-01", "value": "0.08", "source": "财税〔2018〕51号" } ] }',
       ]),
     );
@@ -29,7 +30,7 @@ export function rulesCommand(outcome: Outcome): Command {
         try {
           at = parseDate(flags.at.trim());
         } catch (e) {
-          if (e instanceof ValueProblem) throw new UsageError(`--at: ${e.message} (got "${flags.at}")`);
+          if (e instanceof ValueProblem) throw new UsageError(t('cli.rules.badAt', { problem: e.message, got: flags.at }));
           throw e;
         }
       }

@@ -13,6 +13,7 @@ import { creditKey, deductionKey } from '../calculators/reconcile.js';
 import { SCHEMAS } from '../io/kinds.js';
 import type { LoadOptions } from '../io/load.js';
 import type { Schema } from '../io/schema.js';
+import { t } from '../i18n/index.js';
 import { act, checkStdin, err, examples, globalOptions, loadOptions, out, withGlobalOptions, type Outcome } from './common.js';
 
 /** The input kinds, with the declared files whose columns follow the calculators' reports. */
@@ -27,8 +28,8 @@ export async function checkFile(path: string, kind: string, o: LoadOptions): Pro
   const loader = (INPUT_LOADERS as Record<string, ((path: string, o: LoadOptions) => Promise<unknown>) | undefined>)[kind as InputKind];
   try {
     if (loader) await loader(path, o);
-    else if (kind === 'declared') await loadDeclared(path, KINDS.declared!, DEDUCTION_COLUMNS, deductionKey, { keyColumn: 'year', keyName: 'enterprise and year' }, o);
-    else if (kind === 'declared_credits') await loadDeclared(path, KINDS.declared_credits!, CREDIT_COLUMNS, creditKey, { keyColumn: 'period', keyName: 'enterprise, period and fee' }, o);
+    else if (kind === 'declared') await loadDeclared(path, KINDS.declared!, DEDUCTION_COLUMNS, deductionKey, { keyColumn: 'year', keyName: t('cli.keyEnterpriseYear') }, o);
+    else if (kind === 'declared_credits') await loadDeclared(path, KINDS.declared_credits!, CREDIT_COLUMNS, creditKey, { keyColumn: 'period', keyName: t('cli.keyEnterprisePeriodFee') }, o);
     else {
       const problems = new ProblemList(o.maxErrors);
       await readRows(path, KINDS[kind]!, o, problems, () => {});
@@ -54,14 +55,10 @@ export function inferKind(path: string): string | undefined {
 export function validateCommand(outcome: Outcome): Command {
   const kinds = Object.keys(KINDS).join(', ');
   const cmd = new Command('validate')
-    .summary('check input files without computing anything')
-    .description(
-      `Checks each file against its kind (${kinds}) and lists every problem as FILE:LINE:COLUMN: message.\n` +
-        'Every file is checked; a file that cannot be read (or whose kind cannot be told) is listed as FILE:0:0: reason.\n' +
-        'Exit status: 0 clean, 1 problems found, 2 a file could not be read or an unusable argument (unknown --kind).',
-    )
-    .argument('<files...>', 'files to check ("-" for standard input)')
-    .option('--kind <kind>', `the kind of every file (${kinds}); default: from the file name`)
+    .summary(t('cli.validate.summary'))
+    .description(t('cli.validate.description', { kinds }))
+    .argument('<files...>', t('cli.validate.arg.files'))
+    .option('--kind <kind>', t('cli.validate.opt.kind', { kinds }))
     .addHelpText(
       'after',
       examples([
@@ -76,7 +73,7 @@ export function validateCommand(outcome: Outcome): Command {
     act(outcome, async (files: string[], flags: { kind?: string }, command: Command) => {
       const g = globalOptions(command);
       checkStdin(files);
-      if (flags.kind !== undefined && !KINDS[flags.kind]) throw new UsageError(`--kind ${flags.kind}: unknown kind (known: ${kinds})`);
+      if (flags.kind !== undefined && !KINDS[flags.kind]) throw new UsageError(t('cli.validate.unknownKind', { kind: flags.kind, kinds }));
       // Every file is checked and everything found is listed, whatever happens to one of them. A file
       // that cannot be read at all (missing, a folder, no permission) or whose kind cannot be told is
       // an unusable argument: its own line in the list (LINE and COLUMN 0), and exit 2 at the end.
@@ -87,13 +84,13 @@ export function validateCommand(outcome: Outcome): Command {
         const kind = flags.kind ?? inferKind(file);
         let problems: Problem[];
         try {
-          if (!kind) throw new FileError(shown, `cannot tell the kind from the file name; pass --kind (${kinds})`);
+          if (!kind) throw new FileError(shown, t('cli.validate.noKind', { kinds }));
           // What the reading detected (the sheet, the header's line, rows skipped, the delimiter) is said as notes.
           const notes: string[] = [];
           try {
             problems = await checkFile(file, kind, { ...loadOptions(g), note: (m) => notes.push(m) });
           } finally {
-            if (!g.quiet) for (const n of notes) err(`note: ${n}`);
+            if (!g.quiet) for (const n of notes) err(t('cli.note', { text: n }));
           }
         } catch (e) {
           if (!(e instanceof FileError)) throw e;
@@ -103,7 +100,7 @@ export function validateCommand(outcome: Outcome): Command {
           continue;
         }
         all.push(...problems);
-        if (!g.quiet) err(`${shown} (${kind}): ${problems.length === 0 ? 'ok' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}`);
+        if (!g.quiet) err(t('cli.validate.fileResult', { file: shown, kind, problems: problems.length }));
       }
       if (g.format === 'csv' && g.formatGiven) {
         out(

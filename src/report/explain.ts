@@ -1,21 +1,11 @@
 /**
  * Rendering an explain trace (`--explain ID`): as text, a heading then each section's steps
- * aligned in columns (`label  figure  = formula  [source]`); as JSON (`--format json`), the
+ * aligned in columns by display width (`label  figure  = formula  [source]`); as JSON (`--format json`), the
  * trace data itself, with every parameter read.
  */
 import { escapeControl } from '../domain/errors.js';
 import type { Trace } from '../domain/trace.js';
-
-/** Columns a string takes on a terminal: CJK and full-width characters take two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
-
-function padDisplay(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
-}
+import { padEndWidth, padStartWidth, terminalWidth } from './text.js';
 
 /**
  * The text account, one line per step, labels padded to the widest. Input text in it (a claim id,
@@ -25,11 +15,11 @@ function padDisplay(s: string, width: number): string {
 export function renderTrace(trace: Trace): string {
   const e = escapeControl;
   const lines = trace.heading.map(e);
-  const width = Math.max(...trace.sections.flatMap((t) => t.steps.map((s) => displayWidth(e(s.label)))), 10);
+  const width = Math.max(...trace.sections.flatMap((t) => t.steps.map((s) => terminalWidth(e(s.label)))), 10);
   for (const t of trace.sections) {
     lines.push('', e(t.title));
     for (const s of t.steps) {
-      let line = `  ${padDisplay(e(s.label), width)}  ${e(s.value).padStart(14)}`;
+      let line = `  ${padEndWidth(e(s.label), width)}  ${padStartWidth(e(s.value), 14)}`;
       if (s.how) line += `  = ${e(s.how)}`;
       if (s.source) line += `  [${e(s.source)}]`;
       lines.push(line);

@@ -2,6 +2,8 @@
 import { basename } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Table } from '../domain/table.js';
+import { t } from '../i18n/index.js';
+import { padEndWidth } from './text.js';
 
 /** One calculator's part: its name (summary.csv), its title (terminal) and its items. */
 export interface SummarySection {
@@ -10,6 +12,7 @@ export interface SummarySection {
   items: readonly { item: string; label: string; value: string; warning?: boolean }[];
 }
 
+/** summary.csv: one row per calculator and item, values as computed (never in the language of messages). */
 export function runSummaryTable(sections: readonly SummarySection[]): Table {
   return {
     columns: [
@@ -21,15 +24,16 @@ export function runSummaryTable(sections: readonly SummarySection[]): Table {
   };
 }
 
+/** The terminal account of a run: each calculator's items, labels in a column of 24 display columns (Chinese labels take two a character), then the files written. */
 export function runSummaryText(dir: string, outDir: string, sections: readonly SummarySection[], written: string[], c: ChalkInstance): string {
   const lines = [c.bold(`skilltax run ${dir}`)];
   for (const calc of sections) {
     lines.push(`  ${c.cyan(calc.title)}`);
     for (const { label, value, warning } of calc.items) {
-      const shown = warning ? (value === '0' ? c.green(value) : c.yellow(`${value} (listed below)`)) : value;
-      lines.push(`    ${label.padEnd(24)}${shown}`);
+      const shown = warning ? (value === '0' ? c.green(value) : c.yellow(`${value} ${t('report.listedBelow')}`)) : value;
+      lines.push(`    ${padEndWidth(label, 24)}${shown}`);
     }
   }
-  lines.push(`  wrote ${written.map((p) => basename(p)).join(', ')} to ${outDir}`, '');
+  lines.push(`  ${t('report.wrote', { files: written.map((p) => basename(p)), dir: outDir })}`, '');
   return lines.join('\n');
 }
