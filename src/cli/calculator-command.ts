@@ -11,6 +11,7 @@ import { signalPoint } from '../io/exit-cleanup.js';
 import { lockLedger } from '../io/lock.js';
 import { checkOutputs, type NamedPath, type OutputPath } from '../io/paths.js';
 import { t } from '../i18n/index.js';
+import { loadRules } from '../io/rules-file.js';
 import { act, checkStdin, examples, globalOptions, inputWhat, loadOptions, parseYearOption, periodRange, rulesFor, withGlobalOptions, yearRange, type GlobalOptions, type Outcome } from './common.js';
 import { finish, type OutputFlags } from './finish.js';
 
@@ -54,18 +55,20 @@ export function calculatorCommand(calc: Calculator, outcome: Outcome): Command {
   for (const r of calc.reports) cmd.option(`--${r.flag} <file>`, r.help);
   if (calc.ledger) cmd.option('--ledger-out <file>', t('cli.opt.ledgerOut'));
   cmd.option(`--explain <${calc.explain.arg}>`, calc.explain.help);
+  cmd.option('--reform <file>', t('cli.opt.reform'));
   if (calc.ledger) cmd.option('--force', t('cli.opt.force'));
   cmd.addHelpText('after', examples([...calc.examples]));
   withGlobalOptions(cmd);
   cmd.action(
-    act(outcome, async (flags: OutputFlags & { year?: string; from?: string; to?: string; ledger?: string; force?: boolean }, command: Command) => {
+    act(outcome, async (flags: OutputFlags & { year?: string; from?: string; to?: string; ledger?: string; force?: boolean; reform?: string }, command: Command) => {
       const g = globalOptions(command);
+      if (flags.reform !== undefined && flags.explain === undefined) throw new UsageError(t('cli.reformNeedsExplain', { command: calc.command }));
       if (g.format === 'xlsx' && !flags.out) throw new UsageError(t('cli.xlsxNeedsOut'));
       const range = rangeOf(calc, flags);
       const paths: Record<string, string | undefined> = {};
       for (const i of calc.inputs) paths[i.flag] = flags[camel(i.flag)] as string | undefined;
       checkStdin([...Object.values(paths), flags.ledger]);
-      const inputs = inputsOf(calc, paths, flags.ledger, g);
+      const inputs = [...inputsOf(calc, paths, flags.ledger, g), ...(flags.reform !== undefined ? [{ path: flags.reform, what: inputWhat('--reform') }] : [])];
       checkOutputs(outputsOf(calc, flags), inputs);
       // The ledger this run writes is locked before any input is read, until it is renamed into place.
       const lock = calc.ledger && flags.ledgerOut ? await lockLedger(flags.ledgerOut, { timeoutSeconds: g.lockTimeout, command: `skilltax ${calc.command}` }) : undefined;
@@ -73,7 +76,12 @@ export function calculatorCommand(calc: Calculator, outcome: Outcome): Command {
         const rules = rulesFor(g);
         const result = await runCalculator(calc, paths, flags.ledger, { rules, range, force: Boolean(flags.force), explain: flags.explain }, loadOptions(g));
         await signalPoint(); // SIGINT/SIGTERM during the computation: stop before writing
-        const status = await finish(g, calc, result, flags, paths, { inputs, ...(lock ? { lock } : {}) });
+        // --reform with --explain: the same subject under the reform's rules (its ledger is never written).
+        const reform =
+          flags.reform !== undefined
+            ? { file: flags.reform, result: await runCalculator(calc, paths, flags.ledger, { rules: loadRules(flags.reform, rules), range, force: true, explain: flags.explain }, loadOptions(g)) }
+            : undefined;
+        const status = await finish(g, calc, result, flags, paths, { inputs, ...(lock ? { lock } : {}), ...(reform ? { reform } : {}) });
         await signalPoint(); // … during the writing: the set is complete, then stop
         return status;
       } finally {

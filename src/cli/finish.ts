@@ -23,6 +23,8 @@ export type OutputFlags = Readonly<Record<string, unknown>> & { out?: string; le
 export interface FinishGuard {
   inputs: readonly NamedPath[];
   lock?: LedgerLock;
+  /** --explain with --reform: the same subject computed under the reform file's rules, printed after the baseline's */
+  reform?: { file: string; result: CalculatorResult };
 }
 
 export async function finish(
@@ -37,6 +39,14 @@ export async function finish(
   if (flags.explain !== undefined) {
     if (!result.trace) throw new UsageError(calc.explain.missing(flags.explain, paths));
     account = g.format === 'json' ? renderTraceJson(result.trace) : renderTrace(result.trace);
+    const reform = guard.reform;
+    if (reform) {
+      if (!reform.result.trace) throw new UsageError(calc.explain.missing(flags.explain, paths));
+      account =
+        g.format === 'json'
+          ? `{"baseline":${account.trimEnd()},"reform":${renderTraceJson(reform.result.trace).trimEnd()},"reform_file":${JSON.stringify(reform.file)}}\n`
+          : `${t('cli.explainBaseline')}\n${account}\n${t('cli.explainReform', { file: reform.file })}\n${renderTrace(reform.result.trace)}`;
+    }
   }
   const files: PendingFile[] = [];
   let main: FileContent | undefined;

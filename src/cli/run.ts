@@ -14,11 +14,11 @@ import { lockLedger } from '../io/lock.js';
 import { checkOutputs, type NamedPath } from '../io/paths.js';
 import { describeDropped, ledgerTable } from '../ledger/ledger.js';
 import { runSummaryTable, runSummaryText, type SummarySection } from '../report/summary.js';
-import { act, chalkFor, err, examples, globalOptions, loadOptions, renderOptions, rulesFor, withGlobalOptions, yearRange, type Outcome } from './common.js';
+import { act, chalkFor, err, examples, globalOptions, inputWhat, loadOptions, renderOptions, rulesFor, withGlobalOptions, yearRange, type Outcome } from './common.js';
 import { quietWarnings } from './finish.js';
 import { byText } from '../domain/order.js';
 import { formatFen } from '../domain/money.js';
-import { t } from '../i18n/index.js';
+import { listOf, t } from '../i18n/index.js';
 import { digestInput, loadEnterprises, type Enterprise } from '../io/enterprises.js';
 import { loadRules } from '../io/rules-file.js';
 import type { Rules } from '../rules/index.js';
@@ -75,7 +75,7 @@ async function computeAll(
     }
     pass.sections.push({ calculator: calc.name, title: calc.title, items: calc.summarize(result) });
     pass.warnings.push(...calc.warnings(result));
-    pass.notes.push(...describeDropped(result.dropped, result.conflicts), ...result.hints.map((h) => `note: ${h}`));
+    pass.notes.push(...describeDropped(result.dropped, result.conflicts), ...result.hints.map((h) => t('cli.note', { text: h })));
     if (result.ledger) pass.ledger = result.ledger;
     await signalPoint(); // SIGINT/SIGTERM during a computation: stop before writing
   }
@@ -134,8 +134,7 @@ function reformText(r: ReformData): string {
   return lines.join('\n') + '\n';
 }
 
-const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
-const needs = (c: Calculator) => `${c.noun} need${c.nounPlural ? '' : 's'} ${list(c.inputs.filter((i) => i.required).map((i) => i.file))}`;
+const needs = (c: Calculator) => t('run.needs', { noun: c.noun, plural: Boolean(c.nounPlural), files: listOf(c.inputs.filter((i) => i.required).map((i) => i.file)) });
 
 /**
  * The ledger a calculator of `run` reads: ledger.csv, or the rows the calculator before it left
@@ -153,37 +152,34 @@ export const WORKBOOK = 'skilltax.xlsx';
 export function runCommand(outcome: Outcome): Command {
   const uses = CALCULATORS.map((c) => {
     const optional = c.inputs.filter((i) => !i.required).map((i) => i.file);
-    return `${needs(c)}${optional.length ? ` (with ${list(optional)} when present)` : ''}`;
+    return optional.length ? t('run.needsWith', { needs: needs(c), optional: listOf(optional) }) : needs(c);
   });
   const cmd = new Command('run')
-    .summary('run every calculator whose inputs are in a folder')
-    .description(
-      'Runs every calculator whose inputs are present in DIR under their canonical names, writes each report, ' +
-        'the updated ledger.csv and summary.csv into OUTDIR, and prints a short summary. ' +
-        `${uses.join('; ').replace(/^t/, 'T')}. ledger.csv and rules.json (parameter overrides) are used when present.`,
-    )
-    .argument('<dir>', 'folder with the input files')
-    .option('--out <outdir>', 'where to write the reports (default DIR/out)')
-    .option('--year <yyyy>', 'compute this year only')
-    .option('--from <yyyy>', 'first year')
-    .option('--to <yyyy>', 'last year')
-    .option('--force', 'drop later ledger rows that the recomputation invalidates instead of refusing')
-    .option('--reform <file>', 'a rules file (as --rules) to compare with: writes reform.csv and a Reform section in report.html; never changes the ledger')
+    .summary(t('run.summary'))
+    .description(t('run.description', { uses: uses.join(t('run.useSeparator')) }))
+    .argument('<dir>', t('run.argDir'))
+    .option('--out <outdir>', t('run.optOut'))
+    .option('--year <yyyy>', t('run.optYear'))
+    .option('--from <yyyy>', t('run.optFrom'))
+    .option('--to <yyyy>', t('run.optTo'))
+    .option('--force', t('cli.opt.force'))
+    .option('--reform <file>', t('run.optReform'))
     .addHelpText(
       'after',
       examples([
         'skilltax run fixtures/demo',
         'skilltax run /data/2024 --year 2024 --out /reports/2024',
         'skilltax run /data/cixi --header zh --bom --quiet',
+        'skilltax run fixtures/demo --lang zh --reform reform-10pct.json',
         '',
-        'Exit status: 0 done; 1 done with warnings; 2 nothing written.',
+        t('run.exitStatus'),
       ]),
     );
   withGlobalOptions(cmd);
   cmd.action(
     act(outcome, async (dir: string, flags: { out?: string; year?: string; from?: string; to?: string; force?: boolean; reform?: string }, command: Command) => {
       const g = globalOptions(command);
-      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${dir}: no such folder`);
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(t('run.noSuchFolder', { dir }));
       const range = yearRange(flags);
       const outDir = flags.out ?? join(dir, 'out');
       // An input under its canonical name, or as a workbook of the same name (payroll.xlsx, payroll.xls).
@@ -191,16 +187,16 @@ export function runCommand(outcome: Outcome): Command {
         [name, ...(name.endsWith('.csv') ? [name.replace(/\.csv$/, '.xlsx'), name.replace(/\.csv$/, '.xls')] : [])].map((n) => join(dir, n)).find((p) => existsSync(p));
       const rules = rulesFor(g, input('rules.json'));
       const runnable = CALCULATORS.filter((c) => c.inputs.every((i) => !i.required || input(i.file)));
-      if (!runnable.length) throw new UsageError(`${dir}: no calculator has its inputs here (${CALCULATORS.map(needs).join('; ')})`);
+      if (!runnable.length) throw new UsageError(t('run.noCalculator', { dir, needs: CALCULATORS.map(needs).join(t('run.useSeparator')) }));
       const ext = g.format === 'json' ? 'json' : 'csv';
       // --format xlsx: one workbook, the summary sheet first, then a sheet per report (CONTRACT §1).
       const workbook = g.format === 'xlsx';
       // Every canonical input present is an input of the run, used or not: no output may replace
       // one, but ledger.csv itself when --out is DIR (the in-place ledger, README "Guarantees").
       const inputs: NamedPath[] = [...INPUT_NAMES]
-        .flatMap((name) => (input(name) ? [{ path: join(dir, name), what: `the input ${name}` }] : []))
-        .concat(g.rules !== undefined ? [{ path: g.rules, what: 'the --rules file' }] : [])
-        .concat(flags.reform !== undefined ? [{ path: flags.reform, what: 'the --reform file' }] : []);
+        .flatMap((name) => (input(name) ? [{ path: join(dir, name), what: t('run.what.input', { name }) }] : []))
+        .concat(g.rules !== undefined ? [{ path: g.rules, what: inputWhat('--rules') }] : [])
+        .concat(flags.reform !== undefined ? [{ path: flags.reform, what: t('run.what.reformFile') }] : []);
       const ledgerIn = input('ledger.csv');
       const ledgerOut = join(outDir, 'ledger.csv');
       const reportPaths = workbook ? [join(outDir, WORKBOOK)] : runnable.flatMap((c) => c.reports.map((r) => join(outDir, `${r.name}.${ext}`)));
@@ -209,11 +205,11 @@ export function runCommand(outcome: Outcome): Command {
       const reformPath = join(outDir, `reform.${ext}`);
       checkOutputs(
         [
-          ...reportPaths.map((path) => ({ path, what: 'the report' })),
-          { path: ledgerOut, what: 'the ledger', ...(ledgerIn ? { mayReplace: ledgerIn } : {}) },
-          { path: summaryPath, what: 'the summary' },
-          ...(ext === 'csv' ? [{ path: summaryJsonPath, what: 'the summary' }] : []),
-          ...(flags.reform !== undefined && !workbook ? [{ path: reformPath, what: 'the reform comparison' }] : []),
+          ...reportPaths.map((path) => ({ path, what: t('run.what.report') })),
+          { path: ledgerOut, what: t('run.what.ledger'), ...(ledgerIn ? { mayReplace: ledgerIn } : {}) },
+          { path: summaryPath, what: t('run.what.summary') },
+          ...(ext === 'csv' ? [{ path: summaryJsonPath, what: t('run.what.summary') }] : []),
+          ...(flags.reform !== undefined && !workbook ? [{ path: reformPath, what: t('run.what.reform') }] : []),
         ],
         inputs,
       );
@@ -231,26 +227,26 @@ export function runCommand(outcome: Outcome): Command {
         const sheets: { name: string; table: ReportTable }[] = [];
         for (const r of baseline.reports) {
           if (workbook) sheets.push({ name: r.name, table: r.table });
-          else files.push({ path: join(outDir, `${r.name}.${ext}`), content: renderPieces(r.table, renderOptions(g)), what: 'the report', private: holdsPersonIds(r.table) });
+          else files.push({ path: join(outDir, `${r.name}.${ext}`), content: renderPieces(r.table, renderOptions(g)), what: t('run.what.report'), private: holdsPersonIds(r.table) });
         }
         const { sections, warnings, notes } = baseline;
         const unknown = [...baseline.unknown].sort(byText);
-        if (unknown.length) notes.push(`note: ${t('run.unknownEnterprises', { n: unknown.length, ids: unknown.slice(0, 5).join(', '), more: unknown.length > 5 })}`);
+        if (unknown.length) notes.push(t('cli.note', { text: t('run.unknownEnterprises', { n: unknown.length, ids: unknown.slice(0, 5).join(', '), more: unknown.length > 5 }) }));
         const entries: Iterable<LedgerEntry> = typeof baseline.ledger === 'string' || baseline.ledger === undefined ? [] : baseline.ledger;
         files.push({
           path: ledgerOut,
           content: renderPieces(ledgerTable(entries), { header: g.header, format: 'csv', bom: g.bom }),
-          what: 'the ledger',
+          what: t('run.what.ledger'),
           ledger: true,
           ...(ledgerIn ? { mayReplace: ledgerIn } : {}),
         });
         if (workbook) {
           const all = [{ name: 'summary', table: runSummaryTable(sections) }, ...sheets];
           if (reform) all.push({ name: 'reform', table: reformTable(reformData(flags.reform!, baseline, reform, rules, reformRules!, enterprises)) });
-          files.push({ path: join(outDir, WORKBOOK), content: await renderXlsx(all, g.header), what: 'the workbook', private: sheets.some((x) => holdsPersonIds(x.table)) });
-        } else files.push({ path: summaryPath, content: render(runSummaryTable(sections), renderOptions(g)), what: 'the summary' });
+          files.push({ path: join(outDir, WORKBOOK), content: await renderXlsx(all, g.header), what: t('run.what.workbook'), private: sheets.some((x) => holdsPersonIds(x.table)) });
+        } else files.push({ path: summaryPath, content: render(runSummaryTable(sections), renderOptions(g)), what: t('run.what.summary') });
         const reformed = reform ? reformData(flags.reform!, baseline, reform, rules, reformRules!, enterprises) : undefined;
-        if (reformed && !workbook) files.push({ path: reformPath, content: render(reformTable(reformed), renderOptions(g)), what: 'the reform comparison' });
+        if (reformed && !workbook) files.push({ path: reformPath, content: render(reformTable(reformed), renderOptions(g)), what: t('run.what.reform') });
         const status = warnings.length ? 1 : 0;
         const data: RunData = {
           lang: g.lang,
@@ -272,7 +268,7 @@ export function runCommand(outcome: Outcome): Command {
           outputs: [...files.map((f) => basename(f.path)), 'summary.json'].sort(byText),
           ...(reformed ? { reform: reformed } : {}),
         };
-        files.push({ path: summaryJsonPath, content: renderSummaryJson(data, status), what: 'the summary' });
+        files.push({ path: summaryJsonPath, content: renderSummaryJson(data, status), what: t('run.what.summary') });
         const summary = g.quiet ? undefined : runSummaryText(dir, outDir, sections, files.map((f) => f.path), chalkFor(g, process.stderr)) + (reformed ? reformText(reformed) : '');
         // The ledger is renamed last (after summary.csv, whatever the order listed).
         writeFilesAtomic(files, { inputs, beforeRename: () => lock.assertHeld() });
@@ -280,7 +276,7 @@ export function runCommand(outcome: Outcome): Command {
         // The summary goes to standard error like every command's (standard output is for reports).
         if (summary !== undefined) {
           process.stderr.write(summary);
-          for (const w of warnings) err(`warning: ${w}`);
+          for (const w of warnings) err(t('cli.warning', { text: w }));
           for (const n of notes) err(n);
         } else if (warnings.length) err(quietWarnings(warnings.length));
         return status;

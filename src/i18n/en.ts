@@ -12,6 +12,10 @@ export const en = {
   'common.nothingWritten': 'nothing was written',
   // --- end common ---
   // --- cli ---
+  'cli.opt.reform': 'with --explain: also explain the subject under this rules file (a what-if; see run --reform)',
+  'cli.reformNeedsExplain': (p: { command: string }) => `--reform on ${p.command} explains one subject both ways: give --explain ID too (skilltax run DIR --reform FILE compares whole runs)`,
+  'cli.explainBaseline': '=== baseline (the rules in force) ===',
+  'cli.explainReform': (p: { file: string }) => `=== reform (${p.file}) ===`,
   'cli.problemsInInput': (p: { n: number; truncated: boolean }) =>
     `${p.n} problem${p.n === 1 ? '' : 's'} in the input${p.truncated ? ' (more not shown: raise --max-errors)' : ''}; nothing was written`,
   'cli.amountTooLarge': 'check the inputs for an amount typed too large; nothing was written',
@@ -142,6 +146,30 @@ export const en = {
     `${p.n} enterprise id${p.n === 1 ? '' : 's'} in the reports ${p.n === 1 ? 'is' : 'are'} not in enterprises.csv (${p.ids}${p.more ? ' …' : ''}): no name or town for ${p.n === 1 ? 'it' : 'them'}`,
   'run.reformHeading': (p: { file: string }) => `reform ${p.file} against the baseline (all towns and years):`,
   'run.reformNoChange': 'no amount differs from the baseline',
+  'run.needs': (p: { noun: string; plural: boolean; files: string }) => `${p.noun} need${p.plural ? '' : 's'} ${p.files}`,
+  'run.needsWith': (p: { needs: string; optional: string }) => `${p.needs} (with ${p.optional} when present)`,
+  'run.useSeparator': '; ',
+  'run.summary': 'run every calculator whose inputs are in a folder',
+  'run.description': (p: { uses: string }) =>
+    'Runs every calculator whose inputs are present in DIR under their canonical names, writes each report, ' +
+    'the updated ledger.csv, summary.csv, summary.json and report.html into OUTDIR, and prints a short summary. ' +
+    `${p.uses.replace(/^t/, 'T')}. ledger.csv, rules.json (parameter overrides) and enterprises.csv (names and towns) are used when present.`,
+  'run.argDir': 'folder with the input files',
+  'run.optOut': 'where to write the reports (default DIR/out)',
+  'run.optYear': 'compute this year only',
+  'run.optFrom': 'first year',
+  'run.optTo': 'last year',
+  'run.optReform': 'a rules file (as --rules) to compare with the baseline: writes reform.csv and a Reform section in report.html; never changes the ledger',
+  'run.exitStatus': 'Exit status: 0 done; 1 done with warnings; 2 nothing written.',
+  'run.noSuchFolder': (p: { dir: string }) => `${p.dir}: no such folder`,
+  'run.noCalculator': (p: { dir: string; needs: string }) => `${p.dir}: no calculator has its inputs here (${p.needs})`,
+  'run.what.input': (p: { name: string }) => `the input ${p.name}`,
+  'run.what.reformFile': 'the --reform file',
+  'run.what.report': 'the report',
+  'run.what.ledger': 'the ledger',
+  'run.what.summary': 'the summary',
+  'run.what.reform': 'the reform comparison',
+  'run.what.workbook': 'the workbook',
   // --- end run ---
   // --- report ---
   'report.listedBelow': '(listed below)',

@@ -11,6 +11,10 @@ export const zh: Catalogue = {
   'common.nothingWritten': '未写入任何文件',
   // --- end common ---
   // --- cli ---
+  'cli.opt.reform': '与 --explain 同用：再按该参数文件说明同一对象（政策调整测算，参见 run --reform）',
+  'cli.reformNeedsExplain': (p) => `${p.command} 的 --reform 用于按两种参数说明同一对象：请同时给出 --explain ID（整批对比请用 skilltax run DIR --reform FILE）`,
+  'cli.explainBaseline': '=== 现行政策（当前生效的参数） ===',
+  'cli.explainReform': (p) => `=== 调整方案（${p.file}） ===`,
   'cli.problemsInInput': (p) => `输入中有 ${p.n} 个问题${p.truncated ? '（未全部列出：可调高 --max-errors）' : ''}；未写入任何文件`,
   'cli.amountTooLarge': '请检查输入中是否有金额输入过大；未写入任何文件',
   'cli.internalError': (p) => `内部错误：${p.what}${p.debug ? '' : '（设置 SKILLTAX_DEBUG=1 可显示出错位置）'}；未写入任何文件；请报告此问题`,
@@ -130,6 +134,29 @@ export const zh: Catalogue = {
   'run.unknownEnterprises': (p) => `报表中有 ${p.n} 个企业代码不在 enterprises.csv 中（${p.ids}${p.more ? ' …' : ''}）：无企业名称和镇街道`,
   'run.reformHeading': (p) => `调整方案 ${p.file} 与现行政策对比（全部镇街道、全部年度）：`,
   'run.reformNoChange': '各项金额与现行政策相同',
+  'run.needs': (p) => `${p.noun}需要 ${p.files}`,
+  'run.needsWith': (p) => `${p.needs}（如有 ${p.optional} 一并使用）`,
+  'run.useSeparator': '；',
+  'run.summary': '对一个文件夹运行其输入齐备的全部计算项目',
+  'run.description': (p) =>
+    '对 DIR 中以规范文件名提供输入的每个计算项目进行计算，将各报表、更新后的 ledger.csv、summary.csv、summary.json 和 report.html 写入 OUTDIR，并输出简要汇总。' +
+    `${p.uses}。如有 ledger.csv、rules.json（参数覆盖）和 enterprises.csv（企业名称和镇街道）一并使用。`,
+  'run.argDir': '存放输入文件的文件夹',
+  'run.optOut': '报表写入位置（默认 DIR/out）',
+  'run.optYear': '只计算该年度',
+  'run.optFrom': '起始年度',
+  'run.optTo': '截止年度',
+  'run.optReform': '用于与现行政策对比的参数文件（格式同 --rules）：写出 reform.csv 并在 report.html 中增加“政策调整测算”部分；不改动台账',
+  'run.exitStatus': '退出状态：0 完成；1 完成但有警告；2 未写入任何文件。',
+  'run.noSuchFolder': (p) => `${p.dir}：文件夹不存在`,
+  'run.noCalculator': (p) => `${p.dir}：没有任何计算项目的输入文件齐备（${p.needs}）`,
+  'run.what.input': (p) => `输入文件 ${p.name}`,
+  'run.what.reformFile': '--reform 文件',
+  'run.what.report': '报表',
+  'run.what.ledger': '台账',
+  'run.what.summary': '汇总',
+  'run.what.reform': '政策调整对比表',
+  'run.what.workbook': '工作簿',
   // --- end run ---
   // --- report ---
   'report.listedBelow': '（见下文）',
