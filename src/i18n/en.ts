@@ -201,8 +201,45 @@ export const en = {
   // --- exempt ---
   // --- end exempt ---
   // --- ledger ---
+  'ledger.period.education': 'an education_expense row has a year period (YYYY)',
+  'ledger.period.pcie': 'a pcie_credit row has a month (YYYY-MM) or quarter (YYYY-Qn) period',
+  'ledger.period.refund': 'a refund_deduction row has a month (YYYY-MM) or quarter (YYYY-Qn) period',
+  'ledger.check.together': 'give opening, added and used together, or closing alone for an opening balance',
+  'ledger.check.negative': (p: { name: string }) => `an education_expense ${p.name} cannot be negative`,
+  'ledger.check.closing': (p: { opening: string; added: string; used: string; want: string }) =>
+    `closing does not equal opening + added − used (${p.opening} + ${p.added} − ${p.used} = ${p.want})`,
+  'ledger.check.second': (p: { kind: string; id: string; period: string; line?: number }) =>
+    `a second ${p.kind} row for ${p.id} ${p.period} (the first is on line ${p.line})`,
+  'ledger.check.overlapping': (p: { earlier: string; kind: string; id: string; period: string; line?: number }) =>
+    `an overlapping (${p.earlier}) ${p.kind} row for ${p.id} ${p.period} (the first is on line ${p.line})`,
+  'ledger.check.balanceLater': (p: { id: string; earlier: string }) =>
+    `only the earliest row of a chain may give closing alone; ${p.id} has a row for ${p.earlier} before it`,
+  'ledger.check.chainBroken': (p: { period: string; earlier: string; closing: string; line?: number }) =>
+    `the chain is broken: opening of ${p.period} does not equal closing of ${p.earlier} (${p.closing}, line ${p.line})`,
+  'ledger.conflict': (p: { id: string; kind: string; period: string; computed: string; later: string; at: string; opens: string }) =>
+    `ledger conflict for ${p.id} (${p.kind}): the recomputed closing of ${p.period} is ${p.computed}, but the ledger's ${p.later} row${p.at} ${p.opens}`,
+  'ledger.conflict.balance': 'gives a closing alone (an opening balance)',
+  'ledger.conflict.opensWith': (p: { opening: string }) => `opens with ${p.opening}`,
+  'ledger.refused': (p: { nothingWritten: string; advice: string; n: number }) =>
+    `${p.nothingWritten}: ${p.advice}, or pass --force to drop the ledger's later rows for ${p.n === 1 ? 'this enterprise' : 'these enterprises'}`,
+  'ledger.forced': (p: { conflict: string }) => `forced: ${p.conflict}`,
+  'ledger.forcedDropped': (p: { id: string; kind: string; period: string; at: string }) => `forced: dropped ledger row ${p.id} ${p.kind} ${p.period}${p.at}`,
   // --- end ledger ---
   // --- rules ---
+  'rules.value.choice': (p: { choices: string }) => `one of ${p.choices} is expected`,
+  'rules.value.rate': 'a rate is a decimal fraction such as "0.08"',
+  'rules.value.rateRange': 'a rate is a fraction between 0 and 1 (8% is "0.08")',
+  'rules.value.amount': 'not an amount: write yuan with a "." decimal point and at most 2 decimals, e.g. 100000.00',
+  'rules.value.count': 'a whole number is expected',
+  'rules.value.flag': '"yes" or "no" is expected',
+  'rules.value.list': 'a list of values separated by ";" is expected',
+  'rules.value.qualification': (p: { value: string; known: string }) => `"${p.value}" is not a qualification (${p.known})`,
+  'rules.unknown': (p: { key: string }) => `unknown parameter ${p.key}`,
+  'rules.gap.builtIn': 'the built-in series',
+  'rules.gap.file': (p: { file: string }) => `the series from the --rules file ${p.file}`,
+  'rules.gap.starts': (p: { series: string; first: string; noEntry: boolean }) => `${p.series} starts ${p.first}${p.noEntry ? ' and has no entry for that day' : ''}`,
+  'rules.gap.empty': (p: { series: string }) => `${p.series} has no entries`,
+  'rules.gap': (p: { key: string; on: string; span: string }) => `no value of ${p.key} is in force for ${p.on} (${p.span}): add an entry with --rules`,
   // --- end rules ---
   // --- domain ---
   // --- end domain ---

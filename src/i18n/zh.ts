@@ -180,8 +180,39 @@ export const zh: Catalogue = {
   // --- exempt ---
   // --- end exempt ---
   // --- ledger ---
+  'ledger.period.education': 'education_expense 行的所属期应为年度（YYYY）',
+  'ledger.period.pcie': 'pcie_credit 行的所属期应为月份（YYYY-MM）或季度（YYYY-Qn）',
+  'ledger.period.refund': 'refund_deduction 行的所属期应为月份（YYYY-MM）或季度（YYYY-Qn）',
+  'ledger.check.together': 'opening、added、used 须同时填写；期初余额只填 closing',
+  'ledger.check.negative': (p) => `education_expense 的 ${p.name} 不能为负数`,
+  'ledger.check.closing': (p) => `closing 不等于 opening + added − used（${p.opening} + ${p.added} − ${p.used} = ${p.want}）`,
+  'ledger.check.second': (p) => `${p.id} ${p.period} 有第二条 ${p.kind} 记录（第一条在第 ${p.line} 行）`,
+  'ledger.check.overlapping': (p) => `${p.id} ${p.period} 的 ${p.kind} 记录与 ${p.earlier} 重叠（第一条在第 ${p.line} 行）`,
+  'ledger.check.balanceLater': (p) => `只有结转链最早的一条记录可以只填 closing；${p.id} 在此之前已有 ${p.earlier} 的记录`,
+  'ledger.check.chainBroken': (p) => `结转链断开：${p.period} 的 opening 不等于 ${p.earlier} 的 closing（${p.closing}，第 ${p.line} 行）`,
+  'ledger.conflict': (p) =>
+    `${p.id}（${p.kind}）台账冲突：重新计算的 ${p.period} 期末余额为 ${p.computed}，但台账中 ${p.later} 的记录${p.at}${p.opens}`,
+  'ledger.conflict.balance': '只给出期末余额（期初余额记录）',
+  'ledger.conflict.opensWith': (p) => `期初为 ${p.opening}`,
+  'ledger.refused': (p) => `${p.nothingWritten}：${p.advice}，或使用 --force 删除台账中${p.n === 1 ? '该企业' : '这些企业'}以后期间的记录`,
+  'ledger.forced': (p) => `已强制：${p.conflict}`,
+  'ledger.forcedDropped': (p) => `已强制：删除台账记录 ${p.id} ${p.kind} ${p.period}${p.at}`,
   // --- end ledger ---
   // --- rules ---
+  'rules.value.choice': (p) => `应为 ${p.choices} 之一`,
+  'rules.value.rate': '比率应为小数，如 "0.08"',
+  'rules.value.rateRange': '比率应为 0 到 1 之间的小数（8% 写作 "0.08"）',
+  'rules.value.amount': '不是金额：请以元为单位，用 "." 作小数点，最多 2 位小数，如 100000.00',
+  'rules.value.count': '应为整数',
+  'rules.value.flag': '应为 "yes" 或 "no"',
+  'rules.value.list': '应为以 ";" 分隔的值列表',
+  'rules.value.qualification': (p) => `"${p.value}" 不是资格代码（${p.known}）`,
+  'rules.unknown': (p) => `未知参数 ${p.key}`,
+  'rules.gap.builtIn': '内置参数序列',
+  'rules.gap.file': (p) => `--rules 文件 ${p.file} 中的参数序列`,
+  'rules.gap.starts': (p) => `${p.series}自 ${p.first} 起${p.noEntry ? '，且该日没有有效条目' : ''}`,
+  'rules.gap.empty': (p) => `${p.series}没有任何条目`,
+  'rules.gap': (p) => `${p.key} 在 ${p.on} 没有有效的值（${p.span}）：请用 --rules 补充条目`,
   // --- end rules ---
   // --- domain ---
   // --- end domain ---
