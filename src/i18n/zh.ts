@@ -191,7 +191,7 @@ export const zh: Catalogue = {
   'ledger.check.balanceLater': (p) => `只有结转链最早的一条记录可以只填 closing；${p.id} 在此之前已有 ${p.earlier} 的记录`,
   'ledger.check.chainBroken': (p) => `结转链断开：${p.period} 的 opening 不等于 ${p.earlier} 的 closing（${p.closing}，第 ${p.line} 行）`,
   'ledger.conflict': (p) =>
-    `${p.id}（${p.kind}）台账冲突：重新计算的 ${p.period} 期末余额为 ${p.computed}，但台账中 ${p.later} 的记录${p.at}${p.opens}`,
+    `${p.id}（${p.kind}）台账冲突：重新计算的 ${p.period} 期末余额为 ${p.computed}，但台账中 ${p.later} 的记录${p.at}，${p.opens}`,
   'ledger.conflict.balance': '只给出期末余额（期初余额记录）',
   'ledger.conflict.opensWith': (p) => `期初为 ${p.opening}`,
   'ledger.refused': (p) => `${p.nothingWritten}：${p.advice}，或使用 --force 删除台账中${p.n === 1 ? '该企业' : '这些企业'}以后期间的记录`,
