@@ -1048,12 +1048,12 @@ export const pcieCredit = defineCalculator<CreditsComputed>({
   ledger: { kind: 'pcie_credit', holds: t('credit.ledgerHolds') },
   explain: {
     arg: 'enterprise_id',
-    help: t('credit.explain.help'),
+    help: t('deduct.explain.help'), // the same words as deduct's
     style: 'full',
     missing: (id) => t('credit.explain.missing', { id }),
   },
   compute: (inputs, ctx) => computeCredits({ ...inputs, surcharges: inputs.surcharges! }, ctx),
-  reports: [{ name: 'credits', flag: 'out', help: t('credit.report.out'), table: (r) => creditsTable(r) }],
+  reports: [{ name: 'credits', flag: 'out', help: t('deduct.report.out'), table: (r) => creditsTable(r) }],
   title: t('credit.title'),
   summarize: summarizeCredits,
   warnings: (r) => r.warningLines,

@@ -188,10 +188,8 @@ export const en = {
   'credit.range.from': 'first period (YYYY-MM, YYYY-Qn or YYYY; default: the first in the inputs)',
   'credit.range.to': 'last period (default: the last in the inputs)',
   'credit.ledgerHolds': 'pool',
-  'credit.explain.help': 'print a step-by-step account of one enterprise',
   'credit.explain.missing': (p: { id: string }) =>
     `--explain ${p.id}: no period of this enterprise was computed (not in the inputs, or outside the range asked for)`,
-  'credit.report.out': 'write the report here (default: standard output)',
   'credit.title': '产教融合 credit against the education surcharges',
   // --- end credit ---
   // --- subsidy ---

@@ -168,9 +168,7 @@ export const zh: Catalogue = {
   'credit.range.from': '起始所属期（YYYY-MM、YYYY-Qn 或 YYYY；默认：输入中的第一个）',
   'credit.range.to': '终止所属期（默认：输入中的最后一个）',
   'credit.ledgerHolds': '结转抵免额',
-  'credit.explain.help': '逐步列出一户企业的计算过程',
   'credit.explain.missing': (p) => `--explain ${p.id}：该企业没有计算任何所属期（不在输入中，或不在所要求的期间内）`,
-  'credit.report.out': '报表写入此文件（默认：标准输出）',
   'credit.title': '产教融合型企业抵免教育费附加、地方教育附加',
   // --- end credit ---
   // --- subsidy ---
