@@ -25,6 +25,7 @@ import type { Qualification } from '../domain/vocabulary.js';
 import { carryforward } from '../ledger/carryforward.js';
 import { carryBefore, mergeLedger, type Conflict, type MergeResult } from '../ledger/ledger.js';
 import type { InForce, Rules } from '../rules/index.js';
+import { t } from '../i18n/index.js';
 import { defineCalculator, type CalculatorResult, type ComputeContext, type RangeRequest, type SummaryItem } from './calculator.js';
 
 export type EducationNote = 'full_training_unqualified' | 'ledger_gap' | 'no_wages';
@@ -166,15 +167,15 @@ export function rateFor(rules: Rules, spans: readonly QualificationSpan[], year:
   try {
     general = rules.rate(RATE_KEY, on);
   } catch (e) {
-    if (e instanceof RuleGapError) throw new RuleGapError(`no employee education expense rate is in force for ${year}: ${e.message}`);
+    if (e instanceof RuleGapError) throw new RuleGapError(t('deduct.rateGap', { year, reason: e.message }));
     throw e;
   }
-  let best = { rate: general, key: RATE_KEY, why: 'general rate' };
+  let best = { rate: general, key: RATE_KEY, why: t('deduct.why.general') };
   for (const s of SPECIAL_RATES) {
     const q = qualifiedFor(rules, spans, s.qualification, year);
     if (!q) continue;
     const special = rules.rateIfInForce(s.key, on);
-    if (special && special.gt(best.rate)) best = { rate: special, key: s.key, why: `${s.label} (qualifications: ${describeSpan(q)}; ${testKey(s.qualification)})` };
+    if (special && special.gt(best.rate)) best = { rate: special, key: s.key, why: t('deduct.why.special', { label: s.label, span: describeSpan(q), key: testKey(s.qualification) }) };
   }
   return { ...best, entry: rules.at(best.key, on)! };
 }
@@ -190,16 +191,15 @@ function fullDeductionFor(rules: Rules, spans: readonly QualificationSpan[], yea
 
 function whyNoFullDeduction(rules: Rules, spans: readonly QualificationSpan[], year: number): string {
   const held = FULL_DEDUCTION.find((f) => qualifiedFor(rules, spans, f.qualification, year));
-  if (held) return `the ${held.qualification} full deduction is not in force in ${year} (${fullDeductionKey(held.qualification)})`;
+  if (held) return t('deduct.noFull.notInForce', { qualification: held.qualification, year, key: fullDeductionKey(held.qualification) });
   const lapsed = FULL_DEDUCTION.find((f) => qualifiedInYear(spans, f.qualification, year, 'any_day'));
   return lapsed
-    ? `the ${lapsed.qualification} qualification does not count for ${year}: not valid on ${year}-12-31 and not renewed (${testKey(lapsed.qualification)})`
-    : `no software_ic, animation, nuclear_power or airline qualification in ${year}`;
+    ? t('deduct.noFull.lapsed', { qualification: lapsed.qualification, year, key: testKey(lapsed.qualification) })
+    : t('deduct.noFull.none', { year });
 }
 
 /** 2019 or 2019–2022 */
 const yearSpan = (years: readonly number[]) => (Math.min(...years) === Math.max(...years) ? String(years[0]) : `${Math.min(...years)}–${Math.max(...years)}`);
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /**
  * rateFor; for an enterprise without qualifications, not traced, the rate of the year as
@@ -229,9 +229,9 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
     const d = input.years.get(year) ?? emptyYear();
     const notes: EducationNote[] = [];
     if (trace.on) trace.section(String(year));
-    step?.(() => ({ label: 'wages (工资薪金总额, A105050 row 1 col 5)', value: formatFen(d.wages), how: `sum of ${plural(d.wageRows, 'payroll row')}`, source: '国税函〔2009〕3号' }));
+    step?.(() => ({ label: t('deduct.step.wages'), value: formatFen(d.wages), how: t('deduct.how.wages', { n: d.wageRows }), source: '国税函〔2009〕3号' }));
     const r = generalRateOf(r0, input.qualifications, year, trace.on ? undefined : generalRates);
-    step?.(() => ({ label: 'rate (税收规定扣除率)', value: formatRate(r.rate), how: r.why, cite: [r.key] }));
+    step?.(() => ({ label: t('deduct.step.rate'), value: formatRate(r.rate), how: r.why, cite: [r.key] }));
 
     let book = d.book;
     let incurred = d.incurred;
@@ -248,37 +248,42 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
       incurred = addFen(incurred, d.fullIncurred);
       notes.push('full_training_unqualified');
       step?.(() => ({
-        label: 'full_training without a qualification',
+        label: t('deduct.step.fullUnqualified'),
         value: 'full_training_unqualified',
-        how: `${d.fullRows} full_training rows (book ${formatFen(d.fullBook)}, incurred ${formatFen(d.fullIncurred)}) treated as ordinary education expense (row 5): ${whyNoFullDeduction(r0, input.qualifications, year)}`,
+        how: t('deduct.how.fullUnqualified', {
+          n: d.fullRows,
+          book: formatFen(d.fullBook),
+          incurred: formatFen(d.fullIncurred),
+          why: whyNoFullDeduction(r0, input.qualifications, year),
+        }),
         source: 'RULES §1.3',
       }));
     }
 
     const cap = mulRate(d.wages, r.rate);
-    step?.(() => ({ label: 'cap (扣除限额)', value: formatFen(cap), how: `round(${formatFen(d.wages)} × ${formatRate(r.rate)})` }));
+    step?.(() => ({ label: t('deduct.step.cap'), value: formatFen(cap), how: `round(${formatFen(d.wages)} × ${formatRate(r.rate)})` }));
     step?.(() => ({
-      label: 'book (账载金额, col 1)',
+      label: t('deduct.step.book'),
       value: formatFen(book),
-      how: `${plural(d.educationRows, 'education row')}${notes.includes('full_training_unqualified') ? ' + unqualified full_training' : ''}`,
+      how: t('deduct.how.book', { n: d.educationRows, unqualified: notes.includes('full_training_unqualified') }),
     }));
-    step?.(() => ({ label: 'incurred (实际发生额, col 2)', value: formatFen(incurred) }));
-    const carryLabel = 'carry in (以前年度累计结转扣除额, col 4)';
+    step?.(() => ({ label: t('deduct.step.incurred'), value: formatFen(incurred) }));
+    const carryLabel = t('deduct.step.carryIn');
     if (year === input.start) {
       const c = input.carry;
       const where =
         c.ledgerYear === undefined
-          ? 'no earlier ledger row: first year'
+          ? t('deduct.source.firstYear')
           : c.fromOpening
-            ? `ledger opening of ${c.ledgerYear} (no earlier row)`
-            : `ledger closing of ${c.ledgerYear}`;
+            ? t('deduct.source.ledgerOpening', { year: c.ledgerYear })
+            : t('deduct.source.ledgerClosing', { year: c.ledgerYear });
       step?.(() => ({ label: carryLabel, value: formatFen(carryIn), source: where }));
       if (c.gap) {
         notes.push('ledger_gap');
-        step?.(() => ({ label: 'ledger gap', value: 'ledger_gap', how: `the ledger has no row for ${year - 1}; its latest earlier row (${c.ledgerYear}) was carried in` }));
+        step?.(() => ({ label: t('deduct.step.ledgerGap'), value: 'ledger_gap', how: t('deduct.how.ledgerGap', { missing: year - 1, year: c.ledgerYear! }) }));
       }
     } else {
-      step?.(() => ({ label: carryLabel, value: formatFen(carryIn), source: `carry out of ${year - 1}` }));
+      step?.(() => ({ label: carryLabel, value: formatFen(carryIn), source: t('deduct.source.carryOut', { year: year - 1 }) }));
     }
     const available = addFen(incurred, carryIn);
     const deductible = Math.min(cap, available);
@@ -297,32 +302,38 @@ export function computeEnterprise(rules: Rules, input: EnterpriseInput, trace: T
       notes,
     });
     step?.(() => ({
-      label: 'deductible (税收金额, col 5)',
+      label: t('deduct.step.deductible'),
       value: formatFen(deductible),
-      how: `min(cap ${formatFen(cap)}, incurred ${formatFen(incurred)} + carry in ${formatFen(carryIn)})`,
+      how: t('deduct.how.deductible', { cap: formatFen(cap), incurred: formatFen(incurred), carryIn: formatFen(carryIn) }),
       source: 'A105050 填报说明',
     }));
-    step?.(() => ({ label: 'adjustment (纳税调整金额, col 6)', value: formatFen(row.adjustment), how: `book ${formatFen(book)} − deductible ${formatFen(deductible)}` }));
+    step?.(() => ({ label: t('deduct.step.adjustment'), value: formatFen(row.adjustment), how: t('deduct.how.adjustment', { book: formatFen(book), deductible: formatFen(deductible) }) }));
     step?.(() => ({
-      label: 'carry out (累计结转以后年度扣除额, col 7)',
+      label: t('deduct.step.carryOut'),
       value: formatFen(row.carry_out),
-      how: `incurred ${formatFen(incurred)} + carry in ${formatFen(carryIn)} − deductible ${formatFen(deductible)}`,
+      how: t('deduct.how.carryOut', { incurred: formatFen(incurred), carryIn: formatFen(carryIn), deductible: formatFen(deductible) }),
     }));
 
     if (full && hasFull) {
       step?.(() => ({
-        label: 'row 6 full deduction (按税收规定全额扣除的职工培训费用)',
+        label: t('deduct.step.row6'),
         value: formatFen(fullIncurred),
-        how: `incurred ${formatFen(fullIncurred)}, deducted in full; adjustment = book ${formatFen(fullBook)} − incurred = ${formatFen(fullBook - fullIncurred)}; ${full.label} (qualifications: ${describeSpan(full.span)})`,
+        how: t('deduct.how.row6', {
+          incurred: formatFen(fullIncurred),
+          book: formatFen(fullBook),
+          adjustment: formatFen(fullBook - fullIncurred),
+          label: full.label,
+          span: describeSpan(full.span),
+        }),
         cite: [fullDeductionKey(full.qualification)],
       }));
     }
-    step?.(() => ({ label: 'row 4 total deductible (职工教育经费支出 税收金额)', value: formatFen(row.total_deductible), how: `row 5 ${formatFen(deductible)} + row 6 ${formatFen(row.full_deductible)}` }));
-    step?.(() => ({ label: 'row 4 total adjustment', value: formatFen(row.total_adjustment), how: `row 5 ${formatFen(row.adjustment)} + row 6 ${formatFen(row.full_adjustment)}` }));
+    step?.(() => ({ label: t('deduct.step.row4Deductible'), value: formatFen(row.total_deductible), how: t('deduct.how.row4', { row5: formatFen(deductible), row6: formatFen(row.full_deductible) }) }));
+    step?.(() => ({ label: t('deduct.step.row4Adjustment'), value: formatFen(row.total_adjustment), how: t('deduct.how.row4', { row5: formatFen(row.adjustment), row6: formatFen(row.full_adjustment) }) }));
 
     if (d.wages === 0 && (book !== 0 || incurred !== 0 || carryIn !== 0 || fullBook !== 0 || fullIncurred !== 0)) {
       notes.push('no_wages');
-      step?.(() => ({ label: 'no wages', value: 'no_wages', how: 'expense or carryforward in a year without wages: the cap is 0.00' }));
+      step?.(() => ({ label: t('deduct.step.noWages'), value: 'no_wages', how: t('deduct.how.noWages') }));
     }
 
     rows.push(row);
@@ -408,7 +419,7 @@ export function resolveYears(range: RangeRequest, dataYears: Iterable<number>): 
   const rTo = range.to === undefined ? undefined : Number(range.to);
   const from = rFrom ?? (min !== undefined && rTo !== undefined && min > rTo ? rTo : min);
   const to = rTo ?? (rFrom !== undefined && max !== undefined && max < rFrom ? rFrom : max);
-  if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  if (from !== undefined && to !== undefined && from > to) throw new UsageError(t('deduct.fromAfterTo', { from, to }));
   return { from, to };
 }
 
@@ -602,9 +613,7 @@ export function computeEducationDeductions(inputs: EducationInputs, ctx: Compute
   for (const y of [from, to]) {
     if (!rules.at(RATE_KEY, `${y}-12-31`)) {
       const first = rules.firstFrom(RATE_KEY)?.slice(0, 4) ?? '?';
-      throw new UsageError(
-        `year ${y} is not supported: the employee education expense (职工教育经费) deduction is computed for ${first} and later (企业所得税法实施条例 第四十二条); choose --from ${first} or later`,
-      );
+      throw new UsageError(t('deduct.yearUnsupported', { year: y, first }));
     }
   }
 
@@ -627,18 +636,14 @@ export function computeEducationDeductions(inputs: EducationInputs, ctx: Compute
         const balance = own.find((e) => e.opening === undefined);
         const skipped = balance ? [...years.keys()].filter((y) => y >= from && y <= balance.period.year) : [];
         if (skipped.length) {
-          hints.push(
-            `${id}: the inputs for ${yearSpan(skipped)} are not computed: the ledger brings an opening balance for the end of ${balance!.period.year} (${balance!.file}:${balance!.line})`,
-          );
+          hints.push(t('deduct.hint.skipped', { id, years: yearSpan(skipped), year: balance!.period.year, file: balance!.file, line: balance!.line }));
         }
         // A carry in of zero only because no ledger was given is the trap of a chain that silently
         // restarts: say so when the inputs show expense in earlier years.
         if (plan && plan.carry.ledgerYear === undefined) {
           const earlier = [...years].filter(([y, d]) => y < plan.start && (d.incurred !== 0 || d.fullIncurred !== 0)).map(([y]) => y);
           if (earlier.length) {
-            hints.push(
-              `${id}: the inputs have education expense in ${yearSpan(earlier)}, before the first computed year ${plan.start}, but no ledger row for ${plan.start - 1}: its carry in is 0.00 (pass --ledger, or compute from its first year)`,
-            );
+            hints.push(t('deduct.hint.noLedger', { id, years: yearSpan(earlier), start: plan.start, before: plan.start - 1 }));
           }
         }
         if (release && !plan) {
@@ -661,7 +666,7 @@ export function computeEducationDeductions(inputs: EducationInputs, ctx: Compute
         const set = new Set(conflicts.map((c) => c.enterprise_id));
         let last = 0;
         for (const e of ledger) if (e.kind === 'education_expense' && set.has(e.enterprise_id)) last = Math.max(last, e.period.year);
-        return `recompute the later years too (--to ${last})`;
+        return t('deduct.advice', { last });
       },
     },
     (rows) => deductions.add(rows),
@@ -669,16 +674,16 @@ export function computeEducationDeductions(inputs: EducationInputs, ctx: Compute
   return { from, to, deductions, ledger: done.ledger, conflicts: done.conflicts, dropped: done.dropped, hints, ...(trace ? { trace } : {}) };
 }
 
-function explainTrace(id: string, t: Tracer): Trace {
+function explainTrace(id: string, tracer: Tracer): Trace {
   return {
     subject: id,
     heading: [
-      `Employee education expense (职工教育经费), form A105050 rows 4–6, for ${id}`,
-      'Formulas (RULES §1.3): cap = round(wages × rate); deductible = min(cap, incurred + carry in);',
-      'adjustment = book − deductible; carry out = incurred + carry in − deductible. Rounding half-up to 0.01.',
+      t('deduct.heading.title', { id }),
+      t('deduct.heading.formulas'),
+      t('deduct.heading.rounding'),
     ],
-    sections: t.sections,
-    reads: t.reads,
+    sections: tracer.sections,
+    reads: tracer.reads,
   };
 }
 
@@ -713,9 +718,9 @@ export function notesText(notes: readonly EducationNote[]): string {
 /** The text of each rate written (a few rates, a million rows). */
 const RATE_TEXT = new WeakMap<Decimal, string>();
 const rateText = (rate: Decimal): string => {
-  let t = RATE_TEXT.get(rate);
-  if (t === undefined) RATE_TEXT.set(rate, (t = formatRate(rate)));
-  return t;
+  let text = RATE_TEXT.get(rate);
+  if (text === undefined) RATE_TEXT.set(rate, (text = formatRate(rate)));
+  return text;
 };
 
 /** A row of deductions.csv as cells in DEDUCTION_COLUMNS order: amounts with two decimals. */
@@ -768,27 +773,25 @@ export function warningLines(rows: DeductionStore): string[] {
 
 /** The run summary's figures: enterprises, enterprise-years, row 4 deductible, carryforward left at the end. */
 export function summarizeDeductions(result: EducationDeductions): SummaryItem[] {
-  const t = result.deductions.totals();
+  const n = result.deductions.totals();
   const span = result.from === undefined || result.to === undefined ? '' : result.from === result.to ? String(result.from) : `${result.from}-${result.to}`;
   return [
-    { item: 'years', label: 'years', value: span || '(no data)' },
-    { item: 'enterprises', label: 'enterprises', value: String(t.enterprises) },
-    { item: 'rows', label: 'enterprise-years', value: String(result.deductions.length) },
-    { item: 'total_deductible', label: 'total deductible', value: formatFen(t.totalDeductible) },
-    { item: 'total_carry_forward', label: 'total carried forward', value: formatFen(t.totalCarryForward) },
-    { item: 'warnings', label: 'warnings', value: String(t.warnings), warning: true },
+    // summary.csv holds `item` and `value` (never translated); `label` is the terminal's.
+    { item: 'years', label: t('deduct.label.years'), value: span || '(no data)' },
+    { item: 'enterprises', label: t('deduct.label.enterprises'), value: String(n.enterprises) },
+    { item: 'rows', label: t('deduct.label.rows'), value: String(result.deductions.length) },
+    { item: 'total_deductible', label: t('deduct.label.totalDeductible'), value: formatFen(n.totalDeductible) },
+    { item: 'total_carry_forward', label: t('deduct.label.totalCarryForward'), value: formatFen(n.totalCarryForward) },
+    { item: 'warnings', label: t('deduct.label.warnings'), value: String(n.warnings), warning: true },
   ];
 }
 
 export const educationExpense = defineCalculator<EducationDeductions>({
   name: 'education_expense',
   command: 'deduct',
-  noun: 'the education expense deduction',
-  summary: 'employee education expense deduction (职工教育经费, A105050 rows 4–6) with its carryforward',
-  description:
-    'Computes the enterprise income tax deduction for employee education expense (职工教育经费): the cap of ' +
-    '8% (2.5% before 2018) of wages, the carryforward of the excess across years, and the full deduction of ' +
-    'separately accounted training for qualified enterprises. One row per enterprise and year.',
+  noun: t('deduct.noun'),
+  summary: t('deduct.summary'),
+  description: t('deduct.description'),
   examples: [
     'skilltax deduct --payroll payroll.csv --training training.csv --out deductions.csv',
     'skilltax deduct --payroll payroll.csv --training training.csv --qualifications qualifications.csv \\',
@@ -796,30 +799,30 @@ export const educationExpense = defineCalculator<EducationDeductions>({
     'skilltax deduct --payroll payroll.csv --training training.csv --explain 913302827251836406',
     'skilltax deduct --payroll payroll.csv --training training.csv --header zh --bom --out 职工教育经费.csv',
     '',
-    'Exit status: 0 done; 1 done with warnings (notes such as ledger_gap); 2 nothing written.',
+    t('deduct.exitStatus'),
   ],
   inputs: [
-    { kind: 'payroll', file: 'payroll.csv', flag: 'payroll', required: true, help: 'payroll.csv (enterprise_id, period, wages)' },
-    { kind: 'training', file: 'training.csv', flag: 'training', required: true, help: 'training.csv (enterprise_id, date, category, amount, incurred)' },
-    { kind: 'qualifications', file: 'qualifications.csv', flag: 'qualifications', required: false, help: 'qualifications.csv (high_tech, software_ic, …)' },
+    { kind: 'payroll', file: 'payroll.csv', flag: 'payroll', required: true, help: t('deduct.input.payroll') },
+    { kind: 'training', file: 'training.csv', flag: 'training', required: true, help: t('deduct.input.training') },
+    { kind: 'qualifications', file: 'qualifications.csv', flag: 'qualifications', required: false, help: t('deduct.input.qualifications') },
   ],
   range: 'years',
   rangeHelp: {
-    year: 'compute this year only',
-    from: 'first year (default: the first year in the inputs)',
-    to: 'last year (default: the last year in the inputs)',
+    year: t('deduct.range.year'),
+    from: t('deduct.range.from'),
+    to: t('deduct.range.to'),
   },
-  ledger: { kind: 'education_expense', holds: 'carryforward' },
+  ledger: { kind: 'education_expense', holds: t('deduct.ledgerHolds') },
   explain: {
     arg: 'enterprise_id',
-    help: 'print a step-by-step account of one enterprise',
+    help: t('deduct.explain.help'),
     style: 'full',
-    missing: (id) => `--explain ${id}: no year of this enterprise was computed (not in the inputs, or outside the range asked for)`,
+    missing: (id) => t('deduct.explain.missing', { id }),
   },
   // The engine loaded the inputs for this computation alone: they are released as it goes.
   compute: (inputs, ctx) => computeEducationDeductions({ ...inputs, payroll: inputs.payroll!, training: inputs.training! }, ctx, true),
-  reports: [{ name: 'deductions', flag: 'out', help: 'write the report here (default: standard output)', table: (r) => deductionsTable(r.deductions) }],
-  title: 'Employee education expense (职工教育经费, A105050 rows 4–6)',
+  reports: [{ name: 'deductions', flag: 'out', help: t('deduct.report.out'), table: (r) => deductionsTable(r.deductions) }],
+  title: t('deduct.title'),
   summarize: summarizeDeductions,
   warnings: (r) => warningLines(r.deductions),
 });

@@ -29,6 +29,7 @@ import type { Fee, Qualification } from '../domain/vocabulary.js';
 import { carryforward } from '../ledger/carryforward.js';
 import { carryBefore, type Conflict } from '../ledger/ledger.js';
 import type { Rules } from '../rules/index.js';
+import { t } from '../i18n/index.js';
 import { defineCalculator, type CalculatorResult, type ComputeContext, type RangeRequest, type SummaryItem } from './calculator.js';
 
 export type CreditNote = 'small_payer_exempt' | 'six_two_reduction' | 'not_pilot' | 'investment_withdrawn' | 'ledger_gap' | 'sales_missing' | 'overpaid';
@@ -328,13 +329,16 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     let shared = 0;
     if (on) trace.section(p.text);
     if (index === 0) {
-      if (on) step(trace, { label: 'pool carry in', value: formatFen(carryIn), source: input.carry.ledgerPeriod ? `ledger closing of ${input.carry.ledgerPeriod}` : 'no earlier ledger row' });
+      if (on) {
+        const source = input.carry.ledgerPeriod ? t('credit.source.ledgerClosing', { period: input.carry.ledgerPeriod }) : t('credit.source.noLedger');
+        step(trace, { label: t('credit.step.poolCarryIn'), value: formatFen(carryIn), source });
+      }
       if (input.carry.gap) {
         shared |= NOTE_BIT.ledger_gap;
-        if (on) step(trace, { label: 'ledger gap', value: 'ledger_gap', how: `the ledger has no row for the period just before ${p.text}; its latest earlier row (${input.carry.ledgerPeriod}) was carried in` });
+        if (on) step(trace, { label: t('credit.step.ledgerGap'), value: 'ledger_gap', how: t('credit.how.ledgerGap', { period: p.text, earlier: input.carry.ledgerPeriod }) });
       }
     } else if (on) {
-      step(trace, { label: 'pool carry in', value: formatFen(carryIn), source: `carry out of ${input.periods[index - 1]!.period.text}` });
+      step(trace, { label: t('credit.step.poolCarryIn'), value: formatFen(carryIn), source: t('credit.source.carryOut', { period: input.periods[index - 1]!.period.text }) });
     }
 
     const s = pi.surcharge ?? NO_RETURN;
@@ -349,9 +353,15 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     if (o.refund) {
       if (on) {
         step(trace, {
-          label: '留抵退税 deduction',
+          label: t('credit.step.refund'),
           value: formatFen(refundUsed),
-          how: `carried in ${formatFen(refundIn)} + this period ${formatFen(s.refund_deduction)} = ${formatFen(refundAvailable)}, used ${formatFen(refundUsed)}, carried to the next period ${formatFen(refundOut)}`,
+          how: t('credit.how.refund', {
+            carriedIn: formatFen(refundIn),
+            added: formatFen(s.refund_deduction),
+            available: formatFen(refundAvailable),
+            used: formatFen(refundUsed),
+            out: formatFen(refundOut),
+          }),
           source: '附列资料（五）; RULES §2.2',
         });
       }
@@ -363,9 +373,15 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     refundIn = refundOut;
     if (on) {
       step(trace, {
-        label: 'base (计征依据)',
+        label: t('credit.step.base'),
         value: formatFen(base),
-        how: `VAT ${formatFen(s.vat)} + 免抵税额 ${formatFen(s.vat_exempt_offset)} − 留抵退税扣除 ${formatFen(refundUsed)} + 消费税 ${formatFen(s.consumption_tax)}${pi.surcharge ? '' : ' (no return for this period)'}`,
+        how: t('credit.how.base', {
+          vat: formatFen(s.vat),
+          offset: formatFen(s.vat_exempt_offset),
+          refund: formatFen(refundUsed),
+          consumption: formatFen(s.consumption_tax),
+          noReturn: !pi.surcharge,
+        }),
         source: 'RULES §2.2',
       });
     }
@@ -379,12 +395,19 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     let exempt = false;
     if (limit !== undefined && pi.surcharge && s.sales === undefined) {
       shared |= NOTE_BIT.sales_missing;
-      if (on) step(trace, { label: 'small-payer exemption', value: 'sales_missing', how: 'the return gives no sales figure: the exemption could not be tested', cite: [pr.thresholdKey] });
+      if (on) step(trace, { label: t('credit.step.exemptionTest'), value: 'sales_missing', how: t('credit.how.salesMissing'), cite: [pr.thresholdKey] });
     }
     if (limit !== undefined && s.sales !== undefined) {
       const sales = s.sales;
       exempt = sales <= limit;
-      if (on) step(trace, { label: 'small-payer exemption', value: exempt ? 'applies' : 'does not apply', how: `sales ${formatFen(sales)} ${exempt ? '≤' : '>'} ${formatFen(limit)}`, cite: [pr.thresholdKey] });
+      if (on) {
+        step(trace, {
+          label: t('credit.step.exemptionTest'),
+          value: exempt ? t('credit.value.applies') : t('credit.value.doesNotApply'),
+          how: t('credit.how.sales', { sales: formatFen(sales), op: exempt ? '≤' : '>', limit: formatFen(limit) }),
+          cite: [pr.thresholdKey],
+        });
+      }
     }
 
     // 六税两费 reduction for the groups of its era.
@@ -395,7 +418,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
       for (const g of pr.groups) if ((q = overlapsPeriod(quals, g as Qualification, p, days))) break;
       if (q) {
         reduceBy = reductionRate;
-        if (on) step(trace, { label: '六税两费 reduction', value: formatRate(reductionRate), how: describeSpan(q), cite: [REDUCTION_RATE, REDUCTION_GROUPS] });
+        if (on) step(trace, { label: t('credit.step.reduction'), value: formatRate(reductionRate), how: describeSpan(q), cite: [REDUCTION_RATE, REDUCTION_GROUPS] });
       }
     }
 
@@ -412,10 +435,10 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
       x.exemption = exemption;
       x.reduction = reduction;
       if (on) {
-        step(trace, { label: `${f.label} due`, value: formatFen(due), how: `round(${formatFen(base)} × ${formatRate(rate)})`, cite: [f.key] });
-        if (exemption) step(trace, { label: `${f.label} exemption`, value: formatFen(exemption), how: 'the whole amount due', source: '财税〔2016〕12号' });
-        if (reduceBy) step(trace, { label: `${f.label} reduction`, value: formatFen(reduction), how: `round((${formatFen(due)} − ${formatFen(exemption)}) × ${formatRate(reduceBy!)})` });
-        step(trace, { label: `${f.label} remaining`, value: formatFen(remaining), how: `${formatFen(due)} − ${formatFen(exemption)} − ${formatFen(reduction)}` });
+        step(trace, { label: t('credit.step.feeDue', { fee: f.label }), value: formatFen(due), how: `round(${formatFen(base)} × ${formatRate(rate)})`, cite: [f.key] });
+        if (exemption) step(trace, { label: t('credit.step.feeExemption', { fee: f.label }), value: formatFen(exemption), how: t('credit.how.wholeDue'), source: '财税〔2016〕12号' });
+        if (reduceBy) step(trace, { label: t('credit.step.feeReduction', { fee: f.label }), value: formatFen(reduction), how: `round((${formatFen(due)} − ${formatFen(exemption)}) × ${formatRate(reduceBy!)})` });
+        step(trace, { label: t('credit.step.feeRemaining', { fee: f.label }), value: formatFen(remaining), how: `${formatFen(due)} − ${formatFen(exemption)} − ${formatFen(reduction)}` });
       }
     }
 
@@ -424,7 +447,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     const pilot = overlapsPeriod(quals, 'pcie_pilot', p, days);
     let added = 0;
     if (on && (pi.investment !== 0 || pi.investmentRows > 0)) {
-      step(trace, { label: 'net investment (产教融合投资)', value: formatFen(pi.investment), how: `${pi.investmentRows} pcie_investment row${pi.investmentRows === 1 ? '' : 's'}` });
+      step(trace, { label: t('credit.step.investment'), value: formatFen(pi.investment), how: t('credit.how.investment', { n: pi.investmentRows }) });
     }
     // A withdrawal after leaving the list still takes back what its investment added: credits
     // already taken must be repaid (财税〔2019〕46号 第三条).
@@ -433,9 +456,9 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
       added = mulBy(pi.investment, creditRate, pr.factors.credit);
       if (on && pi.investment !== 0) {
         step(trace, {
-          label: 'pool added',
+          label: t('credit.step.poolAdded'),
           value: formatFen(added),
-          how: `round(${formatFen(pi.investment)} × ${formatRate(creditRate)})${pilot ? '' : ' (a withdrawal after the pilot period)'}`,
+          how: t('credit.how.poolAdded', { investment: formatFen(pi.investment), rate: formatRate(creditRate), pilot: Boolean(pilot) }),
           cite: [CREDIT_RATE],
         });
       }
@@ -443,9 +466,9 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
       shared |= NOTE_BIT.not_pilot;
       if (on) {
         step(trace, {
-          label: 'not credited',
+          label: t('credit.step.notCredited'),
           value: 'not_pilot',
-          how: creditRate ? `no pcie_pilot qualification covers ${p.text}` : `the credit is not in force in ${p.text} (from ${rules.firstFrom(CREDIT_RATE) ?? '?'})`,
+          how: creditRate ? t('credit.how.noPilot', { period: p.text }) : t('credit.how.notInForce', { period: p.text, first: rules.firstFrom(CREDIT_RATE) ?? '?' }),
           source: '财税〔2019〕46号 第三条',
         });
       }
@@ -456,9 +479,9 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
       shared |= NOTE_BIT.investment_withdrawn;
       if (on) {
         step(trace, {
-          label: 'investment withdrawn',
+          label: t('credit.step.withdrawn'),
           value: formatFen(shortfall),
-          how: `carry in ${formatFen(carryIn)} + added ${formatFen(added)} is below zero: earlier credits may have to be repaid`,
+          how: t('credit.how.withdrawn', { carryIn: formatFen(carryIn), added: formatFen(added) }),
           source: '财税〔2019〕46号 第三条',
         });
       }
@@ -474,16 +497,21 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
       [edu, local] = splitCredit(available, remEdu, remLocal);
       if (on) {
         step(trace, {
-          label: 'credit split',
+          label: t('credit.step.split'),
           value: `${formatFen(edu)} + ${formatFen(local)}`,
-          how: `available ${formatFen(available)} against remaining ${formatFen(remEdu)} and ${formatFen(remLocal)}${available > 0 && available < remEdu + remLocal ? ', in proportion' : ''}`,
-          source: 'RULES §2.4 (e-filing practice)',
+          how: t('credit.how.split', {
+            available: formatFen(available),
+            edu: formatFen(remEdu),
+            local: formatFen(remLocal),
+            proportion: available > 0 && available < remEdu + remLocal,
+          }),
+          source: t('credit.source.split'),
         });
       }
     }
     const used = edu + local;
     const carryOut = Math.max(0, raw - used);
-    if (on) step(trace, { label: 'pool carry out', value: formatFen(carryOut), how: `max(0, ${formatFen(carryIn)} + ${formatFen(added)} − ${formatFen(used)})` });
+    if (on) step(trace, { label: t('credit.step.poolCarryOut'), value: formatFen(carryOut), how: `max(0, ${formatFen(carryIn)} + ${formatFen(added)} − ${formatFen(used)})` });
 
     for (let i = 0; i < FEE_SPECS.length; i++) {
       const f = FEE_SPECS[i]!;
@@ -496,9 +524,16 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
       const overpaid = Math.max(0, -balance);
       if (on) {
         step(trace, {
-          label: `${f.label} payable`,
+          label: t('credit.step.feePayable', { fee: f.label }),
           value: formatFen(payable),
-          how: `${formatFen(x.due)} − ${formatFen(x.exemption)} − ${formatFen(x.reduction)} − credit ${formatFen(credit)} − paid ${formatFen(paid)}${overpaid ? ` is below zero: overpaid ${formatFen(overpaid)}` : ''}`,
+          how: t('credit.how.payable', {
+            due: formatFen(x.due),
+            exemption: formatFen(x.exemption),
+            reduction: formatFen(x.reduction),
+            credit: formatFen(credit),
+            paid: formatFen(paid),
+            ...(overpaid ? { overpaid: formatFen(overpaid) } : {}),
+          }),
         });
       }
       x.credit = credit;
@@ -546,7 +581,7 @@ function collect(enterprise_id: string, o: PeriodOutcome, out: CreditResult): vo
 /** Parses --from/--to: a period `YYYY-MM`, `YYYY-Qn` or a year. */
 function rangePeriod(flag: string, raw: string): Period {
   const p = parsePeriodText(raw.trim());
-  if (!p) throw new UsageError(`${flag} takes a period YYYY-MM, YYYY-Qn or a year YYYY (got "${raw}")`);
+  if (!p) throw new UsageError(t('credit.badPeriod', { flag, raw }));
   return p;
 }
 
@@ -564,7 +599,7 @@ export function resolvePeriods(range: RangeRequest, periods: Iterable<Period>): 
   }
   const from = range.from !== undefined ? periodStart(rangePeriod('--from', range.from)) : min;
   const to = range.to !== undefined ? periodEnd(rangePeriod('--to', range.to)) : max;
-  if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${range.from ?? from} is after --to ${range.to ?? to}`);
+  if (from !== undefined && to !== undefined && from > to) throw new UsageError(t('deduct.fromAfterTo', { from: range.from ?? from, to: range.to ?? to }));
   return { from, to };
 }
 
@@ -762,7 +797,14 @@ export function computeCredits(inputs: CreditInputs, ctx: ComputeContext): Credi
         while (skip < range.length && range[skip]!.start <= floor) skip++;
         if (skip) {
           hints.push(
-            `${id}: periods ${range[0]!.period.text}–${range[skip - 1]!.period.text} are not computed: the ledger brings an opening balance for ${balance!.period.text} (${balance!.file}:${balance!.line})`,
+            t('credit.hint.skipped', {
+              id,
+              first: range[0]!.period.text,
+              last: range[skip - 1]!.period.text,
+              period: balance!.period.text,
+              file: balance!.file,
+              line: balance!.line,
+            }),
           );
         }
         const list = skipFirst(range, skip);
@@ -777,9 +819,7 @@ export function computeCredits(inputs: CreditInputs, ctx: ComputeContext): Credi
           if (mine.some((v) => v.start <= after)) c.gap = mine.some((v) => v.start > after && daysOf(v.period).end < list[0]!.start);
         }
         if (!c.period && (investments.get(id) ?? []).some((inv) => inv.date < list[0]!.start)) {
-          hints.push(
-            `${id}: the inputs have 产教融合 investment before ${list[0]!.period.text}, the first computed period, but no ledger row carries its pool in: its carry in is 0.00 (pass --ledger, or compute from its first period)`,
-          );
+          hints.push(t('credit.hint.noLedger', { id, period: list[0]!.period.text }));
         }
         // The 留抵退税 deduction carried in: the closing of the latest refund_deduction row before (an
         // opening balance after which nothing is computed is the same row's closing).
@@ -823,8 +863,8 @@ export function computeCredits(inputs: CreditInputs, ctx: ComputeContext): Credi
         let lastInput = '';
         for (const id of ids) for (const v of slotsOf(id)) if (daysOf(v.period).end > lastInput) lastInput = daysOf(v.period).end;
         return last && lastInput >= periodEnd(last)
-          ? `recompute the later periods too (--to ${last.text})`
-          : `the inputs have no return after ${lastInput.slice(0, 7)} while the ledger goes on to ${last?.text}: add the later returns and recompute through them`;
+          ? t('credit.advice.recompute', { last: last.text })
+          : t('credit.advice.addReturns', { lastInput: lastInput.slice(0, 7), last: last?.text });
       },
     },
     (plan) => enterprises.push(plan),
@@ -863,17 +903,12 @@ function creditResult(r: Omit<CreditsComputed, 'rows' | 'pool' | 'refund'>): Cre
   }) as CreditsComputed;
 }
 
-function explainTrace(id: string, t: Tracer): Trace {
+function explainTrace(id: string, tracer: Tracer): Trace {
   return {
     subject: id,
-    heading: [
-      `产教融合 credit against 教育费附加 and 地方教育附加, for ${id}`,
-      'Order (RULES §2.3): due = round(base × rate); exemption; reduction = round((due − exemption) × rate);',
-      'credit ≤ remaining, split in proportion to what remains of each fee; payable = max(0, due − exemption − reduction − credit − paid), below zero overpaid.',
-      `Pool (RULES §2.4): added = round(${CREDIT_RATE} × net investment); carry out = max(0, carry in + added − credits). Rounding half-up to 0.01.`,
-    ],
-    sections: t.sections,
-    reads: t.reads,
+    heading: [t('credit.heading.title', { id }), t('credit.heading.order'), t('credit.heading.credit'), t('credit.heading.pool', { rateKey: CREDIT_RATE })],
+    sections: tracer.sections,
+    reads: tracer.reads,
   };
 }
 
@@ -961,32 +996,29 @@ function warningLine(id: string, o: PeriodOutcome): string | undefined {
 
 /** The run summary's figures: periods, enterprises, due, credit, payable, the pool left at the end. Throws AmountOverflowError when a total is beyond the fen's exact range. */
 export function summarizeCredits(result: CreditsComputed): SummaryItem[] {
-  const t = result.totals;
-  if (!t.exact) throw new AmountOverflowError('a sum of amounts');
+  const n = result.totals;
+  if (!n.exact) throw new AmountOverflowError('a sum of amounts');
   const span = result.from === undefined || result.to === undefined ? '' : `${result.from.slice(0, 7)} to ${result.to.slice(0, 7)}`;
   return [
-    { item: 'periods', label: 'periods', value: span || '(no data)' },
-    { item: 'enterprises', label: 'enterprises', value: String(result.enterprises.length) },
-    { item: 'rows', label: 'enterprise-periods', value: String(t.periods) },
-    { item: 'total_due', label: 'total due', value: formatFen(t.due) },
-    { item: 'total_credit', label: 'total credit', value: formatFen(t.credit) },
-    { item: 'total_payable', label: 'total payable', value: formatFen(t.payable) },
-    { item: 'total_overpaid', label: 'total overpaid', value: formatFen(t.overpaid) },
-    { item: 'total_carry_forward', label: 'pool carried forward', value: formatFen(t.carryForward) },
-    { item: 'warnings', label: 'warnings', value: String(result.warningLines.length), warning: true },
+    // summary.csv holds `item` and `value` (never translated); `label` is the terminal's.
+    { item: 'periods', label: t('credit.label.periods'), value: span || '(no data)' },
+    { item: 'enterprises', label: t('credit.label.enterprises'), value: String(result.enterprises.length) },
+    { item: 'rows', label: t('credit.label.rows'), value: String(n.periods) },
+    { item: 'total_due', label: t('credit.label.totalDue'), value: formatFen(n.due) },
+    { item: 'total_credit', label: t('credit.label.totalCredit'), value: formatFen(n.credit) },
+    { item: 'total_payable', label: t('credit.label.totalPayable'), value: formatFen(n.payable) },
+    { item: 'total_overpaid', label: t('credit.label.totalOverpaid'), value: formatFen(n.overpaid) },
+    { item: 'total_carry_forward', label: t('credit.label.poolCarriedForward'), value: formatFen(n.carryForward) },
+    { item: 'warnings', label: t('credit.label.warnings'), value: String(result.warningLines.length), warning: true },
   ];
 }
 
 export const pcieCredit = defineCalculator<CreditsComputed>({
   name: 'pcie_credit',
   command: 'credit',
-  noun: 'the 产教融合 credit',
-  summary: '产教融合 credit against the education surcharges (教育费附加, 地方教育附加) with its carryforward',
-  description:
-    'Computes, per enterprise and filing period, the education surcharge and the local education surcharge ' +
-    '(base, due, small-payer exemption, 六税两费 reduction, paid, payable) and, for enterprises on the ' +
-    '产教融合 pilot list, the credit of 30% of their net vocational-education investment, with what is ' +
-    'not used carried forward period to period. Two rows per enterprise-period.',
+  noun: t('credit.noun'),
+  summary: t('credit.summary'),
+  description: t('credit.description'),
   examples: [
     'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv --out credits.csv',
     'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv \\',
@@ -994,35 +1026,35 @@ export const pcieCredit = defineCalculator<CreditsComputed>({
     'skilltax credit --surcharges surcharges.csv --training training.csv --qualifications qualifications.csv \\',
     '    --explain 91330282MA2CL4RK12',
     '',
-    'Exit status: 0 done; 1 done with warnings (not_pilot, investment_withdrawn, ledger_gap, sales_missing, overpaid); 2 nothing written.',
+    t('credit.exitStatus'),
   ],
   inputs: [
-    { kind: 'surcharges', file: 'surcharges.csv', flag: 'surcharges', required: true, help: 'surcharges.csv (enterprise_id, period, vat, …)' },
-    { kind: 'training', file: 'training.csv', flag: 'training', required: false, help: 'training.csv: its pcie_investment rows are the investments' },
+    { kind: 'surcharges', file: 'surcharges.csv', flag: 'surcharges', required: true, help: t('credit.input.surcharges') },
+    { kind: 'training', file: 'training.csv', flag: 'training', required: false, help: t('credit.input.training') },
     {
       kind: 'qualifications',
       file: 'qualifications.csv',
       flag: 'qualifications',
       required: false,
-      help: 'qualifications.csv (pcie_pilot, small_scale_vat, small_low_profit, individual_business)',
+      help: t('credit.input.qualifications'),
     },
   ],
   range: 'periods',
   rangeHelp: {
-    year: 'the periods of this year only',
-    from: 'first period (YYYY-MM, YYYY-Qn or YYYY; default: the first in the inputs)',
-    to: 'last period (default: the last in the inputs)',
+    year: t('credit.range.year'),
+    from: t('credit.range.from'),
+    to: t('credit.range.to'),
   },
-  ledger: { kind: 'pcie_credit', holds: 'pool' },
+  ledger: { kind: 'pcie_credit', holds: t('credit.ledgerHolds') },
   explain: {
     arg: 'enterprise_id',
-    help: 'print a step-by-step account of one enterprise',
+    help: t('deduct.explain.help'), // the same words as deduct's
     style: 'full',
-    missing: (id) => `--explain ${id}: no period of this enterprise was computed (not in the inputs, or outside the range asked for)`,
+    missing: (id) => t('credit.explain.missing', { id }),
   },
   compute: (inputs, ctx) => computeCredits({ ...inputs, surcharges: inputs.surcharges! }, ctx),
-  reports: [{ name: 'credits', flag: 'out', help: 'write the report here (default: standard output)', table: (r) => creditsTable(r) }],
-  title: '产教融合 credit against the education surcharges',
+  reports: [{ name: 'credits', flag: 'out', help: t('deduct.report.out'), table: (r) => creditsTable(r) }],
+  title: t('credit.title'),
   summarize: summarizeCredits,
   warnings: (r) => r.warningLines,
 });

@@ -181,8 +181,170 @@ export const en = {
   'io.enterpriseTwice': (p: { id: string; first: number }) => `enterprise_id: ${p.id} is listed twice (the first is on line ${p.first})`,
   // --- end io ---
   // --- deduct ---
+  'deduct.noun': 'the education expense deduction',
+  'deduct.summary': 'employee education expense deduction (职工教育经费, A105050 rows 4–6) with its carryforward',
+  'deduct.description':
+    'Computes the enterprise income tax deduction for employee education expense (职工教育经费): the cap of ' +
+    '8% (2.5% before 2018) of wages, the carryforward of the excess across years, and the full deduction of ' +
+    'separately accounted training for qualified enterprises. One row per enterprise and year.',
+  'deduct.exitStatus': 'Exit status: 0 done; 1 done with warnings (notes such as ledger_gap); 2 nothing written.',
+  'deduct.input.payroll': 'payroll.csv (enterprise_id, period, wages)',
+  'deduct.input.training': 'training.csv (enterprise_id, date, category, amount, incurred)',
+  'deduct.input.qualifications': 'qualifications.csv (high_tech, software_ic, …)',
+  'deduct.range.year': 'compute this year only',
+  'deduct.range.from': 'first year (default: the first year in the inputs)',
+  'deduct.range.to': 'last year (default: the last year in the inputs)',
+  'deduct.ledgerHolds': 'carryforward',
+  'deduct.explain.help': 'print a step-by-step account of one enterprise',
+  'deduct.explain.missing': (p: { id: string }) =>
+    `--explain ${p.id}: no year of this enterprise was computed (not in the inputs, or outside the range asked for)`,
+  'deduct.report.out': 'write the report here (default: standard output)',
+  'deduct.title': 'Employee education expense (职工教育经费, A105050 rows 4–6)',
+  'deduct.rateGap': (p: { year: number; reason: string }) => `no employee education expense rate is in force for ${p.year}: ${p.reason}`,
+  'deduct.why.general': 'general rate',
+  'deduct.why.special': (p: { label: string; span: string; key: string }) => `${p.label} (qualifications: ${p.span}; ${p.key})`,
+  'deduct.noFull.notInForce': (p: { qualification: string; year: number; key: string }) =>
+    `the ${p.qualification} full deduction is not in force in ${p.year} (${p.key})`,
+  'deduct.noFull.lapsed': (p: { qualification: string; year: number; key: string }) =>
+    `the ${p.qualification} qualification does not count for ${p.year}: not valid on ${p.year}-12-31 and not renewed (${p.key})`,
+  'deduct.noFull.none': (p: { year: number }) => `no software_ic, animation, nuclear_power or airline qualification in ${p.year}`,
+  'deduct.step.wages': 'wages (工资薪金总额, A105050 row 1 col 5)',
+  'deduct.how.wages': (p: { n: number }) => `sum of ${p.n} payroll row${p.n === 1 ? '' : 's'}`,
+  'deduct.step.rate': 'rate (税收规定扣除率)',
+  'deduct.step.fullUnqualified': 'full_training without a qualification',
+  'deduct.how.fullUnqualified': (p: { n: number; book: string; incurred: string; why: string }) =>
+    `${p.n} full_training rows (book ${p.book}, incurred ${p.incurred}) treated as ordinary education expense (row 5): ${p.why}`,
+  'deduct.step.cap': 'cap (扣除限额)',
+  'deduct.step.book': 'book (账载金额, col 1)',
+  'deduct.how.book': (p: { n: number; unqualified: boolean }) =>
+    `${p.n} education row${p.n === 1 ? '' : 's'}${p.unqualified ? ' + unqualified full_training' : ''}`,
+  'deduct.step.incurred': 'incurred (实际发生额, col 2)',
+  'deduct.step.carryIn': 'carry in (以前年度累计结转扣除额, col 4)',
+  'deduct.source.firstYear': 'no earlier ledger row: first year',
+  'deduct.source.ledgerOpening': (p: { year: number }) => `ledger opening of ${p.year} (no earlier row)`,
+  'deduct.source.ledgerClosing': (p: { year: number }) => `ledger closing of ${p.year}`,
+  'deduct.step.ledgerGap': 'ledger gap',
+  'deduct.how.ledgerGap': (p: { missing: number; year: number }) =>
+    `the ledger has no row for ${p.missing}; its latest earlier row (${p.year}) was carried in`,
+  'deduct.source.carryOut': (p: { year: number }) => `carry out of ${p.year}`,
+  'deduct.step.deductible': 'deductible (税收金额, col 5)',
+  'deduct.how.deductible': (p: { cap: string; incurred: string; carryIn: string }) =>
+    `min(cap ${p.cap}, incurred ${p.incurred} + carry in ${p.carryIn})`,
+  'deduct.step.adjustment': 'adjustment (纳税调整金额, col 6)',
+  'deduct.how.adjustment': (p: { book: string; deductible: string }) => `book ${p.book} − deductible ${p.deductible}`,
+  'deduct.step.carryOut': 'carry out (累计结转以后年度扣除额, col 7)',
+  'deduct.how.carryOut': (p: { incurred: string; carryIn: string; deductible: string }) =>
+    `incurred ${p.incurred} + carry in ${p.carryIn} − deductible ${p.deductible}`,
+  'deduct.step.row6': 'row 6 full deduction (按税收规定全额扣除的职工培训费用)',
+  'deduct.how.row6': (p: { incurred: string; book: string; adjustment: string; label: string; span: string }) =>
+    `incurred ${p.incurred}, deducted in full; adjustment = book ${p.book} − incurred = ${p.adjustment}; ${p.label} (qualifications: ${p.span})`,
+  'deduct.step.row4Deductible': 'row 4 total deductible (职工教育经费支出 税收金额)',
+  'deduct.step.row4Adjustment': 'row 4 total adjustment',
+  'deduct.how.row4': (p: { row5: string; row6: string }) => `row 5 ${p.row5} + row 6 ${p.row6}`,
+  'deduct.step.noWages': 'no wages',
+  'deduct.how.noWages': 'expense or carryforward in a year without wages: the cap is 0.00',
+  'deduct.fromAfterTo': (p: { from: string | number; to: string | number }) => `--from ${p.from} is after --to ${p.to}`,
+  'deduct.yearUnsupported': (p: { year: number; first: string }) =>
+    `year ${p.year} is not supported: the employee education expense (职工教育经费) deduction is computed for ${p.first} and later (企业所得税法实施条例 第四十二条); choose --from ${p.first} or later`,
+  'deduct.hint.skipped': (p: { id: string; years: string; year: number; file?: string; line?: number }) =>
+    `${p.id}: the inputs for ${p.years} are not computed: the ledger brings an opening balance for the end of ${p.year} (${p.file}:${p.line})`,
+  'deduct.hint.noLedger': (p: { id: string; years: string; start: number; before: number }) =>
+    `${p.id}: the inputs have education expense in ${p.years}, before the first computed year ${p.start}, but no ledger row for ${p.before}: its carry in is 0.00 (pass --ledger, or compute from its first year)`,
+  'deduct.advice': (p: { last: number }) => `recompute the later years too (--to ${p.last})`,
+  'deduct.heading.title': (p: { id: string }) => `Employee education expense (职工教育经费), form A105050 rows 4–6, for ${p.id}`,
+  'deduct.heading.formulas': 'Formulas (RULES §1.3): cap = round(wages × rate); deductible = min(cap, incurred + carry in);',
+  'deduct.heading.rounding': 'adjustment = book − deductible; carry out = incurred + carry in − deductible. Rounding half-up to 0.01.',
+  'deduct.label.years': 'years',
+  'deduct.label.enterprises': 'enterprises',
+  'deduct.label.rows': 'enterprise-years',
+  'deduct.label.totalDeductible': 'total deductible',
+  'deduct.label.totalCarryForward': 'total carried forward',
+  'deduct.label.warnings': 'warnings',
   // --- end deduct ---
   // --- credit ---
+  'credit.step.poolCarryIn': 'pool carry in',
+  'credit.source.ledgerClosing': (p: { period: string }) => `ledger closing of ${p.period}`,
+  'credit.source.noLedger': 'no earlier ledger row',
+  'credit.step.ledgerGap': 'ledger gap',
+  'credit.how.ledgerGap': (p: { period: string; earlier?: string }) =>
+    `the ledger has no row for the period just before ${p.period}; its latest earlier row (${p.earlier}) was carried in`,
+  'credit.source.carryOut': (p: { period: string }) => `carry out of ${p.period}`,
+  'credit.step.refund': '留抵退税 deduction',
+  'credit.how.refund': (p: { carriedIn: string; added: string; available: string; used: string; out: string }) =>
+    `carried in ${p.carriedIn} + this period ${p.added} = ${p.available}, used ${p.used}, carried to the next period ${p.out}`,
+  'credit.step.base': 'base (计征依据)',
+  'credit.how.base': (p: { vat: string; offset: string; refund: string; consumption: string; noReturn: boolean }) =>
+    `VAT ${p.vat} + 免抵税额 ${p.offset} − 留抵退税扣除 ${p.refund} + 消费税 ${p.consumption}${p.noReturn ? ' (no return for this period)' : ''}`,
+  'credit.step.exemptionTest': 'small-payer exemption',
+  'credit.how.salesMissing': 'the return gives no sales figure: the exemption could not be tested',
+  'credit.value.applies': 'applies',
+  'credit.value.doesNotApply': 'does not apply',
+  'credit.how.sales': (p: { sales: string; op: string; limit: string }) => `sales ${p.sales} ${p.op} ${p.limit}`,
+  'credit.step.reduction': '六税两费 reduction',
+  'credit.step.feeDue': (p: { fee: string }) => `${p.fee} due`,
+  'credit.step.feeExemption': (p: { fee: string }) => `${p.fee} exemption`,
+  'credit.how.wholeDue': 'the whole amount due',
+  'credit.step.feeReduction': (p: { fee: string }) => `${p.fee} reduction`,
+  'credit.step.feeRemaining': (p: { fee: string }) => `${p.fee} remaining`,
+  'credit.step.investment': 'net investment (产教融合投资)',
+  'credit.how.investment': (p: { n: number }) => `${p.n} pcie_investment row${p.n === 1 ? '' : 's'}`,
+  'credit.step.poolAdded': 'pool added',
+  'credit.how.poolAdded': (p: { investment: string; rate: string; pilot: boolean }) =>
+    `round(${p.investment} × ${p.rate})${p.pilot ? '' : ' (a withdrawal after the pilot period)'}`,
+  'credit.step.notCredited': 'not credited',
+  'credit.how.noPilot': (p: { period: string }) => `no pcie_pilot qualification covers ${p.period}`,
+  'credit.how.notInForce': (p: { period: string; first: string }) => `the credit is not in force in ${p.period} (from ${p.first})`,
+  'credit.step.withdrawn': 'investment withdrawn',
+  'credit.how.withdrawn': (p: { carryIn: string; added: string }) =>
+    `carry in ${p.carryIn} + added ${p.added} is below zero: earlier credits may have to be repaid`,
+  'credit.step.split': 'credit split',
+  'credit.how.split': (p: { available: string; edu: string; local: string; proportion: boolean }) =>
+    `available ${p.available} against remaining ${p.edu} and ${p.local}${p.proportion ? ', in proportion' : ''}`,
+  'credit.source.split': 'RULES §2.4 (e-filing practice)',
+  'credit.step.poolCarryOut': 'pool carry out',
+  'credit.step.feePayable': (p: { fee: string }) => `${p.fee} payable`,
+  'credit.how.payable': (p: { due: string; exemption: string; reduction: string; credit: string; paid: string; overpaid?: string }) =>
+    `${p.due} − ${p.exemption} − ${p.reduction} − credit ${p.credit} − paid ${p.paid}${p.overpaid ? ` is below zero: overpaid ${p.overpaid}` : ''}`,
+  'credit.badPeriod': (p: { flag: string; raw: string }) => `${p.flag} takes a period YYYY-MM, YYYY-Qn or a year YYYY (got "${p.raw}")`,
+  'credit.hint.skipped': (p: { id: string; first: string; last: string; period: string; file?: string; line?: number }) =>
+    `${p.id}: periods ${p.first}–${p.last} are not computed: the ledger brings an opening balance for ${p.period} (${p.file}:${p.line})`,
+  'credit.hint.noLedger': (p: { id: string; period: string }) =>
+    `${p.id}: the inputs have 产教融合 investment before ${p.period}, the first computed period, but no ledger row carries its pool in: its carry in is 0.00 (pass --ledger, or compute from its first period)`,
+  'credit.advice.recompute': (p: { last: string }) => `recompute the later periods too (--to ${p.last})`,
+  'credit.advice.addReturns': (p: { lastInput: string; last?: string }) =>
+    `the inputs have no return after ${p.lastInput} while the ledger goes on to ${p.last}: add the later returns and recompute through them`,
+  'credit.heading.title': (p: { id: string }) => `产教融合 credit against 教育费附加 and 地方教育附加, for ${p.id}`,
+  'credit.heading.order': 'Order (RULES §2.3): due = round(base × rate); exemption; reduction = round((due − exemption) × rate);',
+  'credit.heading.credit': 'credit ≤ remaining, split in proportion to what remains of each fee; payable = max(0, due − exemption − reduction − credit − paid), below zero overpaid.',
+  'credit.heading.pool': (p: { rateKey: string }) =>
+    `Pool (RULES §2.4): added = round(${p.rateKey} × net investment); carry out = max(0, carry in + added − credits). Rounding half-up to 0.01.`,
+  'credit.label.periods': 'periods',
+  'credit.label.enterprises': 'enterprises',
+  'credit.label.rows': 'enterprise-periods',
+  'credit.label.totalDue': 'total due',
+  'credit.label.totalCredit': 'total credit',
+  'credit.label.totalPayable': 'total payable',
+  'credit.label.totalOverpaid': 'total overpaid',
+  'credit.label.poolCarriedForward': 'pool carried forward',
+  'credit.label.warnings': 'warnings',
+  'credit.noun': 'the 产教融合 credit',
+  'credit.summary': '产教融合 credit against the education surcharges (教育费附加, 地方教育附加) with its carryforward',
+  'credit.description':
+    'Computes, per enterprise and filing period, the education surcharge and the local education surcharge ' +
+    '(base, due, small-payer exemption, 六税两费 reduction, paid, payable) and, for enterprises on the ' +
+    '产教融合 pilot list, the credit of 30% of their net vocational-education investment, with what is ' +
+    'not used carried forward period to period. Two rows per enterprise-period.',
+  'credit.exitStatus': 'Exit status: 0 done; 1 done with warnings (not_pilot, investment_withdrawn, ledger_gap, sales_missing, overpaid); 2 nothing written.',
+  'credit.input.surcharges': 'surcharges.csv (enterprise_id, period, vat, …)',
+  'credit.input.training': 'training.csv: its pcie_investment rows are the investments',
+  'credit.input.qualifications': 'qualifications.csv (pcie_pilot, small_scale_vat, small_low_profit, individual_business)',
+  'credit.range.year': 'the periods of this year only',
+  'credit.range.from': 'first period (YYYY-MM, YYYY-Qn or YYYY; default: the first in the inputs)',
+  'credit.range.to': 'last period (default: the last in the inputs)',
+  'credit.ledgerHolds': 'pool',
+  'credit.explain.missing': (p: { id: string }) =>
+    `--explain ${p.id}: no period of this enterprise was computed (not in the inputs, or outside the range asked for)`,
+  'credit.title': '产教融合 credit against the education surcharges',
   // --- end credit ---
   // --- subsidy ---
   // --- end subsidy ---
@@ -191,8 +353,45 @@ export const en = {
   // --- exempt ---
   // --- end exempt ---
   // --- ledger ---
+  'ledger.period.education': 'an education_expense row has a year period (YYYY)',
+  'ledger.period.pcie': 'a pcie_credit row has a month (YYYY-MM) or quarter (YYYY-Qn) period',
+  'ledger.period.refund': 'a refund_deduction row has a month (YYYY-MM) or quarter (YYYY-Qn) period',
+  'ledger.check.together': 'give opening, added and used together, or closing alone for an opening balance',
+  'ledger.check.negative': (p: { name: string }) => `an education_expense ${p.name} cannot be negative`,
+  'ledger.check.closing': (p: { opening: string; added: string; used: string; want: string }) =>
+    `closing does not equal opening + added − used (${p.opening} + ${p.added} − ${p.used} = ${p.want})`,
+  'ledger.check.second': (p: { kind: string; id: string; period: string; line?: number }) =>
+    `a second ${p.kind} row for ${p.id} ${p.period} (the first is on line ${p.line})`,
+  'ledger.check.overlapping': (p: { earlier: string; kind: string; id: string; period: string; line?: number }) =>
+    `an overlapping (${p.earlier}) ${p.kind} row for ${p.id} ${p.period} (the first is on line ${p.line})`,
+  'ledger.check.balanceLater': (p: { id: string; earlier: string }) =>
+    `only the earliest row of a chain may give closing alone; ${p.id} has a row for ${p.earlier} before it`,
+  'ledger.check.chainBroken': (p: { period: string; earlier: string; closing: string; line?: number }) =>
+    `the chain is broken: opening of ${p.period} does not equal closing of ${p.earlier} (${p.closing}, line ${p.line})`,
+  'ledger.conflict': (p: { id: string; kind: string; period: string; computed: string; later: string; at: string; opens: string }) =>
+    `ledger conflict for ${p.id} (${p.kind}): the recomputed closing of ${p.period} is ${p.computed}, but the ledger's ${p.later} row${p.at} ${p.opens}`,
+  'ledger.conflict.balance': 'gives a closing alone (an opening balance)',
+  'ledger.conflict.opensWith': (p: { opening: string }) => `opens with ${p.opening}`,
+  'ledger.refused': (p: { nothingWritten: string; advice: string; n: number }) =>
+    `${p.nothingWritten}: ${p.advice}, or pass --force to drop the ledger's later rows for ${p.n === 1 ? 'this enterprise' : 'these enterprises'}`,
+  'ledger.forced': (p: { conflict: string }) => `forced: ${p.conflict}`,
+  'ledger.forcedDropped': (p: { id: string; kind: string; period: string; at: string }) => `forced: dropped ledger row ${p.id} ${p.kind} ${p.period}${p.at}`,
   // --- end ledger ---
   // --- rules ---
+  'rules.value.choice': (p: { choices: string }) => `one of ${p.choices} is expected`,
+  'rules.value.rate': 'a rate is a decimal fraction such as "0.08"',
+  'rules.value.rateRange': 'a rate is a fraction between 0 and 1 (8% is "0.08")',
+  'rules.value.amount': 'not an amount: write yuan with a "." decimal point and at most 2 decimals, e.g. 100000.00',
+  'rules.value.count': 'a whole number is expected',
+  'rules.value.flag': '"yes" or "no" is expected',
+  'rules.value.list': 'a list of values separated by ";" is expected',
+  'rules.value.qualification': (p: { value: string; known: string }) => `"${p.value}" is not a qualification (${p.known})`,
+  'rules.unknown': (p: { key: string }) => `unknown parameter ${p.key}`,
+  'rules.gap.builtIn': 'the built-in series',
+  'rules.gap.file': (p: { file: string }) => `the series from the --rules file ${p.file}`,
+  'rules.gap.starts': (p: { series: string; first: string; noEntry: boolean }) => `${p.series} starts ${p.first}${p.noEntry ? ' and has no entry for that day' : ''}`,
+  'rules.gap.empty': (p: { series: string }) => `${p.series} has no entries`,
+  'rules.gap': (p: { key: string; on: string; span: string }) => `no value of ${p.key} is in force for ${p.on} (${p.span}): add an entry with --rules`,
   // --- end rules ---
   // --- domain ---
   // --- end domain ---

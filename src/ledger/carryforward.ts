@@ -10,6 +10,7 @@
  * enterprise-years fit in tens of megabytes.
  */
 import { RefusedError } from '../domain/errors.js';
+import { t } from '../i18n/index.js';
 import type { LedgerEntry } from '../domain/records.js';
 import type { LedgerKind } from '../domain/vocabulary.js';
 import { ComputedRows, describeConflict, MergedLedger, replaceSpans, spanRemovals, type Conflict } from './ledger.js';
@@ -112,8 +113,7 @@ export function carryforward<P, R>(job: CarryforwardJob<P, R>, take: (result: R)
   if (conflicts.length && !job.force) {
     const n = new Set(conflicts.map((c) => c.enterprise_id)).size;
     throw new RefusedError(
-      conflicts.map(describeConflict).join('\n') +
-        `\nnothing was written: ${job.advice(conflicts)}, or pass --force to drop the ledger's later rows for ${n === 1 ? 'this enterprise' : 'these enterprises'}`,
+      conflicts.map(describeConflict).join('\n') + '\n' + t('ledger.refused', { nothingWritten: t('common.nothingWritten'), advice: job.advice(conflicts), n }),
     );
   }
   return { ledger: new MergedLedger(kept, computed, ordered), conflicts, dropped };

@@ -5,6 +5,7 @@
  * a hole. Every check, plan and merge of the ledger goes through these descriptors.
  */
 import type { Fen } from '../domain/money.js';
+import { t } from '../i18n/index.js';
 import type { Period } from '../domain/periods.js';
 import type { LedgerKind } from '../domain/vocabulary.js';
 
@@ -12,8 +13,8 @@ export interface LedgerKindSpec {
   kind: LedgerKind;
   /** does a row of this kind have the right period form */
   periodOk(p: Period): boolean;
-  /** the message when it does not */
-  periodProblem: string;
+  /** the message when it does not (in the current language) */
+  periodProblem(): string;
   /** closing as the kind's own formula gives it from opening, added and used */
   closing(opening: Fen, added: Fen, used: Fen): Fen;
   /** may closing, opening, added and used be negative */
@@ -30,7 +31,7 @@ export const LEDGER_KIND_SPECS: Record<LedgerKind, LedgerKindSpec> = {
   education_expense: {
     kind: 'education_expense',
     periodOk: (p) => p.kind === 'year',
-    periodProblem: 'an education_expense row has a year period (YYYY)',
+    periodProblem: () => t('ledger.period.education'),
     closing: (opening, added, used) => opening + added - used,
     negative: false,
     chainsAcrossHoles: false,
@@ -38,7 +39,7 @@ export const LEDGER_KIND_SPECS: Record<LedgerKind, LedgerKindSpec> = {
   pcie_credit: {
     kind: 'pcie_credit',
     periodOk: (p) => p.kind !== 'year',
-    periodProblem: 'a pcie_credit row has a month (YYYY-MM) or quarter (YYYY-Qn) period',
+    periodProblem: () => t('ledger.period.pcie'),
     // The 产教融合 pool never goes below zero (RULES §2.4).
     closing: (opening, added, used) => Math.max(0, opening + added - used),
     negative: true,
@@ -47,7 +48,7 @@ export const LEDGER_KIND_SPECS: Record<LedgerKind, LedgerKindSpec> = {
   refund_deduction: {
     kind: 'refund_deduction',
     periodOk: (p) => p.kind !== 'year',
-    periodProblem: 'a refund_deduction row has a month (YYYY-MM) or quarter (YYYY-Qn) period',
+    periodProblem: () => t('ledger.period.refund'),
     // The 留抵退税 deduction not yet used: what the periods' bases could not take (附列资料（五）).
     closing: (opening, added, used) => opening + added - used,
     negative: false,

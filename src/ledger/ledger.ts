@@ -12,6 +12,7 @@ import { float64Column, Interned, uint16Column, uint32Column, uint8Column } from
 import type { ReportTable } from '../domain/table.js';
 import { LEDGER_KINDS, type LedgerKind } from '../domain/vocabulary.js';
 import { LEDGER_KIND_SPECS } from './kinds.js';
+import { t } from '../i18n/index.js';
 
 export type { LedgerEntry } from '../domain/records.js';
 
@@ -45,17 +46,17 @@ export function checkLedger(entries: readonly LedgerEntry[], col: ColumnOf): Pro
   for (const e of entries) {
     const spec = LEDGER_KIND_SPECS[e.kind];
     if (!spec.periodOk(e.period)) {
-      at(e, 'period', spec.periodProblem, e.period.text);
+      at(e, 'period', spec.periodProblem(), e.period.text);
       continue;
     }
     const given = [e.opening, e.added, e.used].filter((v) => v !== undefined).length;
     if (given !== 0 && given !== 3) {
-      at(e, e.opening === undefined ? 'opening' : e.added === undefined ? 'added' : 'used', 'give opening, added and used together, or closing alone for an opening balance');
+      at(e, e.opening === undefined ? 'opening' : e.added === undefined ? 'added' : 'used', t('ledger.check.together'));
       continue;
     }
     if (!spec.negative) {
       for (const [name, v] of [['closing', e.closing], ['opening', e.opening], ['added', e.added], ['used', e.used]] as const) {
-        if (v !== undefined && v < 0) at(e, name, `an education_expense ${name} cannot be negative`, formatFen(v));
+        if (v !== undefined && v < 0) at(e, name, t('ledger.check.negative', { name }), formatFen(v));
       }
     }
     if (given === 3) {
@@ -64,7 +65,7 @@ export function checkLedger(entries: readonly LedgerEntry[], col: ColumnOf): Pro
         at(
           e,
           'closing',
-          `closing does not equal opening + added − used (${formatFen(e.opening!)} + ${formatFen(e.added!)} − ${formatFen(e.used!)} = ${formatFen(want)})`,
+          t('ledger.check.closing', { opening: formatFen(e.opening!), added: formatFen(e.added!), used: formatFen(e.used!), want: formatFen(want) }),
           formatFen(e.closing),
         );
       }
@@ -80,12 +81,13 @@ export function checkLedger(entries: readonly LedgerEntry[], col: ColumnOf): Pro
       const prev = g[i - 1]!;
       const cur = g[i]!;
       if (periodEnd(prev.period) >= periodStart(cur.period)) {
-        const what = prev.period.text === cur.period.text ? 'a second' : `an overlapping (${prev.period.text})`;
-        at(cur, 'period', `${what} ${cur.kind} row for ${cur.enterprise_id} ${cur.period.text} (the first is on line ${prev.line})`, cur.period.text);
+        const same = { kind: cur.kind, id: cur.enterprise_id, period: cur.period.text, line: prev.line };
+        const message = prev.period.text === cur.period.text ? t('ledger.check.second', same) : t('ledger.check.overlapping', { ...same, earlier: prev.period.text });
+        at(cur, 'period', message, cur.period.text);
         continue;
       }
       if (cur.opening === undefined) {
-        at(cur, 'opening', `only the earliest row of a chain may give closing alone; ${cur.enterprise_id} has a row for ${prev.period.text} before it`);
+        at(cur, 'opening', t('ledger.check.balanceLater', { id: cur.enterprise_id, earlier: prev.period.text }));
         continue;
       }
       const chained = LEDGER_KIND_SPECS[cur.kind].chainsAcrossHoles || nextPeriod(prev.period).text === cur.period.text;
@@ -93,7 +95,7 @@ export function checkLedger(entries: readonly LedgerEntry[], col: ColumnOf): Pro
         at(
           cur,
           'opening',
-          `the chain is broken: opening of ${cur.period.text} does not equal closing of ${prev.period.text} (${formatFen(prev.closing)}, line ${prev.line})`,
+          t('ledger.check.chainBroken', { period: cur.period.text, earlier: prev.period.text, closing: formatFen(prev.closing), line: prev.line }),
           formatFen(cur.opening),
         );
       }
@@ -407,8 +409,8 @@ export class MergedLedger implements Iterable<LedgerEntry> {
 
 export function describeConflict(c: Conflict): string {
   const at = c.later.file ? ` (${c.later.file}:${c.later.line})` : '';
-  const opens = c.later.opening === undefined ? 'gives a closing alone (an opening balance)' : `opens with ${formatFen(c.later.opening)}`;
-  return `ledger conflict for ${c.enterprise_id} (${c.kind}): the recomputed closing of ${c.period} is ${formatFen(c.computed)}, but the ledger's ${c.later.period.text} row${at} ${opens}`;
+  const opens = c.later.opening === undefined ? t('ledger.conflict.balance') : t('ledger.conflict.opensWith', { opening: formatFen(c.later.opening) });
+  return t('ledger.conflict', { id: c.enterprise_id, kind: c.kind, period: c.period, computed: formatFen(c.computed), later: c.later.period.text, at, opens });
 }
 
 /**
@@ -437,7 +439,7 @@ export function carryBefore(rows: readonly LedgerEntry[], start: Period): Carry 
 /** What --force did, for standard error: the conflicts it overrode and each row it dropped. */
 export function describeDropped(dropped: readonly LedgerEntry[], conflicts: readonly Conflict[]): string[] {
   if (!dropped.length) return [];
-  const lines = conflicts.map((c) => `forced: ${describeConflict(c)}`);
-  for (const d of dropped) lines.push(`forced: dropped ledger row ${d.enterprise_id} ${d.kind} ${d.period.text}${d.file ? ` (${d.file}:${d.line})` : ''}`);
+  const lines = conflicts.map((c) => t('ledger.forced', { conflict: describeConflict(c) }));
+  for (const d of dropped) lines.push(t('ledger.forcedDropped', { id: d.enterprise_id, kind: d.kind, period: d.period.text, at: d.file ? ` (${d.file}:${d.line})` : '' }));
   return lines;
 }

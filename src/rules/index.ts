@@ -10,6 +10,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { RuleGapError, UsageError } from '../domain/errors.js';
+import { t } from '../i18n/index.js';
 import { Dec, formatFen, type Fen } from '../domain/money.js';
 import { byText } from '../domain/order.js';
 import { addDays } from '../domain/periods.js';
@@ -42,32 +43,32 @@ export class ParamValueProblem extends Error {}
 export function parseParamValue(kind: ValueKind, raw: string, choices: readonly string[] = []): { text: string; parsed: Parsed } {
   switch (kind) {
     case 'choice':
-      if (!choices.includes(raw)) throw new ParamValueProblem(`one of ${choices.map((c) => `"${c}"`).join(', ')} is expected`);
+      if (!choices.includes(raw)) throw new ParamValueProblem(t('rules.value.choice', { choices: choices.map((c) => `"${c}"`).join(', ') }));
       return { text: raw, parsed: raw };
     case 'rate': {
-      if (!/^(0|[1-9]\d*)?(\.\d+)?$/.test(raw) || raw === '' || raw === '.') throw new ParamValueProblem('a rate is a decimal fraction such as "0.08"');
+      if (!/^(0|[1-9]\d*)?(\.\d+)?$/.test(raw) || raw === '' || raw === '.') throw new ParamValueProblem(t('rules.value.rate'));
       const d = new Dec(raw);
-      if (d.gt(1)) throw new ParamValueProblem('a rate is a fraction between 0 and 1 (8% is "0.08")');
+      if (d.gt(1)) throw new ParamValueProblem(t('rules.value.rateRange'));
       return { text: d.toFixed(), parsed: d };
     }
     case 'amount': {
       const m = /^(\d{1,14})(?:\.(\d{1,2}))?$/.exec(raw.replace(/,/g, ''));
-      if (!m) throw new ParamValueProblem('not an amount: write yuan with a "." decimal point and at most 2 decimals, e.g. 100000.00');
+      if (!m) throw new ParamValueProblem(t('rules.value.amount'));
       const fen = Number(m[1]) * 100 + Number(((m[2] ?? '') + '00').slice(0, 2));
       return { text: formatFen(fen), parsed: fen };
     }
     case 'count':
-      if (!/^\d+$/.test(raw)) throw new ParamValueProblem('a whole number is expected');
+      if (!/^\d+$/.test(raw)) throw new ParamValueProblem(t('rules.value.count'));
       return { text: String(Number(raw)), parsed: Number(raw) };
     case 'flag':
-      if (raw !== 'yes' && raw !== 'no') throw new ParamValueProblem('"yes" or "no" is expected');
+      if (raw !== 'yes' && raw !== 'no') throw new ParamValueProblem(t('rules.value.flag'));
       return { text: raw, parsed: raw === 'yes' };
     case 'list':
     case 'qualifications': {
       const list = raw.split(';').map((q) => q.trim()).filter(Boolean);
-      if (!list.length) throw new ParamValueProblem('a list of values separated by ";" is expected');
+      if (!list.length) throw new ParamValueProblem(t('rules.value.list'));
       if (kind === 'qualifications') {
-        for (const q of list) if (!(QUALIFICATIONS as readonly string[]).includes(q)) throw new ParamValueProblem(`"${q}" is not a qualification (${QUALIFICATIONS.join(', ')})`);
+        for (const q of list) if (!(QUALIFICATIONS as readonly string[]).includes(q)) throw new ParamValueProblem(t('rules.value.qualification', { value: q, known: QUALIFICATIONS.join(', ') }));
       }
       return { text: list.join(';'), parsed: list };
     }
@@ -127,7 +128,7 @@ export class Rules {
 
   private series(key: string): Series {
     const s = this.byKey.get(key);
-    if (!s) throw new UsageError(`unknown parameter ${key}`);
+    if (!s) throw new UsageError(t('rules.unknown', { key }));
     return s;
   }
 
@@ -230,8 +231,8 @@ export class Rules {
 }
 
 function gapMessage(s: Series, on: string): string {
-  const from = s.origin === BUILT_IN ? 'the built-in series' : `the series from the --rules file ${s.origin}`;
+  const series = s.origin === BUILT_IN ? t('rules.gap.builtIn') : t('rules.gap.file', { file: s.origin });
   const first = s.entries[0];
-  const span = first ? `${from} starts ${first.from}${s.entries.length > 1 || first.to ? ' and has no entry for that day' : ''}` : `${from} has no entries`;
-  return `no value of ${s.def.key} is in force for ${on} (${span}): add an entry with --rules`;
+  const span = first ? t('rules.gap.starts', { series, first: first.from, noEntry: s.entries.length > 1 || Boolean(first.to) }) : t('rules.gap.empty', { series });
+  return t('rules.gap', { key: s.def.key, on, span });
 }
