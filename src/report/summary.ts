@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Table } from '../domain/table.js';
 import { t } from '../i18n/index.js';
-import { padEndWidth } from './text.js';
+import { padEndWidth, terminalWidth } from './text.js';
 
 /** One calculator's part: its name (summary.csv), its title (terminal) and its items. */
 export interface SummarySection {
@@ -24,14 +24,19 @@ export function runSummaryTable(sections: readonly SummarySection[]): Table {
   };
 }
 
-/** The terminal account of a run: each calculator's items, labels in a column of 24 display columns (Chinese labels take two a character), then the files written. */
+/**
+ * The terminal account of a run: each calculator's items, labels in a column of at least 24
+ * display columns (Chinese labels take two a character; a longer label widens the column for all,
+ * with two spaces after the longest), then the files written.
+ */
 export function runSummaryText(dir: string, outDir: string, sections: readonly SummarySection[], written: string[], c: ChalkInstance): string {
   const lines = [c.bold(`skilltax run ${dir}`)];
+  const column = Math.max(24, ...sections.flatMap((s) => s.items.map((i) => terminalWidth(i.label) + 2)));
   for (const calc of sections) {
     lines.push(`  ${c.cyan(calc.title)}`);
     for (const { label, value, warning } of calc.items) {
       const shown = warning ? (value === '0' ? c.green(value) : c.yellow(`${value} ${t('report.listedBelow')}`)) : value;
-      lines.push(`    ${padEndWidth(label, 24)}${shown}`);
+      lines.push(`    ${padEndWidth(label, column)}${shown}`);
     }
   }
   lines.push(`  ${t('report.wrote', { files: written.map((p) => basename(p)), dir: outDir })}`, '');
