@@ -16,6 +16,8 @@ import type { ColumnDef, Table } from '../domain/table.js';
 import { Tracer, type ParamRead, type Trace, type TraceStep } from '../domain/trace.js';
 import { AWARD_RECIPIENT, STUDIO_LEVELS, type AwardProgram, type StudioLevel } from '../domain/vocabulary.js';
 import type { Rules } from '../rules/index.js';
+import { getLang, t, tIn, type Lang } from '../i18n/index.js';
+import { withTexts, type TextKey } from './messages.js';
 import { defineCalculator, inYearRange, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
 
 export const AWARD_REASONS = [
@@ -31,6 +33,18 @@ export const AWARD_REASONS = [
   'no_workers',
 ] as const;
 export type AwardReason = (typeof AWARD_REASONS)[number];
+
+
+/**
+ * What an award reason code means, for a person (the explain, the HTML report): "already paid"
+ * / "已享受过该奖励". A code not in AWARD_REASONS is given back as it is.
+ */
+export function awardReasonText(code: string, lang: Lang = getLang()): string {
+  return (AWARD_REASONS as readonly string[]).includes(code) ? tIn(lang, `awards.reason.${code}` as TextKey) : code;
+}
+
+/** Reason codes with what each means, for the explain. */
+const reasonsWithText = (codes: readonly string[]) => withTexts(codes, (code) => awardReasonText(code));
 
 export interface AwardDecision {
   award: Award;
@@ -147,8 +161,8 @@ interface Ctx {
 }
 
 interface ProgramSpec {
-  /** what the award is, for the explain */
-  title: string;
+  /** what the award is, for the explain: its message key */
+  title: TextKey;
   decide(x: Ctx): void;
 }
 
@@ -156,7 +170,7 @@ interface ProgramSpec {
 const onceCheck = (x: Ctx, label: string, cite: readonly string[]) => {
   const key = onceKey(x.a.program, x.recipient, x.a)!;
   const before = x.g.once.get(key);
-  x.check(label, before === undefined, before === undefined ? 'none paid before' : `already paid: ${before}`, 'duplicate_award', cite);
+  x.check(label, before === undefined, before === undefined ? t('awards.how.nonePaid') : t('awards.how.alreadyPaid', { paid: before }), 'duplicate_award', cite);
 };
 
 /** 上林金匠 / 银匠 / 工匠: the title's amount, once per person per title, with its non-cash benefit (工会疗休养). */
@@ -165,8 +179,8 @@ const shanglin =
   (x) => {
     const key = `awards.${x.a.program}.amount`;
     const amount = x.rules.amount(key, x.on);
-    onceCheck(x, `once per person (${title})`, [key]);
-    x.due(amount, `the ${title} amount`, [key]);
+    onceCheck(x, t('awards.check.oncePerPersonTitle', { title }), [key]);
+    x.due(amount, t('awards.how.titleAmount', { title }), [key]);
     x.benefits(`awards.${x.a.program}.benefits`);
   };
 
@@ -177,24 +191,27 @@ const shanglin =
 const masterStudio: ProgramSpec['decide'] = (x) => {
   const level = x.a.level;
   if (!isStudioLevel(level)) {
-    x.check('studio level', false, level === undefined ? 'no level given' : `"${level}" is not a studio level (${STUDIO_LEVELS.join(', ')})`, 'unknown_level');
+    x.check(t('awards.check.studioLevel'), false, level === undefined ? t('awards.how.noLevel') : t('awards.how.notStudioLevel', { level, levels: STUDIO_LEVELS }), 'unknown_level');
     return;
   }
   const key = `awards.master_studio.amount.${level}`;
   const amount = x.rules.amount(key, x.on);
-  x.note('studio level', level, STUDIO_LEVEL_NAMES[level]);
+  x.note(t('awards.check.studioLevel'), level, STUDIO_LEVEL_NAMES[level]);
   const granted = x.g.studioLevels.get(x.recipient) ?? new Map<StudioLevel, string>();
   const rank = STUDIO_LEVELS.indexOf(level);
   const atOrAbove = [...granted].filter(([l]) => STUDIO_LEVELS.indexOf(l) >= rank).sort(([a], [b]) => STUDIO_LEVELS.indexOf(b) - STUDIO_LEVELS.indexOf(a));
-  const shown = [...granted].map(([l, what]) => `${l} (${what})`).join(', ');
   x.check(
-    'each level once',
+    t('awards.check.eachLevelOnce'),
     atOrAbove.length === 0,
-    atOrAbove.length === 0 ? (granted.size ? `a promotion: granted before ${shown}` : 'no grant before') : `${atOrAbove[0]![0]} already granted: ${atOrAbove[0]![1]}`,
+    atOrAbove.length === 0
+      ? granted.size
+        ? t('awards.how.promotion', { granted: [...granted].map(([level, paid]) => ({ level, paid })) })
+        : t('awards.how.noGrantBefore')
+      : t('awards.how.levelGranted', { level: atOrAbove[0]![0], paid: atOrAbove[0]![1] }),
     'level_already_granted',
     [key],
   );
-  x.due(amount, `the ${level} level grant`, [key]);
+  x.due(amount, t('awards.how.levelGrant', { level }), [key]);
 };
 
 /**
@@ -214,7 +231,7 @@ const studioRating: ProgramSpec['decide'] = (x) => {
   const covered = (y: number) => rewards.some((r) => r.history && r.year - need < y && y <= r.year);
   if (a.rating !== 'excellent') {
     g.pending.set(x.recipient, 0);
-    x.note('review', a.rating ?? '(none)', `not excellent: the count of consecutive excellent years restarts (${need} needed)`, ['awards.master_studio_rating.years']);
+    x.note(t('awards.check.review'), a.rating ?? t('awards.none'), t('awards.how.notExcellent', { need }), ['awards.master_studio_rating.years']);
     x.unreported();
     return;
   }
@@ -224,12 +241,12 @@ const studioRating: ProgramSpec['decide'] = (x) => {
     const r = reviews.get(y);
     if (r === 'excellent' || (r === undefined && covered(y))) {
       streak++;
-      years.push(r === undefined ? `${y} (award-history.csv)` : String(y));
+      years.push(r === undefined ? t('awards.how.yearFromHistory', { year: y }) : String(y));
     } else break;
   }
   const pending = (g.pending.get(x.recipient) ?? 0) + 1;
   g.pending.set(x.recipient, pending);
-  x.note('consecutive excellent years', String(streak), `${years.reverse().join(', ')}; ${need} needed`, ['awards.master_studio_rating.years']);
+  x.note(t('awards.check.excellentYears'), String(streak), t('awards.how.excellentYears', { years: years.reverse(), need }), ['awards.master_studio_rating.years']);
   const key = 'awards.master_studio_rating.amount';
   if (streak % need === 0) {
     g.pending.set(x.recipient, 0);
@@ -237,22 +254,22 @@ const studioRating: ProgramSpec['decide'] = (x) => {
     const repeat = x.rules.choice('awards.master_studio_rating.repeat', x.on);
     const before = repeat === 'once' ? rewards[0] : rewards.find((r) => r.year === a.year);
     x.check(
-      repeat === 'once' ? 'once per studio' : 'once per run',
+      repeat === 'once' ? t('awards.check.oncePerStudio') : t('awards.check.oncePerRun'),
       before === undefined,
       before === undefined
-        ? `the run of ${streak} completes ${streak / need === 1 ? 'its first' : `run ${streak / need}`}; no reward paid before${repeat === 'once' ? '' : ' for it'}`
+        ? t('awards.how.runCompletes', { streak, run: streak / need, once: repeat === 'once' })
         : repeat === 'once'
-          ? `an excellence reward was already paid: ${before.what} (paid once per studio)`
-          : `this run's reward was already paid: ${before.what}`,
+          ? t('awards.how.rewardPaidOnce', { paid: before.what })
+          : t('awards.how.runRewardPaid', { paid: before.what }),
       'duplicate_award',
       ['awards.master_studio_rating.repeat'],
     );
-    x.due(amount, `the excellence reward (${need} consecutive excellent years)`, [key]);
+    x.due(amount, t('awards.how.excellenceReward', { need }), [key]);
     return;
   }
   if (pending >= need) {
     g.pending.set(x.recipient, 0);
-    x.check('consecutive years', false, `the ${need}th excellent review since the count restarted, but a year is missing between them: ${streak} consecutive`, 'not_three_consecutive', [
+    x.check(t('awards.check.consecutiveYears'), false, t('awards.how.yearMissing', { need, streak }), 'not_three_consecutive', [
       'awards.master_studio_rating.years',
     ]);
     return;
@@ -264,20 +281,24 @@ const studioRating: ProgramSpec['decide'] = (x) => {
 const skillStar: ProgramSpec['decide'] = (x) => {
   const { a } = x;
   const rank = a.rank ?? 0;
-  x.note('event', a.event ?? String(a.year), a.event === undefined ? 'unnamed: the row\'s year' : 'the competition');
+  x.note(t('awards.check.event'), a.event ?? String(a.year), a.event === undefined ? t('awards.how.eventUnnamed') : t('awards.how.eventNamed'));
   const key = `awards.skill_star.amount.rank${rank}`;
   const paidRanks = [1, 2, 3, 4, 5];
   if (!paidRanks.includes(rank)) {
-    x.check('rank', false, `rank ${rank}: ranks ${paidRanks[0]}–${paidRanks.at(-1)} have an amount`, 'rank_not_awarded');
-    onceCheck(x, 'once per person per event', []);
+    x.check(t('awards.check.rank'), false, t('awards.how.rankOutside', { rank, first: paidRanks[0]!, last: paidRanks.at(-1)! }), 'rank_not_awarded');
+    onceCheck(x, t('awards.check.oncePerEvent'), []);
     return;
   }
   const amount = x.rules.amount(key, x.on);
   const cap = x.rules.amount('awards.skill_star.cap', x.on);
-  x.check('rank', amount > 0, amount > 0 ? `rank ${rank}: ${formatFen(amount)}` : `rank ${rank} is not paid (its amount is 0.00)`, 'rank_not_awarded', [key]);
-  onceCheck(x, 'once per person per event', []);
+  x.check(t('awards.check.rank'), amount > 0, amount > 0 ? t('awards.how.rankAmount', { rank, amount: formatFen(amount) }) : t('awards.how.rankUnpaid', { rank }), 'rank_not_awarded', [key]);
+  onceCheck(x, t('awards.check.oncePerEvent'), []);
   const paid = Math.min(amount, cap);
-  x.due(paid, amount > cap ? `the cap ${formatFen(cap)} (rank ${rank}: ${formatFen(amount)})` : `rank ${rank}, at most ${formatFen(cap)}`, ['awards.skill_star.cap']);
+  x.due(
+    paid,
+    amount > cap ? t('awards.how.rankCapped', { cap: formatFen(cap), rank, amount: formatFen(amount) }) : t('awards.how.rankAtMost', { rank, cap: formatFen(cap) }),
+    ['awards.skill_star.cap'],
+  );
   x.benefits('awards.skill_star.benefits');
 };
 
@@ -285,21 +306,21 @@ const skillStar: ProgramSpec['decide'] = (x) => {
 const housing: ProgramSpec['decide'] = (x) => {
   const level = x.a.level;
   if (level === undefined || LEVEL_NAMES[level] === undefined) {
-    x.check('skill level', false, level === undefined ? 'no level given (the level held on the award date)' : `"${level}" is not a skill level (1–5, 技师, 高级技师)`, 'unknown_level');
-    onceCheck(x, 'once per person', []);
+    x.check(t('awards.check.skillLevel'), false, level === undefined ? t('awards.how.noSkillLevel') : t('awards.how.notSkillLevel', { level }), 'unknown_level');
+    onceCheck(x, t('awards.check.oncePerPerson'), []);
     return;
   }
   const paid = level === '1' || level === '2';
   if (!paid) {
-    x.check('skill level', false, `${level} (${LEVEL_NAMES[level]}): paid for 技师 (2) and 高级技师 (1) only`, 'level_not_covered');
-    onceCheck(x, 'once per person', []);
+    x.check(t('awards.check.skillLevel'), false, t('awards.how.levelNotPaid', { level, name: LEVEL_NAMES[level]! }), 'level_not_covered');
+    onceCheck(x, t('awards.check.oncePerPerson'), []);
     return;
   }
   const key = `awards.housing_allowance.amount.level${level}`;
   const amount = x.rules.amount(key, x.on);
-  x.note('skill level', level, `${LEVEL_NAMES[level]}, held on ${x.on}`);
-  onceCheck(x, 'once per person', [key]);
-  x.due(amount, `the ${LEVEL_NAMES[level]} amount`, [key]);
+  x.note(t('awards.check.skillLevel'), level, t('awards.how.levelHeld', { name: LEVEL_NAMES[level]!, on: x.on }));
+  onceCheck(x, t('awards.check.oncePerPerson'), [key]);
+  x.due(amount, t('awards.how.titleAmount', { title: LEVEL_NAMES[level]! }), [key]);
 };
 
 /** Keeping shortage high-skill workers (level 3 or above): 600 each when the headcount is not below last year's. */
@@ -308,9 +329,9 @@ const retention: ProgramSpec['decide'] = (x) => {
   const prior = x.a.prior_count ?? 0;
   const key = 'awards.shortage_retention.amount_per_worker';
   const per = x.rules.amount(key, x.on);
-  x.check('headcount kept', count >= prior, `${count} workers at level 3 or above, ${prior} the year before`, 'headcount_fell', [key]);
-  if (count >= prior) x.check('workers', count > 0, `${count}`, 'no_workers');
-  onceCheck(x, 'once per enterprise a year', []);
+  x.check(t('awards.check.headcountKept'), count >= prior, t('awards.how.headcount', { count, prior }), 'headcount_fell', [key]);
+  if (count >= prior) x.check(t('awards.check.workers'), count > 0, `${count}`, 'no_workers');
+  onceCheck(x, t('awards.check.oncePerEnterpriseYear'), []);
   x.due(mulFen(per, count), `${formatFen(per)} × ${count}`, [key]);
 };
 
@@ -318,21 +339,21 @@ const retention: ProgramSpec['decide'] = (x) => {
 const certification: ProgramSpec['decide'] = (x) => {
   const key = 'awards.certification_enterprise.amount';
   const amount = x.rules.amount(key, x.on);
-  x.check('review', x.a.rating === 'excellent', `rated ${x.a.rating ?? '(none)'} in ${x.a.year}`, 'not_excellent', [key]);
-  onceCheck(x, 'once per enterprise a year', []);
-  x.due(amount, 'the reward for an excellent review', [key]);
+  x.check(t('awards.check.review'), x.a.rating === 'excellent', t('awards.how.rated', { rating: x.a.rating ?? t('awards.none'), year: x.a.year }), 'not_excellent', [key]);
+  onceCheck(x, t('awards.check.oncePerEnterpriseYear'), []);
+  x.due(amount, t('awards.how.excellentReviewReward'), [key]);
 };
 
 export const PROGRAM_SPECS: Record<AwardProgram, ProgramSpec> = {
-  master_studio: { title: '技能大师工作室 construction grant', decide: masterStudio },
-  master_studio_rating: { title: '技能大师工作室 yearly review (excellence reward)', decide: studioRating },
-  shanglin_gold: { title: '上林金匠', decide: shanglin('上林金匠') },
-  shanglin_silver: { title: '上林银匠', decide: shanglin('上林银匠') },
-  shanglin_craftsman: { title: '上林工匠', decide: shanglin('上林工匠') },
-  skill_star: { title: '技能之星 competition', decide: skillStar },
-  housing_allowance: { title: '高技能人才生活安居补助', decide: housing },
-  shortage_retention: { title: 'shortage high-skill worker retention award', decide: retention },
-  certification_enterprise: { title: '职业技能等级认定 enterprise review reward', decide: certification },
+  master_studio: { title: 'awards.program.master_studio', decide: masterStudio },
+  master_studio_rating: { title: 'awards.program.master_studio_rating', decide: studioRating },
+  shanglin_gold: { title: 'awards.program.shanglin_gold', decide: shanglin('上林金匠') },
+  shanglin_silver: { title: 'awards.program.shanglin_silver', decide: shanglin('上林银匠') },
+  shanglin_craftsman: { title: 'awards.program.shanglin_craftsman', decide: shanglin('上林工匠') },
+  skill_star: { title: 'awards.program.skill_star', decide: skillStar },
+  housing_allowance: { title: 'awards.program.housing_allowance', decide: housing },
+  shortage_retention: { title: 'awards.program.shortage_retention', decide: retention },
+  certification_enterprise: { title: 'awards.program.certification_enterprise', decide: certification },
 };
 
 /** How a parameter read is cited in rule_refs: its source with its status (a `;` in a source would split it: written `,`). */
@@ -352,7 +373,7 @@ function decideOne(rules: Rules, a: Award, g: Granted, traced: boolean): AwardDe
   const cite = (keys: readonly string[]) => {
     for (const k of keys) refs.add(refOf(tracer.cited(k)));
   };
-  tracer.step(() => ({ label: 'decided on', value: on, how: a.award_date ? 'the award date' : `31 December of ${a.year} (no award_date)` }));
+  tracer.step(() => ({ label: t('awards.step.decidedOn'), value: on, how: a.award_date ? t('awards.how.awardDate') : t('awards.how.yearEnd', { year: a.year }) }));
   const x: Ctx = {
     rules: r0,
     a,
@@ -371,7 +392,7 @@ function decideOne(rules: Rules, a: Award, g: Granted, traced: boolean): AwardDe
     },
     due: (amount, how, keys) => {
       due = amount;
-      tracer.step(() => ({ label: 'amount', value: formatFen(amount), how, cite: keys }));
+      tracer.step(() => ({ label: t('awards.step.amount'), value: formatFen(amount), how, cite: keys }));
       cite(keys);
     },
     benefits: (key) => benefitKeys.push(key),
@@ -382,7 +403,7 @@ function decideOne(rules: Rules, a: Award, g: Granted, traced: boolean): AwardDe
 
   if (kind !== 'studio') {
     const problem = kind === 'person' ? personIdProblem(recipient) : usccProblem(recipient);
-    x.check(kind === 'person' ? '身份证号' : '统一社会信用代码', problem === undefined, problem ?? 'valid check character', 'invalid_recipient_id', [], ID_SOURCES[kind]);
+    x.check(kind === 'person' ? t('awards.check.personId') : t('awards.check.uscc'), problem === undefined, problem ?? t('awards.how.idValid'), 'invalid_recipient_id', [], ID_SOURCES[kind]);
     refs.add(ID_SOURCES[kind]);
   }
   PROGRAM_SPECS[a.program].decide(x);
@@ -396,11 +417,16 @@ function decideOne(rules: Rules, a: Award, g: Granted, traced: boolean): AwardDe
       const list = r0.list(key, on);
       benefits.push(...list.filter((b) => !benefits.includes(b)));
       cite([key]);
-      tracer.step(() => ({ label: 'benefits', value: list.join(';'), how: 'granted with the award', cite: [key] }));
+      tracer.step(() => ({ label: t('awards.step.benefits'), value: list.join(';'), how: t('awards.how.benefits'), cite: [key] }));
     }
   }
-  if (reported) tracer.step(() => ({ label: 'decision', value: eligible ? 'eligible' : 'ineligible', how: eligible ? `${formatFen(amount)} paid` : `${ordered.join(';')}: 0.00 paid` }));
-  else tracer.step(() => ({ label: 'decision', value: 'nothing due', how: 'a review that makes no reward due: not in award-payments.csv' }));
+  if (reported)
+    tracer.step(() => ({
+      label: t('awards.step.decision'),
+      value: eligible ? 'eligible' : 'ineligible',
+      how: eligible ? t('awards.how.paid', { amount: formatFen(amount) }) : t('awards.how.refused', { reasons: reasonsWithText(ordered) }),
+    }));
+  else tracer.step(() => ({ label: t('awards.step.decision'), value: 'nothing due', how: t('awards.how.nothingDue') }));
   return {
     award: a,
     recipient,
@@ -433,7 +459,7 @@ export function decideAwards(rules: Rules, input: AwardsInput, o: DecideAwardsOp
   const g: Granted = { once: new Map(), studioLevels: new Map(), studioRewards: new Map(), reviews: new Map(), pending: new Map() };
   const history = [...input.history].sort((a, b) => a.year - b.year || byText(a.award_id, b.award_id) || a.line - b.line);
   for (const h of history) {
-    grant(g, h.program, recipientKey(h.program, h.recipient_id), h, `award-history.csv line ${h.line} (${h.award_id}, ${h.year})`, true);
+    grant(g, h.program, recipientKey(h.program, h.recipient_id), h, t('awards.paid.history', { line: h.line, id: h.award_id, year: h.year }), true);
   }
   for (const a of input.awards) {
     if (a.program !== 'master_studio_rating' || a.rating === undefined) continue;
@@ -446,7 +472,7 @@ export function decideAwards(rules: Rules, input: AwardsInput, o: DecideAwardsOp
   for (const a of [...input.awards].sort(awardOrder)) {
     const d = decideOne(rules, a, g, o.explain?.(a.award_id) ?? false);
     decisions.push(d);
-    if (d.status === 'eligible') grant(g, a.program, d.recipient, a, `award ${a.award_id} (${a.year})`, false);
+    if (d.status === 'eligible') grant(g, a.program, d.recipient, a, t('awards.paid.award', { id: a.award_id, year: a.year }), false);
   }
   return decisions;
 }
@@ -455,12 +481,22 @@ export function decideAwards(rules: Rules, input: AwardsInput, o: DecideAwardsOp
 function explainTrace(d: AwardDecision): Trace {
   const a = d.award;
   const who = AWARD_RECIPIENT[a.program] === 'person' ? maskPersonId(d.recipient) : d.recipient;
-  const outcome = !d.reported ? 'nothing due (not in award-payments.csv)' : `${d.status}${d.status === 'eligible' ? ` ${formatFen(d.amount)}` : ''}${d.reasons.length ? ` (${d.reasons.join(';')})` : ''}`;
+  const outcome = !d.reported
+    ? t('awards.explain.nothingDue')
+    : t('awards.explain.outcome', { eligible: d.status === 'eligible', amount: formatFen(d.amount), reasons: reasonsWithText(d.reasons) });
   return {
     subject: a.award_id,
     heading: [
-      `Award ${a.award_id}: ${a.program} (${PROGRAM_SPECS[a.program].title}), ${AWARD_RECIPIENT[a.program]} ${who}, year ${a.year}${a.enterprise_id ? `, enterprise ${a.enterprise_id}` : ''}.`,
-      'Awards are decided in (year, award date, award_id) order; earlier granted awards and award-history.csv count against later ones.',
+      t('awards.explain.heading1', {
+        id: a.award_id,
+        program: a.program,
+        title: t(PROGRAM_SPECS[a.program].title),
+        recipient: AWARD_RECIPIENT[a.program],
+        who,
+        year: a.year,
+        enterprise: a.enterprise_id,
+      }),
+      t('awards.explain.heading2'),
     ],
     sections: [{ title: outcome, steps: d.trace ?? [] }],
     reads: d.reads ?? [],
@@ -544,50 +580,45 @@ export function awardTotals(decisions: readonly AwardDecision[]): AwardTotals {
 export const awards = defineCalculator<AwardsResult>({
   name: 'awards',
   command: 'awards',
-  noun: 'the talent awards',
+  noun: t('awards.noun'),
   nounPlural: true,
-  summary: 'talent awards and grants: master studios, 上林名匠, 技能之星, housing support, retention, certification enterprises',
-  description:
-    'Decides, for every row of awards.csv, whether the award is due and how much, with every reason when it is not: ' +
-    'the recipient id (身份证号, 统一社会信用代码, or a studio id), the program\'s rule (studio level and promotions, three ' +
-    'consecutive excellent reviews, the 技能之星 rank, the housing level, the retention headcount, the enterprise review) and ' +
-    'the once-only rules across rows and award-history.csv. Rows are decided in (year, award date, award_id) order; a ' +
-    'studio review appears in the report only when a reward falls due or is refused.',
+  summary: t('awards.summary'),
+  description: t('awards.description'),
   examples: [
     'skilltax awards --awards awards.csv --out award-payments.csv',
     'skilltax awards --awards awards.csv --history award-history.csv --year 2024 --out award-payments-2024.csv',
     'skilltax awards --awards fixtures/demo/awards.csv --history fixtures/demo/award-history.csv --explain AW2024-001',
     '',
-    'Exit status: 0 done (refused awards are decisions, not errors); 2 nothing written.',
+    t('awards.exitStatus'),
   ],
   inputs: [
-    { kind: 'awards', file: 'awards.csv', flag: 'awards', required: true, help: 'awards.csv: the award rows (one per grant, title, review or claim)' },
-    { kind: 'award_history', file: 'award-history.csv', flag: 'history', required: false, help: 'award-history.csv: awards paid before (the once-only rules hold across runs)' },
+    { kind: 'awards', file: 'awards.csv', flag: 'awards', required: true, help: t('awards.input.awards') },
+    { kind: 'award_history', file: 'award-history.csv', flag: 'history', required: false, help: t('awards.input.history') },
   ],
   range: 'claim_year',
-  rangeHelp: { year: 'report the awards of this year (earlier rows in the file still count against them)' },
+  rangeHelp: { year: t('awards.range.year') },
   explain: {
     arg: 'award_id',
-    help: 'print a step-by-step account of one award row',
+    help: t('awards.explain.help'),
     style: 'full',
-    missing: (id, paths) => `--explain ${id}: no such award_id in ${paths.awards}`,
+    missing: (id, paths) => t('awards.explain.missing', { id, file: paths.awards }),
   },
   compute: (inputs, ctx) => computeAwards({ ...inputs, awards: inputs.awards! }, ctx),
-  reports: [{ name: 'award-payments', flag: 'out', help: 'write award-payments.csv here (default: standard output)', table: (r) => awardPaymentsTable(r.decisions) }],
-  title: 'Talent awards and grants (人才奖励)',
+  reports: [{ name: 'award-payments', flag: 'out', help: t('awards.report.payments'), table: (r) => awardPaymentsTable(r.decisions) }],
+  title: t('awards.title'),
   summarize: (r): SummaryItem[] => {
-    const t = awardTotals(r.decisions);
+    const totals = awardTotals(r.decisions);
     return [
-      { item: 'awards', label: 'awards', value: String(t.awards) },
-      { item: 'recipients', label: 'recipients', value: String(t.recipients) },
-      { item: 'eligible', label: 'eligible', value: String(t.eligible) },
-      { item: 'ineligible', label: 'ineligible', value: String(t.awards - t.eligible) },
-      { item: 'total_amount', label: 'total amount', value: formatFen(t.amount) },
+      { item: 'awards', label: t('awards.item.awards'), value: String(totals.awards) },
+      { item: 'recipients', label: t('awards.item.recipients'), value: String(totals.recipients) },
+      { item: 'eligible', label: t('awards.item.eligible'), value: String(totals.eligible) },
+      { item: 'ineligible', label: t('awards.item.ineligible'), value: String(totals.awards - totals.eligible) },
+      { item: 'total_amount', label: t('awards.item.totalAmount'), value: formatFen(totals.amount) },
     ];
   },
   warnings: () => [],
   afterword: (r) => {
-    const t = awardTotals(r.decisions);
-    return `awards: ${t.awards} award${t.awards === 1 ? '' : 's'} of ${t.recipients} recipient${t.recipients === 1 ? '' : 's'}, ${t.eligible} eligible, ${t.awards - t.eligible} ineligible, amount ${formatFen(t.amount)}`;
+    const x = awardTotals(r.decisions);
+    return t('awards.afterword', { awards: x.awards, recipients: x.recipients, eligible: x.eligible, amount: formatFen(x.amount) });
   },
 });

@@ -17,6 +17,8 @@ import { Tracer, type ParamRead, type Trace, type TraceSection } from '../domain
 import { UsageError } from '../domain/errors.js';
 import { PROPERTY_TAXES, type PropertyTax, type PropertyUse } from '../domain/vocabulary.js';
 import type { Rules } from '../rules/index.js';
+import { getLang, t, tIn, type Lang } from '../i18n/index.js';
+import { withTexts, type TextKey } from './messages.js';
 import { defineCalculator, inYearRange, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
 
 export const EXEMPT_REASONS = [
@@ -30,6 +32,18 @@ export const EXEMPT_REASONS = [
   'land_not_separate',
 ] as const;
 export type ExemptReason = (typeof EXEMPT_REASONS)[number];
+
+
+/**
+ * What an exemption reason code means, for a person (the explain, the HTML report): "used for
+ * business" / "用于经营". A code not in EXEMPT_REASONS is given back as it is.
+ */
+export function exemptReasonText(code: string, lang: Lang = getLang()): string {
+  return (EXEMPT_REASONS as readonly string[]).includes(code) ? tIn(lang, `exempt.reason.${code}` as TextKey) : code;
+}
+
+/** Reason codes with what each means, for the explain. */
+const reasonsWithText = (codes: readonly string[]) => withTexts(codes, (code) => exemptReasonText(code));
 
 /** The tax's name on the forms, and whether it is due every year (else once, in the year of its date). */
 export const TAX_NAMES: Record<PropertyTax, { zh: string; yearly: boolean }> = {
@@ -74,13 +88,14 @@ function useReason(tax: PropertyTax, use: PropertyUse): ExemptReason {
 /** The day a row's parameters are read. */
 export function decisionDate(p: Property): { year: number; on: string } {
   const year = p.year ?? (p.date === undefined ? undefined : Number(p.date.slice(0, 4)));
-  if (year === undefined) throw new UsageError(`asset ${p.asset_id} (${p.tax}): no year or date to tax it in`);
+  if (year === undefined) throw new UsageError(t('exempt.error.noYear', { id: p.asset_id, tax: p.tax }));
   const on = TAX_NAMES[p.tax].yearly ? `${year}-12-31` : (p.date ?? `${year}-12-31`);
   return { year, on };
 }
 
-function missing(p: Property, what: string): never {
-  throw new UsageError(`asset ${p.asset_id} (${p.tax}, ${TAX_NAMES[p.tax].zh}) line ${p.line}: ${what}: the rules do not cover it without`);
+/** A row without the figures its tax is computed from: `columns` the columns it lacks, `all` whether it needs every one (else one of them). */
+function missing(p: Property, columns: readonly string[], all: boolean): never {
+  throw new UsageError(t('exempt.error.missing', { id: p.asset_id, tax: p.tax, name: TAX_NAMES[p.tax].zh, line: p.line, columns, all }));
 }
 
 /**
@@ -100,12 +115,12 @@ export function decideProperty(rules: Rules, p: Property, traced = false): Exemp
     cite(keys);
   };
   const name = TAX_NAMES[p.tax];
-  tracer.section(`${p.tax} (${name.zh}) ${year}`);
+  tracer.section(t('exempt.explain.section', { tax: p.tax, name: name.zh, year }));
   tracer.step(() => ({
-    label: 'decided on',
+    label: t('exempt.step.decidedOn'),
     value: on,
-    how: name.yearly ? `31 December of ${year}` : p.date !== undefined ? 'the date of the row (one-off tax)' : `31 December of ${year} (no date)`,
-    source: `properties.csv line ${p.line}`,
+    how: name.yearly ? t('exempt.how.yearEnd', { year }) : p.date !== undefined ? t('exempt.how.rowDate') : t('exempt.how.yearEndNoDate', { year }),
+    source: t('exempt.source.line', { line: p.line }),
   }));
 
   // ── the tax that would be due ──
@@ -122,64 +137,64 @@ export function decideProperty(rules: Rules, p: Property, traced = false): Exemp
         const keys = ['exempt.property.value_rate'];
         if (p.deduction_ratio !== undefined) {
           ratio = new Dec(p.deduction_ratio);
-          ratioHow = `${p.deduction_ratio} (the row)`;
+          ratioHow = t('exempt.how.ofTheRow', { value: p.deduction_ratio });
         } else {
           ratio = r.rate('exempt.property.deduction_ratio', on);
-          ratioHow = `${ratio.toFixed()} (the province's ratio)`;
+          ratioHow = t('exempt.how.provinceRatio', { ratio: ratio.toFixed() });
           keys.push('exempt.property.deduction_ratio');
         }
         const rate = r.rate('exempt.property.value_rate', on);
         const rest = mulRate(p.original_value, new Dec(1).minus(ratio));
         base = formatFen(rest);
         tax = mulRate(rest, rate.mul(part));
-        tracer.step(() => ({ label: '余值 (base)', value: base, how: `original value ${formatFen(p.original_value!)} × (1 − ${ratioHow})` }));
-        tracer.step(() => ({ label: 'tax by value', value: formatFen(tax), how: `${base} × ${rate.toFixed()}${partHow}`, cite: keys }));
+        tracer.step(() => ({ label: t('exempt.step.base'), value: base, how: t('exempt.how.residual', { original: formatFen(p.original_value!), ratio: ratioHow }) }));
+        tracer.step(() => ({ label: t('exempt.step.taxByValue'), value: formatFen(tax), how: `${base} × ${rate.toFixed()}${partHow}`, cite: keys }));
         cite(keys);
       } else if (p.rent !== undefined) {
         const rate = r.rate('exempt.property.rent_rate', on);
         base = formatFen(p.rent);
         tax = mulRate(p.rent, rate.mul(part));
-        tracer.step(() => ({ label: 'tax by rent', value: formatFen(tax), how: `rent ${base} × ${rate.toFixed()}${partHow}`, cite: ['exempt.property.rent_rate'] }));
+        tracer.step(() => ({ label: t('exempt.step.taxByRent'), value: formatFen(tax), how: t('exempt.how.rent', { rent: base, rate: rate.toFixed(), part: partHow }), cite: ['exempt.property.rent_rate'] }));
         cite(['exempt.property.rent_rate']);
-      } else missing(p, 'original_value or rent');
+      } else missing(p, ['original_value', 'rent'], false);
       break;
     }
     case 'land_use': {
-      if (p.area_m2 === undefined || p.unit_tax === undefined) missing(p, 'area_m2 and unit_tax');
+      if (p.area_m2 === undefined || p.unit_tax === undefined) missing(p, ['area_m2', 'unit_tax'], true);
       base = showArea(p.area_m2);
       tax = mulRate(p.unit_tax, new Dec(p.area_m2).mul(part));
-      tracer.step(() => ({ label: 'tax', value: formatFen(tax), how: `${base} m² × ${formatFen(p.unit_tax!)} yuan/m²${partHow}` }));
+      tracer.step(() => ({ label: t('exempt.step.tax'), value: formatFen(tax), how: t('exempt.how.area', { area: base, unit: formatFen(p.unit_tax!), part: partHow }) }));
       break;
     }
     case 'farmland': {
-      if (p.area_m2 === undefined || p.unit_tax === undefined) missing(p, 'area_m2 and unit_tax');
+      if (p.area_m2 === undefined || p.unit_tax === undefined) missing(p, ['area_m2', 'unit_tax'], true);
       base = showArea(p.area_m2);
       if (p.basic_farmland === true) {
         const up = r.rate('exempt.farmland.basic_farmland_increase', on);
         tax = mulRate(p.unit_tax, new Dec(p.area_m2).mul(up.plus(1)));
         tracer.step(() => ({
-          label: 'tax (basic farmland)',
+          label: t('exempt.step.taxBasicFarmland'),
           value: formatFen(tax),
-          how: `${base} m² × ${formatFen(p.unit_tax!)} yuan/m² × ${up.plus(1).toFixed()}`,
+          how: t('exempt.how.area', { area: base, unit: formatFen(p.unit_tax!), part: ` × ${up.plus(1).toFixed()}` }),
           cite: ['exempt.farmland.basic_farmland_increase'],
         }));
         cite(['exempt.farmland.basic_farmland_increase']);
       } else {
         tax = mulRate(p.unit_tax, new Dec(p.area_m2));
-        tracer.step(() => ({ label: 'tax', value: formatFen(tax), how: `${base} m² × ${formatFen(p.unit_tax!)} yuan/m² (not basic farmland)` }));
+        tracer.step(() => ({ label: t('exempt.step.tax'), value: formatFen(tax), how: t('exempt.how.areaNotBasic', { area: base, unit: formatFen(p.unit_tax!) }) }));
       }
       break;
     }
     case 'deed': {
-      if (p.price === undefined) missing(p, 'price');
+      if (p.price === undefined) missing(p, ['price'], true);
       base = formatFen(p.price);
       if (p.rate !== undefined) {
         tax = mulRate(p.price, new Dec(p.rate));
-        tracer.step(() => ({ label: 'tax', value: formatFen(tax), how: `price ${base} × ${p.rate} (the row)` }));
+        tracer.step(() => ({ label: t('exempt.step.tax'), value: formatFen(tax), how: t('exempt.how.price', { price: base, rate: t('exempt.how.ofTheRow', { value: p.rate! }) }) }));
       } else {
         const rate = r.rate('exempt.deed.rate', on);
         tax = mulRate(p.price, rate);
-        tracer.step(() => ({ label: 'tax', value: formatFen(tax), how: `price ${base} × ${rate.toFixed()}`, cite: ['exempt.deed.rate'] }));
+        tracer.step(() => ({ label: t('exempt.step.tax'), value: formatFen(tax), how: t('exempt.how.price', { price: base, rate: rate.toFixed() }), cite: ['exempt.deed.rate'] }));
         cite(['exempt.deed.rate']);
       }
       break;
@@ -198,11 +213,11 @@ export function decideProperty(rules: Rules, p: Property, traced = false): Exemp
     typeKeys.push('exempt.deed.nonprofit_only');
     if (nonprofitOnly) typeReason = 'after_2021_09_forprofit';
   }
-  check('school type', typeOk, `${p.school_type}: exempt are ${types.join(', ')}`, typeReason, typeOk ? [typesKey] : typeKeys);
+  check(t('exempt.check.schoolType'), typeOk, t('exempt.how.exemptAre', { value: p.school_type, list: types }), typeReason, typeOk ? [typesKey] : typeKeys);
 
   const usesKey = `exempt.${p.tax}.uses`;
   const uses = r.list(usesKey, on);
-  check('use', uses.includes(p.use), `${p.use}: exempt are ${uses.join(', ')}`, useReason(p.tax, p.use), [usesKey]);
+  check(t('exempt.check.use'), uses.includes(p.use), t('exempt.how.exemptAre', { value: p.use, list: uses }), useReason(p.tax, p.use), [usesKey]);
 
   if (p.tax === 'land_use') {
     const key = 'exempt.land_use.separate_land_types';
@@ -210,9 +225,9 @@ export function decideProperty(rules: Rules, p: Property, traced = false): Exemp
     if (separateTypes.includes(p.school_type)) {
       const sep = p.separate_land === true;
       check(
-        'land separate from the enterprise\'s',
+        t('exempt.check.landSeparate'),
         sep,
-        p.separate_land === undefined ? 'separate_land not given: taken as not separate' : sep ? 'separate_land yes' : 'separate_land no',
+        p.separate_land === undefined ? t('exempt.how.separateNotGiven') : sep ? t('exempt.how.separateYes') : t('exempt.how.separateNo'),
         'land_not_separate',
         [key],
       );
@@ -223,9 +238,9 @@ export function decideProperty(rules: Rules, p: Property, traced = false): Exemp
   const exempt = ordered.length === 0;
   const exemptAmount = exempt ? tax : 0;
   tracer.step(() => ({
-    label: 'decision',
+    label: t('exempt.step.decision'),
     value: exempt ? 'exempt' : 'taxed',
-    how: exempt ? `${formatFen(exemptAmount)} exempt` : `${ordered.join(';')}: ${formatFen(tax)} due`,
+    how: exempt ? t('exempt.how.exempt', { amount: formatFen(exemptAmount) }) : t('exempt.how.due', { reasons: reasonsWithText(ordered), amount: formatFen(tax) }),
   }));
   return {
     p,
@@ -288,12 +303,17 @@ function explainTrace(ds: readonly ExemptDecision[], outside = false): Trace {
   return {
     subject: p.asset_id,
     heading: [
-      `Asset ${p.asset_id}: enterprise ${p.enterprise_id}, ${p.school_type}, used for ${p.use}; ${ds.length} row${ds.length === 1 ? '' : 's'}.`,
-      'Exempt when the school type and the use are exempt for the tax on its day (and, for an enterprise school\'s land, the land is separate).',
-      ...(outside ? ['None of its rows is in the years reported: they are not in exemptions.csv.'] : []),
+      t('exempt.explain.heading1', { id: p.asset_id, enterprise: p.enterprise_id, schoolType: p.school_type, use: p.use, rows: ds.length }),
+      t('exempt.explain.heading2'),
+      ...(outside ? [t('exempt.explain.outside')] : []),
     ],
     sections: ds.map((d) => ({
-      title: `${d.section!.title}: ${d.exempt ? `exempt ${formatFen(d.exemptAmount)}` : `taxed ${formatFen(d.taxAmount)} (${d.reasons.join(';')})`}`,
+      title: t('exempt.explain.outcome', {
+        section: d.section!.title,
+        exempt: d.exempt,
+        amount: formatFen(d.exempt ? d.exemptAmount : d.taxAmount),
+        reasons: reasonsWithText(d.reasons),
+      }),
       steps: d.section!.steps,
     })),
     reads,
@@ -368,49 +388,45 @@ export function exemptTotals(decisions: readonly ExemptDecision[]): ExemptTotals
 export const exempt = defineCalculator<ExemptResult>({
   name: 'exempt',
   command: 'exempt',
-  noun: 'the school property tax exemptions',
+  noun: t('exempt.noun'),
   nounPlural: true,
-  summary: 'school property tax exemptions: 房产税, 城镇土地使用税, 耕地占用税 and 契税 of schools run by enterprises and others',
-  description:
-    'Decides, for every row of properties.csv (an asset under one tax in one year, or on its date for a one-off tax), the ' +
-    'tax that would be due and whether the school\'s use of it is exempt, with every reason when it is not: the school type, ' +
-    'the use (self-use, teaching), an enterprise school\'s land separate from the enterprise\'s, and for 契税 the rule of ' +
-    '2021-09-01 (non-profit schools only). A row without the figures its tax is computed from is refused, never guessed.',
+  summary: t('exempt.summary'),
+  description: t('exempt.description'),
   examples: [
     'skilltax exempt --properties properties.csv --out exemptions.csv',
     'skilltax exempt --properties properties.csv --year 2024',
     'skilltax exempt --properties fixtures/demo/properties.csv --explain FP-DEED-2',
     '',
-    'Exit status: 0 done (a taxed asset is a decision, not an error); 2 nothing written.',
+    t('exempt.exitStatus'),
   ],
-  inputs: [{ kind: 'properties', file: 'properties.csv', flag: 'properties', required: true, help: 'properties.csv: one row per asset, tax and year (or date)' }],
+  inputs: [{ kind: 'properties', file: 'properties.csv', flag: 'properties', required: true, help: t('exempt.input.properties') }],
   range: 'claim_year',
-  rangeHelp: { year: 'report the rows of this year (a one-off tax: the year of its date)' },
+  rangeHelp: { year: t('exempt.range.year') },
   explain: {
     arg: 'asset_id',
-    help: 'print a step-by-step account of one asset (every tax and year of it)',
+    help: t('exempt.explain.help'),
     style: 'full',
-    missing: (id, paths) => `--explain ${id}: no such asset_id in ${paths.properties}`,
+    missing: (id, paths) => t('exempt.explain.missing', { id, file: paths.properties }),
   },
   compute: (inputs, ctx) => computeExemptions({ properties: inputs.properties! }, ctx),
-  reports: [{ name: 'exemptions', flag: 'out', help: 'write exemptions.csv here (default: standard output)', table: (r) => exemptionsTable(r.decisions) }],
-  title: 'School property tax exemptions (学校房产土地税收优惠)',
+  reports: [{ name: 'exemptions', flag: 'out', help: t('exempt.report.exemptions'), table: (r) => exemptionsTable(r.decisions) }],
+  title: t('exempt.title'),
   summarize: (r): SummaryItem[] => {
-    const t = exemptTotals(r.decisions);
+    const totals = exemptTotals(r.decisions);
     return [
-      { item: 'rows', label: 'rows', value: String(t.rows) },
-      { item: 'assets', label: 'assets', value: String(t.assets) },
-      { item: 'enterprises', label: 'enterprises', value: String(t.enterprises) },
-      { item: 'exempt', label: 'exempt', value: String(t.exempt) },
-      { item: 'taxed', label: 'taxed', value: String(t.rows - t.exempt) },
-      { item: 'total_tax', label: 'tax before exemption', value: formatFen(t.taxAmount) },
-      { item: 'total_exempt', label: 'exempt amount', value: formatFen(t.exemptAmount) },
-      ...PROPERTY_TAXES.map((x) => ({ item: `exempt_${x}`, label: `exempt ${x}`, value: formatFen(t.byTax[x]) })),
+      { item: 'rows', label: t('exempt.item.rows'), value: String(totals.rows) },
+      { item: 'assets', label: t('exempt.item.assets'), value: String(totals.assets) },
+      { item: 'enterprises', label: t('exempt.item.enterprises'), value: String(totals.enterprises) },
+      { item: 'exempt', label: t('exempt.item.exempt'), value: String(totals.exempt) },
+      { item: 'taxed', label: t('exempt.item.taxed'), value: String(totals.rows - totals.exempt) },
+      { item: 'total_tax', label: t('exempt.item.totalTax'), value: formatFen(totals.taxAmount) },
+      { item: 'total_exempt', label: t('exempt.item.totalExempt'), value: formatFen(totals.exemptAmount) },
+      ...PROPERTY_TAXES.map((x) => ({ item: `exempt_${x}`, label: t('exempt.item.exemptTax', { tax: x, name: TAX_NAMES[x].zh }), value: formatFen(totals.byTax[x]) })),
     ];
   },
   warnings: () => [],
   afterword: (r) => {
-    const t = exemptTotals(r.decisions);
-    return `exempt: ${t.rows} row${t.rows === 1 ? '' : 's'} of ${t.assets} asset${t.assets === 1 ? '' : 's'}, ${t.exempt} exempt, ${t.rows - t.exempt} taxed, exempt amount ${formatFen(t.exemptAmount)} of ${formatFen(t.taxAmount)}`;
+    const x = exemptTotals(r.decisions);
+    return t('exempt.afterword', { rows: x.rows, assets: x.assets, exempt: x.exempt, exemptAmount: formatFen(x.exemptAmount), taxAmount: formatFen(x.taxAmount) });
   },
 });

@@ -17,6 +17,8 @@ import type { ColumnDef, ReportTable, Table } from '../domain/table.js';
 import { Tracer, type ParamRead, type StepSpec, type Trace, type TraceStep } from '../domain/trace.js';
 import type { CertificateType, Program } from '../domain/vocabulary.js';
 import type { Rules } from '../rules/index.js';
+import { getLang, t, tIn, type Lang } from '../i18n/index.js';
+import { withTexts, type TextKey } from './messages.js';
 import { defineCalculator, inYearRange, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
 
 export { addMonths, ageOn } from '../domain/periods.js';
@@ -41,6 +43,17 @@ export const REASONS = [
   'claim_before_certificate',
 ] as const;
 export type Reason = (typeof REASONS)[number];
+
+/** Every reason code CONTRACT §5 documents: REASONS and the codes of rules not (yet) applied. */
+export const DOCUMENTED_REASONS: readonly string[] = [...REASONS, 'program_cap_reached', 'employer_required'];
+
+/**
+ * What a reason code means, for a person (the explain, the HTML report): "claim filed after the
+ * claim window" / "超过申领期限". A code CONTRACT §5 does not document is given back as it is.
+ */
+export function reasonText(code: string, lang: Lang = getLang()): string {
+  return DOCUMENTED_REASONS.includes(code) ? tIn(lang, `subsidy.reason.${code}` as TextKey) : code;
+}
 
 export interface Decision {
   claim: Claim;
@@ -110,13 +123,20 @@ interface Ctx {
   id: IdCheck;
   /** the claim is explained: checks write out `how` (else they pass '' and build no text) */
   traced: boolean;
-  /** Records a rule's outcome: its reason when it fails, its source in rule_refs, and for the explain how it was decided. */
-  check(label: string, ok: boolean, how: string, reason?: Reason, cite?: Cite): void;
+  /**
+   * Records a rule's outcome: its reason when it fails, its source in rule_refs, and for the
+   * explain how it was decided. `label` is a message key (its text is made only for the explain).
+   */
+  check(label: Label, ok: boolean, how: string, reason?: Reason, cite?: Cite): void;
 }
 type Check = (x: Ctx) => void;
 
+/** A check's label: the key of its text, or (a label with figures) a function making it. */
+type Label = TextKey | (() => string);
+const labelText = (l: Label): string => (typeof l === 'function' ? l() : t(l));
+
 const LEVEL_NAMES = ['', '高级技师', '技师', '高级工', '中级工', '初级工'];
-export const levelName = (l: number | undefined): string => (l === undefined ? '(none)' : `${l} (${LEVEL_NAMES[l] ?? '?'})`);
+export const levelName = (l: number | undefined): string => (l === undefined ? t('subsidy.none') : `${l} (${LEVEL_NAMES[l] ?? '?'})`);
 
 /** A 身份证号 checked (GB 11643-1999): the birth date and sex it gives, or why it is not valid. */
 type IdCheck = PersonIdInfo | string;
@@ -164,7 +184,9 @@ interface Paid {
 /** For the explain: "claim C-12 (training, claimed 2023-03-02)" or "history line 5 (training, paid 2022-07-01)". */
 function what(p: Paid): string {
   const f = p.from;
-  return 'paid_date' in f ? `history line ${f.line} (${f.program}, paid ${f.paid_date})` : `claim ${f.claim_id} (${f.program}, claimed ${f.claim_date})`;
+  return 'paid_date' in f
+    ? t('subsidy.paid.history', { line: f.line, program: f.program, date: f.paid_date })
+    : t('subsidy.paid.claim', { id: f.claim_id, program: f.program, date: f.claim_date });
 }
 
 /** Occupations compare after folding full-width forms, case and surrounding space (a file has few distinct ones: each is folded once). */
@@ -206,7 +228,7 @@ const CROSS_CLAIM = { source: CROSS_CLAIM_SOURCE };
 const personChecks: Check = (x) => {
   const problem = typeof x.id === 'string' ? x.id : undefined;
   const info = typeof x.id === 'string' ? undefined : x.id;
-  x.check('身份证号', problem === undefined, x.traced ? (problem ?? 'valid check character and birth date') : '', 'invalid_person_id', ID_SOURCE);
+  x.check('subsidy.check.personId', problem === undefined, x.traced ? (problem ?? t('subsidy.how.personIdValid')) : '', 'invalid_person_id', ID_SOURCE);
   if (info === undefined) return;
   const age = ageOn(info.birthDate, x.decidingDate);
   const retireKey = info.sex === 'male' ? 'subsidy.retirement_age.male' : 'subsidy.retirement_age.female';
@@ -218,10 +240,10 @@ const personChecks: Check = (x) => {
   const retire = rowMax ?? x.rules.count(retireKey, x.decidingDate);
   const own = row && (row.min_age !== undefined || rowMax !== undefined);
   x.check(
-    'working age',
+    'subsidy.check.workingAge',
     age >= min && age < retire,
     // The birth date is not shown: with the masked number it would give the whole 身份证号 away.
-    x.traced ? `${age} on ${x.decidingDate} (${info.sex === 'male' ? 'man' : 'woman'}; ${min} ≤ age < ${retire}${own ? `; the occupation's limits, catalog.csv line ${row.line}` : ''})` : '',
+    x.traced ? t('subsidy.how.workingAge', { age, on: x.decidingDate, male: info.sex === 'male', min, retire, line: own ? row.line : undefined }) : '',
     'age_out_of_range',
     own && rowMax !== undefined ? { source: row.source ?? `catalog.csv line ${row.line}` } : retireKey,
   );
@@ -240,10 +262,11 @@ const groupCheck: Check = (x) => {
   const groupsKey = keys.groups;
   const allowed = x.rules.list(groupsKey, on);
   let ok = !excluded.includes(c.group);
-  let how = x.traced ? (ok ? `${c.group}` : `${c.group} is never subsidised`) : '';
+  let how = x.traced ? (ok ? `${c.group}` : t('subsidy.how.groupNever', { group: c.group })) : '';
   if (c.program !== 'skill_upgrade') {
-    if (ok && !allowed.includes(c.group)) return x.check('group', false, x.traced ? `${c.program} is for ${allowed.join(', ')} only, not ${c.group}` : '', 'group_not_eligible', groupsKey);
-    return x.check('group', ok, how, 'group_not_eligible', 'subsidy.excluded_groups');
+    if (ok && !allowed.includes(c.group))
+      return x.check('subsidy.check.group', false, x.traced ? t('subsidy.how.groupOnly', { program: c.program, allowed, group: c.group }) : '', 'group_not_eligible', groupsKey);
+    return x.check('subsidy.check.group', ok, how, 'group_not_eligible', 'subsidy.excluded_groups');
   }
   const employerGroups = x.rules.list('subsidy.skill_upgrade.employer_groups', on);
   const needsEmployer = employerGroups.includes(c.group);
@@ -251,35 +274,35 @@ const groupCheck: Check = (x) => {
   let cite: Cite = needsEmployer ? keys.employerAndGroups : groupsKey;
   if (ok && !allowed.includes(c.group)) {
     ok = false;
-    if (x.traced) how = `skill_upgrade is for ${allowed.join(', ')} only, not ${c.group}`;
+    if (x.traced) how = t('subsidy.how.groupOnly', { program: 'skill_upgrade', allowed, group: c.group });
     cite = groupsKey;
   } else if (ok && needsEmployer && !c.enterprise_id) {
     ok = false;
-    if (x.traced) how = 'skill_upgrade is for employees of an enterprise: the claim names none';
+    if (x.traced) how = t('subsidy.how.employerNone');
   } else if (ok && needsEmployer) {
     const ib = covering(x.input.qualifications.get(c.enterprise_id!) ?? [], 'individual_business', on, on);
     if (ib) {
       ok = false;
-      if (x.traced) how = `the employer ${c.enterprise_id} is a 个体工商户 (qualifications: individual_business ${ib.valid_from}…)`;
+      if (x.traced) how = t('subsidy.how.employerIndividual', { id: c.enterprise_id!, from: ib.valid_from });
     }
   }
   // failing, only the first rule is cited
-  x.check('group', ok, how, 'group_not_eligible', ok || typeof cite === 'string' ? cite : cite[0]);
+  x.check('subsidy.check.group', ok, how, 'group_not_eligible', ok || typeof cite === 'string' ? cite : cite[0]);
 };
 
 const certificateCheck: Check = (x) => {
   const { c } = x;
   const has = c.certificate_type !== undefined && c.certificate_type !== 'none' && c.certificate_date !== undefined;
   x.check(
-    'certificate',
+    'subsidy.check.certificate',
     has,
     !x.traced
       ? ''
       : has
-        ? `${c.certificate_type} ${c.certificate_no ?? ''} of ${c.certificate_date}`.replace('  ', ' ')
+        ? t('subsidy.how.certificate', { type: c.certificate_type!, no: c.certificate_no, date: c.certificate_date! })
         : c.certificate_type === undefined || c.certificate_type === 'none'
-          ? 'no certificate'
-          : 'no certificate date',
+          ? t('subsidy.how.noCertificate')
+          : t('subsidy.how.noCertificateDate'),
     'no_certificate',
   );
 };
@@ -289,14 +312,14 @@ const claimAfterCertificateCheck: Check = (x) => {
   const { c } = x;
   if (!c.certificate_date) return;
   const ok = c.claim_date >= c.certificate_date;
-  x.check('claimed after the certificate', ok, x.traced ? `claimed ${c.claim_date}, certificate of ${c.certificate_date}` : '', 'claim_before_certificate');
+  x.check('subsidy.check.claimAfterCertificate', ok, x.traced ? t('subsidy.how.claimAfterCertificate', { claimed: c.claim_date, certificate: c.certificate_date }) : '', 'claim_before_certificate');
 };
 
 /** Self-evaluation, dual-certificate and apprenticeship certificates are no basis for the training subsidy. */
 const routeCheck: Check = (x) => {
   const route = x.c.route ?? 'standard';
   const bad = x.rules.list('subsidy.training.excluded_routes', x.decidingDate).includes(route);
-  x.check('route', !bad, x.traced ? (bad ? `${route} certificates are no basis for the training subsidy` : route) : '', 'route_excluded', 'subsidy.training.excluded_routes');
+  x.check('subsidy.check.route', !bad, x.traced ? (bad ? t('subsidy.how.routeExcluded', { route }) : route) : '', 'route_excluded', 'subsidy.training.excluded_routes');
 };
 
 /** Claimed within the window after the certificate (the same day N months on is in time). */
@@ -306,7 +329,7 @@ const claimWindowCheck: Check = (x) => {
   const months = x.rules.count('subsidy.claim_window_months', x.decidingDate);
   const deadline = addMonths(c.certificate_date, months);
   const ok = c.claim_date <= deadline;
-  x.check('claim window', ok, x.traced ? `claimed ${c.claim_date}, ${ok ? 'by' : 'after'} ${deadline} (${months} months after the certificate)` : '', 'claim_window_expired', 'subsidy.claim_window_months');
+  x.check('subsidy.check.claimWindow', ok, x.traced ? t('subsidy.how.claimWindow', { claimed: c.claim_date, ok, deadline, months }) : '', 'claim_window_expired', 'subsidy.claim_window_months');
 };
 
 /** The level is one the program pays for. */
@@ -315,14 +338,14 @@ const levelIn =
   (x) => {
     const levels = x.rules.list(key, x.decidingDate);
     const ok = x.c.level !== undefined && levels.includes(String(x.c.level));
-    x.check('level', ok, x.traced ? `${levelName(x.c.level)}; paid for levels ${levels.join(', ')}` : '', 'level_not_covered', key);
+    x.check('subsidy.check.level', ok, x.traced ? t('subsidy.how.level', { level: levelName(x.c.level), levels }) : '', 'level_not_covered', key);
   };
 
 /** skill_upgrade: unemployment insurance months, by the certificate's date (36 before 2019, 12 from 2019). */
 const skillUpgradeInsuredCheck: Check = (x) => {
   const need = x.rules.count('subsidy.skill_upgrade.insured_months', x.decidingDate);
   const have = x.c.insured_months ?? 0;
-  x.check('insured months', have >= need, x.traced ? `${have} (at least ${need} for a certificate of ${x.decidingDate})` : '', 'insured_months_insufficient', 'subsidy.skill_upgrade.insured_months');
+  x.check('subsidy.check.insuredMonths', have >= need, x.traced ? t('subsidy.how.insuredForCertificate', { have, need, date: x.decidingDate }) : '', 'insured_months_insufficient', 'subsidy.skill_upgrade.insured_months');
 };
 
 const minInsured =
@@ -330,7 +353,7 @@ const minInsured =
   (x) => {
     const need = x.rules.count(key, x.decidingDate);
     const have = x.c.insured_months ?? 0;
-    x.check('insured months', have >= need, x.traced ? `${have} (at least ${need})` : '', 'insured_months_insufficient', key);
+    x.check('subsidy.check.insuredMonths', have >= need, x.traced ? t('subsidy.how.insured', { have, need }) : '', 'insured_months_insufficient', key);
   };
 
 const minContract =
@@ -338,7 +361,7 @@ const minContract =
   (x) => {
     const need = x.rules.count(key, x.decidingDate);
     const have = x.c.contract_months ?? 0;
-    x.check('labour contract', have >= need, x.traced ? `${have} months (at least ${need})` : '', 'contract_too_short', key);
+    x.check('subsidy.check.contract', have >= need, x.traced ? t('subsidy.how.contract', { have, need }) : '', 'contract_too_short', key);
   };
 
 /** shortage_post: the certificate held 3 years (level 2) or 1 year (level 1) at the claim. */
@@ -348,7 +371,7 @@ const certificateHeldCheck: Check = (x) => {
   const key = `subsidy.shortage_post.held_years.level${c.level}`;
   const years = x.rules.count(key, x.decidingDate);
   const since = addMonths(c.certificate_date, 12 * years);
-  x.check('certificate held', c.claim_date >= since, x.traced ? `certificate of ${c.certificate_date}, ${years} years on ${since}; claimed ${c.claim_date}` : '', 'cert_held_too_short', key);
+  x.check('subsidy.check.certificateHeld', c.claim_date >= since, x.traced ? t('subsidy.how.certificateHeld', { certificate: c.certificate_date, years, since, claimed: c.claim_date }) : '', 'cert_held_too_short', key);
 };
 
 /** shortage_post: the catalogue marks the occupation shortage. */
@@ -356,9 +379,9 @@ const shortageOccupationCheck: Check = (x) => {
   const { c, row } = x;
   if (!row) return;
   x.check(
-    'shortage occupation',
+    'subsidy.check.shortageOccupation',
     row.shortage === true,
-    !x.traced ? '' : row.shortage ? `${row.occupation} is marked shortage` : `the catalogue row (line ${row.line}) does not mark ${c.occupation} as a shortage occupation`,
+    !x.traced ? '' : row.shortage ? t('subsidy.how.shortage', { occupation: row.occupation }) : t('subsidy.how.notShortage', { line: row.line, occupation: c.occupation }),
     'not_in_catalog',
   );
 };
@@ -376,16 +399,20 @@ const certificateCrossChecks: Check = (x) => {
       if (!higher && e.level !== undefined && e.level < c.level) higher = e;
     }
     x.check(
-      'once per occupation and level',
+      'subsidy.check.onceOccupationLevel',
       !dup,
-      !x.traced ? '' : dup ? `${c.occupation} level ${levelName(c.level)} already paid: ${what(dup)}` : `no earlier ${c.occupation} level ${c.level}`,
+      !x.traced
+        ? ''
+        : dup
+          ? t('subsidy.how.levelPaid', { occupation: c.occupation!, level: levelName(c.level), paid: what(dup) })
+          : t('subsidy.how.noEarlierLevel', { occupation: c.occupation!, level: c.level }),
       'duplicate_occupation_level',
       CROSS_CLAIM,
     );
     x.check(
-      'no lower level after a higher one',
+      'subsidy.check.noLowerAfterHigher',
       !higher,
-      !x.traced ? '' : higher ? `level ${levelName(higher.level)} of ${c.occupation} already paid: ${what(higher)}` : 'no higher level paid',
+      !x.traced ? '' : higher ? t('subsidy.how.higherPaid', { level: levelName(higher.level), occupation: c.occupation!, paid: what(higher) }) : t('subsidy.how.noHigherPaid'),
       'lower_level_after_higher',
       CROSS_CLAIM,
     );
@@ -394,9 +421,9 @@ const certificateCrossChecks: Check = (x) => {
     // A certificate number belongs to one person: used by anyone before, it pays no more.
     const used = x.certificates.get(c.certificate_no);
     x.check(
-      'one subsidy per certificate',
+      'subsidy.check.oncePerCertificate',
       !used,
-      !x.traced ? '' : used ? `certificate ${c.certificate_no} already paid: ${what(used)}` : `certificate ${c.certificate_no} not paid before`,
+      !x.traced ? '' : used ? t('subsidy.how.certificatePaid', { no: c.certificate_no, paid: what(used) }) : t('subsidy.how.certificateNotPaid', { no: c.certificate_no }),
       'certificate_already_used',
       CROSS_CLAIM,
     );
@@ -410,7 +437,7 @@ const oncePerPersonCheck: Check = (x) => {
     before = e;
     break;
   }
-  x.check('once per person', !before, !x.traced ? '' : before ? `a shortage post subsidy was already paid: ${what(before)}` : 'none paid before', 'duplicate_occupation_level', x.spec);
+  x.check('subsidy.check.oncePerPerson', !before, !x.traced ? '' : before ? t('subsidy.how.shortagePaid', { paid: what(before) }) : t('subsidy.how.nonePaid'), 'duplicate_occupation_level', x.spec);
 };
 
 /** At most subsidy.yearly_cap counted subsidies per person in the calendar year of the claim. */
@@ -419,7 +446,7 @@ const yearlyCapCheck: Check = (x) => {
   const cap = x.rules.count('subsidy.yearly_cap', x.c.claim_date);
   let n = 0;
   for (const e of x.earlier) if (PROGRAM_SPECS[e.program].counted && e.year === year) n++;
-  x.check('yearly cap', n < cap, x.traced ? `${n} counted subsidies already in ${year}${n ? ': ' + countedIn(x.earlier, year).map(what).join(', ') : ''} (at most ${cap})` : '', 'yearly_cap_reached', 'subsidy.yearly_cap');
+  x.check('subsidy.check.yearlyCap', n < cap, x.traced ? t('subsidy.how.yearlyCap', { n, year, paid: countedIn(x.earlier, year).map(what), cap }) : '', 'yearly_cap_reached', 'subsidy.yearly_cap');
 };
 
 /** The counted subsidies paid in a year (for the explain). */
@@ -441,7 +468,13 @@ const programYearlyCheck: Check = (x) => {
   const year = yearOf(x.c.claim_date);
   let n = 0;
   for (const e of x.earlier) if (e.program === p && e.year === year) n++;
-  x.check(`${p} a year`, n < cap + extra, x.traced ? `${n} ${p} subsidies already in ${year} (at most ${cap + extra}${extra ? ', urgent occupation' : ''})` : '', 'yearly_cap_reached', key);
+  x.check(
+    () => t('subsidy.check.programYear', { program: p }),
+    n < cap + extra,
+    x.traced ? t('subsidy.how.programYear', { n, program: p, year, cap: cap + extra, urgent: extra > 0 }) : '',
+    'yearly_cap_reached',
+    key,
+  );
 };
 
 /** The legal basis and rules of each program (RULES §4.1). */
@@ -529,7 +562,7 @@ function monthlyRow(rules: RuleReader, c: Claim, tracer: Tracer, first: Paid): C
   if (c.level !== 1 && c.level !== 2) return 'level_not_covered';
   const key = `subsidy.shortage_post.monthly_amount.level${c.level}`;
   const amount = rules.amount(key, c.claim_date);
-  tracer.step(() => ({ label: 'monthly regime', value: 'monthly', how: `first paid ${first.date} (${what(first)}), before the one-off of 甬人社发〔2023〕22号`, cite: ['subsidy.shortage_post.monthly_regime'] }));
+  tracer.step(() => ({ label: t('subsidy.step.monthlyRegime'), value: 'monthly', how: t('subsidy.how.monthlyRegime', { date: first.date, paid: what(first) }), cite: ['subsidy.shortage_post.monthly_regime'] }));
   return { program: 'shortage_post', occupation: c.occupation ?? '*', level: c.level, amount, unit: 'per_month', valid_from: first.date, source: tracer.cited(key).source, line: 0 };
 }
 
@@ -870,7 +903,7 @@ class Decider implements Ctx {
     if (!this.refs.includes(source)) this.refs.push(source);
   }
 
-  check(label: string, ok: boolean, how: string, reason?: Reason, cite?: Cite): void {
+  check(label: Label, ok: boolean, how: string, reason?: Reason, cite?: Cite): void {
     if (!ok && reason) this.reasons |= BIT[reason];
     if (cite === undefined) {
       // nothing to cite
@@ -880,7 +913,7 @@ class Decider implements Ctx {
     if (this.traced) {
       const keys = cite === undefined || (typeof cite !== 'string' && 'source' in cite) ? [] : typeof cite === 'string' ? [cite] : cite;
       const source = cite !== undefined && typeof cite !== 'string' && 'source' in cite ? cite.source : undefined;
-      this.step({ label, value: ok ? 'ok' : (reason ?? 'fails'), how, ...(keys.length ? { cite: keys } : source !== undefined ? { source } : {}) });
+      this.step({ label: labelText(label), value: ok ? 'ok' : (reason ?? 'fails'), how, ...(keys.length ? { cite: keys } : source !== undefined ? { source } : {}) });
     }
   }
 
@@ -901,14 +934,14 @@ class Decider implements Ctx {
     const decidingDate = spec.decidingDate === 'certificate' && c.certificate_date ? c.certificate_date : c.claim_date;
     if (traced) {
       this.step({
-        label: 'deciding date',
+        label: t('subsidy.step.decidingDate'),
         value: decidingDate,
         how:
           spec.decidingDate === 'certificate'
             ? c.certificate_date
-              ? 'the certificate date (rules and catalogue in force when it was obtained)'
-              : 'the claim date (no certificate date)'
-            : 'the claim date',
+              ? t('subsidy.how.byCertificateDate')
+              : t('subsidy.how.byClaimDateNoCertificate')
+            : t('subsidy.how.byClaimDate'),
       });
     }
     this.c = c;
@@ -940,21 +973,31 @@ class Decider implements Ctx {
       this.cite(catSource);
       if (traced) {
         this.step({
-          label: 'catalogue row',
+          label: t('subsidy.step.catalogueRow'),
           value: `${formatFen(row.amount)} ${row.unit}`,
-          how: `${row.line ? `line ${row.line}` : 'the monthly regime\'s parameter'}: ${row.program}, occupation ${row.occupation}, level ${row.level === '*' ? '*' : levelName(row.level)}${row.certificate_type ? `, certificate ${row.certificate_type === 'none' ? 'none (ended without one)' : row.certificate_type}` : ''}, valid ${row.valid_from}…${row.valid_to ?? ''}${row.shortage ? ', shortage' : ''}${row.urgent ? ', urgent' : ''}`,
+          how: t('subsidy.how.catalogueRow', {
+            line: row.line,
+            program: row.program,
+            occupation: row.occupation,
+            level: row.level === '*' ? '*' : levelName(row.level),
+            certificate: row.certificate_type,
+            from: row.valid_from,
+            to: row.valid_to ?? '',
+            shortage: Boolean(row.shortage),
+            urgent: Boolean(row.urgent),
+          }),
           source: catSource,
         });
       }
     } else {
       x.check(
-        'catalogue',
+        'subsidy.check.catalogue',
         false,
         !traced
           ? ''
           : pick === 'not_in_catalog'
-            ? `no ${c.program} row for occupation ${c.occupation ?? '(none)'} valid on ${decidingDate}`
-            : `the catalogue has ${c.program} rows for ${c.occupation} on ${decidingDate}, none for level ${levelName(c.level)}`,
+            ? t('subsidy.how.noCatalogueRow', { program: c.program, occupation: c.occupation ?? t('subsidy.none'), on: decidingDate })
+            : t('subsidy.how.noCatalogueLevel', { program: c.program, occupation: c.occupation, on: decidingDate, level: levelName(c.level) }),
         pick as CatalogMiss,
       );
     }
@@ -967,9 +1010,9 @@ class Decider implements Ctx {
       const until = addMonths(monthlyFrom.date, 12 * years);
       beyondYears = c.claim_date > until;
       x.check(
-        'within the years of the first payment',
+        'subsidy.check.withinYears',
         c.claim_date <= until,
-        traced ? `first monthly payment ${monthlyFrom.date} (${what(monthlyFrom)}); claimed ${c.claim_date}, ${c.claim_date <= until ? 'by' : 'after'} ${until}` : '',
+        traced ? t('subsidy.how.withinYears', { first: monthlyFrom.date, paid: what(monthlyFrom), claimed: c.claim_date, ok: c.claim_date <= until, until }) : '',
         'duration_exceeded',
         'subsidy.shortage_post.max_years',
       );
@@ -988,14 +1031,14 @@ class Decider implements Ctx {
       const left = Math.max(0, limit - used);
       const months = c.months ?? 0;
       if (monthlyFrom && c.months === undefined) {
-        x.check('months per person', false, traced ? 'a monthly shortage_post claim gives the months it covers (column months): none given' : '', 'duration_exceeded', spec.monthLimit);
+        x.check('subsidy.check.monthsPerPerson', false, traced ? t('subsidy.how.monthsNotGiven') : '', 'duration_exceeded', spec.monthLimit);
       }
       paidMonths = Math.min(months, left);
       partial = months > left && left > 0;
       x.check(
-        'months per person',
+        'subsidy.check.monthsPerPerson',
         months <= left,
-        traced ? `${months} claimed, ${used} paid before, at most ${limit}: ${left === 0 ? 'none left' : months > left ? `${left} paid` : 'all paid'}` : '',
+        traced ? t('subsidy.how.months', { months, used, limit, left }) : '',
         'duration_exceeded',
         spec.monthLimit,
       );
@@ -1014,19 +1057,19 @@ class Decider implements Ctx {
       else amount = new Dec(row.amount).mul(months).div(12).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
       if (traced) {
         this.step({
-          label: 'amount',
+          label: t('subsidy.step.amount'),
           value: formatFen(amount),
           how:
             row.unit === 'per_claim'
-              ? 'the catalogue amount'
+              ? t('subsidy.how.amountPerClaim')
               : row.unit === 'per_month'
-                ? `${formatFen(row.amount)} × ${months} months`
-                : `round(${formatFen(row.amount)} × ${months} / 12)`,
+                ? t('subsidy.how.amountPerMonth', { amount: formatFen(row.amount), months })
+                : t('subsidy.how.amountPerYear', { amount: formatFen(row.amount), months }),
         });
       }
     }
     const ordered = this.lists.reasons(reasons);
-    if (traced) this.step({ label: 'decision', value: eligible ? 'eligible' : 'ineligible', ...(ordered.length ? { how: ordered.join(';') } : {}) });
+    if (traced) this.step({ label: t('subsidy.step.decision'), value: eligible ? 'eligible' : 'ineligible', ...(ordered.length ? { how: t('subsidy.how.reasons', { reasons: reasonsWithText(ordered) }) } : {}) });
     // every field in the literal, catalog and paidMonths undefined when there are none: no
     // properties added afterwards (each would take a list of its own in a million decisions)
     const d: Decision = { claim: c, status: eligible ? 'eligible' : 'ineligible', amount, reasons: ordered, refs: this.lists.sources(this.refs), decidingDate, catalog: row, paidMonths };
@@ -1038,17 +1081,25 @@ class Decider implements Ctx {
   }
 }
 
+/** Reason codes with what each means, for the explain. */
+const reasonsWithText = (codes: readonly string[]) => withTexts(codes, (code) => reasonText(code));
+
 /** The account of one claim: the 身份证号 masked (first 6 and last 4 shown). */
 function explainTrace(d: Decision): Trace {
   const c = d.claim;
   return {
     subject: c.claim_id,
     heading: [
-      `Training subsidy claim ${c.claim_id}: ${c.program}, person ${maskPersonId(c.person_id)}, group ${c.group}${c.enterprise_id ? `, employer ${c.enterprise_id}` : ''}`,
-      `occupation ${c.occupation ?? '(none)'}, level ${c.level ?? '(none)'}, claimed ${c.claim_date}. Claims are decided in (claim_date, claim_id) order;`,
-      'earlier eligible claims and the history count against later ones.',
+      t('subsidy.explain.heading1', { id: c.claim_id, program: c.program, person: maskPersonId(c.person_id), group: c.group, employer: c.enterprise_id }),
+      t('subsidy.explain.heading2', { occupation: c.occupation ?? t('subsidy.none'), level: c.level === undefined ? t('subsidy.none') : String(c.level), claimed: c.claim_date }),
+      t('subsidy.explain.heading3'),
     ],
-    sections: [{ title: `${d.status}${d.status === 'eligible' ? ` ${formatFen(d.amount)}` : ''}${d.reasons.length ? ` (${d.reasons.join(';')})` : ''}`, steps: d.trace ?? [] }],
+    sections: [
+      {
+        title: t('subsidy.explain.outcome', { eligible: d.status === 'eligible', amount: formatFen(d.amount), reasons: reasonsWithText(d.reasons) }),
+        steps: d.trace ?? [],
+      },
+    ],
     reads: d.reads ?? [],
   };
 }
@@ -1265,14 +1316,10 @@ export function subsidyTotals(decisions: readonly Decision[]): SubsidyTotals {
 export const trainingSubsidy = defineCalculator<TrainingSubsidyResult>({
   name: 'training_subsidy',
   command: 'subsidy',
-  noun: 'the training subsidies',
+  noun: t('subsidy.noun'),
   nounPlural: true,
-  summary: 'training subsidy eligibility: five programs, the per-person rules across claims and years',
-  description:
-    'Decides, for every claim in trainees.csv, whether it is eligible and for how much, and lists every reason when ' +
-    'it is not: the person (身份证号, working age, group), the certificate, the catalogue, the program conditions, and ' +
-    'the rules across claims and history (once per occupation and level, no lower level after a higher one, one ' +
-    'subsidy per certificate, at most 3 a year, month limits). Claims are decided in (claim_date, claim_id) order.',
+  summary: t('subsidy.summary'),
+  description: t('subsidy.description'),
   examples: [
     'skilltax subsidy --trainees trainees.csv --catalog fixtures/catalog-example.csv --out subsidies.csv',
     'skilltax subsidy --trainees trainees.csv --catalog catalog.csv --history history.csv --year 2024 \\',
@@ -1280,41 +1327,41 @@ export const trainingSubsidy = defineCalculator<TrainingSubsidyResult>({
     'skilltax subsidy --trainees fixtures/demo/trainees.csv --catalog fixtures/demo/catalog.csv \\',
     '    --history fixtures/demo/history.csv --explain C2024-0001',
     '',
-    'Exit status: 0 done (ineligible claims are decisions, not errors); 2 nothing written.',
+    t('subsidy.exitStatus'),
   ],
   inputs: [
-    { kind: 'trainees', file: 'trainees.csv', flag: 'trainees', required: true, help: 'trainees.csv: the claims' },
-    { kind: 'catalog', file: 'catalog.csv', flag: 'catalog', required: true, help: 'catalog.csv: amounts by program, occupation and level (see fixtures/catalog-example.csv)' },
-    { kind: 'history', file: 'history.csv', flag: 'history', required: false, help: 'history.csv: subsidies paid before' },
-    { kind: 'qualifications', file: 'qualifications.csv', flag: 'qualifications', required: false, help: 'qualifications.csv (an individual_business employer excludes skill_upgrade)' },
+    { kind: 'trainees', file: 'trainees.csv', flag: 'trainees', required: true, help: t('subsidy.input.trainees') },
+    { kind: 'catalog', file: 'catalog.csv', flag: 'catalog', required: true, help: t('subsidy.input.catalog') },
+    { kind: 'history', file: 'history.csv', flag: 'history', required: false, help: t('subsidy.input.history') },
+    { kind: 'qualifications', file: 'qualifications.csv', flag: 'qualifications', required: false, help: t('subsidy.input.qualifications') },
   ],
   range: 'claim_year',
-  rangeHelp: { year: 'report the claims made in this year (earlier claims in the file still count against them)' },
+  rangeHelp: { year: t('subsidy.range.year') },
   explain: {
     arg: 'claim_id',
-    help: 'print a step-by-step account of one claim',
+    help: t('subsidy.explain.help'),
     style: 'source',
-    missing: (id, paths) => `--explain ${id}: no such claim_id in ${paths.trainees}`,
+    missing: (id, paths) => t('subsidy.explain.missing', { id, file: paths.trainees }),
   },
   compute: (inputs, ctx) => computeTrainingSubsidy({ ...inputs, trainees: inputs.trainees!, catalog: inputs.catalog! }, ctx),
   reports: [
-    { name: 'subsidies', flag: 'out', help: 'write subsidies.csv here (default: standard output)', table: (r) => subsidiesTable(r.decisions) },
-    { name: 'subsidy-summary', flag: 'summary', help: 'write subsidy-summary.csv (enterprise_id, program, claims, eligible, amount) here', table: (r) => summaryTable(r.summary) },
+    { name: 'subsidies', flag: 'out', help: t('subsidy.report.subsidies'), table: (r) => subsidiesTable(r.decisions) },
+    { name: 'subsidy-summary', flag: 'summary', help: t('subsidy.report.summary'), table: (r) => summaryTable(r.summary) },
   ],
-  title: 'Training subsidies (职业技能培训补贴)',
+  title: t('subsidy.title'),
   summarize: (r): SummaryItem[] => {
-    const t = r.totals;
+    const totals = r.totals;
     return [
-      { item: 'claims', label: 'claims', value: String(t.claims) },
-      { item: 'persons', label: 'persons', value: String(t.persons) },
-      { item: 'eligible', label: 'eligible', value: String(t.eligible) },
-      { item: 'ineligible', label: 'ineligible', value: String(t.claims - t.eligible) },
-      { item: 'total_amount', label: 'total amount', value: formatFen(t.amount) },
+      { item: 'claims', label: t('subsidy.item.claims'), value: String(totals.claims) },
+      { item: 'persons', label: t('subsidy.item.persons'), value: String(totals.persons) },
+      { item: 'eligible', label: t('subsidy.item.eligible'), value: String(totals.eligible) },
+      { item: 'ineligible', label: t('subsidy.item.ineligible'), value: String(totals.claims - totals.eligible) },
+      { item: 'total_amount', label: t('subsidy.item.totalAmount'), value: formatFen(totals.amount) },
     ];
   },
   warnings: () => [],
   afterword: (r) => {
-    const t = r.totals;
-    return `subsidy: ${t.claims} claim${t.claims === 1 ? '' : 's'} of ${t.persons} person${t.persons === 1 ? '' : 's'}, ${t.eligible} eligible, ${t.claims - t.eligible} ineligible, amount ${formatFen(t.amount)}`;
+    const x = r.totals;
+    return t('subsidy.afterword', { claims: x.claims, persons: x.persons, eligible: x.eligible, amount: formatFen(x.amount) });
   },
 });
