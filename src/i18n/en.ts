@@ -199,9 +199,9 @@ export const en = {
   'io.out.cannotWrite': (p: { path: string; code: string }) => `${p.path}: cannot write (${p.code})`,
   'io.out.cannotBeWritten': (p: { path: string; reason: string }) => `${p.path}: cannot be written (${p.reason})`,
   'io.out.symlinkLoop': (p: { path: string }) => `${p.path}: cannot be written (too many levels of symbolic links)`,
-  'io.out.replacesInput': (p: { what: string; path: string; inputWhat: string; input: string; via: string }) =>
+  'io.out.replacesInput': (p: { what: string; path: string; inputWhat: string; input: string; via: string; nothing: string }) =>
     `${p.what} ${p.path} is ${p.inputWhat} ${p.input}${p.via}: an output may not replace an input of the same run ` +
-    `(only --ledger-out may name the --ledger file, to update it in place): name another file; nothing was written`,
+    `(only --ledger-out may name the --ledger file, to update it in place): name another file; ${p.nothing}`,
   'io.out.resolvesTo': (p: { path: string; real: string }) => ` (${p.path} resolves to ${p.real})`,
   'io.out.twoOutputs': (p: { path: string; firstWhat: string; first: string; what: string }) =>
     `${p.path}: two outputs name the same file (${p.firstWhat} ${p.first} and ${p.what} ${p.path}): name two files`,
@@ -210,11 +210,11 @@ export const en = {
   'io.lock.noHolder': (p: { refreshed?: string }) => `a process that recorded no holder${p.refreshed !== undefined ? `, last refreshed ${p.refreshed}` : ''}`,
   'io.lock.waited': (p: { seconds: number; timeout: number }) => `waited ${p.seconds} s (--lock-timeout ${p.timeout})`,
   'io.lock.didNotWait': 'did not wait (--lock-timeout 0)',
-  'io.lock.locked': (p: { path: string; holder: string; waited: string; dir: string }) =>
-    `${p.path} is locked by another skilltax run: ${p.holder}; ${p.waited}; nothing was written. If no such run is going on, remove the folder ${p.dir}`,
+  'io.lock.locked': (p: { path: string; holder: string; waited: string; dir: string; nothing: string }) =>
+    `${p.path} is locked by another skilltax run: ${p.holder}; ${p.waited}; ${p.nothing}. If no such run is going on, remove the folder ${p.dir}`,
   'io.lock.cannotLock': (p: { path: string; reason: string }) => `${p.path}: cannot lock the ledger (${p.reason})`,
-  'io.lock.takenOver': (p: { path: string; seconds: number }) =>
-    `${p.path}: the lock on the ledger was taken over by another run while this one computed (held more than ${p.seconds} s without refresh); nothing was written: run it again`,
+  'io.lock.takenOver': (p: { path: string; seconds: number; nothing: string }) =>
+    `${p.path}: the lock on the ledger was taken over by another run while this one computed (held more than ${p.seconds} s without refresh); ${p.nothing}: run it again`,
   // --- end io ---
   // --- deduct ---
   // --- end deduct ---

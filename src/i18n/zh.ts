@@ -88,7 +88,7 @@ export const zh: Catalogue = {
   'io.encoding.readings': (p) => `此单元格按 ${p.firstName} 读作 "${p.first}"，按 ${p.secondName} 读作 "${p.second}"`,
   'io.encoding.invalidForced': (p) =>
     `不是有效的 ${p.name}（--encoding ${p.enc}）：${p.readings}；如果整个文件是 ${p.otherName}${p.excel ? '（中文 Windows 上的 Excel 即如此保存）' : ''}，请加 --encoding ${p.other}`,
-  'io.encoding.invalid': (p) => `不像文件其余部分那样是有效的 ${p.name}：${p.readings}；请用同一种编码保存整个文件`,
+  'io.encoding.invalid': (p) => `与文件其余部分不同，不是有效的 ${p.name}：${p.readings}；请用同一种编码保存整个文件`,
   'io.encoding.mixed': (p) => `${p.name} 文件中有一行 ${p.otherName}：${p.readings}；请用同一种编码保存整个文件（如果整个文件是 ${p.otherName}，请加 --encoding ${p.other}）`,
   // values.ts, kinds.ts: cells
   'io.value.notAmount': '不是金额：请以元为单位、用 "." 作小数点，例如 1234.56',
@@ -183,7 +183,7 @@ export const zh: Catalogue = {
   'io.out.cannotBeWritten': (p) => `${p.path}: 无法写入（${p.reason}）`,
   'io.out.symlinkLoop': (p) => `${p.path}: 无法写入（符号链接层数过多）`,
   'io.out.replacesInput': (p) =>
-    `${p.what} ${p.path} 就是 ${p.inputWhat} ${p.input}${p.via}：输出文件不能覆盖同一次运行的输入文件（只有 --ledger-out 可以指定 --ledger 的文件，以便原地更新台账）：请换一个文件；未写入任何文件`,
+    `${p.what} ${p.path} 就是 ${p.inputWhat} ${p.input}${p.via}：输出文件不能覆盖同一次运行的输入文件（只有 --ledger-out 可以指定 --ledger 的文件，以便原地更新台账）：请换一个文件；${p.nothing}`,
   'io.out.resolvesTo': (p) => `（${p.path} 实际指向 ${p.real}）`,
   'io.out.twoOutputs': (p) => `${p.path}: 两个输出指向同一个文件（${p.firstWhat} ${p.first} 和 ${p.what} ${p.path}）：请指定两个不同的文件`,
   // lock.ts
@@ -191,9 +191,9 @@ export const zh: Catalogue = {
   'io.lock.noHolder': (p) => `一个未记录持有者的进程${p.refreshed !== undefined ? `，最后刷新于 ${p.refreshed}` : ''}`,
   'io.lock.waited': (p) => `已等待 ${p.seconds} 秒（--lock-timeout ${p.timeout}）`,
   'io.lock.didNotWait': '未等待（--lock-timeout 0）',
-  'io.lock.locked': (p) => `${p.path} 已被另一个 skilltax 运行锁定：${p.holder}；${p.waited}；未写入任何文件。如果并没有这样的运行，请删除文件夹 ${p.dir}`,
+  'io.lock.locked': (p) => `${p.path} 已被另一个 skilltax 运行锁定：${p.holder}；${p.waited}；${p.nothing}。如果并没有这样的运行，请删除文件夹 ${p.dir}`,
   'io.lock.cannotLock': (p) => `${p.path}: 无法锁定台账（${p.reason}）`,
-  'io.lock.takenOver': (p) => `${p.path}: 本次运行计算期间，台账的锁被另一个运行接管（超过 ${p.seconds} 秒未刷新）；未写入任何文件：请重新运行`,
+  'io.lock.takenOver': (p) => `${p.path}: 本次运行计算期间，台账的锁被另一个运行接管（超过 ${p.seconds} 秒未刷新）；${p.nothing}：请重新运行`,
   // --- end io ---
   // --- deduct ---
   // --- end deduct ---

@@ -256,7 +256,7 @@ export async function lockLedger(path: string, req: LockRequest): Promise<Ledger
       unregisterEarly();
       removeMadeFolder();
       const waited = req.timeoutSeconds > 0 ? t('io.lock.waited', { seconds: Math.round((now - started) / 1000), timeout: req.timeoutSeconds }) : t('io.lock.didNotWait');
-      throw new RefusedError(t('io.lock.locked', { path, holder: describeHolder(dir), waited, dir }));
+      throw new RefusedError(t('io.lock.locked', { path, holder: describeHolder(dir), waited, dir, nothing: t('common.nothingWritten') }));
     }
     await sleep(Math.min(delay * (0.5 + Math.random()), deadline - now));
     delay = Math.min(delay * 2, 500);
@@ -285,7 +285,7 @@ export async function lockLedger(path: string, req: LockRequest): Promise<Ledger
     target,
     assertHeld() {
       if (compromised || readHolder(dir)?.token !== token) {
-        throw new RefusedError(t('io.lock.takenOver', { path, seconds: STALE_MS / 1000 }));
+        throw new RefusedError(t('io.lock.takenOver', { path, seconds: STALE_MS / 1000, nothing: t('common.nothingWritten') }));
       }
     },
     async release() {

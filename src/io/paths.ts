@@ -112,7 +112,7 @@ export function checkOutputs(outputs: readonly OutputPath[], inputs: readonly (N
       if (!same(id, i.id)) continue;
       const allowed = o.mayReplace !== undefined && ins.some((m) => m.path === o.mayReplace && same(m.id, i.id));
       if (allowed) continue;
-      throw new UsageError(t('io.out.replacesInput', { what: o.what, path: o.path, inputWhat: i.what, input: i.path, via: via(i.id) }));
+      throw new UsageError(t('io.out.replacesInput', { what: o.what, path: o.path, inputWhat: i.what, input: i.path, via: via(i.id), nothing: t('common.nothingWritten') }));
     }
     const twin = outs.find((x) => same(x.id, id));
     if (twin) throw new UsageError(t('io.out.twoOutputs', { path: o.path, firstWhat: twin.o.what, first: twin.o.path, what: o.what }));
