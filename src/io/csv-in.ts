@@ -537,7 +537,8 @@ export async function readRows<S extends Schema>(
   const sheetCellProblem = (sr: SheetRow, p: (typeof parsers)[number], line: number): boolean => {
     const q = sr.problems.find((x) => x.column === p.idx + 1);
     if (!q) return false;
-    add(line, p.idx + 1, () => `${p.name}: ${q.message()}`, q.value);
+    const text = q.text ?? (() => q.message);
+    add(line, p.idx + 1, () => `${p.name}: ${text()}`, q.value);
     return true;
   };
 

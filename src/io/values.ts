@@ -9,10 +9,16 @@ import type { Fen } from '../domain/money.js';
 import { t, type MessageKey } from '../i18n/index.js';
 import { daysInMonth, digitsAt, isCalendarDate, parsePeriodText, yearOutOfRange, type Period } from '../domain/periods.js';
 
-/** A cell that cannot be read as its column's value: what is wrong, as a text made again in any language (`text`). */
+/**
+ * A cell that cannot be read as its column's value: what is wrong, in the language of the
+ * process (`message`), and as a text made again in any language (`text`; a plain string is that
+ * string in every language).
+ */
 export class ValueProblem extends Error {
-  constructor(readonly text: Text) {
-    super(text());
+  readonly text: Text;
+  constructor(text: string | Text) {
+    super(typeof text === 'string' ? text : text());
+    this.text = typeof text === 'string' ? () => text : text;
   }
 }
 

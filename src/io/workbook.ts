@@ -47,7 +47,8 @@ export interface SheetRow {
   /** 1-based columns whose cell is a number (not text that looks like one) */
   numeric: number[];
   /** a cell with no usable value (a formula without a cached value, an error value) */
-  problems: { column: number; message: Text; value?: string }[];
+  /** the cells with no usable value: the message in the language of the process, and (not enumerable) the text that makes it in any language */
+  problems: { column: number; message: string; value?: string; readonly text?: Text }[];
 }
 
 export { columnLetters } from '../domain/errors.js';
@@ -124,7 +125,7 @@ function toRow(row: number, values: { column: number; value: unknown; numFmt?: s
     while (cells.length < v.column - 1) cells.push('');
     cells[v.column - 1] = c.text;
     if (c.numeric) numeric.push(v.column);
-    if (c.problem) problems.push({ column: v.column, message: c.problem });
+    if (c.problem) problems.push(Object.defineProperty({ column: v.column, message: c.problem() }, 'text', { value: c.problem, enumerable: false }));
   }
   return { row, cells, numeric, problems };
 }
