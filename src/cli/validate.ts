@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { Command } from 'commander';
 import { DEDUCTION_COLUMNS } from '../calculators/education-expense.js';
 import { CREDIT_COLUMNS } from '../calculators/pcie-credit.js';
-import { escapeControl, FileError, formatProblem, InputError, ProblemList, UsageError, type Problem } from '../domain/errors.js';
+import { escapeControl, FileError, formatProblem, InputError, problemMessage, ProblemList, UsageError, type Problem } from '../domain/errors.js';
 import type { InputKind } from '../domain/records.js';
 import { INPUT_LOADERS } from '../engine/index.js';
 import { readRows } from '../io/csv-in.js';
@@ -95,7 +95,7 @@ export function validateCommand(outcome: Outcome): Command {
         } catch (e) {
           if (!(e instanceof FileError)) throw e;
           unusable++;
-          all.push({ file: e.file, line: 0, column: 0, message: e.reason });
+          all.push({ file: e.file, line: 0, column: 0, ...e.texts });
           err(`skilltax: ${escapeControl(e.file)}: ${escapeControl(e.reason)}`);
           continue;
         }
@@ -113,7 +113,8 @@ export function validateCommand(outcome: Outcome): Command {
                 { name: 'value', zh: '值', type: 'text' },
                 { name: 'message', zh: '问题', type: 'text' },
               ],
-              rows: all.map((p) => ({ file: p.file, line: p.line, column: p.column, value: p.value ?? '', message: p.message })),
+              // An output file: its messages follow --header (English, or Chinese with --header zh), never --lang.
+              rows: all.map((p) => ({ file: p.file, line: p.line, column: p.column, value: p.value ?? '', message: g.header === 'zh' ? problemMessage(p, 'zh') : p.message })),
             },
             { header: g.header, format: 'csv', bom: g.bom },
           ),

@@ -2,13 +2,46 @@
  * Typed errors that the CLI maps to exit statuses (CONTRACT §1): every one of these means
  * exit 2 and nothing written.
  */
+import { getLang, setLang, t, type Lang } from '../i18n/index.js';
+
+/**
+ * A message made from the catalogues (`t()` calls): made again in another language by running it
+ * there (`inLang`). A problem keeps its message in English (output files, validate's CSV) and in
+ * Chinese (the terminal under --lang zh, validate's CSV with --header zh).
+ */
+export type Text = () => string;
+
+/** `text` made in `lang`; the language of the process is the same again afterwards. */
+export function inLang(lang: Lang, text: Text): string {
+  const was = getLang();
+  if (was === lang) return text();
+  setLang(lang);
+  try {
+    return text();
+  } finally {
+    setLang(was);
+  }
+}
+
+/** A problem's `message` (English) and `zh` (Chinese) from a catalogue text; a plain string is kept as it is, in `message`. */
+export function problemText(text: string | Text): Pick<Problem, 'message' | 'zh'> {
+  return typeof text === 'string' ? { message: text } : { message: inLang('en', text), zh: inLang('zh', text) };
+}
+
+/** A problem's message in `lang` (default the language of the process): its Chinese when it has one, else its message. */
+export function problemMessage(p: Pick<Problem, 'message' | 'zh'>, lang: Lang = getLang()): string {
+  return lang === 'zh' && p.zh !== undefined ? p.zh : p.message;
+}
 
 export interface Problem {
   file: string;
   /** the physical line (CSV), or the row number of a workbook's sheet */
   line: number;
   column: number;
+  /** what is wrong, in English: what output files hold (validate --format csv/json) */
   message: string;
+  /** the message in Chinese, when it was made from the catalogues (problemText) */
+  zh?: string;
   value?: string;
   /** a workbook's sheet: the location is then shown as the cell the user sees, `FILE[SHEET]!D17` */
   sheet?: string;
@@ -59,8 +92,8 @@ export function escapeLines(text: string): string {
 
 /** `FILE:LINE:COLUMN: message (got "value")` (in a workbook `FILE[SHEET]!D17: …`), control characters escaped (see escapeControl). */
 export function formatProblem(p: Problem): string {
-  const got = p.value === undefined ? '' : ` (got "${escapeControl(p.value)}")`;
-  return `${problemLocation(p)}: ${escapeControl(p.message)}${got}`;
+  const got = p.value === undefined ? '' : t('domain.got', { value: escapeControl(p.value) });
+  return `${problemLocation(p)}: ${escapeControl(problemMessage(p))}${got}`;
 }
 
 /** Problems found in input files. */
@@ -73,13 +106,21 @@ export class InputError extends Error {
 /** Wrong arguments, a missing file, an unusable rules file. */
 export class UsageError extends Error {}
 
-/** A file that cannot be read at all (missing, a folder, no permission): `file` and the `reason` alone. */
+/**
+ * A file that cannot be read at all (missing, a folder, no permission): `file` and the `reason`
+ * alone (in the language of the process); `texts`, the reason as a problem's message and Chinese.
+ */
 export class FileError extends UsageError {
+  readonly reason: string;
+  readonly texts: Pick<Problem, 'message' | 'zh'>;
   constructor(
     readonly file: string,
-    readonly reason: string,
+    reason: string | Text,
   ) {
-    super(`${file}: ${reason}`);
+    const r = typeof reason === 'string' ? reason : reason();
+    super(`${file}: ${r}`);
+    this.reason = r;
+    this.texts = problemText(reason);
   }
 }
 

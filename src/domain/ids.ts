@@ -1,4 +1,5 @@
 /** 统一社会信用代码 (GB 32100-2015) and 居民身份证号 (GB 11643-1999) check characters: RULES §6. */
+import { t } from '../i18n/index.js';
 import { isCalendarDate } from './periods.js';
 
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -16,16 +17,16 @@ export function usccCheckChar(first17: string): string | undefined {
   return USCC_ALPHABET[c === 31 ? 0 : c];
 }
 
-/** Why the code is not a valid 统一社会信用代码, or undefined when it is. */
+/** Why the code is not a valid 统一社会信用代码 (in the language of the process), or undefined when it is. */
 export function usccProblem(id: string): string | undefined {
-  if (id.length !== 18) return `统一社会信用代码 must have 18 characters, this has ${id.length}`;
+  if (id.length !== 18) return t('domain.uscc.length', { n: id.length });
   for (let i = 0; i < 18; i++) {
     if (!USCC_ALPHABET.includes(id[i]!)) {
-      return `统一社会信用代码 character ${i + 1} "${id[i]}" is not allowed (I, O, Z, S, V and lower case never appear)`;
+      return t('domain.uscc.char', { position: i + 1, char: id[i]! });
     }
   }
   const want = usccCheckChar(id.slice(0, 17));
-  if (want !== id[17]) return `统一社会信用代码 check character is "${id[17]}", the first 17 characters call for "${want}"`;
+  if (want !== id[17]) return t('domain.uscc.check', { got: id[17]!, want: want ?? '' });
   return undefined;
 }
 
@@ -51,13 +52,13 @@ export interface PersonIdInfo {
   sex: 'male' | 'female';
 }
 
-/** Why the number is not a valid 居民身份证号, or undefined when it is. */
+/** Why the number is not a valid 居民身份证号 (in the language of the process), or undefined when it is. */
 export function personIdProblem(id: string): string | undefined {
-  if (!/^\d{17}[\dX]$/.test(id)) return '身份证号 must be 17 digits and a digit or X';
+  if (!/^\d{17}[\dX]$/.test(id)) return t('domain.personId.form');
   const want = personIdCheckChar(id.slice(0, 17));
-  if (want !== id[17]) return `身份证号 check character is "${id[17]}", the first 17 digits call for "${want}"`;
+  if (want !== id[17]) return t('domain.personId.check', { got: id[17]!, want: want ?? '' });
   const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (!isCalendarDate(birth)) return '身份证号 birth date (digits 7–14) is not a calendar date';
+  if (!isCalendarDate(birth)) return t('domain.personId.birthDate');
   return undefined;
 }
 

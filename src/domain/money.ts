@@ -1,5 +1,6 @@
 /** Money as integer fen (分), and the one rounding rule: half-up to the fen (RULES: rounding). */
 import { Decimal } from 'decimal.js';
+import { t, type MessageKey } from '../i18n/index.js';
 
 /**
  * Money is held as integer fen (分) in a JavaScript number. Every amount in the inputs has at
@@ -18,10 +19,23 @@ export { D as Dec };
  * a fen.
  */
 export class AmountOverflowError extends Error {
+  /** The message, made again in any language (a problem keeps it in English and Chinese). */
+  readonly text: () => string;
+  /** `what` overflowed: one of the English names of WHAT (said in the language of the message), or a text of its own. */
   constructor(what = 'a sum of amounts') {
-    super(`${what} exceeds 90,071,992,547,409.91 yuan, the largest figure skilltax computes to the fen`);
+    const key = WHAT[what];
+    const text = () => t('domain.amountOverflow', { what: key ? t(key) : what });
+    super(text());
+    this.text = text;
   }
 }
+
+/** What overflowed, by its English name: the catalogue's words for it. */
+const WHAT: Record<string, MessageKey> = {
+  'a sum of amounts': 'domain.sumOfAmounts',
+  'a difference of amounts': 'domain.differenceOfAmounts',
+  'an amount times a count': 'domain.amountTimesCount',
+};
 
 function checked(x: number, what: string): Fen {
   if (!Number.isSafeInteger(x)) throw new AmountOverflowError(what);

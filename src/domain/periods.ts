@@ -2,6 +2,7 @@
  * Dates and periods: ISO day strings (`YYYY-MM-DD`, compared as text), and periods of a year,
  * a month or a quarter. Pure arithmetic on the calendar, no clock and no time zone.
  */
+import { t } from '../i18n/index.js';
 import { byText } from './order.js';
 
 export type PeriodKind = 'year' | 'month' | 'quarter';
@@ -24,9 +25,9 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 export const EARLIEST_YEAR = 1900;
 export const LATEST_YEAR = 2100;
 
-/** Why a year is outside EARLIEST_YEAR–LATEST_YEAR, or undefined when it is inside. */
+/** Why a year is outside EARLIEST_YEAR–LATEST_YEAR (in the language of the process), or undefined when it is inside. */
 export function yearOutOfRange(year: number): string | undefined {
-  return year < EARLIEST_YEAR || year > LATEST_YEAR ? `year out of range: ${year} is outside ${EARLIEST_YEAR}–${LATEST_YEAR}` : undefined;
+  return year < EARLIEST_YEAR || year > LATEST_YEAR ? t('domain.yearOutOfRange', { year, from: EARLIEST_YEAR, to: LATEST_YEAR }) : undefined;
 }
 
 /** The number written by s[at, at + n) when those are ASCII digits, else -1. */

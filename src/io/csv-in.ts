@@ -13,8 +13,9 @@
  * year and month columns, --enterprise-id for a file of one enterprise without the column.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { columnLetters, escapeControl, FileError, ProblemList, type Problem } from '../domain/errors.js';
+import { columnLetters, escapeControl, FileError, problemText, ProblemList, type Problem, type Text } from '../domain/errors.js';
 import { maskPersonId } from '../domain/ids.js';
+import { t } from '../i18n/index.js';
 import { CsvTokenizer, type RecordSink } from './csv-syntax.js';
 import { decodeStream, type EncodingOption, type TextMark } from './encoding.js';
 import { acceptedNames, headerIndex, type RowOf, type Schema } from './schema.js';
@@ -49,7 +50,8 @@ export interface RowContext {
   line: number;
   /** 1-based column number of a canonical column in this file (0 when absent). */
   column(name: string): number;
-  problem(column: string, message: string, value?: string): void;
+  /** A problem at a column of this row: a catalogue text (kept in English and Chinese), or a message as it is. */
+  problem(column: string, message: string | Text, value?: string): void;
   /** Where this row is, for a note: `FILE:LINE`, or in a workbook `FILE[SHEET]!A7` */
   at(): string;
 }
@@ -75,10 +77,11 @@ async function* counted(src: AsyncIterable<Buffer | string>, read: { bytes: numb
 function ioError(e: unknown, file: string): unknown {
   const err = e as NodeJS.ErrnoException;
   if (err === null || typeof err !== 'object' || typeof err.code !== 'string' || err.syscall === undefined) return e;
-  if (err.code === 'ENOENT') return new FileError(file, 'no such file');
-  if (err.code === 'EISDIR') return new FileError(file, 'is a folder, not a file');
-  if (err.code === 'EACCES' || err.code === 'EPERM') return new FileError(file, 'permission denied');
-  return new FileError(file, `cannot be read (${err.code})`);
+  if (err.code === 'ENOENT') return new FileError(file, () => t('io.noSuchFile'));
+  if (err.code === 'EISDIR') return new FileError(file, () => t('io.isFolder'));
+  if (err.code === 'EACCES' || err.code === 'EPERM') return new FileError(file, () => t('io.permissionDenied'));
+  const code = err.code;
+  return new FileError(file, () => t('io.cannotRead', { code }));
 }
 
 /** A value shown in a problem: at most 200 characters. */
@@ -109,7 +112,8 @@ const MONTH_LABELS = new Set(['月份', '月', '所属月份', 'month']);
 /** Net pay (实发): never the wage base (CONTRACT §2); a payroll file with only this is refused saying so. */
 const NET_PAY = /^(实发工资|实发工资总额|实发合计|实发工资合计|实发金额|实发数|实发)$/;
 
-const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';': 'semicolon' };
+/** A delimiter's name in the catalogue (`io.delimiter.*`, `io.separated.*`). */
+const DELIMITER_NAMES: Record<string, 'comma' | 'tab' | 'semicolon'> = { ',': 'comma', '\t': 'tab', ';': 'semicolon' };
 
 /** A row seen before the header is known. */
 interface PendingRow {
@@ -210,8 +214,10 @@ export async function readRows<S extends Schema>(
   let skippedAbove = 0;
   const counts = { total: 0, rounded: 0 };
 
-  const add = (line: number, column: number, message: string, value?: string) =>
-    problems.add({ file, line, column, message, ...(value !== undefined ? { value: clip(value) } : {}), ...(sheet !== undefined ? { sheet } : {}) });
+  const add = (line: number, column: number, message: string | Text, value?: string) => {
+    if (problems.full) problems.truncated = true;
+    else problems.add({ file, line, column, ...problemText(message), ...(value !== undefined ? { value: clip(value) } : {}), ...(sheet !== undefined ? { sheet } : {}) });
+  };
   /** A location for a note: `FILE:LINE` in a text file, `FILE[SHEET]!B7` in a workbook. */
   const where = (line: number, column: number) => (sheet !== undefined ? `${file}[${sheet}]!${columnLetters(column)}${line}` : `${file}:${line}`);
   const note = (message: string) => opts.note?.(message);
@@ -337,14 +343,15 @@ export async function readRows<S extends Schema>(
   const headerProblems = (h: { plan?: HeaderPlan }) => {
     const p = h.plan;
     if (!p && opts.headerRow !== undefined && skippedAbove > 0) {
-      add(sheet !== undefined ? 0 : 1, sheet !== undefined ? 0 : 1, `--header-row ${opts.headerRow}: the ${sheet !== undefined ? 'sheet' : 'file'} ends before that ${sheet !== undefined ? 'row' : 'line'} (or has nothing from there on)`);
+      const row = opts.headerRow;
+      add(sheet !== undefined ? 0 : 1, sheet !== undefined ? 0 : 1, () => t('io.headerRowPastEnd', { row, sheet: sheet !== undefined }));
       return;
     }
     if (!p) {
-      add(sheet !== undefined ? 0 : 1, sheet !== undefined ? 0 : 1, sheet !== undefined ? 'the sheet is empty: a header row is expected' : 'the file is empty: a header line is expected');
+      add(sheet !== undefined ? 0 : 1, sheet !== undefined ? 0 : 1, sheet !== undefined ? () => t('io.emptySheet') : () => t('io.emptyFile'));
       return;
     }
-    for (const d of p.duplicates) add(p.line, d.column, `columns ${d.first} and ${d.column} both give "${d.name}": keep one of them`, d.text);
+    for (const d of p.duplicates) add(p.line, d.column, () => t('io.duplicateColumn', d), d.text);
     // A sheet with nothing of the header at all, in a workbook of several: the one message that lists the sheets says it.
     if (workbook !== undefined && sheets.length > 1 && p.missing.length === requiredNames.length) return;
     for (const name of p.missing) {
@@ -354,15 +361,16 @@ export async function readRows<S extends Schema>(
         add(
           p.line,
           net + 1,
-          `missing required column "wages": ${p.names[net]!.trim()} (column ${net + 1}) is net pay (实发, after tax and deductions), which is not the wage base; export the gross pay column instead: 应发工资, 工资总额 or 应发合计`,
+          () => t('io.netPayOnly', { label: p.names[net]!.trim(), column: net + 1 }),
           p.names[net]!,
         );
         continue;
       }
-      add(p.line, 1, `missing required column "${name}" (accepted names: ${acceptedNames(name, spec).join(', ')})`);
+      add(p.line, 1, () => t('io.missingColumn', { name, accepted: acceptedNames(name, spec) }));
     }
     if (workbook === undefined && delimiter !== '\t' && p.names.some((c) => c.includes('\t'))) {
-      add(p.line, 1, `the line holds tab characters: the file looks tab-separated, but it was read as ${DELIMITER_NAMES[delimiter]}-separated (pass --delimiter tab, or leave --delimiter out to detect it)`);
+      const name = DELIMITER_NAMES[delimiter]!;
+      add(p.line, 1, () => t('io.tabsInLine', { separated: t(`io.separated.${name}`) }));
     }
   };
 
@@ -382,21 +390,21 @@ export async function readRows<S extends Schema>(
         sensitive: schema.columns[n]!.sensitive === true,
       }));
     const skipped = skippedAbove + p.at;
-    const unit = workbook !== undefined ? 'row' : 'line';
+    const inSheet = workbook !== undefined;
     const plain = workbook === undefined && delimiter === ',' && p.below === undefined && skipped === 0 && p.line === 1 && !p.periodFrom && opts.enterpriseId === undefined && opts.headerRow === undefined;
     if (!plain) {
       const parts: string[] = [];
-      if (workbook !== undefined) parts.push(`sheet ${sheet}${sheets.length > 1 ? ` (the workbook's sheets: ${sheetList(sheets)})` : ''}`);
-      else parts.push(`${DELIMITER_NAMES[delimiter]}-separated`);
+      if (workbook !== undefined) parts.push(t('io.note.sheet', { sheet: sheet!, ...(sheets.length > 1 ? { sheets: sheetList(sheets) } : {}) }));
+      else parts.push(t(`io.separated.${DELIMITER_NAMES[delimiter]!}`));
       const shown = clip(p.names.map((c) => c.trim()).filter((c) => c !== '').join(', '));
-      parts.push(p.below !== undefined ? `a two-row header on ${unit}s ${p.line}–${p.below}, read as: ${shown}` : `the header on ${unit} ${p.line}: ${shown}`);
-      if (skipped > 0) parts.push(`${skipped} ${unit}${skipped === 1 ? '' : 's'} above it skipped (titles, notes)`);
-      if (p.periodFrom) parts.push(`the period from the columns ${p.names[p.periodFrom.year]!.trim()} and ${p.names[p.periodFrom.month]!.trim()}`);
-      if (p.fill) parts.push(`enterprise_id ${opts.enterpriseId} for every row (--enterprise-id)`);
-      else if (opts.enterpriseId !== undefined && p.colOf.has('enterprise_id')) parts.push('--enterprise-id not used: the file has an enterprise_id column (a row of another enterprise is refused)');
-      note(`${file}: ${parts.join('; ')}`);
+      parts.push(p.below !== undefined ? t('io.note.twoRowHeader', { sheet: inSheet, line: p.line, below: p.below, shown }) : t('io.note.header', { sheet: inSheet, line: p.line, shown }));
+      if (skipped > 0) parts.push(t('io.note.skippedAbove', { sheet: inSheet, n: skipped }));
+      if (p.periodFrom) parts.push(t('io.note.periodFrom', { year: p.names[p.periodFrom.year]!.trim(), month: p.names[p.periodFrom.month]!.trim() }));
+      if (p.fill) parts.push(t('io.note.enterpriseFill', { id: opts.enterpriseId! }));
+      else if (opts.enterpriseId !== undefined && p.colOf.has('enterprise_id')) parts.push(t('io.note.enterpriseNotUsed'));
+      note(`${file}: ${parts.join(t('io.note.separator'))}`);
     }
-    for (const d of p.duplicates) add(p.line, d.column, `columns ${d.first} and ${d.column} both give "${d.name}": keep one of them`, d.text);
+    for (const d of p.duplicates) add(p.line, d.column, () => t('io.duplicateColumn', d), d.text);
     if (p.duplicates.length) {
       headerFailed = true;
       return false;
@@ -438,21 +446,23 @@ export async function readRows<S extends Schema>(
     if (n > m) {
       if (cells.slice(m).every((c) => c.trim() === '')) return false;
       const split = delimiter === ',' ? thousandsSplit(cells) : undefined;
+      const name = DELIMITER_NAMES[delimiter]!;
       add(
         line,
         split ? split.index + 1 : m + 1,
-        `${n} cells, header has ${m}; ${
-          delimiter === ','
-            ? `an amount with a thousands separator must be quoted${split ? `, as "${split.text}" here` : ', and so must any text with a comma'}`
-            : `a cell that holds a ${DELIMITER_NAMES[delimiter]} must be quoted`
-        }`,
+        () =>
+          t('io.tooManyCells', {
+            n,
+            m,
+            hint: delimiter === ',' ? t('io.quoteThousands', split ? { example: split.text } : {}) : t('io.quoteDelimiter', { delimiter: t(`io.delimiter.${name}`) }),
+          }),
         split ? split.text : cells.slice(m).join(delimiter),
       );
       return true;
     }
     const missing = parsers.find((p) => p.required && p.idx >= n);
     if (!missing) return false;
-    add(line, missing.idx + 1, `${n} cell${n === 1 ? '' : 's'}, header has ${m}: the record ends before "${missing.name}" (column ${missing.idx + 1})`);
+    add(line, missing.idx + 1, () => t('io.tooFewCells', { n, m, name: missing.name, column: missing.idx + 1 }));
     return true;
   };
 
@@ -485,7 +495,7 @@ export async function readRows<S extends Schema>(
       if (fixed.note) noteCounted('rounded', `${where(line, p.idx + 1)}: ${p.name}: ${fixed.note}`);
       return true;
     }
-    add(line, p.idx + 1, `${p.name}: ${e.message}`, p.sensitive ? maskPersonId(raw) : raw);
+    add(line, p.idx + 1, () => `${p.name}: ${e.text()}`, p.sensitive ? maskPersonId(raw) : raw);
     return false;
   };
 
@@ -496,7 +506,8 @@ export async function readRows<S extends Schema>(
       const y = (cells[from.year] ?? '').trim().replace(/年$/, '');
       const m = (cells[from.month] ?? '').trim().replace(/月$/, '');
       if (y === '' || m === '') {
-        add(line, (y === '' ? from.year : from.month) + 1, `missing value for "period" (from the columns ${plan!.names[from.year]!.trim()} and ${plan!.names[from.month]!.trim()})`, '');
+        const columns = { year: plan!.names[from.year]!.trim(), month: plan!.names[from.month]!.trim() };
+        add(line, (y === '' ? from.year : from.month) + 1, () => t('io.missingPeriodFrom', columns), '');
         ok = false;
       } else {
         const text = /^\d{4}$/.test(y) && /^\d{1,2}$/.test(m) ? `${y}-${m.padStart(2, '0')}` : `${y}-${m}`;
@@ -504,7 +515,7 @@ export async function readRows<S extends Schema>(
           row.period = schema.columns.period!.parse(text);
         } catch (e) {
           if (!(e instanceof ValueProblem)) throw e;
-          add(line, from.month + 1, `period: ${e.message} (year ${y}, month ${m})`, m);
+          add(line, from.month + 1, () => t('io.periodFromColumns', { problem: e.text(), year: y, month: m }), m);
           ok = false;
         }
       }
@@ -514,7 +525,7 @@ export async function readRows<S extends Schema>(
       add(
         line,
         colOf!.get('enterprise_id')! + 1,
-        `enterprise_id: the file has an enterprise_id column, and this row's is not --enterprise-id ${opts.enterpriseId}: --enterprise-id only fills a missing column (leave it out for this file)`,
+        () => t('io.enterpriseIdMismatch', { id: opts.enterpriseId! }),
         String(row.enterprise_id),
       );
       ok = false;
@@ -526,12 +537,14 @@ export async function readRows<S extends Schema>(
   const sheetCellProblem = (sr: SheetRow, p: (typeof parsers)[number], line: number): boolean => {
     const q = sr.problems.find((x) => x.column === p.idx + 1);
     if (!q) return false;
-    add(line, p.idx + 1, `${p.name}: ${q.message}`, q.value);
+    const text = q.text ?? (() => q.message);
+    add(line, p.idx + 1, () => `${p.name}: ${text()}`, q.value);
     return true;
   };
 
   const skipTotal = (line: number, total: { column: number; label: string }): boolean => {
-    noteCounted('total', `${where(line, total.column)}: a total row (${total.label}), skipped`);
+    if (counts.total < MAX_NOTES) note(t('io.note.totalRow', { where: where(line, total.column), label: total.label }));
+    counts.total++;
     return true;
   };
 
@@ -551,7 +564,8 @@ export async function readRows<S extends Schema>(
       const raw = (cells[p.idx] ?? '').trim();
       if (raw === '') {
         if (p.required) {
-          add(line, p.idx + 1, `missing value for "${p.name}"`, '');
+          const name = p.name;
+          add(line, p.idx + 1, () => t('io.missingValue', { name }), '');
           ok = false;
         }
         continue;
@@ -588,7 +602,7 @@ export async function readRows<S extends Schema>(
       if (i >= 0) {
         if (!beforeRecordProblem()) return false;
         // Refused at the cell: no NUL ever reaches a report (and the value shows it escaped).
-        add(line, i + 1, 'a NUL character (\\0) in the cell: the file is damaged or not a text file', escapeControl(cells[i]!));
+        add(line, i + 1, () => t('io.nulInCell'), escapeControl(cells[i]!));
         return goOn();
       }
     }
@@ -601,17 +615,12 @@ export async function readRows<S extends Schema>(
       decide(true);
       if (!colOf && workbook !== undefined && sheets.length > 1) {
         const others = await sheetsWithHeader();
-        add(
-          0,
-          0,
-          `no header with the required columns of a ${schema.kind} file (${requiredNames.join(', ')}) in the first ${HEADER_SEARCH_ROWS} rows of sheet ${sheet}; the workbook's sheets: ${sheetList(sheets)}; ${
-            others.length ? `${others.join(', ')} ${others.length === 1 ? 'has' : 'have'} them: pass --sheet ${others[0]}` : 'no other sheet has them either'
-          }`,
-        );
+        const about = { kind: schema.kind, required: requiredNames, rows: HEADER_SEARCH_ROWS, sheet: sheet!, sheets: sheetList(sheets), others };
+        add(0, 0, () => t('io.noHeaderInSheet', about));
       }
     }
-    if (counts.total > MAX_NOTES) note(`${file}: ${counts.total - MAX_NOTES} more total rows skipped`);
-    if (counts.rounded > MAX_NOTES) note(`${file}: ${counts.rounded - MAX_NOTES} more amounts rounded to the fen`);
+    if (counts.total > MAX_NOTES) note(t('io.note.moreTotalRows', { file, n: counts.total - MAX_NOTES }));
+    if (counts.rounded > MAX_NOTES) note(t('io.note.moreRounded', { file, n: counts.rounded - MAX_NOTES }));
   };
 
   if (path !== '-') {
@@ -649,22 +658,18 @@ export async function readRows<S extends Schema>(
     } catch (e) {
       const io = ioError(e, file);
       if (io !== e || e instanceof FileError) throw io;
-      add(1, 1, `the file is an Excel workbook (${workbook === 'xlsx' ? '.xlsx' : '.xls'}) or looks like one, but it cannot be read as one (${escapeControl(String((e as Error)?.message ?? e))}): save it again from Excel, or as "CSV UTF-8"`);
+      const about = { ext: workbook === 'xlsx' ? '.xlsx' : '.xls', error: escapeControl(String((e as Error)?.message ?? e)) };
+      add(1, 1, () => t('io.workbookUnreadable', about));
       return;
     }
     if (own !== undefined) throw own;
     if (!found) {
       if (!sheets.length) {
-        add(1, 1, 'the file is a zip archive with no workbook sheet in it (not an Excel workbook?): save it from Excel as .xlsx or "CSV UTF-8"');
+        add(1, 1, () => t('io.zipNoSheet'));
         return;
       }
-      const p: Problem = {
-        file,
-        line: 0,
-        column: 0,
-        sheet: String(opts.sheet),
-        message: `no such sheet: the workbook's sheets are ${sheetList(sheets)} (--sheet takes a name or a number)`,
-      };
+      const list = sheetList(sheets);
+      const p: Problem = { file, line: 0, column: 0, sheet: String(opts.sheet), ...problemText(() => t('io.noSuchSheet', { sheets: list })) };
       problems.add(p);
       return;
     }

@@ -21,6 +21,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { UsageError } from '../domain/errors.js';
+import { t } from '../i18n/index.js';
 import { cellsOf, type Cell, type ColumnDef, type ReportTable } from '../domain/table.js';
 import { onAbort } from './exit-cleanup.js';
 import { checkOutputs, resolveTarget, type NamedPath } from './paths.js';
@@ -278,7 +279,7 @@ function writeContent(fd: number, f: PendingFile): void {
  */
 export function writeFilesAtomic(files: readonly PendingFile[], o: WriteOptions = {}): void {
   checkOutputs(
-    files.map((f) => ({ path: f.path, what: f.what ?? 'the output', ...(f.mayReplace !== undefined ? { mayReplace: f.mayReplace } : {}) })),
+    files.map((f) => ({ path: f.path, what: f.what ?? t('io.out.theOutput'), ...(f.mayReplace !== undefined ? { mayReplace: f.mayReplace } : {}) })),
     o.inputs ?? [],
   );
   const plan: Planned[] = files.map((f) => {
@@ -289,7 +290,7 @@ export function writeFilesAtomic(files: readonly PendingFile[], o: WriteOptions 
     } catch {
       st = undefined;
     }
-    if (st?.isDirectory()) throw new UsageError(`${f.path}: is a folder; name a file to write`);
+    if (st?.isDirectory()) throw new UsageError(t('io.out.isFolder', { path: f.path }));
     return { f, target, ...(st ? { st } : {}) };
   });
 
@@ -318,7 +319,7 @@ export function writeFilesAtomic(files: readonly PendingFile[], o: WriteOptions 
         if (top !== undefined) made.push({ top, dir });
       } catch (e) {
         const shown = resolve(p.f.path) === p.target ? dirname(p.f.path) : dir;
-        throw new UsageError(`${p.f.path}: cannot create the folder ${shown} (${errCode(e)})`);
+        throw new UsageError(t('io.out.cannotCreateFolder', { path: p.f.path, folder: shown, code: errCode(e) }));
       }
       if (p.st && !p.st.isFile()) continue; // a device or a pipe: written below, directly
       const tmp = tempPathFor(p.target);
@@ -336,7 +337,7 @@ export function writeFilesAtomic(files: readonly PendingFile[], o: WriteOptions 
         writeContent(fd, p.f);
         fsyncSync(fd);
       } catch (e) {
-        throw e instanceof ContentError ? e.cause : new UsageError(`${p.f.path}: cannot write (${errCode(e)})`);
+        throw e instanceof ContentError ? e.cause : new UsageError(t('io.out.cannotWrite', { path: p.f.path, code: errCode(e) }));
       } finally {
         if (fd !== undefined) closeSync(fd);
       }
@@ -348,7 +349,7 @@ export function writeFilesAtomic(files: readonly PendingFile[], o: WriteOptions 
         fd = openSync(p.target, 'w');
         writeContent(fd, p.f);
       } catch (e) {
-        throw e instanceof ContentError ? e.cause : new UsageError(`${p.f.path}: cannot write (${errCode(e)})`);
+        throw e instanceof ContentError ? e.cause : new UsageError(t('io.out.cannotWrite', { path: p.f.path, code: errCode(e) }));
       } finally {
         if (fd !== undefined) closeSync(fd);
       }
@@ -362,7 +363,7 @@ export function writeFilesAtomic(files: readonly PendingFile[], o: WriteOptions 
       } catch {
         st = undefined;
       }
-      if (st?.isDirectory()) throw new UsageError(`${p.f.path}: cannot write (EISDIR)`);
+      if (st?.isDirectory()) throw new UsageError(t('io.out.cannotWrite', { path: p.f.path, code: 'EISDIR' }));
     }
     o.beforeRename?.();
     const order = [...written.filter((p) => !p.f.ledger), ...written.filter((p) => p.f.ledger)];
@@ -370,7 +371,7 @@ export function writeFilesAtomic(files: readonly PendingFile[], o: WriteOptions 
       try {
         renameSync(p.tmp!, p.target);
       } catch (e) {
-        throw new UsageError(`${p.f.path}: cannot write (${errCode(e)})`);
+        throw new UsageError(t('io.out.cannotWrite', { path: p.f.path, code: errCode(e) }));
       }
       delete p.tmp;
     }

@@ -12,12 +12,14 @@
  * problem of a file is listed. An unclosed quote takes the rest of the file into its cell: it is
  * reported at the line where its record starts.
  */
+import type { Text } from '../domain/errors.js';
+import { t } from '../i18n/index.js';
 import type { TextMark } from './encoding.js';
 
 export interface RecordIssue {
   /** 1-based column of the cell at fault */
   column: number;
-  message: string;
+  message: Text;
   value: string;
 }
 
@@ -31,9 +33,9 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 
-export const STRAY_QUOTE = 'not readable as CSV: a quote inside a cell that does not start with one; quote the whole cell and double the quote inside it (12" pipe → "12"" pipe")';
-export const AFTER_QUOTE = 'not readable as CSV: text after the closing quote of a quoted cell; a quote inside a quoted cell is written twice ("")';
-export const UNCLOSED_QUOTE = 'not readable as CSV: the quote that opens this cell is never closed, so the rest of the file would be inside it';
+export const STRAY_QUOTE: Text = () => t('io.strayQuote');
+export const AFTER_QUOTE: Text = () => t('io.afterQuote');
+export const UNCLOSED_QUOTE: Text = () => t('io.unclosedQuote');
 
 export class CsvTokenizer {
   /** The physical line at the reading position (1-based). */

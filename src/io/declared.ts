@@ -3,7 +3,8 @@
  * report's amount columns (by canonical or Chinese header). Built from the report's own column
  * list, so the two never drift apart.
  */
-import { ProblemList } from '../domain/errors.js';
+import { ProblemList, type Text } from '../domain/errors.js';
+import { t } from '../i18n/index.js';
 import type { Declaration } from '../domain/records.js';
 import type { ColumnDef } from '../domain/table.js';
 import { readRows, type ReadOptions } from './csv-in.js';
@@ -42,14 +43,15 @@ export function declaredCreditsSchema(creditColumns: readonly ColumnDef[]): Sche
 
 /**
  * Reads a declared file against `schema` (built from a report's columns), keeping each row's
- * money columns in fen. Two declarations of one key (`keyOf`) are an input error at `keyColumn`.
+ * money columns in fen. Two declarations of one key (`keyOf`) are an input error at `keyColumn`;
+ * `keyName` says what the key is (a catalogue text, to say it in the message's language).
  */
 export async function loadDeclared(
   path: string,
   schema: Schema,
   columns: readonly ColumnDef[],
   keyOf: (r: Record<string, unknown>) => string,
-  what: { keyColumn: string; keyName: string },
+  what: { keyColumn: string; keyName: string | Text },
   o: ReadOptions & { maxErrors: number },
 ): Promise<Declaration[]> {
   const problems = new ProblemList(o.maxErrors);
@@ -61,7 +63,8 @@ export async function loadDeclared(
     const key = keyOf(row);
     const first = seen.get(key);
     if (first !== undefined) {
-      ctx.problem(what.keyColumn, `a second declaration for the same ${what.keyName} (the first is on line ${first})`);
+      const keyName = what.keyName;
+      ctx.problem(what.keyColumn, () => t('io.secondDeclaration', { keyName: typeof keyName === 'string' ? keyName : keyName(), first }));
       return;
     }
     seen.set(key, ctx.line);

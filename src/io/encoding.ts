@@ -21,6 +21,8 @@
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
+import type { Text } from '../domain/errors.js';
+import { t } from '../i18n/index.js';
 
 export type EncodingOption = 'auto' | 'utf8' | 'gb18030';
 type Encoding = 'utf8' | 'gb18030';
@@ -28,13 +30,13 @@ type Encoding = 'utf8' | 'gb18030';
 /** A problem of the text at `pos` (a position in the batch's text, inside the offending cell). */
 export interface TextMark {
   pos: number;
-  message: string;
+  message: Text;
   /** the offending cell as read in the file's encoding, undecodable bytes as \xNN */
   value: string;
 }
 
 /** Text of whole lines, with the marks of the lines refused; or a reason the file cannot be read as CSV at all. */
-export type Batch = { text: string; marks: TextMark[] } | { fatal: string };
+export type Batch = { text: string; marks: TextMark[] } | { fatal: Text };
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -72,14 +74,14 @@ export function forEachLine(buf: Buffer, fn: (start: number, contentEnd: number,
 }
 
 /** What the first bytes say about a file that is no CSV text at all: UTF-16, an Excel workbook on standard input (a workbook file is read as one before this: csv-in.ts). */
-export function signatureProblem(head: Buffer): string | undefined {
-  const utf16 = `the file is UTF-16 (Excel's "Unicode Text"); save it as "CSV UTF-8" or "CSV" instead`;
+export function signatureProblem(head: Buffer): Text | undefined {
+  const utf16: Text = () => t('io.utf16');
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return utf16;
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    return 'the input is an Excel workbook (.xlsx) or another zip archive: a workbook is read from a file, not from standard input (give its path instead of "-"), or save it from Excel as "CSV UTF-8"';
+    return () => t('io.xlsxOnStdin');
   }
   if (head.length >= 8 && head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) {
-    return 'the input is an Excel 97–2003 workbook (.xls): a workbook is read from a file, not from standard input (give its path instead of "-"), or save it from Excel as "CSV UTF-8"';
+    return () => t('io.xlsOnStdin');
   }
   // UTF-16 without a BOM: ASCII text with a NUL byte after (LE) or before (BE) every character.
   const n = Math.min(head.length, 512) & ~1;
@@ -324,21 +326,21 @@ function cellVerdict(cell: Buffer, enc: Encoding, verdict: LineVerdict): boolean
 
 const NAME: Record<Encoding, string> = { utf8: 'UTF-8', gb18030: 'GB18030' };
 
-function lineMessage(enc: Encoding, verdict: LineVerdict, forced: boolean, cell: Buffer): { message: string; value: string } {
+function lineMessage(enc: Encoding, verdict: LineVerdict, forced: boolean, cell: Buffer): { message: Text; value: string } {
   const u = utf8Reading(cell);
   const g = gbReading(cell);
   const chosen = enc === 'utf8' ? u : g;
-  const readings = enc === 'utf8' ? `this cell reads "${u}" as UTF-8 and "${g}" as GB18030` : `this cell reads "${g}" as GB18030 and "${u}" as UTF-8`;
   const other: Encoding = enc === 'utf8' ? 'gb18030' : 'utf8';
-  let message: string;
+  const readings = () =>
+    t('io.encoding.readings', enc === 'utf8' ? { first: u, firstName: NAME.utf8, second: g, secondName: NAME.gb18030 } : { first: g, firstName: NAME.gb18030, second: u, secondName: NAME.utf8 });
+  const names = { name: NAME[enc], otherName: NAME[other] };
+  let message: Text;
   if (verdict === 'invalid') {
     message = forced
-      ? `not valid ${NAME[enc]} (--encoding ${enc}): ${readings}; if the whole file is ${NAME[other]}${
-          other === 'gb18030' ? ' (as Excel on Chinese Windows saves it)' : ''
-        }, pass --encoding ${other}`
-      : `not valid ${NAME[enc]} like the rest of the file: ${readings}; save the whole file in one encoding`;
+      ? () => t('io.encoding.invalidForced', { ...names, enc, readings: readings(), other, excel: other === 'gb18030' })
+      : () => t('io.encoding.invalid', { name: NAME[enc], readings: readings() });
   } else {
-    message = `a ${NAME[other]} line in a ${NAME[enc]} file: ${readings}; save the whole file in one encoding (or pass --encoding ${other === 'utf8' ? 'utf8' : 'gb18030'} if the whole file is ${NAME[other]})`;
+    message = () => t('io.encoding.mixed', { ...names, readings: readings(), other });
   }
   return { message, value: chosen };
 }
@@ -478,7 +480,7 @@ export async function* decodeStream(bytes: AsyncIterable<Buffer | string>, optio
     if (cut === 0) {
       carry.push(chunk);
       carryLen += chunk.length;
-      if (carryLen > MAX_LINE_BYTES) yield { fatal: `a line longer than ${MAX_LINE_BYTES / 1024 / 1024} MiB: this is not a CSV file (or it has no line ends)` };
+      if (carryLen > MAX_LINE_BYTES) yield { fatal: () => t('io.lineTooLong', { mib: MAX_LINE_BYTES / 1024 / 1024 }) };
       return;
     }
     const whole = carry.length ? Buffer.concat([...carry, chunk.subarray(0, cut)]) : chunk.subarray(0, cut);

@@ -34,6 +34,7 @@ import {
   type Unit,
 } from '../domain/vocabulary.js';
 import { Dec } from '../domain/money.js';
+import { t } from '../i18n/index.js';
 import { defineSchema, optional, required, sensitive, type RowOf, type Schema } from './schema.js';
 import {
   enumParser,
@@ -79,7 +80,7 @@ export const parseQualification = enumParser<Qualification>('qualification', {
   },
 });
 
-export const parseLedgerKind = enumParser<LedgerKind>('ledger kind', {
+export const parseLedgerKind = enumParser<LedgerKind>('ledgerKind', {
   values: LEDGER_KINDS,
   aliases: { education_expense: ['职工教育经费'], pcie_credit: ['产教融合抵免'], refund_deduction: ['留抵退税扣除'] },
 });
@@ -127,7 +128,7 @@ export const accountMapSchema = defineSchema('account_map', {
   category: required(parseCategory, ['类别']),
   // payable: 应付职工薪酬—职工教育经费 (credit = accrued, book; debit = spent, incurred);
   // expense: booked straight to an expense account such as 管理费用—职工教育经费 (debit = book = incurred).
-  kind: optional(enumParser<'payable' | 'expense'>('account kind', { values: ['payable', 'expense'], aliases: { payable: ['应付'], expense: ['费用'] } }), ['方式', '类型']),
+  kind: optional(enumParser<'payable' | 'expense'>('accountKind', { values: ['payable', 'expense'], aliases: { payable: ['应付'], expense: ['费用'] } }), ['方式', '类型']),
 });
 
 export const qualificationsSchema = defineSchema('qualifications', {
@@ -187,7 +188,7 @@ export const parseGroup = enumParser<Group>('group', {
   },
 });
 
-export const parseCertificateType = enumParser<CertificateType>('certificate type', {
+export const parseCertificateType = enumParser<CertificateType>('certificateType', {
   values: CERTIFICATE_TYPES,
   aliases: {
     qualification: ['职业资格证书'],
@@ -224,7 +225,7 @@ function parseYesNo(raw: string): boolean {
   const v = raw.normalize('NFKC').trim().toLowerCase();
   if (['yes', 'y', 'true', '1', '是'].includes(v)) return true;
   if (['no', 'n', 'false', '0', '否'].includes(v)) return false;
-  throw new ValueProblem('write yes or no');
+  throw new ValueProblem(() => t('io.value.yesNo'));
 }
 
 const amount0 = (raw: string) => parseAmount(raw);
@@ -298,7 +299,7 @@ export type LedgerRow = RowOf<typeof ledgerSchema>;
 export type SurchargeRow = RowOf<typeof surchargesSchema>;
 
 // ── Talent awards and grants (CONTRACT §2, §6; RULES §5) ──────────────────────────
-export const parseAwardProgram = enumParser<AwardProgram>('award program', {
+export const parseAwardProgram = enumParser<AwardProgram>('awardProgram', {
   values: AWARD_PROGRAMS,
   aliases: {
     master_studio: ['技能大师工作室', '技能大师工作室建设'],
@@ -318,7 +319,7 @@ export const parseRating = enumParser<Rating>('rating', {
   aliases: { excellent: ['优秀'], good: ['良好'], pass: ['合格'], fail: ['不合格'] },
 });
 
-const parseStudioLevel = enumParser<StudioLevel>('studio level', {
+const parseStudioLevel = enumParser<StudioLevel>('studioLevel', {
   values: STUDIO_LEVELS,
   aliases: { city: ['市级', '慈溪市级', '县级'], ningbo: ['宁波市级'], province: ['省级'], national: ['国家级'] },
 });
@@ -372,7 +373,7 @@ export const parsePropertyTax = enumParser<PropertyTax>('tax', {
   aliases: { property: ['房产税'], land_use: ['城镇土地使用税', '土地使用税'], farmland: ['耕地占用税'], deed: ['契税'] },
 });
 
-export const parseSchoolType = enumParser<SchoolType>('school type', {
+export const parseSchoolType = enumParser<SchoolType>('schoolType', {
   values: SCHOOL_TYPES,
   aliases: {
     state_school: ['公办学校', '国家拨付事业经费的学校'],
@@ -392,9 +393,9 @@ export const parsePropertyUse = enumParser<PropertyUse>('use', {
 /** A ratio or rate as a decimal fraction 0–1: `0.3`, `.03` or `30%` → canonical text ("0.3"). */
 export function parseFraction(raw: string): string {
   const m = /^(\d{1,6}(?:\.\d{1,8})?|\.\d{1,8})\s*(%?)$/.exec(raw.normalize('NFKC').trim());
-  if (!m) throw new ValueProblem('not a rate: write a decimal fraction such as 0.03, or a percentage such as 3%');
+  if (!m) throw new ValueProblem(() => t('io.value.notRate'));
   const d = m[2] === '%' ? new Dec(m[1]!).div(100) : new Dec(m[1]!);
-  if (d.gt(1)) throw new ValueProblem('a rate is a fraction between 0 and 1 (3% is 0.03)');
+  if (d.gt(1)) throw new ValueProblem(() => t('io.value.rateAboveOne'));
   return d.toFixed();
 }
 
@@ -402,7 +403,7 @@ export function parseFraction(raw: string): string {
 export function parseArea(raw: string): string {
   const s = raw.replace(/(?<=\d),(?=\d{3}(\D|$))/g, '').replace(/\s*(m²|㎡|平方米)$/, '').trim();
   const m = /^(\d{1,12})(?:\.(\d{1,4}))?$/.exec(s);
-  if (!m) throw new ValueProblem('not an area: write square metres with a "." decimal point, e.g. 1200.50');
+  if (!m) throw new ValueProblem(() => t('io.value.notArea'));
   const int = m[1]!.replace(/^0+(?=\d)/, '');
   const frac = (m[2] ?? '').replace(/0+$/, '');
   return frac === '' ? int : `${int}.${frac}`;

@@ -5,9 +5,10 @@
  * that need more than one cell (a claim_id twice, overlapping surcharge periods …) are made
  * here too; the ledger's own checks (arithmetic, chain) are the ledger layer's.
  */
-import { InputError, ProblemList, type Problem } from '../domain/errors.js';
+import { InputError, problemText, ProblemList, type Problem } from '../domain/errors.js';
 import { addFen, AmountOverflowError, formatFen, type Fen } from '../domain/money.js';
 import { maskPersonId, personIdProblem, usccProblem } from '../domain/ids.js';
+import { t } from '../i18n/index.js';
 import { AWARD_RECIPIENT, STUDIO_LEVELS, type Category } from '../domain/vocabulary.js';
 import { byText } from '../domain/order.js';
 import { periodEnd, periodStart, yearOf, type Period } from '../domain/periods.js';
@@ -67,7 +68,7 @@ export async function loadAll<T extends readonly (() => Promise<unknown>)[]>(loa
 
 function overflow(problems: ProblemList, file: string, line: number, column: number, e: unknown): void {
   if (!(e instanceof AmountOverflowError)) throw e;
-  problems.add({ file, line, column, message: e.message });
+  problems.add({ file, line, column, ...problemText(e.text) });
 }
 
 export async function loadPayroll(path: string, o: LoadOptions): Promise<ByEnterpriseYear<WageTotal>> {
@@ -92,7 +93,7 @@ export async function loadPayroll(path: string, o: LoadOptions): Promise<ByEnter
       const other = yearLine[s] === ctx.line ? monthLine[s] : yearLine[s];
       ctx.problem(
         'period',
-        `period: ${r.enterprise_id} has both whole-year and monthly payroll rows for ${r.period.year} (line ${other}): its wages would be counted twice`,
+        () => t('io.bothYearAndMonth', { id: r.enterprise_id, year: r.period.year, other: other! }),
         r.period.text,
       );
       return;
@@ -128,20 +129,20 @@ const newTraining = (): TrainingBuild => ({
 });
 
 /** Adds one row to the training input; problems go through ctx (a negative amount outside pcie_investment). */
-function addTrainingRow(t: TrainingBuild, r: TrainingRowIn, ctx: RowContext, problems: ProblemList, amountColumn = 'amount', incurredColumn = 'incurred'): void {
+function addTrainingRow(training: TrainingBuild, r: TrainingRowIn, ctx: RowContext, problems: ProblemList, amountColumn = 'amount', incurredColumn = 'incurred'): void {
   const incurred = r.incurred ?? r.amount;
   if (r.category === 'pcie_investment') {
-    const list = t.pcie.get(r.enterprise_id) ?? [];
+    const list = training.pcie.get(r.enterprise_id) ?? [];
     list.push({ date: r.date, fen: incurred, line: ctx.line });
-    t.pcie.set(r.enterprise_id, list);
+    training.pcie.set(r.enterprise_id, list);
     return;
   }
   if (r.amount < 0 || (r.incurred !== undefined && r.incurred < 0)) {
     const col = r.amount < 0 ? amountColumn : incurredColumn;
-    ctx.problem(col, `${col}: a negative amount is allowed only for pcie_investment (a withdrawal)`, formatFen(r.amount < 0 ? r.amount : incurred));
+    ctx.problem(col, () => t('io.negativeOnlyPcie', { column: col }), formatFen(r.amount < 0 ? r.amount : incurred));
     return;
   }
-  const y = t.education;
+  const y = training.education;
   const s = y.slot(r.enterprise_id, yearOf(r.date));
   const education = r.category === 'education';
   const book = y.column(education ? 'book' : 'fullBook');
@@ -164,14 +165,14 @@ function addTrainingRow(t: TrainingBuild, r: TrainingRowIn, ctx: RowContext, pro
  */
 export async function loadTraining(path: string, o: LoadOptions): Promise<TrainingInput> {
   const problems = new ProblemList(o.maxErrors);
-  const t = newTraining();
-  await readRows(path, trainingSchema, o, problems, (r, ctx) => addTrainingRow(t, r, ctx, problems));
+  const training = newTraining();
+  await readRows(path, trainingSchema, o, problems, (r, ctx) => addTrainingRow(training, r, ctx, problems));
   if (problems.items.length && looksLikeLedgerDetail(problems.items) && path !== '-') {
     const detail = await readLedgerDetail(path, o);
     if (detail) return detail;
   }
   problems.throwIfAny();
-  return t;
+  return training;
 }
 
 /** The header (on line 1, or below title rows) lacked category/amount, and nothing else was wrong: perhaps a ledger export. */
@@ -200,15 +201,15 @@ const SUMMARY_ROWS = /^(期初余额|期末余额|本月合计|本期合计|本�
  * ignored; 期初余额 / 本月合计 / 本年累计 rows are skipped with a note naming the line.
  */
 export async function loadLedgerDetail(path: string, o: LoadOptions): Promise<TrainingInput> {
-  const t = await readLedgerDetail(path, o);
-  if (!t) throw new InputError([{ file: displayName(path), line: 1, column: 1, message: 'not a general-ledger export: it needs an account column (科目编码 or 科目名称) and 借方金额 or 贷方金额' }]);
-  return t;
+  const training = await readLedgerDetail(path, o);
+  if (!training) throw new InputError([{ file: displayName(path), line: 1, column: 1, ...problemText(() => t('io.notLedgerExport')) }]);
+  return training;
 }
 
 /** The ledger export's training rows, or undefined when the file does not have its columns. */
 async function readLedgerDetail(path: string, o: LoadOptions): Promise<TrainingInput | undefined> {
   const problems = new ProblemList(o.maxErrors);
-  const t = newTraining();
+  const training = newTraining();
   const map = await o.accountMap;
   let used = 0;
   let shape = true;
@@ -220,10 +221,10 @@ async function readLedgerDetail(path: string, o: LoadOptions): Promise<TrainingI
     const summary = [r.description, r.account_name, r.voucher].find((x) => x !== undefined && SUMMARY_ROWS.test(norm(x)));
     if (summary !== undefined || r.date === undefined) {
       if (summary !== undefined || (r.debit === undefined && r.credit === undefined)) {
-        o.note?.(`${ctx.at()}: a ${summary ?? 'row without a date'} row of the ledger export, skipped`);
+        o.note?.(t('io.note.ledgerRowSkipped', { at: ctx.at(), ...(summary !== undefined ? { summary } : {}) }));
         return;
       }
-      ctx.problem('date', 'missing value for "date"', '');
+      ctx.problem('date', () => t('io.missingValue', { name: 'date' }), '');
       return;
     }
     const rule =
@@ -234,17 +235,15 @@ async function readLedgerDetail(path: string, o: LoadOptions): Promise<TrainingI
     used++;
     const debit = r.debit ?? 0;
     const credit = r.credit ?? 0;
-    if (rule.kind === 'expense') addTrainingRow(t, { enterprise_id: r.enterprise_id, date: r.date, category: rule.category, amount: debit, incurred: debit }, ctx, problems, 'debit', 'debit');
-    else addTrainingRow(t, { enterprise_id: r.enterprise_id, date: r.date, category: rule.category, amount: credit, incurred: debit }, ctx, problems, 'credit', 'debit');
+    if (rule.kind === 'expense') addTrainingRow(training, { enterprise_id: r.enterprise_id, date: r.date, category: rule.category, amount: debit, incurred: debit }, ctx, problems, 'debit', 'debit');
+    else addTrainingRow(training, { enterprise_id: r.enterprise_id, date: r.date, category: rule.category, amount: credit, incurred: debit }, ctx, problems, 'credit', 'debit');
   });
   if (!shape) return undefined;
   problems.throwIfAny();
-  o.note?.(
-    used
-      ? `${displayName(path)}: read as a general-ledger export: ${used} row${used === 1 ? '' : 's'} of the education expense account${map?.size ? 's of --account-map' : ' 应付职工薪酬—职工教育经费'}`
-      : `${displayName(path)}: read as a general-ledger export, but no row is of ${map?.size ? 'an account of --account-map' : 'the account 应付职工薪酬—职工教育经费'}: give the account with --account-map`,
-  );
-  return t;
+  const file = displayName(path);
+  const mapped = Boolean(map?.size);
+  o.note?.(used ? t('io.note.ledgerExportRead', { file, used, map: mapped }) : t('io.note.ledgerExportNoRow', { file, map: mapped }));
+  return training;
 }
 
 /** --account-map FILE: account (code or name) → category and kind (payable by default). */
@@ -263,7 +262,7 @@ export async function loadQualifications(path: string, o: LoadOptions): Promise<
   const out = new Map<string, QualificationSpan[]>();
   await readRows(path, qualificationsSchema, o, problems, (r, ctx) => {
     if (r.valid_to !== undefined && r.valid_to < r.valid_from) {
-      ctx.problem('valid_to', `valid_to: the qualification ends before it starts (valid_from ${r.valid_from})`, r.valid_to);
+      ctx.problem('valid_to', () => t('io.qualificationEndsBeforeStart', { from: r.valid_from }), r.valid_to);
       return;
     }
     const list = out.get(r.enterprise_id) ?? [];
@@ -358,19 +357,14 @@ export async function loadSurcharges(path: string, o: LoadOptions): Promise<Map<
     let widest: SurchargeReturn | undefined;
     for (const r of list) {
       if (widest && span(widest.period).end >= span(r.period).start) {
-        problems.add({
-          file,
-          line: r.line,
-          column: periodColumn,
-          message: `${id}: period ${r.period.text} overlaps ${widest.period.text} on line ${widest.line}${
-            widest.period.text === r.period.text
-              ? ' (the same period twice)'
-              : r.period.kind === 'month'
-                ? ' (a month inside a quarter it also filed)'
-                : ' (a quarter containing a month it also filed)'
-          }`,
-          value: r.period.text,
-        });
+        const about = {
+          id,
+          period: r.period.text,
+          other: widest.period.text,
+          line: widest.line,
+          how: widest.period.text === r.period.text ? ('same' as const) : r.period.kind === 'month' ? ('month' as const) : ('quarter' as const),
+        };
+        problems.add({ file, line: r.line, column: periodColumn, ...problemText(() => t('io.periodOverlap', about)), value: r.period.text });
       }
       if (!widest || span(r.period).end > span(widest.period).end) widest = r;
     }
@@ -431,13 +425,13 @@ export async function loadTrainees(path: string, o: LoadOptions): Promise<Claim[
   await readRows(path, traineesSchema, o, problems, (r, ctx) => {
     const first = seen.get(r.claim_id);
     if (first !== undefined) {
-      ctx.problem('claim_id', `claim_id: a second claim ${r.claim_id} (the first is on line ${first})`, r.claim_id);
+      ctx.problem('claim_id', () => t('io.secondClaim', { id: r.claim_id, first }), r.claim_id);
       return;
     }
     const id = owned(r.claim_id);
     seen.set(id, ctx.line);
     if ((r.program === 'apprenticeship' || r.program === 'work_based') && !r.months) {
-      ctx.problem(ctx.column('months') ? 'months' : 'program', `months: ${r.program === 'apprenticeship' ? 'an' : 'a'} ${r.program} claim needs the months it covers (1 or more)`, r.months === undefined ? '' : String(r.months));
+      ctx.problem(ctx.column('months') ? 'months' : 'program', () => t('io.claimNeedsMonths', { program: r.program }), r.months === undefined ? '' : String(r.months));
       return;
     }
     // Every claim of one shape (a column left empty is undefined): a million of them stay compact.
@@ -472,13 +466,13 @@ export async function loadCatalog(path: string, o: LoadOptions): Promise<Catalog
   const seen = new Map<string, number>();
   await readRows(path, catalogSchema, o, problems, (r, ctx) => {
     if (r.valid_to !== undefined && r.valid_to < r.valid_from) {
-      ctx.problem('valid_to', `valid_to: the row ends before it starts (valid_from ${r.valid_from})`, r.valid_to);
+      ctx.problem('valid_to', () => t('io.catalogEndsBeforeStart', { from: r.valid_from }), r.valid_to);
       return;
     }
     const key = [r.program, r.occupation === '*' ? '*' : r.occupation.normalize('NFKC').trim().toLowerCase(), r.level, r.valid_from].join('\u0000');
     const first = seen.get(key);
     if (first !== undefined) {
-      ctx.problem('valid_from', `valid_from: line ${first} has the same program, occupation, level and valid_from: which one applies is unclear`, r.valid_from);
+      ctx.problem('valid_from', () => t('io.catalogDuplicate', { first }), r.valid_from);
       return;
     }
     seen.set(key, ctx.line);
@@ -496,7 +490,7 @@ export async function loadHistory(path: string, o: LoadOptions): Promise<History
   await readRows(path, historySchema, o, problems, (r, ctx) => {
     // Without its months, a past payment could not count against the month limits.
     if ((r.program === 'apprenticeship' || r.program === 'work_based') && r.months === undefined) {
-      ctx.problem(ctx.column('months') ? 'months' : 'program', `months: ${r.program === 'apprenticeship' ? 'an' : 'a'} ${r.program} payment needs the months it covered`, '');
+      ctx.problem(ctx.column('months') ? 'months' : 'program', () => t('io.paymentNeedsMonths', { program: r.program }), '');
       return;
     }
     out.push({
@@ -536,13 +530,13 @@ export async function loadAwards(path: string, o: LoadOptions): Promise<Award[]>
   await readRows(path, awardsSchema, o, problems, (r, ctx) => {
     const first = seen.get(r.award_id);
     if (first !== undefined) {
-      ctx.problem('award_id', `award_id: a second award ${r.award_id} (the first is on line ${first})`, r.award_id);
+      ctx.problem('award_id', () => t('io.secondAward', { id: r.award_id, first }), r.award_id);
       return;
     }
     seen.set(r.award_id, ctx.line);
     for (const need of AWARD_NEEDS[r.program] ?? []) {
       if (r[need] === undefined) {
-        ctx.problem(ctx.column(need) ? need : 'program', `${need}: a ${r.program} row needs its ${need.replace('_', ' ')}`, '');
+        ctx.problem(ctx.column(need) ? need : 'program', () => t('io.awardNeeds', { need, program: r.program }), '');
         return;
       }
     }
@@ -550,7 +544,7 @@ export async function loadAwards(path: string, o: LoadOptions): Promise<Award[]>
       const key = `${r.recipient_id}\u0000${r.year}`;
       const other = reviews.get(key);
       if (other !== undefined) {
-        ctx.problem('year', `year: studio ${r.recipient_id} has a second review for ${r.year} (the first is on line ${other})`, String(r.year));
+        ctx.problem('year', () => t('io.secondReview', { id: r.recipient_id, year: r.year, first: other }), String(r.year));
         return;
       }
       reviews.set(key, ctx.line);
@@ -571,13 +565,13 @@ export async function loadAwardHistory(path: string, o: LoadOptions): Promise<Aw
   await readRows(path, awardHistorySchema, o, problems, (r, ctx) => {
     const kind = AWARD_RECIPIENT[r.program];
     const id = kind === 'studio' ? r.recipient_id : r.recipient_id.toUpperCase();
-    const bad = kind === 'person' ? personIdProblem(id) : kind === 'enterprise' ? usccProblem(id) : undefined;
-    if (bad !== undefined) {
-      ctx.problem('recipient_id', `recipient_id: ${bad}`, kind === 'person' ? maskPersonId(r.recipient_id) : r.recipient_id);
+    const bad = () => (kind === 'person' ? personIdProblem(id) : kind === 'enterprise' ? usccProblem(id) : undefined);
+    if (bad() !== undefined) {
+      ctx.problem('recipient_id', () => `recipient_id: ${bad()}`, kind === 'person' ? maskPersonId(r.recipient_id) : r.recipient_id);
       return;
     }
     if (r.program === 'master_studio' && !(STUDIO_LEVELS as readonly string[]).includes(r.level ?? '')) {
-      ctx.problem(ctx.column('level') ? 'level' : 'program', `level: a master_studio payment needs the studio level it was paid for (${STUDIO_LEVELS.join(', ')})`, r.level ?? '');
+      ctx.problem(ctx.column('level') ? 'level' : 'program', () => t('io.studioLevelNeeded', { levels: STUDIO_LEVELS }), r.level ?? '');
       return;
     }
     out.push({ ...r, recipient_id: id, line: ctx.line });
@@ -607,36 +601,37 @@ export async function loadProperties(path: string, o: LoadOptions): Promise<Prop
   const seen = new Map<string, number>();
   await readRows(path, propertiesSchema, o, problems, (r, ctx) => {
     const spec = PROPERTY_NEEDS[r.tax];
-    const who = `asset ${r.asset_id} (${r.tax}, ${spec.what})`;
+    const who = () => t('io.asset', { id: r.asset_id, tax: r.tax, what: spec.what });
     const at = (col: string) => (ctx.column(col) ? col : 'tax');
     for (const need of spec.needs) {
       if (r[need] === undefined) {
-        ctx.problem(at(need), `${need}: ${who} needs its ${need.replace('_', ' ')}`, '');
+        ctx.problem(at(need), () => t('io.assetNeeds', { need, who: who() }), '');
         return;
       }
     }
     if (r.tax === 'property' && (r.original_value === undefined) === (r.rent === undefined)) {
       const both = r.original_value !== undefined;
-      ctx.problem(at(both ? 'rent' : 'original_value'), `${both ? 'rent' : 'original_value'}: ${who} is taxed by value (original_value) or by rent (rent): ${both ? 'give one, not both' : 'give one of them'}`, '');
+      ctx.problem(at(both ? 'rent' : 'original_value'), () => t('io.valueOrRent', { both, who: who() }), '');
       return;
     }
     if (r.tax === 'farmland' && r.year === undefined && r.date === undefined) {
-      ctx.problem(at('date'), `date: ${who} needs the date (or year) the farmland was occupied`, '');
+      ctx.problem(at('date'), () => t('io.farmlandDate', { who: who() }), '');
       return;
     }
     if (r.date !== undefined && r.year !== undefined && !spec.yearly && yearOf(r.date) !== r.year) {
-      ctx.problem('year', `year: ${who} is one-off, due in the year of its date ${r.date}, not ${r.year}`, String(r.year));
+      const about = { date: r.date, year: r.year };
+      ctx.problem('year', () => t('io.oneOffYear', { who: who(), ...about }), String(r.year));
       return;
     }
     if (r.months !== undefined && (!spec.yearly || r.months < 1 || r.months > 12)) {
-      ctx.problem('months', spec.yearly ? `months: ${who} is taxed for 1 to 12 months of its year` : `months: ${who} is one-off: months do not apply`, String(r.months));
+      ctx.problem('months', () => t(spec.yearly ? 'io.monthsYearly' : 'io.monthsOneOff', { who: who() }), String(r.months));
       return;
     }
     const year = r.year ?? yearOf(r.date!);
     const key = `${r.asset_id}\u0000${r.tax}\u0000${year}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      ctx.problem('asset_id', `asset_id: a second ${r.tax} row for asset ${r.asset_id} in ${year} (the first is on line ${first})`, r.asset_id);
+      ctx.problem('asset_id', () => t('io.secondAsset', { tax: r.tax, id: r.asset_id, year, first }), r.asset_id);
       return;
     }
     seen.set(key, ctx.line);

@@ -21,6 +21,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { RefusedError, UsageError } from '../domain/errors.js';
+import { t } from '../i18n/index.js';
 import { installSignalCleanup, onAbort } from './exit-cleanup.js';
 import { resolveTarget } from './paths.js';
 import { HOST, processAlive, SELF_START } from './process-id.js';
@@ -136,14 +137,14 @@ const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 export function describeHolder(dir: string): string {
   const h = readHolder(dir);
-  if (h) return `pid ${h.pid} on host ${h.host}, since ${h.since} (${h.command})`;
-  let refreshed = '';
+  if (h) return t('io.lock.holder', { pid: h.pid, host: h.host, since: h.since, command: h.command });
+  let refreshed: string | undefined;
   try {
-    refreshed = `, last refreshed ${iso(statSync(dir).mtimeMs)}`;
+    refreshed = iso(statSync(dir).mtimeMs);
   } catch {
     // released meanwhile
   }
-  return `a process that recorded no holder${refreshed}`;
+  return t('io.lock.noHolder', refreshed !== undefined ? { refreshed } : {});
 }
 
 export interface LedgerLock {
@@ -176,7 +177,7 @@ export async function lockLedger(path: string, req: LockRequest): Promise<Ledger
   try {
     madeFolder = mkdirSync(dirname(target), { recursive: true });
   } catch (e) {
-    throw new UsageError(`${path}: cannot create the folder ${dirname(path)} (${(e as NodeJS.ErrnoException).code})`);
+    throw new UsageError(t('io.out.cannotCreateFolder', { path, folder: dirname(path), code: String((e as NodeJS.ErrnoException).code) }));
   }
   const removeMadeFolder = () => {
     if (madeFolder === undefined) return;
@@ -238,7 +239,7 @@ export async function lockLedger(path: string, req: LockRequest): Promise<Ledger
       if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') {
         unregisterEarly();
         removeMadeFolder();
-        throw new UsageError(`${path}: cannot lock the ledger (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        throw new UsageError(t('io.lock.cannotLock', { path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
       }
     }
     const holder = readHolder(dir);
@@ -254,11 +255,8 @@ export async function lockLedger(path: string, req: LockRequest): Promise<Ledger
       }
       unregisterEarly();
       removeMadeFolder();
-      const waited = req.timeoutSeconds > 0 ? `waited ${Math.round((now - started) / 1000)} s (--lock-timeout ${req.timeoutSeconds})` : 'did not wait (--lock-timeout 0)';
-      throw new RefusedError(
-        `${path} is locked by another skilltax run: ${describeHolder(dir)}; ${waited}; nothing was written. ` +
-          `If no such run is going on, remove the folder ${dir}`,
-      );
+      const waited = req.timeoutSeconds > 0 ? t('io.lock.waited', { seconds: Math.round((now - started) / 1000), timeout: req.timeoutSeconds }) : t('io.lock.didNotWait');
+      throw new RefusedError(t('io.lock.locked', { path, holder: describeHolder(dir), waited, dir, nothing: t('common.nothingWritten') }));
     }
     await sleep(Math.min(delay * (0.5 + Math.random()), deadline - now));
     delay = Math.min(delay * 2, 500);
@@ -279,7 +277,7 @@ export async function lockLedger(path: string, req: LockRequest): Promise<Ledger
     unregister();
     await release().catch(() => undefined);
     removeMadeFolder();
-    throw new UsageError(`${path}: cannot lock the ledger (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UsageError(t('io.lock.cannotLock', { path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
 
   let released = false;
@@ -287,7 +285,7 @@ export async function lockLedger(path: string, req: LockRequest): Promise<Ledger
     target,
     assertHeld() {
       if (compromised || readHolder(dir)?.token !== token) {
-        throw new RefusedError(`${path}: the lock on the ledger was taken over by another run while this one computed (held more than ${STALE_MS / 1000} s without refresh); nothing was written: run it again`);
+        throw new RefusedError(t('io.lock.takenOver', { path, seconds: STALE_MS / 1000, nothing: t('common.nothingWritten') }));
       }
     },
     async release() {

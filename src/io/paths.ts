@@ -9,6 +9,7 @@
 import { lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../domain/errors.js';
+import { t } from '../i18n/index.js';
 
 const code = (e: unknown) => (e as NodeJS.ErrnoException).code;
 /** Not there (a part of the path that should be a folder is a file: making the folder will say so). */
@@ -44,9 +45,9 @@ export function resolveTarget(path: string): string {
       p = resolve(dirname(p), readlinkSync(p));
     }
   } catch (e) {
-    throw new UsageError(`${path}: cannot be written (${code(e) ?? (e as Error).message})`);
+    throw new UsageError(t('io.out.cannotBeWritten', { path, reason: code(e) ?? (e as Error).message }));
   }
-  throw new UsageError(`${path}: cannot be written (too many levels of symbolic links)`);
+  throw new UsageError(t('io.out.symlinkLoop', { path }));
 }
 
 /** A path the run reads or writes, and how to name it in a message ("the --payroll input"). */
@@ -104,20 +105,17 @@ export function checkOutputs(outputs: readonly OutputPath[], inputs: readonly (N
     } catch {
       // a new file
     }
-    if (folder) throw new UsageError(`${o.path}: is a folder; name a file to write`);
+    if (folder) throw new UsageError(t('io.out.isFolder', { path: o.path }));
     const id = identity(real, real);
-    const via = (x: Identity) => (resolve(o.path) === x.real ? '' : ` (${o.path} resolves to ${x.real})`);
+    const via = (x: Identity) => (resolve(o.path) === x.real ? '' : t('io.out.resolvesTo', { path: o.path, real: x.real }));
     for (const i of ins) {
       if (!same(id, i.id)) continue;
       const allowed = o.mayReplace !== undefined && ins.some((m) => m.path === o.mayReplace && same(m.id, i.id));
       if (allowed) continue;
-      throw new UsageError(
-        `${o.what} ${o.path} is ${i.what} ${i.path}${via(i.id)}: an output may not replace an input of the same run ` +
-          `(only --ledger-out may name the --ledger file, to update it in place): name another file; nothing was written`,
-      );
+      throw new UsageError(t('io.out.replacesInput', { what: o.what, path: o.path, inputWhat: i.what, input: i.path, via: via(i.id), nothing: t('common.nothingWritten') }));
     }
     const twin = outs.find((x) => same(x.id, id));
-    if (twin) throw new UsageError(`${o.path}: two outputs name the same file (${twin.o.what} ${twin.o.path} and ${o.what} ${o.path}): name two files`);
+    if (twin) throw new UsageError(t('io.out.twoOutputs', { path: o.path, firstWhat: twin.o.what, first: twin.o.path, what: o.what }));
     outs.push({ o, id });
   }
 }

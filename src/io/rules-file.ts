@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { escapeControl, UsageError } from '../domain/errors.js';
 import { byText } from '../domain/order.js';
+import { t } from '../i18n/index.js';
 import { ParamValueProblem, parseParamValue, Rules, type Entry, type Status } from '../rules/index.js';
 import { parseDate, ValueProblem } from './values.js';
 
@@ -23,37 +24,37 @@ export function parseRulesFile(text: string, file: string, base: Rules = new Rul
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${file}: not valid JSON: ${(e as Error).message}`);
+    throw new UsageError(t('io.rules.notJson', { file, error: (e as Error).message }));
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    throw new UsageError(`${file}: expected an object of parameter series by key, e.g. {"eit.education_expense.rate": [{"from": "2018-01-01", "value": "0.08", "source": "财税〔2018〕51号"}]}`);
+    throw new UsageError(t('io.rules.notObject', { file }));
   }
   const known = new Set(base.keys());
   const problems: string[] = [];
   const out = new Map<string, Entry[]>();
   for (const [key, series] of Object.entries(json as Record<string, unknown>)) {
     if (!known.has(key)) {
-      problems.push(`${file}: unknown parameter "${key}" (see \`skilltax rules\` for the keys)`);
+      problems.push(t('io.rules.unknownParam', { file, key }));
       continue;
     }
     const kind = base.def(key).kind;
     if (!Array.isArray(series)) {
-      problems.push(`${file}: "${key}" must be an array of entries {from, value, source}`);
+      problems.push(t('io.rules.notArray', { file, key }));
       continue;
     }
     if (series.length === 0) {
-      problems.push(`${file}: "${key}" has no entries: give at least one {from, value, source}, or leave the key out to keep the built-in series`);
+      problems.push(t('io.rules.noEntries', { file, key }));
       continue;
     }
     const entries: Entry[] = [];
     series.forEach((item: unknown, i) => {
       const where = `${file}: "${key}"[${i}]`;
       if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-        problems.push(`${where}: an entry must be an object {from, value, source}`);
+        problems.push(t('io.rules.entryNotObject', { where }));
         return;
       }
       const o = item as Record<string, unknown>;
-      for (const f of Object.keys(o)) if (!ENTRY_FIELDS.includes(f)) problems.push(`${where}: unknown field "${f}" (fields: ${ENTRY_FIELDS.join(', ')})`);
+      for (const f of Object.keys(o)) if (!ENTRY_FIELDS.includes(f)) problems.push(t('io.rules.unknownField', { where, field: f, fields: ENTRY_FIELDS }));
       const str = (f: string): string | undefined =>
         typeof o[f] === 'string' ? (o[f] as string).trim() : typeof o[f] === 'number' ? String(o[f]) : undefined;
       let from: string | undefined;
@@ -61,7 +62,7 @@ export function parseRulesFile(text: string, file: string, base: Rules = new Rul
       let value: string | undefined;
       try {
         const f = str('from');
-        if (f === undefined) throw new ValueProblem('"from" (YYYY-MM-DD) is required');
+        if (f === undefined) throw new ValueProblem(() => t('io.rules.fromRequired'));
         from = parseDate(f);
       } catch (e) {
         problems.push(`${where}.from: ${(e as Error).message}`);
@@ -69,24 +70,24 @@ export function parseRulesFile(text: string, file: string, base: Rules = new Rul
       if (o.to !== undefined && o.to !== null && o.to !== '') {
         try {
           to = parseDate(str('to') ?? '');
-          if (from && to < from) throw new ValueProblem('"to" is before "from"');
+          if (from && to < from) throw new ValueProblem(() => t('io.rules.toBeforeFrom'));
         } catch (e) {
           problems.push(`${where}.to: ${(e as Error).message}`);
         }
       }
       try {
         const v = str('value');
-        if (v === undefined) throw new ValueProblem('"value" is required');
+        if (v === undefined) throw new ValueProblem(() => t('io.rules.valueRequired'));
         value = parseParamValue(kind, v, base.def(key).choices).text;
       } catch (e) {
         if (!(e instanceof ValueProblem || e instanceof ParamValueProblem)) throw e;
-        problems.push(`${where}.value: ${e.message} (got ${JSON.stringify(o.value)})`);
+        problems.push(t('io.rules.badValue', { where, problem: e.message, got: JSON.stringify(o.value) }));
       }
       const status = o.status === undefined ? 'unverified' : o.status;
-      if (!STATUSES.includes(status as Status)) problems.push(`${where}.status: one of ${STATUSES.join(', ')} (got ${JSON.stringify(o.status)})`);
-      if (o.source !== undefined && typeof o.source !== 'string') problems.push(`${where}.source: a text is expected`);
+      if (!STATUSES.includes(status as Status)) problems.push(t('io.rules.badStatus', { where, statuses: STATUSES, got: JSON.stringify(o.status) }));
+      if (o.source !== undefined && typeof o.source !== 'string') problems.push(t('io.rules.sourceNotText', { where }));
       // A source is printed in reports and explains: no control characters (a NUL would reach a report).
-      else if (typeof o.source === 'string' && /[\u0000-\u001f\u007f-\u009f]/.test(o.source)) problems.push(`${where}.source: a control character (${escapeControl(o.source)}) is not allowed`);
+      else if (typeof o.source === 'string' && /[\u0000-\u001f\u007f-\u009f]/.test(o.source)) problems.push(t('io.rules.sourceControl', { where, source: escapeControl(o.source) }));
       if (from && value !== undefined) {
         entries.push({
           from,
@@ -100,8 +101,8 @@ export function parseRulesFile(text: string, file: string, base: Rules = new Rul
     const sorted = [...entries].sort((a, b) => byText(a.from, b.from));
     sorted.forEach((e, i) => {
       const next = sorted[i + 1];
-      if (next && e.from === next.from) problems.push(`${file}: "${key}" has two entries with the same "from" (${e.from})`);
-      else if (next && e.to !== undefined && e.to >= next.from) problems.push(`${file}: "${key}": the entry from ${e.from} runs to ${e.to}, past the next entry's "from" ${next.from}`);
+      if (next && e.from === next.from) problems.push(t('io.rules.sameFrom', { file, key, from: e.from }));
+      else if (next && e.to !== undefined && e.to >= next.from) problems.push(t('io.rules.runsPastNext', { file, key, from: e.from, to: e.to, next: next.from }));
     });
     out.set(key, entries);
   }
@@ -116,7 +117,7 @@ export function loadRules(file?: string, base: Rules = new Rules()): Rules {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`${file}: cannot read the rules file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UsageError(t('io.rules.cannotRead', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
   return base.withOverrides(parseRulesFile(text.replace(/^\uFEFF/, ''), file, base), file);
 }

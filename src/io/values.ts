@@ -3,11 +3,27 @@
  * trimmed text and returns the typed value or throws a ValueProblem whose message tells a
  * person what is wrong; the reader adds FILE:LINE:COLUMN and the cell's text.
  */
+import type { Text } from '../domain/errors.js';
 import { personIdProblem, usccProblem } from '../domain/ids.js';
 import type { Fen } from '../domain/money.js';
+import { t, type MessageKey } from '../i18n/index.js';
 import { daysInMonth, digitsAt, isCalendarDate, parsePeriodText, yearOutOfRange, type Period } from '../domain/periods.js';
 
-export class ValueProblem extends Error {}
+/**
+ * A cell that cannot be read as its column's value: what is wrong, in the language of the
+ * process (`message`), and as a text made again in any language (`text`; a plain string is that
+ * string in every language).
+ */
+export class ValueProblem extends Error {
+  readonly text: Text;
+  constructor(text: string | Text) {
+    super(typeof text === 'string' ? text : text());
+    this.text = typeof text === 'string' ? () => text : text;
+  }
+}
+
+/** A ValueProblem of one catalogue message. */
+const problem = (key: Exclude<MessageKey & `io.value.${string}`, 'io.value.notKnown'>) => new ValueProblem(() => t(key));
 
 const MAX_FEN = 9_000_000_000_000_000; // 90 trillion yuan: keeps every sum an exact integer
 
@@ -36,15 +52,15 @@ export function parseAmount(raw: string, allowNegative = false): Fen {
   if (s.includes(',')) s = s.replace(/(?<=\d),(?=\d{3}(\D|$))/g, '');
   s = s.replace(/^([+-]?)\s*[¥￥]\s*/, '$1').replace(/\s*元$/, '').trim();
   const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(s) ?? /^([+-]?)()\.(\d+)$/.exec(s);
-  if (!m) throw new ValueProblem('not an amount: write yuan with a "." decimal point, e.g. 1234.56');
+  if (!m) throw problem('io.value.notAmount');
   const frac = m[3] ?? '';
-  if (frac.length > 2) throw new ValueProblem('an amount has at most 2 decimals (角分)');
+  if (frac.length > 2) throw problem('io.value.tooManyDecimals');
   const intPart = m[2] === '' ? '0' : m[2]!;
-  if (intPart.replace(/^0+/, '').length > 14) throw new ValueProblem('amount is too large');
+  if (intPart.replace(/^0+/, '').length > 14) throw problem('io.value.amountTooLarge');
   const fen = Number(intPart) * 100 + Number((frac + '00').slice(0, 2));
-  if (fen > MAX_FEN) throw new ValueProblem('amount is too large');
+  if (fen > MAX_FEN) throw problem('io.value.amountTooLarge');
   const neg = m[1] === '-' && fen !== 0;
-  if (neg && !allowNegative) throw new ValueProblem('a negative amount is not allowed here');
+  if (neg && !allowNegative) throw problem('io.value.negative');
   return neg ? -fen : fen;
 }
 
@@ -56,9 +72,8 @@ export function parseDate(raw: string): string {
     const mm = digitsAt(raw, 5, 2);
     const dd = digitsAt(raw, 8, 2);
     if (yy >= 0 && mm >= 0 && dd >= 0) {
-      if (mm < 1 || mm > 12 || dd < 1 || dd > daysInMonth(yy, mm)) throw new ValueProblem('not a calendar date');
-      const far = yearOutOfRange(yy);
-      if (far) throw new ValueProblem(far);
+      if (mm < 1 || mm > 12 || dd < 1 || dd > daysInMonth(yy, mm)) throw problem('io.value.notCalendarDate');
+      if (yearOutOfRange(yy)) throw new ValueProblem(() => yearOutOfRange(yy)!);
       return raw;
     }
   }
@@ -69,47 +84,44 @@ export function parseDate(raw: string): string {
   } else if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(raw))) {
     [, y, mo, d] = m as unknown as [string, string, string, string];
   } else {
-    throw new ValueProblem('not a date: write YYYY-MM-DD, YYYY/M/D or YYYYMMDD');
+    throw problem('io.value.notDate');
   }
   const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  if (!isCalendarDate(iso)) throw new ValueProblem('not a calendar date');
-  const far = yearOutOfRange(Number(y));
-  if (far) throw new ValueProblem(far);
+  if (!isCalendarDate(iso)) throw problem('io.value.notCalendarDate');
+  if (yearOutOfRange(Number(y))) throw new ValueProblem(() => yearOutOfRange(Number(y))!);
   return iso;
 }
 
 export function parseYear(raw: string): number {
-  if (!/^\d{4}$/.test(raw)) throw new ValueProblem('not a year: write YYYY');
+  if (!/^\d{4}$/.test(raw)) throw problem('io.value.notYear');
   const y = Number(raw);
-  const far = yearOutOfRange(y);
-  if (far) throw new ValueProblem(far);
+  if (yearOutOfRange(y)) throw new ValueProblem(() => yearOutOfRange(y)!);
   return y;
 }
 
 function inRange(p: Period): Period {
-  const far = yearOutOfRange(p.year);
-  if (far) throw new ValueProblem(far);
+  if (yearOutOfRange(p.year)) throw new ValueProblem(() => yearOutOfRange(p.year)!);
   return p;
 }
 
 /** `YYYY-MM` or `YYYY-Qn` (a filing period). */
 export function parseFilingPeriod(raw: string): Period {
   const p = parsePeriodText(raw);
-  if (!p || p.kind === 'year') throw new ValueProblem('not a period: write YYYY-MM (month) or YYYY-Qn (quarter)');
+  if (!p || p.kind === 'year') throw problem('io.value.notFilingPeriod');
   return inRange(p);
 }
 
 /** Payroll: `YYYY-MM` or `YYYY` (a whole year's wages). */
 export function parseMonthOrYear(raw: string): Period {
   const p = parsePeriodText(raw);
-  if (!p || p.kind === 'quarter') throw new ValueProblem('not a payroll period: write YYYY-MM or YYYY');
+  if (!p || p.kind === 'quarter') throw problem('io.value.notPayrollPeriod');
   return inRange(p);
 }
 
 /** Any period: YYYY, YYYY-MM or YYYY-Qn (the ledger checks which one its kind needs); the ledger is skilltax's own file, so a day is not taken for its month. */
 export function parseAnyPeriod(raw: string): Period {
   const p = parsePeriodText(raw, { days: false });
-  if (!p) throw new ValueProblem('not a period: write YYYY, YYYY-MM or YYYY-Qn');
+  if (!p) throw problem('io.value.notPeriod');
   return inRange(p);
 }
 
@@ -137,8 +149,7 @@ export function parseUscc(raw: string): string {
   const known = validUscc.get(raw);
   if (known !== undefined) return known;
   const id = raw.toUpperCase();
-  const problem = usccProblem(id);
-  if (problem) throw new ValueProblem(problem);
+  if (usccProblem(id)) throw new ValueProblem(() => usccProblem(id)!);
   const own = owned(id);
   if (id === raw && validUscc.size < 200_000) validUscc.set(own, own);
   return own;
@@ -146,7 +157,7 @@ export function parseUscc(raw: string): string {
 
 /** A whole number of months (or other count), 0 or more. */
 export function parseCount(raw: string): number {
-  if (!/^\d{1,4}$/.test(raw)) throw new ValueProblem('not a whole number of 0 or more');
+  if (!/^\d{1,4}$/.test(raw)) throw problem('io.value.notCount');
   return Number(raw);
 }
 
@@ -161,7 +172,7 @@ const LEVEL_NAMES: Record<string, number> = {
 export function parseLevel(raw: string): number {
   if (/^[1-5]$/.test(raw)) return Number(raw);
   const n = LEVEL_NAMES[raw.normalize('NFKC').trim()];
-  if (n === undefined) throw new ValueProblem('not a skill level: 1–5 (5 = 初级工 … 1 = 高级技师) or 初级/中级/高级/技师/高级技师');
+  if (n === undefined) throw problem('io.value.notLevel');
   return n;
 }
 
@@ -173,8 +184,7 @@ export function parsePersonId(raw: string): string {
 /** A 居民身份证号 that must be valid (CONTRACT §1), e.g. in history.csv. */
 export function parseValidPersonId(raw: string): string {
   const id = raw.toUpperCase();
-  const problem = personIdProblem(id);
-  if (problem) throw new ValueProblem(problem);
+  if (personIdProblem(id)) throw new ValueProblem(() => personIdProblem(id)!);
   return id;
 }
 
@@ -223,7 +233,11 @@ export interface EnumSpec<T extends string> {
   aliases?: Partial<Record<T, readonly string[]>>;
 }
 
-export function enumParser<T extends string>(what: string, spec: EnumSpec<T>): (raw: string) => T {
+/** The names of the enumerations a cell may hold (the catalogue's `io.enum.*`). */
+export type EnumName = MessageKey extends infer K ? (K extends `io.enum.${infer W}` ? W : never) : never;
+
+/** The parser of a cell holding one of `spec`'s values or aliases; `what` names the enumeration in a message. */
+export function enumParser<T extends string>(what: EnumName, spec: EnumSpec<T>): (raw: string) => T {
   const table = new Map<string, T>();
   for (const v of spec.values) {
     table.set(normalizeLabel(v), v);
@@ -236,7 +250,7 @@ export function enumParser<T extends string>(what: string, spec: EnumSpec<T>): (
   const plain = new Map([...table].filter(([k]) => normalizeLabel(k) === k));
   return (raw: string): T => {
     const v = plain.get(raw) ?? table.get(normalizeLabel(raw));
-    if (v === undefined) throw new ValueProblem(`not a known ${what}; accepted: ${accepted}`);
+    if (v === undefined) throw new ValueProblem(() => t('io.value.notKnown', { what: t(`io.enum.${what}`), accepted }));
     return v;
   };
 }

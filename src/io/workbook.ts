@@ -13,6 +13,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Decimal } from 'decimal.js';
+import type { Text } from '../domain/errors.js';
+import { t } from '../i18n/index.js';
 
 export type WorkbookKind = 'xlsx' | 'xls';
 
@@ -45,7 +47,8 @@ export interface SheetRow {
   /** 1-based columns whose cell is a number (not text that looks like one) */
   numeric: number[];
   /** a cell with no usable value (a formula without a cached value, an error value) */
-  problems: { column: number; message: string; value?: string }[];
+  /** the cells with no usable value: the message in the language of the process, and (not enumerable) the text that makes it in any language */
+  problems: { column: number; message: string; value?: string; readonly text?: Text }[];
 }
 
 export { columnLetters } from '../domain/errors.js';
@@ -65,7 +68,7 @@ function numberText(v: number): string {
 export function roundToFen(text: string): { text: string; note?: string } {
   if (!/^-?\d+\.\d{3,}$/.test(text)) return { text };
   const r = new Decimal(text).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
-  return { text: r, note: `the cell holds ${text}, read as ${r} (rounded half-up to the fen)` };
+  return { text: r, note: t('io.roundedToFen', { text, rounded: r }) };
 }
 
 /** Excel's date formats: d, m (not inside [h]:mm), y in the format code. */
@@ -85,7 +88,7 @@ export function serialDate(serial: number): string {
 interface Conv {
   text: string;
   numeric?: boolean;
-  problem?: string;
+  problem?: Text;
 }
 
 function convert(value: unknown, numFmt: string | undefined): Conv {
@@ -98,13 +101,17 @@ function convert(value: unknown, numFmt: string | undefined): Conv {
     const o = value as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
       if (!('result' in o) || o.result === undefined || o.result === null) {
-        return { text: '', problem: `a formula (=${String(o.formula ?? o.sharedFormula)}) with no saved value: open the file in Excel and save it, so the value is stored` };
+        const formula = String(o.formula ?? o.sharedFormula);
+        return { text: '', problem: () => t('io.formulaNoValue', { formula }) };
       }
       return convert(o.result, numFmt);
     }
     if ('richText' in o && Array.isArray(o.richText)) return { text: (o.richText as { text: string }[]).map((t) => t.text).join('') };
     if ('text' in o && typeof o.text === 'string') return { text: o.text };
-    if ('error' in o) return { text: '', problem: `the cell holds the error ${String(o.error)}` };
+    if ('error' in o) {
+      const error = String(o.error);
+      return { text: '', problem: () => t('io.cellError', { error }) };
+    }
   }
   return { text: String(value) };
 }
@@ -118,7 +125,7 @@ function toRow(row: number, values: { column: number; value: unknown; numFmt?: s
     while (cells.length < v.column - 1) cells.push('');
     cells[v.column - 1] = c.text;
     if (c.numeric) numeric.push(v.column);
-    if (c.problem) problems.push({ column: v.column, message: c.problem });
+    if (c.problem) problems.push(Object.defineProperty({ column: v.column, message: c.problem() }, 'text', { value: c.problem, enumerable: false }));
   }
   return { row, cells, numeric, problems };
 }
