@@ -27,7 +27,7 @@ function pick(facts: readonly Fact[], keep: (f: Fact) => boolean, by: (f: Fact) 
 /**
  * The text of summary.json for a run: version, folder and years, exit status, totals per
  * calculator (the run summary's items and the summed measures), by town and by year, warnings and
- * notes (text, and the report codes counted), enterprises missing from enterprises.csv, the
+ * notes counted (their texts follow --lang: they are on standard error) with the report codes counted, enterprises missing from enterprises.csv, the
  * parameters a rules file replaced, the inputs read (file, kind, rows, sha256), the outputs, and the
  * reform's totals when `--reform` was given.
  */
@@ -44,8 +44,9 @@ export function renderSummaryJson(data: RunData, exitStatus: number): string {
     calculators,
     by_town: pick(data.facts, (f) => f.year === '*' && f.town !== '*', (f) => f.town),
     by_year: pick(data.facts, (f) => f.town === '*' && f.year !== '*', (f) => f.year),
-    warnings: data.warnings,
-    notes: data.notes,
+    // Counts, not the texts: the texts follow --lang, and this file never does (the terminal has them).
+    warnings: data.warnings.length,
+    notes: data.notes.length,
     codes: data.codes,
     unknown_enterprises: data.unknownEnterprises,
     parameters_overridden: data.params.filter((p) => p.origin !== 'built-in').map((p) => ({ key: p.key, value: p.value, on: p.on, source: p.source, status: p.status, origin: p.origin })),
