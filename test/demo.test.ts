@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, skilltax } from './helpers/cli.js';
-import { copyDemo, DEMO, demoFile, GOLDEN, readCsv, type Row } from './helpers/demo.js';
+import { copyDemo, DEMO, demoEnterprises, demoFile, GOLDEN, readCsv, withEnterpriseOf, type Row } from './helpers/demo.js';
 import { tempDirs } from './helpers/files.js';
 import { yuan } from './helpers/recompute.js';
 import { runSummary } from './helpers/summary.js';
@@ -117,7 +117,7 @@ describe('skilltax run fixtures/demo', () => {
       '纳税人识别号,税款所属年度,工资薪金支出税收金额,税收规定扣除率,扣除限额,账载金额,实际发生额,以前年度累计结转扣除额,' +
         '税收金额,纳税调整金额,累计结转以后年度扣除额,全额扣除职工培训费用账载金额,全额扣除职工培训费用实际发生额,' +
         '全额扣除职工培训费用税收金额,全额扣除职工培训费用纳税调整金额,职工教育经费支出账载金额,职工教育经费支出税收金额,' +
-        '职工教育经费支出纳税调整金额,备注',
+        '职工教育经费支出纳税调整金额,备注,企业名称,镇街道',
     );
     expect(body.join('\n')).toBe(readFileSync(join(GOLDEN, 'deductions.csv'), 'utf8').split('\n').slice(1).join('\n'));
     expect(readFileSync(join(zh, 'ledger.csv'), 'utf8').split('\n')[0]).toBe('纳税人识别号,类型,所属期,期初余额,本期增加,本期使用,期末余额');
@@ -136,7 +136,7 @@ describe('skilltax run fixtures/demo', () => {
 
   it('reads its own ledger back: running on out/ledger.csv changes nothing', () => {
     const dir = tempDir('skilltax-demo-ledger-');
-    copyDemo(dir, ['payroll.csv', 'training.csv', 'qualifications.csv', 'surcharges.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS, ...PROPERTY_INPUTS]);
+    copyDemo(dir, ['payroll.csv', 'training.csv', 'qualifications.csv', 'surcharges.csv', 'enterprises.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS, ...PROPERTY_INPUTS]);
     copyFileSync(join(GOLDEN, 'ledger.csv'), join(dir, 'ledger.csv'));
     const r = skilltax(['run', dir, '--quiet']);
     expect(r.stderr).toBe('');
@@ -309,7 +309,30 @@ describe('the golden deductions.csv', () => {
   it('agrees to the cent with RULES §1 recomputed independently from the inputs', () => {
     const golden = readCsv(readFileSync(join(GOLDEN, 'deductions.csv')));
     expect(golden).toHaveLength(57);
-    expect(golden).toEqual(recompute().rows);
+    // name and town (镇街道) at the end, from enterprises.csv
+    expect(golden).toEqual(recompute().rows.map((r) => withEnterpriseOf(r)));
+  });
+});
+
+describe('name and town (镇街道) from fixtures/demo/enterprises.csv', () => {
+  // every report of `run` with an enterprise_id (not ledger.csv: an input of the next run, CONTRACT §8); enterprises.csv read here, not through src/
+  const withIds = GOLDEN_OUTPUTS.filter((n) => n !== 'ledger.csv' && readCsv(readFileSync(join(GOLDEN, n))).some((r) => 'enterprise_id' in r));
+
+  it('are the last two columns of deductions, credits, subsidies, subsidy-summary and exemptions', () => {
+    expect(withIds.sort()).toEqual(['credits.csv', 'deductions.csv', 'exemptions.csv', 'subsidies.csv', 'subsidy-summary.csv']);
+    for (const n of withIds) expect([n, readFileSync(join(GOLDEN, n), 'utf8').split('\n')[0]!.split(',').slice(-2)]).toEqual([n, ['name', 'town']]);
+  });
+
+  it.each(['deductions.csv', 'credits.csv', 'subsidies.csv', 'subsidy-summary.csv', 'exemptions.csv'])("%s: each row's are enterprises.csv's for its enterprise_id (empty for an id it lacks or no id)", (n) => {
+    const enterprises = demoEnterprises();
+    const rows = readCsv(readFileSync(join(out, n)));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const e = enterprises.get(r.enterprise_id!);
+      expect([r.enterprise_id, r.name, r.town]).toEqual([r.enterprise_id, e?.name ?? '', e?.town ?? '']);
+    }
+    // the rows of enterprises named, and (subsidy-summary) the claims without an enterprise left empty
+    expect(rows.some((r) => r.name !== '' && r.town !== '')).toBe(true);
   });
 });
 
@@ -396,7 +419,7 @@ describe('the GB18030 input', () => {
 
   it('is read as GB18030 by default: the same results as a UTF-8 copy', () => {
     const dir = tempDir('skilltax-demo-utf8-');
-    copyDemo(dir, ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'surcharges.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS, ...PROPERTY_INPUTS]);
+    copyDemo(dir, ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'surcharges.csv', 'enterprises.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS, ...PROPERTY_INPUTS]);
     writeFileSync(join(dir, 'training.csv'), iconv.decode(bytes(), 'gb18030'), 'utf8');
     const r = skilltax(['run', dir, '--quiet']);
     expect(r.status).toBe(0);
