@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, skilltax } from './helpers/cli.js';
 import { copyDemo, DEMO, demoEnterprises, demoFile, GOLDEN, readCsv, withEnterpriseOf, type Row } from './helpers/demo.js';
 import { tempDirs } from './helpers/files.js';
-import { yuan } from './helpers/recompute.js';
+import { fen, recomputeDeductions, yuan } from './helpers/recompute.js';
 import { runSummary } from './helpers/summary.js';
 import { goldenOutputs, runOutputs } from '../src/calculators/registry.js';
 
@@ -209,82 +209,8 @@ describe('the demo scenarios (RULES §1), checked by hand', () => {
   });
 });
 
-// ── RULES §1 recomputed from the inputs, in integer fen, without the project's code ─────────
-const fen = (s: string) => {
-  const m = /^(-?)(\d+)\.(\d\d)$/.exec(s.replace(/,/g, ''));
-  if (!m) throw new Error(`amount ${s}`);
-  return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3]));
-};
-
-interface Recomputed {
-  /** deductions.csv, row by row */
-  rows: Row[];
-  /** the years computed: the first and last year of the payroll and the deduction's training rows */
-  from: number;
-  to: number;
-  /** the input ledger (fixtures/demo/ledger.csv) */
-  ledger: Row[];
-}
-
-function recompute(): Recomputed {
-  const wages = new Map<string, number>();
-  const years = new Set<number>();
-  for (const r of readCsv(readFileSync(demoFile('payroll.csv')))) {
-    const k = `${r.enterprise_id} ${r.period!.slice(0, 4)}`;
-    wages.set(k, (wages.get(k) ?? 0) + fen(r.wages!));
-    years.add(Number(r.period!.slice(0, 4)));
-  }
-  const spend = new Map<string, { book: number; inc: number; fbook: number; finc: number }>();
-  for (const r of readCsv(iconv.decode(readFileSync(demoFile('training.csv')), 'gb18030'))) {
-    const k = `${r['纳税人识别号']} ${r['日期']!.slice(0, 4)}`;
-    const s = spend.get(k) ?? { book: 0, inc: 0, fbook: 0, finc: 0 };
-    if (r['类别'] === '职工教育经费') (s.book += fen(r['账载金额']!)), (s.inc += fen(r['实际发生额']!));
-    else if (r['类别'] === '全额扣除职工培训费用') (s.fbook += fen(r['账载金额']!)), (s.finc += fen(r['实际发生额']!));
-    else if (r['类别'] === '产教融合投资') continue; // the credit's, not the deduction's (RULES §2)
-    else throw new Error(`category ${r['类别']}`);
-    spend.set(k, s);
-    years.add(Number(r['日期']!.slice(0, 4)));
-  }
-  // README "Years": by default the first and last year in payroll and training
-  const [from, to] = [Math.min(...years), Math.max(...years)];
-  const quals = readCsv(readFileSync(demoFile('qualifications.csv')));
-  const has = (id: string, q: string, y: number) =>
-    quals.some((r) => r.enterprise_id === id && r.qualification === q && r.valid_from! <= `${y}-12-31` && (r.valid_to || '9999') >= `${y}-01-01`);
-  const ledger = readCsv(readFileSync(demoFile('ledger.csv')));
-  expect(ledger.every((r) => r.kind === 'education_expense' && r.opening === '')).toBe(true); // opening balances only
-  const opening = new Map(ledger.map((r) => [r.enterprise_id!, { year: Number(r.period), closing: fen(r.closing!) }]));
-  // RULES §1.1: 8% from 2018; 2.5% before, 8% for 高新技术企业 2015–2017. As [numerator, denominator].
-  const rate = (id: string, y: number): [number, number, string] =>
-    y >= 2018 || (y >= 2015 && has(id, 'high_tech', y)) ? [8, 100, '0.08'] : [25, 1000, '0.025'];
-  const dataKeys = [...wages.keys(), ...spend.keys()];
-  const ids = [...new Set(dataKeys.map((k) => k.split(' ')[0]!))].sort();
-  const rows: Row[] = [];
-  for (const id of ids) {
-    const first = Math.min(...dataKeys.filter((k) => k.startsWith(`${id} `)).map((k) => Number(k.split(' ')[1])));
-    const o = opening.get(id);
-    let carry = o && o.year === first - 1 ? o.closing : 0;
-    for (let y = first; y <= to; y++) {
-      const w = wages.get(`${id} ${y}`) ?? 0;
-      const s = spend.get(`${id} ${y}`) ?? { book: 0, inc: 0, fbook: 0, finc: 0 };
-      const full = has(id, 'software_ic', y);
-      const book = full ? s.book : s.book + s.fbook;
-      const inc = full ? s.inc : s.inc + s.finc;
-      const [num, den, rateText] = rate(id, y);
-      const cap = Math.floor((w * num * 2 + den) / (2 * den)); // round half-up to the fen
-      const deductible = Math.min(cap, inc + carry);
-      const fbook = full ? s.fbook : 0;
-      const finc = full ? s.finc : 0;
-      rows.push({
-        enterprise_id: id, year: String(y), wages: yuan(w), rate: rateText, cap: yuan(cap), book: yuan(book), incurred: yuan(inc),
-        carry_in: yuan(carry), deductible: yuan(deductible), adjustment: yuan(book - deductible), carry_out: yuan(inc + carry - deductible),
-        full_book: yuan(fbook), full_incurred: yuan(finc), full_deductible: yuan(finc), full_adjustment: yuan(fbook - finc),
-        total_book: yuan(book + fbook), total_deductible: yuan(deductible + finc), total_adjustment: yuan(book - deductible + fbook - finc), notes: '',
-      });
-      carry = inc + carry - deductible;
-    }
-  }
-  return { rows, from, to, ledger };
-}
+// ── RULES §1 recomputed from the inputs, in integer fen, without the project's code: test/helpers/recompute.ts ──
+const recompute = () => recomputeDeductions();
 
 /**
  * The education_expense items of summary.csv, in order, from the recomputed rows: the years, the
