@@ -128,19 +128,19 @@ const power = (x, n) => {
 // ── the enterprises ─────────────────────────────────────────────────────────────────
 const ENTERPRISES = [
   {
-    key: 'A', id: uscc('91330282144073961'), name: '慈溪市周巷华锐轴承有限公司', town: '慈溪市周巷镇', industry: '轴承制造',
+    key: 'A', id: uscc('91330282144073961'), name: '慈溪市周巷华锐轴承有限公司', town: '周巷镇', industry: '轴承制造',
     first: 2016, wages2016: 4_180_000, growth: 0.055,
     edu: { 2016: 0.021, 2017: 0.029, 2018: 0.034, 2019: 0.030, 2020: 0.018, 2021: 0.027, 2022: 0.031, 2023: 0.035, 2024: 0.033 },
     topics: ['数控磨床操作技能培训', '轴承热处理工艺培训', '安全生产教育培训', '电工特种作业操作证复审培训', '质量管理体系内审员培训', '新员工岗前培训', '职业技能等级认定培训费'],
   },
   {
-    key: 'B', id: uscc('91330282725183640'), name: '慈溪市观海卫智能电器有限公司', town: '慈溪市观海卫镇', industry: '家用电器制造',
+    key: 'B', id: uscc('91330282725183640'), name: '慈溪市观海卫智能电器有限公司', town: '观海卫镇', industry: '家用电器制造',
     first: 2016, wages2016: 5_620_000, growth: 0.07,
     edu: { 2016: 0.055, 2017: 0.086, 2018: 0.050, 2019: 0.062, 2020: 0.045, 2021: 0.070, 2022: 0.066, 2023: 0.072, 2024: 0.068 },
     topics: ['研发人员嵌入式控制技术进修', '智能家电产品设计培训', '工业机器人操作与维护培训', '精益生产管理培训', '安全生产教育培训', '技能大师工作室带徒培训', '职工学历教育学费报销'],
   },
   {
-    key: 'C', id: uscc('91330282MA2CL4RK1'), name: '慈溪坎墩云帆软件科技有限公司', town: '慈溪市坎墩街道', industry: '软件开发',
+    key: 'C', id: uscc('91330282MA2CL4RK1'), name: '慈溪坎墩云帆软件科技有限公司', town: '坎墩街道', industry: '软件开发',
     first: 2016, staffFrom: { 2016: 10, 2017: 11, 2018: 12, 2019: 13, 2020: 13, 2021: 14, 2022: 15, 2023: 16, 2024: 16 },
     edu: { 2016: 0.018, 2017: 0.016, 2018: 0.021, 2019: 0.019, 2020: 0.015, 2021: 0.022, 2022: 0.020, 2023: 0.024, 2024: 0.023 },
     full: { 2016: 0.032, 2017: 0.041, 2018: 0.036, 2019: 0.048, 2020: 0.030, 2021: 0.044, 2022: 0.050, 2023: 0.046, 2024: 0.039 },
@@ -148,25 +148,25 @@ const ENTERPRISES = [
     fullTopics: ['Java企业级开发专项培训（单独核算）', '嵌入式软件开发培训（单独核算）', '云原生架构培训（单独核算）', '软件测试工程师培训（单独核算）', '数据库管理员认证培训（单独核算）'],
   },
   {
-    key: 'D', id: uscc('91330282254907316'), name: '慈溪市宗汉锦纶纺织有限公司', town: '慈溪市宗汉街道', industry: '纺织',
+    key: 'D', id: uscc('91330282254907316'), name: '慈溪市宗汉锦纶纺织有限公司', town: '宗汉街道', industry: '纺织',
     first: 2016, wages2016: 2_960_000, growth: 0.03,
     edu: { 2016: 0.020, 2017: 0.022, 2018: 0.024, 2020: 0.021, 2021: 0.023, 2022: 0.019, 2023: 0.025, 2024: 0.022 },
     topics: ['纺织机械挡车工技能培训', '印染工艺培训', '安全生产教育培训', '班组长管理培训', '新员工岗前培训'],
   },
   {
-    key: 'E', id: uscc('91330282683914527'), name: '慈溪市龙山精工模具有限公司', town: '慈溪市龙山镇', industry: '模具制造',
+    key: 'E', id: uscc('91330282683914527'), name: '慈溪市龙山精工模具有限公司', town: '龙山镇', industry: '模具制造',
     first: 2016, wages2016: 3_240_000, growth: 0.045,
     edu: { 2016: 0.018, 2018: 0.040, 2019: 0.042, 2020: 0.030, 2021: 0.050, 2022: 0.055, 2023: 0.050, 2024: 0.060 },
     topics: ['模具设计CAD/CAM培训', '数控加工中心操作培训', '钳工技能等级培训', '安全生产教育培训', '新员工岗前培训'],
   },
   {
-    key: 'F', id: uscc('91330282MA28PY6G0'), name: '慈溪市逍林汽车配件有限公司', town: '慈溪市逍林镇', industry: '汽车零部件制造',
+    key: 'F', id: uscc('91330282MA28PY6G0'), name: '慈溪市逍林汽车配件有限公司', town: '逍林镇', industry: '汽车零部件制造',
     first: 2018, wages2016: 1_980_000, growth: 0.05,
     edu: { 2018: 0.060, 2019: 0.065, 2020: 0.040, 2021: 0.052, 2022: 0.048, 2023: 0.055, 2024: 0.050 },
     topics: ['IATF16949质量体系培训', '焊接技能培训', '冲压设备操作培训', '安全生产教育培训', '新员工岗前培训'],
   },
   {
-    key: 'G', id: uscc('91330282MA2GQ7WE5'), name: '慈溪市新浦海鲜食品有限公司', town: '慈溪市新浦镇', industry: '食品加工',
+    key: 'G', id: uscc('91330282MA2GQ7WE5'), name: '慈溪市新浦海鲜食品有限公司', town: '新浦镇', industry: '食品加工',
     first: 2020, wages2016: 1_420_000, growth: 0.06,
     edu: { 2020: 0.012, 2021: 0.018, 2022: 0.025, 2023: 0.021, 2024: 0.092 },
     topics: ['食品安全管理员培训', 'HACCP体系培训', '冷链仓储操作培训', '新员工岗前培训', '冷链新厂区全员转岗培训'],
@@ -303,8 +303,8 @@ function dateKey(d) {
 // ── surcharge returns, 2023–2024 (教育费附加 and 地方教育附加, RULES §2) ──────────────────────
 // Two enterprises file returns only: no payroll, no training, so the deduction does not see them.
 const RETURNS_ONLY = {
-  H: { key: 'H', id: uscc('91330282MA2H3KNX4'), name: '慈溪市明远五金贸易有限公司', town: '慈溪市浒山街道', industry: '五金批发' },
-  I: { key: 'I', id: uscc('91330282MA2J8TD61'), name: '慈溪市附海瑞丰电器配件有限公司', town: '慈溪市附海镇', industry: '电器配件制造' },
+  H: { key: 'H', id: uscc('91330282MA2H3KNX4'), name: '慈溪市明远五金贸易有限公司', town: '浒山街道', industry: '五金批发' },
+  I: { key: 'I', id: uscc('91330282MA2J8TD61'), name: '慈溪市附海瑞丰电器配件有限公司', town: '附海镇', industry: '电器配件制造' },
 };
 // Its own PRNG, so that the deduction's inputs above stay exactly as they were.
 const srand = mulberry32(20250228);
@@ -425,7 +425,7 @@ const GIVEN = {
 
 // An employer of the subsidy claims only: a 个体工商户 (USCC category 92), which cannot claim skill_upgrade for its staff.
 const SUBSIDY_ONLY = {
-  J: { key: 'J', id: uscc('92330282MA2KD8LN4'), name: '慈溪市浒山鑫达汽车修理店', town: '慈溪市浒山街道', industry: '汽车修理（个体工商户）' },
+  J: { key: 'J', id: uscc('92330282MA2KD8LN4'), name: '慈溪市浒山鑫达汽车修理店', town: '浒山街道', industry: '汽车修理（个体工商户）' },
 };
 qualifications.push([SUBSIDY_ONLY.J.id, 'individual_business', '2016-08-01', '']);
 const EMPLOYER = { ...byKey, ...RETURNS_ONLY, ...SUBSIDY_ONLY };
@@ -918,6 +918,12 @@ const awardHistory = [
   ['HX2022-031', '技能之星', AWARDEE.starPrev, 2022, '', '10000.00', EVENT_2022],
 ];
 
+// The two schools of the property exemptions (RULES §3, properties.csv below): in enterprises.csv only.
+const SCHOOLS = {
+  NP: { key: 'NP', id: uscc('52330282MJ0012345'), name: '慈溪市古塘育才职业技能培训学校', town: '古塘街道', industry: '职业技能培训（民办非企业单位）' }, // a 民办非企业单位 running a non-profit school
+  FP: { key: 'FP', id: uscc('91330282MA2H3T8K6'), name: '慈溪市白沙路启航教育科技有限公司', town: '白沙路街道', industry: '教育培训（营利性民办学校）' }, // a company running a for-profit school
+};
+
 // ── write ────────────────────────────────────────────────────────────────────────────
 const csvLine = (cells) => cells.map((c) => (/[",\r\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',');
 const csv = (header, rows, eol = '\n') => [header, ...rows].map(csvLine).join(eol) + eol;
@@ -927,7 +933,7 @@ const write = (name, content) => writeFileSync(join(OUT, name), content);
 
 write(
   'enterprises.csv',
-  csv(['enterprise_id', 'name', 'town', 'industry'], [...ENTERPRISES, ...Object.values(RETURNS_ONLY), ...Object.values(SUBSIDY_ONLY)].map((e) => [e.id, e.name, e.town, e.industry])),
+  csv(['enterprise_id', 'name', 'town', 'industry'], [...ENTERPRISES, ...Object.values(RETURNS_ONLY), ...Object.values(SUBSIDY_ONLY), ...Object.values(SCHOOLS)].map((e) => [e.id, e.name, e.town, e.industry])),
 );
 write(
   'payroll.csv',
@@ -1012,8 +1018,8 @@ write(
 write('award-history.csv', '\ufeff' + csv(['奖励编号', '奖励项目', '奖励对象', '年度', '等级', '奖励金额', '赛事'], awardHistory));
 
 // School property exemptions (RULES §3): fixed rows, so nothing above changes.
-const NONPROFIT_SCHOOL = uscc('52330282MJ0012345'); // a 民办非企业单位 running a non-profit school
-const FORPROFIT_SCHOOL = uscc('91330282MA2H3T8K6'); // a company running a for-profit school
+const NONPROFIT_SCHOOL = SCHOOLS.NP.id;
+const FORPROFIT_SCHOOL = SCHOOLS.FP.id;
 const properties = [
   // asset_id, enterprise_id, tax, school_type, use, year, original_value, deduction_ratio, rent, area_m2, unit_tax, basic_farmland, separate_land, price, rate, date, months
   ['B-SCH-TEACH', byKey.B.id, 'property', 'enterprise_school', 'teaching', 2023, '12000000.00', '', '', '', '', '', '', '', '', '', ''],
@@ -1039,7 +1045,7 @@ write(
 
 if (!args.includes('--quiet')) {
   process.stdout.write(
-    `wrote ${OUT}: ${ENTERPRISES.length + Object.keys(RETURNS_ONLY).length + Object.keys(SUBSIDY_ONLY).length} enterprises, ${payroll.length} payroll rows, ${training.length} training rows (GB18030), ` +
+    `wrote ${OUT}: ${ENTERPRISES.length + Object.keys(RETURNS_ONLY).length + Object.keys(SUBSIDY_ONLY).length + Object.keys(SCHOOLS).length} enterprises, ${payroll.length} payroll rows, ${training.length} training rows (GB18030), ` +
       `${qualifications.length} qualifications, ${surcharges.length} surcharge returns, ${ledger.length} ledger row, ` +
       `${claims.length} subsidy claims of ${new Set(claims.map((c) => c.p.id)).size} persons (GB18030), ${history.length} history rows, ${catalog.length - 1} catalogue rows, ` +
       `${awards.length} award rows, ${awardHistory.length} award history rows, ${properties.length} property rows\n`,

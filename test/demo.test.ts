@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, skilltax } from './helpers/cli.js';
-import { copyDemo, DEMO, demoFile, GOLDEN, readCsv, type Row } from './helpers/demo.js';
+import { copyDemo, DEMO, demoEnterprises, demoFile, GOLDEN, readCsv, withEnterpriseOf, type Row } from './helpers/demo.js';
 import { tempDirs } from './helpers/files.js';
-import { yuan } from './helpers/recompute.js';
+import { fen, recomputeDeductions, yuan } from './helpers/recompute.js';
 import { runSummary } from './helpers/summary.js';
 import { goldenOutputs, runOutputs } from '../src/calculators/registry.js';
 
@@ -117,7 +117,7 @@ describe('skilltax run fixtures/demo', () => {
       '纳税人识别号,税款所属年度,工资薪金支出税收金额,税收规定扣除率,扣除限额,账载金额,实际发生额,以前年度累计结转扣除额,' +
         '税收金额,纳税调整金额,累计结转以后年度扣除额,全额扣除职工培训费用账载金额,全额扣除职工培训费用实际发生额,' +
         '全额扣除职工培训费用税收金额,全额扣除职工培训费用纳税调整金额,职工教育经费支出账载金额,职工教育经费支出税收金额,' +
-        '职工教育经费支出纳税调整金额,备注',
+        '职工教育经费支出纳税调整金额,备注,企业名称,镇街道',
     );
     expect(body.join('\n')).toBe(readFileSync(join(GOLDEN, 'deductions.csv'), 'utf8').split('\n').slice(1).join('\n'));
     expect(readFileSync(join(zh, 'ledger.csv'), 'utf8').split('\n')[0]).toBe('纳税人识别号,类型,所属期,期初余额,本期增加,本期使用,期末余额');
@@ -136,7 +136,7 @@ describe('skilltax run fixtures/demo', () => {
 
   it('reads its own ledger back: running on out/ledger.csv changes nothing', () => {
     const dir = tempDir('skilltax-demo-ledger-');
-    copyDemo(dir, ['payroll.csv', 'training.csv', 'qualifications.csv', 'surcharges.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS, ...PROPERTY_INPUTS]);
+    copyDemo(dir, ['payroll.csv', 'training.csv', 'qualifications.csv', 'surcharges.csv', 'enterprises.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS, ...PROPERTY_INPUTS]);
     copyFileSync(join(GOLDEN, 'ledger.csv'), join(dir, 'ledger.csv'));
     const r = skilltax(['run', dir, '--quiet']);
     expect(r.stderr).toBe('');
@@ -209,82 +209,8 @@ describe('the demo scenarios (RULES §1), checked by hand', () => {
   });
 });
 
-// ── RULES §1 recomputed from the inputs, in integer fen, without the project's code ─────────
-const fen = (s: string) => {
-  const m = /^(-?)(\d+)\.(\d\d)$/.exec(s.replace(/,/g, ''));
-  if (!m) throw new Error(`amount ${s}`);
-  return (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3]));
-};
-
-interface Recomputed {
-  /** deductions.csv, row by row */
-  rows: Row[];
-  /** the years computed: the first and last year of the payroll and the deduction's training rows */
-  from: number;
-  to: number;
-  /** the input ledger (fixtures/demo/ledger.csv) */
-  ledger: Row[];
-}
-
-function recompute(): Recomputed {
-  const wages = new Map<string, number>();
-  const years = new Set<number>();
-  for (const r of readCsv(readFileSync(demoFile('payroll.csv')))) {
-    const k = `${r.enterprise_id} ${r.period!.slice(0, 4)}`;
-    wages.set(k, (wages.get(k) ?? 0) + fen(r.wages!));
-    years.add(Number(r.period!.slice(0, 4)));
-  }
-  const spend = new Map<string, { book: number; inc: number; fbook: number; finc: number }>();
-  for (const r of readCsv(iconv.decode(readFileSync(demoFile('training.csv')), 'gb18030'))) {
-    const k = `${r['纳税人识别号']} ${r['日期']!.slice(0, 4)}`;
-    const s = spend.get(k) ?? { book: 0, inc: 0, fbook: 0, finc: 0 };
-    if (r['类别'] === '职工教育经费') (s.book += fen(r['账载金额']!)), (s.inc += fen(r['实际发生额']!));
-    else if (r['类别'] === '全额扣除职工培训费用') (s.fbook += fen(r['账载金额']!)), (s.finc += fen(r['实际发生额']!));
-    else if (r['类别'] === '产教融合投资') continue; // the credit's, not the deduction's (RULES §2)
-    else throw new Error(`category ${r['类别']}`);
-    spend.set(k, s);
-    years.add(Number(r['日期']!.slice(0, 4)));
-  }
-  // README "Years": by default the first and last year in payroll and training
-  const [from, to] = [Math.min(...years), Math.max(...years)];
-  const quals = readCsv(readFileSync(demoFile('qualifications.csv')));
-  const has = (id: string, q: string, y: number) =>
-    quals.some((r) => r.enterprise_id === id && r.qualification === q && r.valid_from! <= `${y}-12-31` && (r.valid_to || '9999') >= `${y}-01-01`);
-  const ledger = readCsv(readFileSync(demoFile('ledger.csv')));
-  expect(ledger.every((r) => r.kind === 'education_expense' && r.opening === '')).toBe(true); // opening balances only
-  const opening = new Map(ledger.map((r) => [r.enterprise_id!, { year: Number(r.period), closing: fen(r.closing!) }]));
-  // RULES §1.1: 8% from 2018; 2.5% before, 8% for 高新技术企业 2015–2017. As [numerator, denominator].
-  const rate = (id: string, y: number): [number, number, string] =>
-    y >= 2018 || (y >= 2015 && has(id, 'high_tech', y)) ? [8, 100, '0.08'] : [25, 1000, '0.025'];
-  const dataKeys = [...wages.keys(), ...spend.keys()];
-  const ids = [...new Set(dataKeys.map((k) => k.split(' ')[0]!))].sort();
-  const rows: Row[] = [];
-  for (const id of ids) {
-    const first = Math.min(...dataKeys.filter((k) => k.startsWith(`${id} `)).map((k) => Number(k.split(' ')[1])));
-    const o = opening.get(id);
-    let carry = o && o.year === first - 1 ? o.closing : 0;
-    for (let y = first; y <= to; y++) {
-      const w = wages.get(`${id} ${y}`) ?? 0;
-      const s = spend.get(`${id} ${y}`) ?? { book: 0, inc: 0, fbook: 0, finc: 0 };
-      const full = has(id, 'software_ic', y);
-      const book = full ? s.book : s.book + s.fbook;
-      const inc = full ? s.inc : s.inc + s.finc;
-      const [num, den, rateText] = rate(id, y);
-      const cap = Math.floor((w * num * 2 + den) / (2 * den)); // round half-up to the fen
-      const deductible = Math.min(cap, inc + carry);
-      const fbook = full ? s.fbook : 0;
-      const finc = full ? s.finc : 0;
-      rows.push({
-        enterprise_id: id, year: String(y), wages: yuan(w), rate: rateText, cap: yuan(cap), book: yuan(book), incurred: yuan(inc),
-        carry_in: yuan(carry), deductible: yuan(deductible), adjustment: yuan(book - deductible), carry_out: yuan(inc + carry - deductible),
-        full_book: yuan(fbook), full_incurred: yuan(finc), full_deductible: yuan(finc), full_adjustment: yuan(fbook - finc),
-        total_book: yuan(book + fbook), total_deductible: yuan(deductible + finc), total_adjustment: yuan(book - deductible + fbook - finc), notes: '',
-      });
-      carry = inc + carry - deductible;
-    }
-  }
-  return { rows, from, to, ledger };
-}
+// ── RULES §1 recomputed from the inputs, in integer fen, without the project's code: test/helpers/recompute.ts ──
+const recompute = () => recomputeDeductions();
 
 /**
  * The education_expense items of summary.csv, in order, from the recomputed rows: the years, the
@@ -309,7 +235,30 @@ describe('the golden deductions.csv', () => {
   it('agrees to the cent with RULES §1 recomputed independently from the inputs', () => {
     const golden = readCsv(readFileSync(join(GOLDEN, 'deductions.csv')));
     expect(golden).toHaveLength(57);
-    expect(golden).toEqual(recompute().rows);
+    // name and town (镇街道) at the end, from enterprises.csv
+    expect(golden).toEqual(recompute().rows.map((r) => withEnterpriseOf(r)));
+  });
+});
+
+describe('name and town (镇街道) from fixtures/demo/enterprises.csv', () => {
+  // every report of `run` with an enterprise_id (not ledger.csv: an input of the next run, CONTRACT §8); enterprises.csv read here, not through src/
+  const withIds = GOLDEN_OUTPUTS.filter((n) => n !== 'ledger.csv' && readCsv(readFileSync(join(GOLDEN, n))).some((r) => 'enterprise_id' in r));
+
+  it('are the last two columns of deductions, credits, subsidies, subsidy-summary and exemptions', () => {
+    expect(withIds.sort()).toEqual(['credits.csv', 'deductions.csv', 'exemptions.csv', 'subsidies.csv', 'subsidy-summary.csv']);
+    for (const n of withIds) expect([n, readFileSync(join(GOLDEN, n), 'utf8').split('\n')[0]!.split(',').slice(-2)]).toEqual([n, ['name', 'town']]);
+  });
+
+  it.each(['deductions.csv', 'credits.csv', 'subsidies.csv', 'subsidy-summary.csv', 'exemptions.csv'])("%s: each row's are enterprises.csv's for its enterprise_id (empty for an id it lacks or no id)", (n) => {
+    const enterprises = demoEnterprises();
+    const rows = readCsv(readFileSync(join(out, n)));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const e = enterprises.get(r.enterprise_id!);
+      expect([r.enterprise_id, r.name, r.town]).toEqual([r.enterprise_id, e?.name ?? '', e?.town ?? '']);
+    }
+    // the rows of enterprises named, and (subsidy-summary) the claims without an enterprise left empty
+    expect(rows.some((r) => r.name !== '' && r.town !== '')).toBe(true);
   });
 });
 
@@ -396,7 +345,7 @@ describe('the GB18030 input', () => {
 
   it('is read as GB18030 by default: the same results as a UTF-8 copy', () => {
     const dir = tempDir('skilltax-demo-utf8-');
-    copyDemo(dir, ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'surcharges.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS, ...PROPERTY_INPUTS]);
+    copyDemo(dir, ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'surcharges.csv', 'enterprises.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS, ...PROPERTY_INPUTS]);
     writeFileSync(join(dir, 'training.csv'), iconv.decode(bytes(), 'gb18030'), 'utf8');
     const r = skilltax(['run', dir, '--quiet']);
     expect(r.status).toBe(0);

@@ -16,6 +16,7 @@
  * record the renames and to fail a write as a full disk does.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   chmodSync,
   chownSync,
@@ -282,13 +283,25 @@ describe('9. no output may replace an input of the same run', () => {
     const before = Object.fromEntries(inputs.map((n) => [n, read(join(d, n))]));
     const r1 = cli(['run', d, '--out', d, '--quiet']);
     expect(r1.status, r1.stderr).toBeLessThan(2);
-    expect(readdirSync(d).sort()).toEqual([...inputs, 'deductions.csv', 'ledger.csv', 'subsidies.csv', 'subsidy-summary.csv', 'summary.csv'].sort());
+    expect(readdirSync(d).sort()).toEqual([...inputs, 'deductions.csv', 'ledger.csv', 'subsidies.csv', 'subsidy-summary.csv', 'summary.csv', 'summary.json'].sort());
     for (const n of inputs) expect(read(join(d, n)), n).toBe(before[n]);
     expect(read(data.ledger)).toContain(`${data.ids[0]},education_expense,2020,`);
-    const outputs = Object.fromEntries(readdirSync(d).map((n) => [n, read(join(d, n))]));
+    // summary.json lists the inputs read with their sha256: the second run's ledger.csv is the first's output
+    type Inputs = { inputs: { file: string; sha256: string; rows: number | null }[] };
+    const ledgerSha = () => (JSON.parse(read(join(d, 'summary.json'))) as Inputs).inputs.find((i) => i.file === 'ledger.csv')!.sha256;
+    const withoutLedgerRead = (text: string) => {
+      const s = JSON.parse(text) as Inputs;
+      return { ...s, inputs: s.inputs.map((i) => (i.file === 'ledger.csv' ? { file: i.file } : i)) };
+    };
+    const files = () => Object.fromEntries(readdirSync(d).map((n) => [n, n === 'summary.json' ? withoutLedgerRead(read(join(d, n))) : read(join(d, n))]));
+    const outputs = files();
+    const firstRead = ledgerSha();
+    const written = createHash('sha256').update(read(data.ledger)).digest('hex');
     const r2 = cli(['run', d, '--out', d, '--quiet']);
     expect(r2.status).toBe(r1.status);
-    expect(Object.fromEntries(readdirSync(d).map((n) => [n, read(join(d, n))]))).toEqual(outputs);
+    expect(files()).toEqual(outputs);
+    // …and the ledger the second run read is the one the first wrote
+    expect([firstRead === written, ledgerSha()]).toEqual([false, written]);
   });
 
   it('run DIR --out OUT where a report name is a link to an input is refused', () => {
@@ -365,7 +378,7 @@ describe('10. replacing a file keeps its protection', () => {
     const r2 = cli(['run', d, '--quiet']);
     expect(r2.status, r2.stderr).toBeLessThan(2);
     const modes = Object.fromEntries(readdirSync(join(d, 'out')).map((n) => [n, mode(join(d, 'out', n)).toString(8)]));
-    expect(modes).toEqual({ 'deductions.csv': '644', 'ledger.csv': '644', 'subsidies.csv': '600', 'subsidy-summary.csv': '644', 'summary.csv': '644' });
+    expect(modes).toEqual({ 'deductions.csv': '644', 'ledger.csv': '644', 'subsidies.csv': '600', 'subsidy-summary.csv': '644', 'summary.csv': '644', 'summary.json': '644' });
   });
 });
 

@@ -7,7 +7,7 @@
  * the exit status 1, exactly one line saying how many. Runs the built CLI on small inputs written
  * to temporary folders.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requireBuild, ROOT, skilltax } from './helpers/cli.js';
@@ -245,7 +245,7 @@ describe('run DIR', () => {
     const s = runSummary(r.stderr);
     expect(s.dir).toBe(d);
     expect(s.outDir).toBe(join(d, 'out'));
-    expect(s.wrote).toEqual(['deductions.csv', 'credits.csv', 'ledger.csv', 'summary.csv']);
+    expect(s.wrote).toEqual(['deductions.csv', 'credits.csv', 'ledger.csv', 'summary.csv', 'summary.json']);
     expect(s.after).toEqual([]);
     expect(s.sections.map((x) => x.title)).toEqual(['Employee education expense (职工教育经费, A105050 rows 4–6)', '产教融合 credit against the education surcharges']);
     expect(asLine('deduct', s.sections[0]!.items)).toBe(DEDUCT_LINE);
@@ -298,15 +298,27 @@ describe('--lang (CONTRACT §1)', () => {
     }
   });
 
-  it('--lang zh, or LANG=zh_CN.UTF-8: the same report, the summary in Chinese; nothing with --quiet', () => {
+  it('--lang zh, or LANG=zh_CN.UTF-8: the same report, the summary in Chinese; nothing with --quiet; run writes the same files but report.html', () => {
     for (const r of [skilltax([...deduct(), '--lang', 'zh']), skilltax(deduct(), { env: { LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' } })]) {
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toBe(skilltax(deduct()).stdout);
+      expect(r.stdout).toBe(skilltax([...deduct(), '--lang', 'en']).stdout);
       // One line, in Chinese form, with the same figures (the labels are the calculator's).
       expect(r.stderr).toMatch(/^deduct：[^\n]*2023[^\n]*90000\.00，[^\n]*20000\.00，[^\n]*\n$/);
     }
     const q = skilltax([...deduct(), '--lang', 'zh', '--quiet']);
     expect([q.status, q.stderr]).toEqual([0, '']);
+    // run, with warnings: every file it writes the same bytes in either language (summary.json too)
+    const d = tempDir();
+    write(d, 'payroll.csv', PAYROLL);
+    write(d, 'training.csv', TRAINING_WARNED);
+    write(d, 'surcharges.csv', SURCHARGES_WARNED);
+    const [zhOut, enOut] = [join(tempDir(), 'zh'), join(tempDir(), 'en')];
+    expect(skilltax(['run', d, '--out', zhOut, '--lang', 'zh', '--quiet']).status).toBe(1);
+    expect(skilltax(['run', d, '--out', enOut, '--lang', 'en', '--quiet']).status).toBe(1);
+    expect(readdirSync(zhOut).sort()).toEqual(readdirSync(enOut).sort());
+    // report.html is the one file in the --lang language (README "Languages")
+    for (const n of readdirSync(enOut).filter((n) => n !== 'report.html')) expect(readFileSync(join(zhOut, n)).equals(readFileSync(join(enOut, n))), n).toBe(true);
   });
 
   it('a language other than en or zh: exit 2 naming the choices', () => {

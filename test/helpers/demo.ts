@@ -2,6 +2,7 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { ROOT } from './cli.js';
 
 export const DEMO = join(ROOT, 'fixtures', 'demo');
@@ -17,4 +18,35 @@ export const readCsv = (text: string | Buffer): Row[] => parse(text, { columns: 
 /** Copies these files of fixtures/demo into dir, under the same names. */
 export function copyDemo(dir: string, names: readonly string[]): void {
   for (const f of names) copyFileSync(demoFile(f), join(dir, f));
+}
+
+/** The columns `run` appends to every report with an enterprise_id, from enterprises.csv (CONTRACT §2). */
+export const ENTERPRISE_COLUMNS = ['name', 'town'] as const;
+
+/**
+ * A golden report as a single command (`deduct`, `credit`, `subsidy`, `exempt`, which do not read
+ * enterprises.csv) writes it: the golden file without its last two columns `name,town`. Parsed as
+ * CSV (cells may be quoted) and written back as the reports are (csv-stringify, `\n` records).
+ * Throws when the file does not end with those two columns.
+ */
+export function goldenWithoutEnterprise(name: string): Buffer {
+  const records = parse(golden(name), { bom: true }) as string[][];
+  const head = records[0] ?? [];
+  if (head.slice(-2).join(',') !== ENTERPRISE_COLUMNS.join(',')) throw new Error(`${name}: the last columns are ${head.slice(-2).join(',')}, not name,town`);
+  return Buffer.from(stringify(records.map((r) => r.slice(0, -2)), { record_delimiter: '\n' }), 'utf8');
+}
+
+/** Rows without `name` and `town` (as a single command writes them). */
+export const withoutEnterprise = (rows: readonly Row[]): Row[] =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !(ENTERPRISE_COLUMNS as readonly string[]).includes(k))));
+
+/** fixtures/demo/enterprises.csv by enterprise_id: name and town. */
+export function demoEnterprises(): Map<string, { name: string; town: string }> {
+  return new Map(readCsv(readFileSync(demoFile('enterprises.csv'))).map((r) => [r.enterprise_id!, { name: r.name ?? '', town: r.town ?? '' }]));
+}
+
+/** A row with `name` and `town` of its enterprise_id from `enterprises` ('' for an id absent from it or an empty id), as `run` adds them. */
+export function withEnterpriseOf(row: Row, enterprises: ReadonlyMap<string, { name: string; town: string }> = demoEnterprises()): Row {
+  const e = enterprises.get(row.enterprise_id ?? '');
+  return { ...row, name: e?.name ?? '', town: e?.town ?? '' };
 }
