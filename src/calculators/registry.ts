@@ -12,9 +12,9 @@ import { exempt } from './exempt.js';
 
 export const CALCULATORS: readonly Calculator[] = [educationExpense, pcieCredit, trainingSubsidy, awards, exempt];
 
-/** The files `skilltax run` writes, in order: each calculator's reports, then ledger.csv, the summary, summary.json (CSV runs) and report.html. */
+/** The files `skilltax run` writes, in order: each calculator's reports, then ledger.csv, summary.csv (not with --format json), summary.json and report.html. */
 export function runOutputs(ext: 'csv' | 'json' = 'csv'): string[] {
-  return [...CALCULATORS.flatMap((c) => c.reports.map((r) => `${r.name}.${ext}`)), 'ledger.csv', `summary.${ext}`, ...(ext === 'csv' ? ['summary.json'] : [])];
+  return [...CALCULATORS.flatMap((c) => c.reports.map((r) => `${r.name}.${ext}`)), 'ledger.csv', ...(ext === 'csv' ? ['summary.csv'] : []), 'summary.json'];
 }
 
 /** What `run` writes about the run itself: they name the input folder and the inputs' sha256, so they are not golden files. */

@@ -207,8 +207,9 @@ export function runCommand(outcome: Outcome): Command {
         [
           ...reportPaths.map((path) => ({ path, what: t('run.what.report') })),
           { path: ledgerOut, what: t('run.what.ledger'), ...(ledgerIn ? { mayReplace: ledgerIn } : {}) },
-          { path: summaryPath, what: t('run.what.summary') },
-          ...(ext === 'csv' ? [{ path: summaryJsonPath, what: t('run.what.summary') }] : []),
+          // summary.csv; with --format json, summary.json alone (it holds summary.csv's items)
+          ...(ext === 'csv' ? [{ path: summaryPath, what: t('run.what.summary') }] : []),
+          { path: summaryJsonPath, what: t('run.what.summary') },
           ...(flags.reform !== undefined && !workbook ? [{ path: reformPath, what: t('run.what.reform') }] : []),
         ],
         inputs,
@@ -244,7 +245,7 @@ export function runCommand(outcome: Outcome): Command {
           const all = [{ name: 'summary', table: runSummaryTable(sections) }, ...sheets];
           if (reform) all.push({ name: 'reform', table: reformTable(reformData(flags.reform!, baseline, reform, rules, reformRules!, enterprises)) });
           files.push({ path: join(outDir, WORKBOOK), content: await renderXlsx(all, g.header), what: t('run.what.workbook'), private: sheets.some((x) => holdsPersonIds(x.table)) });
-        } else files.push({ path: summaryPath, content: render(runSummaryTable(sections), renderOptions(g)), what: t('run.what.summary') });
+        } else if (ext === 'csv') files.push({ path: summaryPath, content: render(runSummaryTable(sections), renderOptions(g)), what: t('run.what.summary') });
         const reformed = reform ? reformData(flags.reform!, baseline, reform, rules, reformRules!, enterprises) : undefined;
         if (reformed && !workbook) files.push({ path: reformPath, content: render(reformTable(reformed), renderOptions(g)), what: t('run.what.reform') });
         const status = warnings.length ? 1 : 0;
@@ -263,7 +264,11 @@ export function runCommand(outcome: Outcome): Command {
           facts: baseline.facts.facts,
           params: paramsInForce(rules, yearsOf(baseline.facts.facts).to),
           inputs: await Promise.all(
-            inputs.filter((i) => i.path !== g.rules).map(async (i) => ({ file: basename(i.path), kind: kindOf(basename(i.path)), ...(await digestInput(i.path)) })),
+            [...[...INPUT_NAMES].flatMap((name) => input(name) ?? []), ...(g.rules !== undefined ? [g.rules] : []), ...(flags.reform !== undefined ? [flags.reform] : [])].map(async (path) => ({
+              file: basename(path),
+              kind: path === g.rules || path === flags.reform ? 'rules' : kindOf(basename(path)),
+              ...(await digestInput(path)),
+            })),
           ),
           outputs: [...files.map((f) => basename(f.path)), 'summary.json'].sort(byText),
           ...(reformed ? { reform: reformed } : {}),

@@ -42,11 +42,11 @@ export async function loadEnterprises(path: string, o: LoadOptions): Promise<Map
 /**
  * An input file's fingerprint for summary.json: the sha256 of its bytes (hex) and, for a text
  * file, its data rows (records after the first, blank ones not counted; a quoted line break does
- * not end a record). `rows` is null for a workbook (.xlsx, .xls). Throws what reading throws.
+ * not end a record). `rows` is null for a workbook (.xlsx, .xls) and a rules file (.json). Throws what reading throws.
  */
 export async function digestInput(path: string): Promise<{ sha256: string; rows: number | null }> {
   const hash = createHash('sha256');
-  const text = !/\.xlsx?$/i.test(path);
+  const text = !/\.(xlsx?|json)$/i.test(path);
   let records = 0;
   let quoted = false;
   let filled = false;

@@ -76,7 +76,7 @@ export const FACT_SPECS: Readonly<Record<string, FactSpec>> = {
     year: 'year',
     subject: { column: 'enterprise_id', kind: 'enterprise' },
     measures: [
-      { name: 'assets', count: true },
+      { name: 'rows', count: true },
       { name: 'exempt', count: true, column: 'exempt', equals: 'yes' },
       { name: 'tax_amount', sum: 'tax_amount' },
       { name: 'exempt_amount', sum: 'exempt_amount' },
