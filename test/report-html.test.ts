@@ -171,10 +171,11 @@ describe('renderReportHtml', () => {
 /** Debian's chromium, as .ci/run installs it. */
 const CHROMIUM = '/usr/bin/chromium';
 
-describe.runIf(existsSync(CHROMIUM))('report.html in headless chromium', () => {
+describe('report.html in headless chromium', () => {
   // eslint-disable-next-line @typescript-eslint/consistent-type-imports
   let browser: import('playwright-core').Browser;
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -192,6 +192,7 @@ export const en = {
   'html.legalSource': 'Legal source',
   'html.level': (p: { level: string }) => `level ${p.level}`,
   'html.noLevel': 'no level',
+  'html.rightAxis': (p: { name: string }) => `${p.name} (right axis)`,
   'html.edu.title': 'Employee education expense (职工教育经费)',
   'html.edu.byYear': 'Wages, cap, deductible and carried forward by year (all enterprises)',
   'html.edu.largestCarried': (p: { year: string }) => `Largest balances carried forward out of ${p.year}`,

@@ -179,6 +179,7 @@ export const zh: Catalogue = {
   'html.legalSource': '政策依据',
   'html.level': (p) => `${p.level}级`,
   'html.noLevel': '无等级',
+  'html.rightAxis': (p) => `${p.name}（右轴）`,
   'html.edu.title': '职工教育经费',
   'html.edu.byYear': '各年度工资薪金总额、扣除限额、准予扣除额及结转额（全部企业）',
   'html.edu.largestCarried': (p) => `${p.year} 年末结转余额最大的企业`,

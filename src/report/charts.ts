@@ -64,20 +64,18 @@ function cut(s: string, max: number): string {
 /** The chart as an SVG element (a string), with the same bytes for the same spec. */
 export function renderChart(spec: ChartSpec): string {
   const width = spec.width ?? 560;
-  const height = spec.height ?? (spec.horizontal ? Math.max(220, 70 + spec.categories.length * 26) : 300);
+  const height = spec.height ?? (spec.horizontal ? Math.max(140, 70 + spec.categories.length * 26) : 300);
   const label = (v: number) => (spec.money ? compactAmount(v, spec.lang) : String(v));
   const twoAxes = spec.series.some((s) => s.axis === 1);
   const valueAxis = (i: number) => ({
     type: 'value' as const,
     axisLabel: { formatter: label, color: '#555', fontSize: 11 },
     splitLine: { show: i === 0, lineStyle: { color: '#e6e6e6' } },
-    name: i === 1 ? spec.series.find((s) => s.axis === 1)?.name : undefined,
-    nameTextStyle: { color: '#777', fontSize: 11 },
   });
   const manyCategories = !spec.horizontal && spec.categories.length > 10;
   const categoryAxis = {
     type: 'category' as const,
-    data: spec.categories.map((c) => cut(c, spec.horizontal ? 14 : 12)),
+    data: spec.categories.map((c) => cut(c, spec.horizontal ? 30 : 14)),
     inverse: spec.horizontal,
     axisLabel: { color: '#333', fontSize: 11, interval: 0, rotate: manyCategories ? 45 : 0 },
     axisTick: { alignWithLabel: true },

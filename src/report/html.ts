@@ -10,7 +10,7 @@
  */
 import { formatFen, type Fen } from '../domain/money.js';
 import { cellsOf } from '../domain/table.js';
-import { tIn, type Lang, type MessageKey } from '../i18n/index.js';
+import { CATALOGUES, tIn, type Lang, type MessageKey } from '../i18n/index.js';
 import { renderChart, FONT_FAMILY, type ChartSeries } from './charts.js';
 import type { ParamInForce, RunData, RunReport } from './run-data.js';
 
@@ -124,6 +124,14 @@ class Page {
   measure(name: string): string {
     return this.t(`html.measure.${name}` as MessageKey);
   }
+  /** A measure's name when the catalogue has it (`deductible` → 准予扣除额), else its code. */
+  measureName(name: string): string {
+    return `html.measure.${name}` in CATALOGUES[this.lang] ? this.measure(name) : name;
+  }
+  /** A calculator's title as the run's summary gives it, else its code. */
+  calculator(name: string): string {
+    return this.data.sections.find((s) => s.calculator === name)?.title ?? name;
+  }
   town(town: string): string {
     return town === '' ? this.t('html.townUnknown') : town;
   }
@@ -140,7 +148,7 @@ class Page {
   figure(o: { title: string; chart: Omit<Parameters<typeof renderChart>[0], 'id' | 'lang'>; table: string; sources?: readonly string[]; wide?: boolean }): string {
     const id = `c${++this.charts}`;
     const hasData = o.chart.categories.length > 0 && o.chart.series.some((s) => s.values.some((v) => v !== 0));
-    const chart = hasData ? renderChart({ ...o.chart, id, lang: this.lang }) : `<p class="empty">${esc(this.t('html.nothingToChart'))}</p>`;
+    const chart = hasData ? renderChart({ width: o.wide ? 1150 : 560, ...o.chart, id, lang: this.lang }) : `<p class="empty">${esc(this.t('html.nothingToChart'))}</p>`;
     return [
       `<figure class="fig${o.wide ? ' wide' : ''}" id="${id}">`,
       `<figcaption>${esc(o.title)}</figcaption>`,
@@ -209,7 +217,7 @@ function educationSection(p: Page, report: RunReport): string {
         { name: p.measure('cap'), values: years.map((y) => yuan(byYear.fen(y, 'cap'))) },
         { name: p.measure('deductible'), values: years.map((y) => yuan(byYear.fen(y, 'deductible'))) },
         { name: p.measure('carry_out'), values: years.map((y) => yuan(byYear.fen(y, 'carry_out'))), type: 'line' },
-        { name: p.measure('wages'), values: years.map((y) => yuan(byYear.fen(y, 'wages'))), type: 'line', axis: 1 },
+        { name: p.t('html.rightAxis', { name: p.measure('wages') }), values: years.map((y) => yuan(byYear.fen(y, 'wages'))), type: 'line', axis: 1 },
       ],
     },
     table: p.table(
@@ -414,14 +422,14 @@ function reformSection(p: Page): string {
   const all = reform.rows.filter((r) => r.town === '*' && r.year === '*');
   const byCalc = p.table(
     [{ label: p.measure('calculator') }, { label: p.measure('measure') }, ...diffCols],
-    all.map((r) => [text(r.calculator), text(r.measure), ...diffCells(r)]),
+    all.map((r) => [text(p.calculator(r.calculator)), text(p.measureName(r.measure)), ...diffCells(r)]),
   );
   // The charts follow the amount that changed most.
   const lead = all.filter((r) => r.unit === 'fen').sort((a, b) => Math.abs(b.reform - b.baseline) - Math.abs(a.reform - a.baseline))[0];
   const same = (r: (typeof reform.rows)[number]) => lead !== undefined && r.calculator === lead.calculator && r.measure === lead.measure;
   const townRows = reform.rows.filter((r) => r.town !== '*' && r.year === '*');
   const yearRows = reform.rows.filter((r) => r.town === '*' && r.year !== '*').sort((a, b) => byText(a.year, b.year));
-  const leadName = lead ? `${lead.calculator} · ${lead.measure}` : '';
+  const leadName = lead ? `${p.calculator(lead.calculator)} · ${p.measureName(lead.measure)}` : '';
   const townLead = townRows.filter(same).sort((a, b) => Math.abs(b.reform - b.baseline) - Math.abs(a.reform - a.baseline) || byText(a.town, b.town));
   const yearLead = yearRows.filter(same);
   const townFig = p.figure({
@@ -429,7 +437,7 @@ function reformSection(p: Page): string {
     chart: { categories: townLead.map((r) => p.town(r.town)), money: true, horizontal: true, series: [{ name: p.measure('difference'), values: townLead.map((r) => yuan(r.reform - r.baseline)) }] },
     table: p.table(
       [{ label: p.measure('calculator') }, { label: p.measure('measure') }, { label: p.measure('town') }, ...diffCols],
-      townRows.map((r) => [text(r.calculator), text(r.measure), text(p.town(r.town)), ...diffCells(r)]),
+      townRows.map((r) => [text(p.calculator(r.calculator)), text(p.measureName(r.measure)), text(p.town(r.town)), ...diffCells(r)]),
     ),
   });
   const yearFig = p.figure({
@@ -444,14 +452,14 @@ function reformSection(p: Page): string {
     },
     table: p.table(
       [{ label: p.measure('calculator') }, { label: p.measure('measure') }, { label: p.measure('year') }, ...diffCols],
-      yearRows.map((r) => [text(r.calculator), text(r.measure), text(r.year), ...diffCells(r)]),
+      yearRows.map((r) => [text(p.calculator(r.calculator)), text(p.measureName(r.measure)), text(r.year), ...diffCells(r)]),
     ),
   });
   const affected = p.table(
     [{ label: p.measure('calculator') }, { label: p.measure('measure') }, { label: p.measure('subject') }, { label: p.measure('name') }, { label: p.measure('town') }, ...diffCols],
     reform.affected.map((s) => [
-      text(s.calculator),
-      text(s.measure),
+      text(p.calculator(s.calculator)),
+      text(p.measureName(s.measure)),
       text(s.kind === 'person' ? maskPersonId(s.id) : s.id),
       text(s.name),
       text(p.town(s.town)),
@@ -510,11 +518,11 @@ nav a:hover{text-decoration:underline}
 h2{font-size:19px;margin:22px 0 10px;padding-bottom:4px;border-bottom:2px solid #1f3b5a}
 h3{font-size:15px;margin:0 0 8px}
 code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:10px}
-.card{background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:10px 12px}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:8px}
+.card{background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:8px 10px}
 .card h3{font-size:13px;color:#1f3b5a}
-.card dl{display:grid;grid-template-columns:1fr auto;gap:1px 10px;margin:0;font-size:12.5px}
-.card dt{color:#555}.card dd{margin:0;font-variant-numeric:tabular-nums;text-align:right}
+.card dl{display:grid;grid-template-columns:1fr auto;gap:0 8px;margin:0;font-size:12px;line-height:1.45}
+.card dt{color:#555}.card dd{margin:0;font-variant-numeric:tabular-nums;text-align:right;max-width:120px;overflow-wrap:anywhere}
 .warn{color:#b3261e;font-weight:bold}
 .warnings{background:#fff4e5;border:1px solid #f0b25a;border-radius:6px;padding:8px 14px;margin:8px 0}
 .warnings h2{border:0;margin:0;font-size:16px;color:#8a4b00}
