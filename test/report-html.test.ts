@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tIn, type Lang } from '../src/i18n/index.js';
-import { maskPersonId, renderReportHtml } from '../src/report/html.js';
+import { compactAmount } from '../src/report/charts.js';
+import { fenOfText, maskPersonId, moneyText, renderReportHtml } from '../src/report/html.js';
 import type { RunData } from '../src/report/run-data.js';
 import { requireBuild, ROOT, skilltax } from './helpers/cli.js';
 import { DEMO, readCsv } from './helpers/demo.js';
@@ -55,6 +56,18 @@ function totalCells(html: string): { report: string; measure: string; where?: st
     text: m[4]!,
   }));
 }
+
+describe('figures of the page', () => {
+  it('reads money text to fen by its digits, and shows fen with two decimals and separators', () => {
+    expect(['123.45', '-0.05', '7', '1.5', '', '0.00', '90071992547409.91'].map(fenOfText)).toEqual([12345, -5, 700, 150, 0, 0, 9007199254740991]);
+    expect([1234567, -5, 0, 100000000].map(moneyText)).toEqual(['12,345.67', '-0.05', '0.00', '1,000,000.00']);
+  });
+
+  it('labels chart axes compactly in the page language', () => {
+    expect([0, 800, 35_000, 120_000_000].map((v) => compactAmount(v, 'zh'))).toEqual(['0', '800', '3.5万', '1.2亿']);
+    expect([0, 800, 35_000, 1_200_000].map((v) => compactAmount(v, 'en'))).toEqual(['0', '800', '35k', '1.2M']);
+  });
+});
 
 describe('renderReportHtml', () => {
   it('makes one page that asks nothing of the network: no URL, no external script, font, image or style', () => {
