@@ -521,8 +521,8 @@ code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:8px}
 .card{background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:8px 10px}
 .card h3{font-size:13px;color:#1f3b5a}
-.card dl{display:grid;grid-template-columns:1fr auto;gap:0 8px;margin:0;font-size:12px;line-height:1.45}
-.card dt{color:#555}.card dd{margin:0;font-variant-numeric:tabular-nums;text-align:right;max-width:120px;overflow-wrap:anywhere}
+.card dl{display:grid;grid-template-columns:minmax(0,1fr) auto;gap:0 8px;margin:0;font-size:12px;line-height:1.45}
+.card dt{color:#555;overflow-wrap:anywhere}.card dd{margin:0;font-variant-numeric:tabular-nums;text-align:right;max-width:120px;overflow-wrap:anywhere}
 .warn{color:#b3261e;font-weight:bold}
 .warnings{background:#fff4e5;border:1px solid #f0b25a;border-radius:6px;padding:8px 14px;margin:8px 0}
 .warnings h2{border:0;margin:0;font-size:16px;color:#8a4b00}
