@@ -9,20 +9,14 @@
  * Same data, same bytes: nothing of the moment of the run is in it.
  */
 import { formatFen, type Fen } from '../domain/money.js';
+import { byText } from '../domain/order.js';
 import { cellsOf } from '../domain/table.js';
 import { CATALOGUES, tIn, type Lang, type MessageKey } from '../i18n/index.js';
 import { renderChart, FONT_FAMILY, type ChartSeries } from './charts.js';
+import { fenOf } from './facts.js';
 import type { ParamInForce, RunData, RunReport } from './run-data.js';
 
 type Row = Readonly<Record<string, string>>;
-
-/** Money text of a report ("-123.45", "7", "") as integer fen, by its digits (never through a float). */
-export function fenOfText(text: string): Fen {
-  const m = /^\s*(-?)(\d*)(?:\.(\d{0,2}))?\s*$/.exec(text);
-  if (!m || (m[2] === '' && !m[3])) return 0;
-  const fen = Number(m[2] || '0') * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  return m[1] === '-' && fen !== 0 ? -fen : fen;
-}
 
 /** Fen as money with two decimals and thousands separators: 1234567 → "12,345.67". */
 export function moneyText(fen: Fen): string {
@@ -37,8 +31,6 @@ export function maskPersonId(id: string): string {
 }
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-/** Code-unit order (the same in every locale, unlike localeCompare). */
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const yuan = (fen: Fen): number => fen / 100;
 
 /** A report's rows as records of text, whichever way the table holds them. */
@@ -61,7 +53,7 @@ class Groups {
     let g = this.rows.get(key);
     if (!g) this.rows.set(key, (g = { n: 0, fen: new Map(), count: new Map() }));
     g.n++;
-    for (const m of money) g.fen.set(m, (g.fen.get(m) ?? 0) + fenOfText(row[m] ?? ''));
+    for (const m of money) g.fen.set(m, (g.fen.get(m) ?? 0) + fenOf(row[m]));
     for (const [c, yes] of Object.entries(counts)) if (yes) g.count.set(c, (g.count.get(c) ?? 0) + 1);
   }
   fen(key: string, m: string): Fen {
@@ -230,8 +222,8 @@ function educationSection(p: Page, report: RunReport): string {
   // The largest balances carried out of the latest year.
   const latest = years.at(-1) ?? '';
   const carried = rows
-    .filter((r) => r.year === latest && fenOfText(r.carry_out ?? '') > 0)
-    .map((r) => ({ id: r.enterprise_id ?? '', ...whoOf(p.data, r), fen: fenOfText(r.carry_out ?? '') }))
+    .filter((r) => r.year === latest && fenOf(r.carry_out) > 0)
+    .map((r) => ({ id: r.enterprise_id ?? '', ...whoOf(p.data, r), fen: fenOf(r.carry_out) }))
     .sort((a, b) => b.fen - a.fen || byText(a.id, b.id))
     .slice(0, 10);
   const chart2 = p.figure({
@@ -485,7 +477,7 @@ function inputsSection(p: Page): string {
   const d = p.data;
   const inputs = p.table(
     [{ label: p.measure('file') }, { label: p.measure('kind') }, { label: p.measure('rows'), num: true }, { label: 'sha256' }],
-    d.inputs.map((i) => [text(i.file), text(i.kind), count(i.rows), { v: i.sha256, attrs: ' class="hash"' }]),
+    d.inputs.map((i) => [text(i.file), text(i.kind), i.rows === null ? text('') : count(i.rows), { v: i.sha256, attrs: ' class="hash"' }]),
   );
   const overridden = d.params.filter((x) => x.origin !== 'built-in');
   const params = overridden.length

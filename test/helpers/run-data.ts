@@ -10,7 +10,7 @@ import { parsePeriodText } from '../../src/domain/periods.js';
 import type { LedgerEntry } from '../../src/domain/records.js';
 import type { ColumnDef } from '../../src/domain/table.js';
 import type { Lang } from '../../src/i18n/index.js';
-import { fenOfText } from '../../src/report/html.js';
+import { fenOf } from '../../src/report/facts.js';
 import type { EnterpriseInfo, ParamInForce, RunData, RunReport } from '../../src/report/run-data.js';
 import { PARAMS } from '../../src/rules/params.js';
 import { readCsv, type Row } from './demo.js';
@@ -31,24 +31,16 @@ export function enterprisesOf(dir: string): Map<string, EnterpriseInfo> {
   return new Map(rows.map((r) => [r.enterprise_id!, { name: r.name ?? '', town: r.town ?? '', industry: r.industry ?? '' }]));
 }
 
-/** The CSV reports of an output folder as tables of text cells, with `name` and `town` joined by id when the report lacks them. */
-export function reportsOf(outDir: string, enterprises?: ReadonlyMap<string, EnterpriseInfo>): RunReport[] {
+/** The CSV reports of an output folder as tables of text cells, as written (`name` and `town` at the end when enterprises.csv was read). */
+export function reportsOf(outDir: string): RunReport[] {
   const present = new Set(readdirSync(outDir));
   return Object.entries(REPORT_NAMES)
     .filter(([name]) => present.has(`${name}.csv`))
     .map(([name, calculator]) => {
-      const rows = readCsv(readFileSync(join(outDir, `${name}.csv`)));
-      const header = readFileSync(join(outDir, `${name}.csv`), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.split(',');
+      const bytes = readFileSync(join(outDir, `${name}.csv`));
+      const header = bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.split(',');
       const columns: ColumnDef[] = header.map((h) => ({ name: h, zh: h, type: 'text' }));
-      if (enterprises && !header.includes('town')) {
-        columns.push({ name: 'name', zh: '企业名称', type: 'text' }, { name: 'town', zh: '镇街道', type: 'text' });
-        for (const r of rows) {
-          const info = enterprises.get(r.enterprise_id ?? r.recipient_id ?? '');
-          r.name = info?.name ?? '';
-          r.town = info?.town ?? '';
-        }
-      }
-      return { calculator, name, table: { columns, rows } };
+      return { calculator, name, table: { columns, rows: readCsv(bytes) } };
     });
 }
 
@@ -58,10 +50,10 @@ export function ledgerOf(outDir: string): LedgerEntry[] {
     enterprise_id: r.enterprise_id!,
     kind: r.kind as LedgerEntry['kind'],
     period: parsePeriodText(r.period!)!,
-    opening: fenOfText(r.opening!),
-    added: fenOfText(r.added!),
-    used: fenOfText(r.used!),
-    closing: fenOfText(r.closing!),
+    ...(r.opening ? { opening: fenOf(r.opening) } : {}),
+    ...(r.added ? { added: fenOf(r.added) } : {}),
+    ...(r.used ? { used: fenOf(r.used) } : {}),
+    closing: fenOf(r.closing!),
   }));
 }
 
@@ -76,7 +68,7 @@ export function paramsOn(on: string): ParamInForce[] {
 /** The RunData of a `skilltax run DIR --out OUTDIR` that has already been run, read back from its files. */
 export function runDataFromFiles(dir: string, outDir: string, lang: Lang): RunData {
   const enterprises = enterprisesOf(dir);
-  const reports = reportsOf(outDir, enterprises);
+  const reports = reportsOf(outDir);
   const summary: Row[] = readCsv(readFileSync(join(outDir, 'summary.csv')));
   const sections = [...new Set(summary.map((r) => r.calculator!))].map((calculator) => ({
     calculator,
