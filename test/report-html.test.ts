@@ -150,6 +150,7 @@ describe('renderReportHtml', () => {
         { calculator: 'education_expense', measure: 'deductible', town: '慈溪市周巷镇', year: '*', unit: 'fen', baseline: 60000, reform: 75050 },
         { calculator: 'education_expense', measure: 'deductible', town: '慈溪市观海卫镇', year: '*', unit: 'fen', baseline: 40000, reform: 50000 },
         { calculator: 'education_expense', measure: 'deductible', town: '*', year: '2024', unit: 'fen', baseline: 100000, reform: 125050 },
+        { calculator: 'training_subsidy', measure: 'claims', town: '*', year: '*', unit: 'count', baseline: 324, reform: 324 },
       ],
       affected: [
         { calculator: 'training_subsidy', measure: 'amount', kind: 'person', id: '330282198307071718', name: '', town: '', unit: 'fen', baseline: 100000, reform: 150000 },
@@ -162,6 +163,10 @@ describe('renderReportHtml', () => {
     const part = html.slice(html.indexOf('<section id="reform">'), html.indexOf('<section id="inputs">'));
     expect(part).toContain(tIn('zh', 'html.reform.title'));
     expect(part).toContain('<td class="num" data-sort="25050">250.50</td>');
+    // Only what changed is listed, the headline figure first; the rest is counted.
+    expect(part).toContain(`<td>${tIn('zh', 'html.calc.education_expense')}</td><td>${tIn('zh', 'html.measure.deductible')}</td>`);
+    expect(part).toContain(tIn('zh', 'html.reform.unchanged', { n: 1 }));
+    expect(part).not.toContain(`<td>${tIn('zh', 'html.measure.claims')}</td>`);
     expect(part).toContain('慈溪市周巷镇');
     expect(part).toContain(maskPersonId('330282198307071718'));
     expect(maskPersonId('330282198307071718')).toBe('330282********1718');

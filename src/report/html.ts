@@ -120,8 +120,9 @@ class Page {
   measureName(name: string): string {
     return `html.measure.${name}` in CATALOGUES[this.lang] ? this.measure(name) : name;
   }
-  /** A calculator's title as the run's summary gives it, else its code. */
+  /** A calculator's short name (职工教育经费) when the catalogue has it, else its title in the run's summary, else its code. */
   calculator(name: string): string {
+    if (`html.calc.${name}` in CATALOGUES[this.lang]) return this.t(`html.calc.${name}` as MessageKey);
     return this.data.sections.find((s) => s.calculator === name)?.title ?? name;
   }
   town(town: string): string {
@@ -401,6 +402,10 @@ function exemptSection(p: Page, report: RunReport): string {
   });
 }
 
+/** The figures a reader of a reform looks at first (what is deducted, credited, paid or exempted), in that order; other measures after. */
+const HEADLINE = ['total_deductible', 'deductible', 'credit', 'payable', 'amount', 'exempt_amount'];
+const headlineRank = (measure: string): number => (HEADLINE.includes(measure) ? HEADLINE.indexOf(measure) : HEADLINE.length);
+
 function reformSection(p: Page): string {
   const reform = p.data.reform;
   if (!reform) return '';
@@ -411,18 +416,24 @@ function reformSection(p: Page): string {
   );
   const diffCols = [p.measure('baseline'), p.measure('reform'), p.measure('difference')].map((label) => ({ label, num: true }));
   const diffCells = (r: (typeof reform.rows)[number]) => [figure(r.unit, r.baseline), figure(r.unit, r.reform), figure(r.unit, r.reform - r.baseline)];
+  const changed = (r: { baseline: number; reform: number }) => r.reform !== r.baseline;
+  const bySize = (a: { baseline: number; reform: number }, b: { baseline: number; reform: number }) => Math.abs(b.reform - b.baseline) - Math.abs(a.reform - a.baseline);
   const all = reform.rows.filter((r) => r.town === '*' && r.year === '*');
-  const byCalc = p.table(
-    [{ label: p.measure('calculator') }, { label: p.measure('measure') }, ...diffCols],
-    all.map((r) => [text(p.calculator(r.calculator)), text(p.measureName(r.measure)), ...diffCells(r)]),
-  );
-  // The charts follow the amount that changed most.
-  const lead = all.filter((r) => r.unit === 'fen').sort((a, b) => Math.abs(b.reform - b.baseline) - Math.abs(a.reform - a.baseline))[0];
+  const moved = all.filter(changed).sort((a, b) => headlineRank(a.measure) - headlineRank(b.measure) || bySize(a, b));
+  const byCalc = moved.length
+    ? p.table(
+        [{ label: p.measure('calculator') }, { label: p.measure('measure') }, ...diffCols],
+        moved.map((r) => [text(p.calculator(r.calculator)), text(p.measureName(r.measure)), ...diffCells(r)]),
+      ) + `<p class="src">${esc(p.t('html.reform.unchanged', { n: all.length - moved.length }))}</p>`
+    : `<p>${esc(p.t('html.reform.nothingChanged'))}</p>`;
+  // The charts follow the headline figure that changed most (what is deducted, credited or paid).
+  const lead = moved.filter((r) => r.unit === 'fen').sort((a, b) => headlineRank(a.measure) - headlineRank(b.measure) || bySize(a, b))[0];
   const same = (r: (typeof reform.rows)[number]) => lead !== undefined && r.calculator === lead.calculator && r.measure === lead.measure;
-  const townRows = reform.rows.filter((r) => r.town !== '*' && r.year === '*');
+  const townRows = reform.rows.filter((r) => r.town !== '*' && r.year === '*' && changed(r));
   const yearRows = reform.rows.filter((r) => r.town === '*' && r.year !== '*').sort((a, b) => byText(a.year, b.year));
+  const yearTableRows = yearRows.filter((r) => moved.some((m) => m.calculator === r.calculator && m.measure === r.measure));
   const leadName = lead ? `${p.calculator(lead.calculator)} · ${p.measureName(lead.measure)}` : '';
-  const townLead = townRows.filter(same).sort((a, b) => Math.abs(b.reform - b.baseline) - Math.abs(a.reform - a.baseline) || byText(a.town, b.town));
+  const townLead = townRows.filter(same).sort((a, b) => bySize(a, b) || byText(a.town, b.town));
   const yearLead = yearRows.filter(same);
   const townFig = p.figure({
     title: p.t('html.reform.byTown', { measure: leadName }),
@@ -444,12 +455,13 @@ function reformSection(p: Page): string {
     },
     table: p.table(
       [{ label: p.measure('calculator') }, { label: p.measure('measure') }, { label: p.measure('year') }, ...diffCols],
-      yearRows.map((r) => [text(p.calculator(r.calculator)), text(p.measureName(r.measure)), text(r.year), ...diffCells(r)]),
+      yearTableRows.map((r) => [text(p.calculator(r.calculator)), text(p.measureName(r.measure)), text(r.year), ...diffCells(r)]),
     ),
   });
+  const subjects = [...reform.affected].sort((a, b) => headlineRank(a.measure) - headlineRank(b.measure) || bySize(a, b) || byText(a.id, b.id));
   const affected = p.table(
     [{ label: p.measure('calculator') }, { label: p.measure('measure') }, { label: p.measure('subject') }, { label: p.measure('name') }, { label: p.measure('town') }, ...diffCols],
-    reform.affected.map((s) => [
+    subjects.map((s) => [
       text(p.calculator(s.calculator)),
       text(p.measureName(s.measure)),
       text(s.kind === 'person' ? maskPersonId(s.id) : s.id),
