@@ -29,6 +29,11 @@ beforeAll(() => {
   const r = skilltax(['run', DEMO, '--out', out]);
   expect(r.status, r.stderr).toBeLessThan(2);
   for (const lang of ['en', 'zh'] as const) data[lang] = runDataFromFiles(DEMO, out, lang);
+  // The pages the browser opens are run's own report.html, in each language.
+  for (const lang of ['en', 'zh'] as const) {
+    const r2 = skilltax(['run', DEMO, '--out', join(out, lang), '--lang', lang]);
+    expect(r2.status, r2.stderr).toBeLessThan(2);
+  }
 });
 
 /** A report column summed from the CSV file by its digits (yuan.fen → fen), over the rows where `where` (column=value) holds; `rows` counts them. */
@@ -203,8 +208,9 @@ describe('report.html in headless chromium', () => {
 
   for (const lang of ['zh', 'en'] as const)
     it(`loads offline with no error, charts with data marks, totals equal to the CSVs, a non-blank screenshot (${lang})`, async () => {
-      const file = join(out, `report-${lang}.html`);
-      writeFileSync(file, renderReportHtml(data[lang]));
+      // run's own page (the CSV totals it is compared with are those of the same inputs)
+      const file = join(out, lang, 'report.html');
+      expect(readFileSync(file, 'utf8')).toContain(`<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"`);
       const url = pathToFileURL(file).href;
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const errors: string[] = [];

@@ -14,7 +14,7 @@ export const CALCULATORS: readonly Calculator[] = [educationExpense, pcieCredit,
 
 /** The files `skilltax run` writes, in order: each calculator's reports, then ledger.csv, summary.csv (not with --format json), summary.json and report.html. */
 export function runOutputs(ext: 'csv' | 'json' = 'csv'): string[] {
-  return [...CALCULATORS.flatMap((c) => c.reports.map((r) => `${r.name}.${ext}`)), 'ledger.csv', ...(ext === 'csv' ? ['summary.csv'] : []), 'summary.json'];
+  return [...CALCULATORS.flatMap((c) => c.reports.map((r) => `${r.name}.${ext}`)), 'ledger.csv', ...(ext === 'csv' ? ['summary.csv'] : []), 'summary.json', 'report.html'];
 }
 
 /** What `run` writes about the run itself: they name the input folder and the inputs' sha256, so they are not golden files. */

@@ -202,6 +202,7 @@ export function runCommand(outcome: Outcome): Command {
       const reportPaths = workbook ? [join(outDir, WORKBOOK)] : runnable.flatMap((c) => c.reports.map((r) => join(outDir, `${r.name}.${ext}`)));
       const summaryPath = join(outDir, `summary.${ext}`);
       const summaryJsonPath = join(outDir, 'summary.json');
+      const htmlPath = join(outDir, 'report.html');
       const reformPath = join(outDir, `reform.${ext}`);
       checkOutputs(
         [
@@ -210,6 +211,7 @@ export function runCommand(outcome: Outcome): Command {
           // summary.csv; with --format json, summary.json alone (it holds summary.csv's items)
           ...(ext === 'csv' ? [{ path: summaryPath, what: t('run.what.summary') }] : []),
           { path: summaryJsonPath, what: t('run.what.summary') },
+          { path: htmlPath, what: t('run.what.html') },
           ...(flags.reform !== undefined && !workbook ? [{ path: reformPath, what: t('run.what.reform') }] : []),
         ],
         inputs,
@@ -270,10 +272,13 @@ export function runCommand(outcome: Outcome): Command {
               ...(await digestInput(path)),
             })),
           ),
-          outputs: [...files.map((f) => basename(f.path)), 'summary.json'].sort(byText),
+          outputs: [...files.map((f) => basename(f.path)), 'summary.json', 'report.html'].sort(byText),
           ...(reformed ? { reform: reformed } : {}),
         };
         files.push({ path: summaryJsonPath, content: renderSummaryJson(data, status), what: t('run.what.summary') });
+        // report.html: loaded only here (ECharts costs about 0.4 s of CPU to load, which no other command pays).
+        const { renderReportHtml } = await import('../report/html.js');
+        files.push({ path: htmlPath, content: renderReportHtml(data), what: t('run.what.html'), private: data.reports.some((r) => holdsPersonIds(r.table)) });
         const summary = g.quiet ? undefined : runSummaryText(dir, outDir, sections, files.map((f) => f.path), chalkFor(g, process.stderr)) + (reformed ? reformText(reformed) : '');
         // The ledger is renamed last (after summary.csv, whatever the order listed).
         writeFilesAtomic(files, { inputs, beforeRename: () => lock.assertHeld() });

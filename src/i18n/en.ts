@@ -170,6 +170,7 @@ export const en = {
   'run.what.summary': 'the summary',
   'run.what.reform': 'the reform comparison',
   'run.what.workbook': 'the workbook',
+  'run.what.html': 'the HTML report',
   // --- end run ---
   // --- report ---
   'report.listedBelow': '(listed below)',
@@ -274,6 +275,15 @@ export const en = {
   'html.calc.training_subsidy': 'Training subsidies',
   'html.calc.awards': 'Talent awards',
   'html.calc.exempt': 'School tax exemptions',
+  'html.term.training': 'vocational training',
+  'html.term.skill_upgrade': 'skill upgrade (技能提升补贴)',
+  'html.term.apprenticeship': 'apprenticeship (学徒制)',
+  'html.term.work_based': 'work-based training (以工代训)',
+  'html.term.shortage_post': 'shortage posts',
+  'html.term.property': 'property tax (房产税)',
+  'html.term.land_use': 'land use tax (城镇土地使用税)',
+  'html.term.farmland': 'farmland occupation tax (耕地占用税)',
+  'html.term.deed': 'deed tax (契税)',
   // --- end html ---
   // --- io ---
   'io.enterpriseTwice': (p: { id: string; first: number }) => `enterprise_id: ${p.id} is listed twice (the first is on line ${p.first})`,

@@ -157,6 +157,7 @@ export const zh: Catalogue = {
   'run.what.summary': '汇总',
   'run.what.reform': '政策调整对比表',
   'run.what.workbook': '工作簿',
+  'run.what.html': 'HTML 报告',
   // --- end run ---
   // --- report ---
   'report.listedBelow': '（见下文）',
@@ -261,6 +262,15 @@ export const zh: Catalogue = {
   'html.calc.training_subsidy': '职业技能培训补贴',
   'html.calc.awards': '人才奖励',
   'html.calc.exempt': '学校房产土地税收优惠',
+  'html.term.training': '职业技能培训',
+  'html.term.skill_upgrade': '技能提升补贴',
+  'html.term.apprenticeship': '企业新型学徒制',
+  'html.term.work_based': '以工代训',
+  'html.term.shortage_post': '紧缺岗位补贴',
+  'html.term.property': '房产税',
+  'html.term.land_use': '城镇土地使用税',
+  'html.term.farmland': '耕地占用税',
+  'html.term.deed': '契税',
   // --- end html ---
   // --- io ---
   'io.enterpriseTwice': (p) => `enterprise_id：${p.id} 重复出现（首次在第 ${p.first} 行）`,

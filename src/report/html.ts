@@ -14,6 +14,7 @@ import { cellsOf } from '../domain/table.js';
 import { CATALOGUES, tIn, type Lang, type MessageKey } from '../i18n/index.js';
 import { renderChart, FONT_FAMILY, type ChartSeries } from './charts.js';
 import { fenOf } from './facts.js';
+import { reasonTextOf } from '../calculators/reason-text.js';
 import type { ParamInForce, RunData, RunReport } from './run-data.js';
 
 type Row = Readonly<Record<string, string>>;
@@ -124,6 +125,11 @@ class Page {
   calculator(name: string): string {
     if (`html.calc.${name}` in CATALOGUES[this.lang]) return this.t(`html.calc.${name}` as MessageKey);
     return this.data.sections.find((s) => s.calculator === name)?.title ?? name;
+  }
+  /** A code of the reports (a subsidy program, an award programme, a tax) in words with the code beside it in the table; the code itself when the catalogue has no words for it. */
+  term(code: string, area: 'html' | 'awards' = 'html'): string {
+    const key = area === 'awards' ? `awards.program.${code}` : `html.term.${code}`;
+    return key in CATALOGUES[this.lang] ? this.t(key as MessageKey) : code;
   }
   town(town: string): string {
     return town === '' ? this.t('html.townUnknown') : town;
@@ -331,8 +337,8 @@ function subsidySection(p: Page, report: RunReport): string {
   const programs = byProgram.keys().sort(byText);
   const programFig = p.figure({
     title: p.t('html.subsidy.byProgram'),
-    chart: { categories: programs, series: statusSeries(p, byProgram, programs) },
-    table: statusTable(p, 'subsidies', p.measure('program'), byProgram, programs),
+    chart: { categories: programs.map((k) => p.term(k)), series: statusSeries(p, byProgram, programs) },
+    table: statusTable(p, 'subsidies', p.measure('program'), byProgram, programs, (k) => `${p.term(k)} (${k})`),
     sources: ['subsidy.skill_upgrade.levels', 'subsidy.yearly_cap'],
   });
   const byTown = statusGroups(rows, (r) => whoOf(p.data, r).town);
@@ -348,10 +354,11 @@ function subsidySection(p: Page, report: RunReport): string {
   const top = [...reasons].sort((a, b) => b[1] - a[1] || byText(a[0], b[0])).slice(0, 10);
   const reasonFig = p.figure({
     title: p.t('html.subsidy.reasons'),
-    chart: { categories: top.map(([c]) => c), horizontal: true, series: [{ name: p.measure('rows'), values: top.map(([, n]) => n) }] },
+    // the reasons in words (the code beside them in the table, as the CSV has it)
+    chart: { categories: top.map(([c]) => reasonTextOf('training_subsidy', c, p.lang)), horizontal: true, series: [{ name: p.measure('rows'), values: top.map(([, n]) => n) }] },
     table: p.table(
       [{ label: p.measure('reason') }, { label: p.measure('rows'), num: true }],
-      top.map(([c, n]) => [text(c), count(n)]),
+      top.map(([c, n]) => [text(`${reasonTextOf('training_subsidy', c, p.lang)} (${c})`), count(n)]),
     ),
   });
   const byLevel = statusGroups(rows, (r) => r.level ?? '');
@@ -372,8 +379,8 @@ function awardSection(p: Page, report: RunReport): string {
   const programs = g.keys().sort((a, b) => g.fen(b, 'amount') - g.fen(a, 'amount') || byText(a, b));
   return p.figure({
     title: p.t('html.awards.byProgram'),
-    chart: { categories: programs, money: true, horizontal: true, series: [{ name: p.measure('amount'), values: programs.map((k) => yuan(g.fen(k, 'amount'))) }] },
-    table: statusTable(p, 'award-payments', p.measure('program'), g, programs),
+    chart: { categories: programs.map((k) => p.term(k, 'awards')), money: true, horizontal: true, series: [{ name: p.measure('amount'), values: programs.map((k) => yuan(g.fen(k, 'amount'))) }] },
+    table: statusTable(p, 'award-payments', p.measure('program'), g, programs, (k) => `${p.term(k, 'awards')} (${k})`),
   });
 }
 
@@ -385,10 +392,10 @@ function exemptSection(p: Page, report: RunReport): string {
   const money2 = ['tax_amount', 'exempt_amount'];
   return p.figure({
     title: p.t('html.exempt.byTax'),
-    chart: { categories: taxes, money: true, series: money2.map((m) => ({ name: p.measure(m), values: taxes.map((k) => yuan(g.fen(k, m))) })) },
+    chart: { categories: taxes.map((k) => p.term(k)), money: true, series: money2.map((m) => ({ name: p.measure(m), values: taxes.map((k) => yuan(g.fen(k, m))) })) },
     table: p.table(
       [{ label: p.measure('tax') }, { label: p.measure('rows'), num: true }, { label: p.measure('exempt'), num: true }, ...money2.map((m) => ({ label: p.measure(m), num: true }))],
-      taxes.map((k) => [text(k), count(g.n(k)), count(g.count(k, 'exempt')), ...money2.map((m) => money(g.fen(k, m)))]),
+      taxes.map((k) => [text(`${p.term(k)} (${k})`), count(g.n(k)), count(g.count(k, 'exempt')), ...money2.map((m) => money(g.fen(k, m)))]),
       [
         [
           text(p.t('html.total')),
