@@ -31,7 +31,8 @@ interface Summary {
   calculators: Record<string, { items: Record<string, string>; totals: Record<string, string | number> }>;
   by_town: Record<string, Record<string, Record<string, string | number>>>;
   by_year: Record<string, Record<string, Record<string, string | number>>>;
-  warnings: string[];
+  warnings: number;
+  notes: number;
   unknown_enterprises: string[];
   parameters_overridden: { key: string; value: string; source: string; origin: string }[];
   inputs: { file: string; kind: string; rows: number | null; sha256: string }[];
