@@ -291,7 +291,7 @@ describe('validate and run', () => {
     const r = skilltax(['run', d]);
     expect(r.status).toBe(0);
     expect(r.stdout + r.stderr).not.toMatch(/warning|note:/);
-    expect(readdirSync(join(d, 'out')).sort()).toEqual(['award-payments.csv', 'ledger.csv', 'summary.csv', 'summary.json']);
+    expect(readdirSync(join(d, 'out')).sort()).toEqual(['award-payments.csv', 'ledger.csv', 'report.html', 'summary.csv', 'summary.json']);
     expect(readFileSync(join(d, 'out', 'award-payments.csv'), 'utf8')).toBe(REPORT);
     expect(readFileSync(join(d, 'out', 'summary.csv'), 'utf8')).toBe(
       csv('calculator,item,value', 'awards,awards,11', 'awards,recipients,6', 'awards,eligible,8', 'awards,ineligible,3', `awards,total_amount,${TOTAL}`),

@@ -821,7 +821,7 @@ describe('validate and run with surcharges.csv', () => {
     const r = skilltax(['run', inDir]);
     expect(r.status, r.stderr).toBe(0);
     const outDir = join(inDir, 'out');
-    expect(readdirSync(outDir).sort()).toEqual(['credits.csv', 'ledger.csv', 'summary.csv', 'summary.json']);
+    expect(readdirSync(outDir).sort()).toEqual(['credits.csv', 'ledger.csv', 'report.html', 'summary.csv', 'summary.json']);
     expect(readFileSync(join(outDir, 'credits.csv'), 'utf8')).toBe(REPORT);
     expect(readFileSync(join(outDir, 'ledger.csv'), 'utf8')).toBe(csv(LEDGER_HEADER, ...LEDGER_ROWS));
     const summary = readFileSync(join(outDir, 'summary.csv'), 'utf8');
@@ -843,7 +843,7 @@ describe('validate and run with surcharges.csv', () => {
     const r = skilltax(['run', dir, '--out', outDir, '--quiet']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
-    expect(readdirSync(outDir).sort()).toEqual(['credits.csv', 'ledger.csv', 'summary.csv', 'summary.json']);
+    expect(readdirSync(outDir).sort()).toEqual(['credits.csv', 'ledger.csv', 'report.html', 'summary.csv', 'summary.json']);
     const report = readFileSync(join(outDir, 'credits.csv'), 'utf8').split('\n').slice(1, -1);
     expect(report).toHaveLength(10);
     expect(report.every((l) => l.split(',')[8] === '0.00')).toBe(true);
@@ -856,7 +856,7 @@ describe('validate and run with surcharges.csv', () => {
     const r = skilltax(['run', dir]);
     expect(r.status, r.stderr).toBe(1);
     expect(r.stderr).toContain(`warning: ${C} 2024-05: not_pilot`);
-    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['credits.csv', 'ledger.csv', 'summary.csv', 'summary.json']);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['credits.csv', 'ledger.csv', 'report.html', 'summary.csv', 'summary.json']);
   });
 
   it('run DIR: a bad surcharges.csv refuses the whole run, nothing written', () => {

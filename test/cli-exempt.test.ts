@@ -248,7 +248,7 @@ describe('Chinese headers and labels, validate, run, rules', () => {
     const r = skilltax(['run', d]);
     expect(r.status).toBe(0);
     expect(r.stdout + r.stderr).not.toMatch(/warning|note:/);
-    expect(readdirSync(join(d, 'out')).sort()).toEqual(['exemptions.csv', 'ledger.csv', 'summary.csv', 'summary.json']);
+    expect(readdirSync(join(d, 'out')).sort()).toEqual(['exemptions.csv', 'ledger.csv', 'report.html', 'summary.csv', 'summary.json']);
     expect(cut(readFileSync(join(d, 'out', 'exemptions.csv'), 'utf8'))).toEqual(ROWS);
     expect(readFileSync(join(d, 'out', 'summary.csv'), 'utf8')).toBe(
       csv(

@@ -647,7 +647,7 @@ describe('validate and run with trainees.csv, catalog.csv and history.csv', () =
     const r = skilltax(['run', dir]);
     expect(r.status, r.stderr).toBe(0);
     const outDir = join(dir, 'out');
-    expect(readdirSync(outDir).sort()).toEqual(['ledger.csv', 'subsidies.csv', 'subsidy-summary.csv', 'summary.csv', 'summary.json']);
+    expect(readdirSync(outDir).sort()).toEqual(['ledger.csv', 'report.html', 'subsidies.csv', 'subsidy-summary.csv', 'summary.csv', 'summary.json']);
     expect(readFileSync(join(outDir, 'subsidies.csv'), 'utf8')).toBe(skilltax(subsidy()).stdout);
     expect(readFileSync(join(outDir, 'subsidy-summary.csv'), 'utf8')).toBe(SUMMARY);
     const summary = readFileSync(join(outDir, 'summary.csv'), 'utf8');
@@ -675,7 +675,7 @@ describe('validate and run with trainees.csv, catalog.csv and history.csv', () =
 
     const json = runDir();
     expect(skilltax(['run', json, '--format', 'json', '--quiet']).status).toBe(0);
-    expect(readdirSync(join(json, 'out')).sort()).toEqual(['ledger.csv', 'subsidies.json', 'subsidy-summary.json', 'summary.json']);
+    expect(readdirSync(join(json, 'out')).sort()).toEqual(['ledger.csv', 'report.html', 'subsidies.json', 'subsidy-summary.json', 'summary.json']);
     expect((JSON.parse(readFileSync(join(json, 'out', 'subsidies.json'), 'utf8')) as unknown[]).length).toBe(11);
   });
 

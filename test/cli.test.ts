@@ -385,13 +385,13 @@ describe('writing files', () => {
     const outDir = join(dir, 'reports');
     const r = skilltax(['run', join(dir, 'in'), '--out', outDir]);
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(outDir).sort()).toEqual(['deductions.csv', 'ledger.csv', 'summary.csv', 'summary.json']);
+    expect(readdirSync(outDir).sort()).toEqual(['deductions.csv', 'ledger.csv', 'report.html', 'summary.csv', 'summary.json']);
     expect(readFileSync(join(outDir, 'deductions.csv'), 'utf8')).toBe(REPORT);
     // the summary on standard error (issue #8 item 16), nothing on standard output
     expect(r.stdout).toBe('');
     expect(r.stderr.startsWith(`skilltax run ${join(dir, 'in')}\n`)).toBe(true);
     expect(r.stderr).toContain('    total deductible        191000.00\n');
-    expect(r.stderr.endsWith(`  wrote deductions.csv, ledger.csv, summary.csv, summary.json to ${outDir}\n`)).toBe(true);
+    expect(r.stderr.endsWith(`  wrote deductions.csv, ledger.csv, summary.csv, summary.json, report.html to ${outDir}\n`)).toBe(true);
   });
 });
 

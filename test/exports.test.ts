@@ -204,7 +204,7 @@ describe('--format xlsx (issue #9 "Excel out")', () => {
     expect(a.status, a.stderr).toBe(0);
     expect(b.status, b.stderr).toBe(0);
     const { readdirSync } = await import('node:fs');
-    expect(readdirSync(xl).sort()).toEqual(['ledger.csv', 'skilltax.xlsx', 'summary.json']);
+    expect(readdirSync(xl).sort()).toEqual(['ledger.csv', 'report.html', 'skilltax.xlsx', 'summary.json']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(xl, 'skilltax.xlsx'));
     const names = wb.worksheets.map((w) => w.name);

@@ -283,7 +283,7 @@ describe('9. no output may replace an input of the same run', () => {
     const before = Object.fromEntries(inputs.map((n) => [n, read(join(d, n))]));
     const r1 = cli(['run', d, '--out', d, '--quiet']);
     expect(r1.status, r1.stderr).toBeLessThan(2);
-    expect(readdirSync(d).sort()).toEqual([...inputs, 'deductions.csv', 'ledger.csv', 'subsidies.csv', 'subsidy-summary.csv', 'summary.csv', 'summary.json'].sort());
+    expect(readdirSync(d).sort()).toEqual([...inputs, 'deductions.csv', 'ledger.csv', 'subsidies.csv', 'subsidy-summary.csv', 'summary.csv', 'summary.json', 'report.html'].sort());
     for (const n of inputs) expect(read(join(d, n)), n).toBe(before[n]);
     expect(read(data.ledger)).toContain(`${data.ids[0]},education_expense,2020,`);
     // summary.json lists the inputs read with their sha256: the second run's ledger.csv is the first's output
@@ -293,7 +293,13 @@ describe('9. no output may replace an input of the same run', () => {
       const s = JSON.parse(text) as Inputs;
       return { ...s, inputs: s.inputs.map((i) => (i.file === 'ledger.csv' ? { file: i.file } : i)) };
     };
-    const files = () => Object.fromEntries(readdirSync(d).map((n) => [n, n === 'summary.json' ? withoutLedgerRead(read(join(d, n))) : read(join(d, n))]));
+    // report.html shows the same read in its table of inputs (the ledger's row: its rows and sha256)
+    const files = () => {
+      const sha = ledgerSha();
+      const withoutLedgerRow = (html: string) => html.replace(new RegExp(`<tr><td>ledger\\.csv</td>(?:(?!</tr>).)*${sha}</td></tr>`), 'LEDGER');
+      const shown = (n: string) => (n === 'summary.json' ? withoutLedgerRead(read(join(d, n))) : n === 'report.html' ? withoutLedgerRow(read(join(d, n))) : read(join(d, n)));
+      return Object.fromEntries(readdirSync(d).map((n) => [n, shown(n)]));
+    };
     const outputs = files();
     const firstRead = ledgerSha();
     const written = createHash('sha256').update(read(data.ledger)).digest('hex');
@@ -378,7 +384,7 @@ describe('10. replacing a file keeps its protection', () => {
     const r2 = cli(['run', d, '--quiet']);
     expect(r2.status, r2.stderr).toBeLessThan(2);
     const modes = Object.fromEntries(readdirSync(join(d, 'out')).map((n) => [n, mode(join(d, 'out', n)).toString(8)]));
-    expect(modes).toEqual({ 'deductions.csv': '644', 'ledger.csv': '644', 'subsidies.csv': '600', 'subsidy-summary.csv': '644', 'summary.csv': '644', 'summary.json': '644' });
+    expect(modes).toEqual({ 'deductions.csv': '644', 'ledger.csv': '644', 'subsidies.csv': '600', 'subsidy-summary.csv': '644', 'summary.csv': '644', 'summary.json': '644', 'report.html': '600' });
   });
 });
 

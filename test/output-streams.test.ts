@@ -245,7 +245,7 @@ describe('run DIR', () => {
     const s = runSummary(r.stderr);
     expect(s.dir).toBe(d);
     expect(s.outDir).toBe(join(d, 'out'));
-    expect(s.wrote).toEqual(['deductions.csv', 'credits.csv', 'ledger.csv', 'summary.csv', 'summary.json']);
+    expect(s.wrote).toEqual(['deductions.csv', 'credits.csv', 'ledger.csv', 'summary.csv', 'summary.json', 'report.html']);
     expect(s.after).toEqual([]);
     expect(s.sections.map((x) => x.title)).toEqual(['Employee education expense (职工教育经费, A105050 rows 4–6)', '产教融合 credit against the education surcharges']);
     expect(asLine('deduct', s.sections[0]!.items)).toBe(DEDUCT_LINE);
