@@ -56,6 +56,7 @@ interface Pass {
  * Throws what loading and computing throw.
  */
 async function computeAll(
+  subjects: boolean,
   runnable: readonly Calculator[],
   input: (name: string) => string | undefined,
   ledgerIn: string | undefined,
@@ -65,7 +66,7 @@ async function computeAll(
   g: ReturnType<typeof globalOptions>,
   enterprises: ReadonlyMap<string, Enterprise> | undefined,
 ): Promise<Pass> {
-  const pass: Pass = { reports: [], sections: [], warnings: [], notes: [], ledger: ledgerIn, facts: { facts: [], subjects: new Map() }, unknown: new Set() };
+  const pass: Pass = { reports: [], sections: [], warnings: [], notes: [], ledger: ledgerIn, facts: { facts: [], subjects: new Map(), largest: [] }, unknown: new Set() };
   for (const calc of runnable) {
     const paths = Object.fromEntries(calc.inputs.map((i) => [i.flag, input(i.file)]));
     const result = await runCalculator(calc, paths, ledgerFor(calc, pass.ledger), { rules, range, force }, loadOptions(g));
@@ -79,8 +80,15 @@ async function computeAll(
     if (result.ledger) pass.ledger = result.ledger;
     await signalPoint(); // SIGINT/SIGTERM during a computation: stop before writing
   }
-  pass.facts = sumFacts(pass.reports, enterprises);
+  pass.facts = sumFacts(pass.reports, enterprises, { subjects });
   return pass;
+}
+
+/** The ledger's rows but the education_expense ones (read one at a time: a million of those are never held here). */
+function poolsOf(entries: Iterable<LedgerEntry>): LedgerEntry[] {
+  const out: LedgerEntry[] = [];
+  for (const e of entries) if (e.kind !== 'education_expense') out.push(e);
+  return out;
 }
 
 /** The first and last year of the facts (undefined when there is none). */
@@ -222,10 +230,10 @@ export function runCommand(outcome: Outcome): Command {
         const enterprisesPath = input('enterprises.csv');
         const enterprises = enterprisesPath ? await loadEnterprises(enterprisesPath, loadOptions(g)) : undefined;
         const reformRules = flags.reform !== undefined ? loadRules(flags.reform, rules) : undefined;
-        const baseline = await computeAll(runnable, input, ledgerIn, rules, range, Boolean(flags.force), g, enterprises);
+        const baseline = await computeAll(reformRules !== undefined, runnable, input, ledgerIn, rules, range, Boolean(flags.force), g, enterprises);
         // The reform: the same inputs under the reform's parameters. Its ledger is never written, and a
         // later ledger row it contradicts is set aside (as --force would) rather than refused.
-        const reform = reformRules ? await computeAll(runnable, input, ledgerIn, reformRules, range, true, g, enterprises) : undefined;
+        const reform = reformRules ? await computeAll(true, runnable, input, ledgerIn, reformRules, range, true, g, enterprises) : undefined;
         const files: PendingFile[] = [];
         const sheets: { name: string; table: ReportTable }[] = [];
         for (const r of baseline.reports) {
@@ -260,10 +268,12 @@ export function runCommand(outcome: Outcome): Command {
           notes,
           codes: countCodes(baseline.reports),
           reports: baseline.reports,
-          ledger: [...entries],
+          // the 产教融合 pool and the carried 留抵退税 deduction: the page's credit section (never the million education_expense rows)
+          ledger: poolsOf(entries),
           ...(enterprises ? { enterprises } : {}),
           unknownEnterprises: unknown,
           facts: baseline.facts.facts,
+          largest: baseline.facts.largest,
           params: paramsInForce(rules, yearsOf(baseline.facts.facts).to),
           inputs: await Promise.all(
             [...[...INPUT_NAMES].flatMap((name) => input(name) ?? []), ...(g.rules !== undefined ? [g.rules] : []), ...(flags.reform !== undefined ? [flags.reform] : [])].map(async (path) => ({

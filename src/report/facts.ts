@@ -122,6 +122,19 @@ export function withEnterprises(table: ReportTable, enterprises: ReadonlyMap<str
   };
 }
 
+/** A subject's year-end balance among the largest of its year. */
+export interface LargestBalance {
+  calculator: string;
+  measure: string;
+  year: string;
+  id: string;
+  town: string;
+  value: number;
+}
+
+const LARGEST = 10;
+const byLargest = (a: LargestBalance, b: LargestBalance) => b.value - a.value || byText(a.id, b.id);
+
 type Key = string;
 const SEP = '\u0000';
 
@@ -151,49 +164,74 @@ class FactSums {
 /** The facts of a run and its per-subject sums (for "most affected"). */
 export interface RunFacts {
   facts: Fact[];
+  /** for each balance measure (carry_out) and year, the 10 subjects with the largest positive balance, largest first (ties by id) */
+  largest: LargestBalance[];
   /** calculator, measure, subject id → its sum */
   subjects: ReadonlyMap<string, { kind: 'enterprise' | 'person'; unit: 'fen' | 'count'; value: number; town: string }>;
 }
 
 /**
  * Sums the reports of a run (those FACT_SPECS names) by calculator, measure, town and year, with
- * `*` for all towns and all years. The town is looked up by the row's enterprise_id (''
+ * `*` for all towns and all years; with `subjects`, also per subject (what `mostAffected` compares). The town is looked up by the row's enterprise_id (''
  * when there is no enterprises.csv, the id is not in it, or the row has no enterprise). Facts
  * are sorted by calculator, measure, town, year (text order, `*` first).
  */
-export function sumFacts(reports: readonly RunReport[], enterprises?: ReadonlyMap<string, EnterpriseInfo>): RunFacts {
+export function sumFacts(reports: readonly RunReport[], enterprises?: ReadonlyMap<string, EnterpriseInfo>, o: { subjects?: boolean } = {}): RunFacts {
   const sums = new FactSums();
+  const out: LargestBalance[] = [];
   for (const r of reports) {
     const spec = FACT_SPECS[r.name];
     if (!spec) continue;
     const col = (name: string) => r.table.columns.findIndex((c) => c.name === name);
+    const ownerAt = col(spec.subject.column);
     const yearAt = col(spec.year);
     const idAt = col('enterprise_id');
-    const subjectAt = col(spec.subject.column);
+    const subjectAt = o.subjects ? col(spec.subject.column) : -1;
     const measures = spec.measures.map((m) =>
       'sum' in m ? { name: m.name, at: col(m.sum), unit: 'fen' as const, balance: m.balance === true } : { name: m.name, at: m.column ? col(m.column) : -1, equals: m.equals, unit: 'count' as const, balance: false },
     );
+    // Sums per (town, year) first, a handful of groups however many rows; then the `*` sums from them.
+    const groups = new Map<string, { town: string; year: string; values: number[] }>();
+    const subjects = new Map<string, { town: string; values: number[] }>();
+    const values = new Array<number>(measures.length);
+    const largest = new Map<string, LargestBalance[]>(); // measure and year → the candidates, kept to the largest
     for (const row of r.table.rows) {
       const cells = cellsOf(r.table.columns, row);
       const year = String(cells[yearAt] ?? '').slice(0, 4);
       const id = idAt >= 0 ? String(cells[idAt] ?? '') : '';
       const town = (id && enterprises?.get(id)?.town) || '';
-      const subject = subjectAt >= 0 ? String(cells[subjectAt] ?? '') : '';
-      for (const m of measures) {
-        let v: number;
-        if (m.unit === 'fen') v = fenOf(cells[m.at]);
-        else v = m.at < 0 || String(cells[m.at]) === m.equals ? 1 : 0;
-        sums.add(spec.calculator, m.name, town, year, m.unit, v, m.balance);
-        if (subject && !m.balance) sums.addSubject(spec.calculator, m.name, spec.subject.kind, subject, town, m.unit, v);
+      measures.forEach((m, i) => (values[i] = m.unit === 'fen' ? fenOf(cells[m.at]) : m.at < 0 || String(cells[m.at]) === m.equals ? 1 : 0));
+      const gk = town + SEP + year;
+      let g = groups.get(gk);
+      if (!g) groups.set(gk, (g = { town, year, values: new Array<number>(measures.length).fill(0) }));
+      for (let i = 0; i < measures.length; i++) g.values[i] = addFen(g.values[i]!, values[i]!);
+      measures.forEach((m, i) => {
+        if (!m.balance || values[i]! <= 0) return;
+        const lk = m.name + SEP + year;
+        let list = largest.get(lk);
+        if (!list) largest.set(lk, (list = []));
+        list.push({ calculator: spec.calculator, measure: m.name, year, id: String(cells[ownerAt] ?? ''), town, value: values[i]! });
+        if (list.length > 4 * LARGEST) list.sort(byLargest).length = LARGEST;
+      });
+      if (subjectAt >= 0) {
+        const subject = String(cells[subjectAt] ?? '');
+        if (!subject) continue;
+        let sv = subjects.get(subject);
+        if (!sv) subjects.set(subject, (sv = { town, values: new Array<number>(measures.length).fill(0) }));
+        for (let i = 0; i < measures.length; i++) sv.values[i] = addFen(sv.values[i]!, values[i]!);
       }
     }
+    for (const list of largest.values()) out.push(...list.sort(byLargest).slice(0, LARGEST));
+    for (const g of groups.values()) measures.forEach((m, i) => sums.add(spec.calculator, m.name, g.town, g.year, m.unit, g.values[i]!, m.balance));
+    for (const [subject, sv] of subjects) measures.forEach((m, i) => !m.balance && sums.addSubject(spec.calculator, m.name, spec.subject.kind, subject, sv.town, m.unit, sv.values[i]!));
   }
   const facts: Fact[] = [...sums.cells].map(([k, v]) => {
     const [calculator, measure, town, year] = k.split(SEP) as [string, string, string, string];
     return { calculator, measure, town, year, unit: v.unit, value: v.value };
   });
   facts.sort((a, b) => byText(a.calculator, b.calculator) || byText(a.measure, b.measure) || byText(a.town, b.town) || byText(a.year, b.year));
-  return { facts, subjects: sums.subjects };
+  out.sort((a, b) => byText(a.calculator, b.calculator) || byText(a.measure, b.measure) || byText(a.year, b.year) || byLargest(a, b));
+  return { facts, subjects: sums.subjects, largest: out };
 }
 
 /**

@@ -34,17 +34,22 @@ export function maskPersonId(id: string): string {
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const yuan = (fen: Fen): number => fen / 100;
 
-/** A report's rows as records of text, whichever way the table holds them. */
-function recordsOf(report: RunReport): Row[] {
+/**
+ * A report's rows as records of text, whichever way the table holds them: made one at a time as
+ * they are read, again at each pass (a run of a million enterprise-years never holds them all).
+ */
+function recordsOf(report: RunReport): Iterable<Row> {
   const cols = report.table.columns;
-  const out: Row[] = [];
-  for (const row of report.table.rows) {
-    const cells = cellsOf(cols, row);
-    const r: Record<string, string> = {};
-    cols.forEach((c, i) => (r[c.name] = cells[i] === undefined ? '' : String(cells[i])));
-    out.push(r);
-  }
-  return out;
+  return {
+    *[Symbol.iterator]() {
+      for (const row of report.table.rows) {
+        const cells = cellsOf(cols, row);
+        const r: Record<string, string> = {};
+        cols.forEach((c, i) => (r[c.name] = cells[i] === undefined ? '' : String(cells[i])));
+        yield r;
+      }
+    },
+  };
 }
 
 /** Sums of named money columns and a row count, by a key. */
@@ -56,6 +61,12 @@ class Groups {
     g.n++;
     for (const m of money) g.fen.set(m, (g.fen.get(m) ?? 0) + fenOf(row[m]));
     for (const [c, yes] of Object.entries(counts)) if (yes) g.count.set(c, (g.count.get(c) ?? 0) + 1);
+  }
+  /** Sets a summed figure of a key (from the run's facts). */
+  put(key: string, m: string, fen: Fen): void {
+    let g = this.rows.get(key);
+    if (!g) this.rows.set(key, (g = { n: 0, fen: new Map(), count: new Map() }));
+    g.fen.set(m, fen);
   }
   fen(key: string, m: string): Fen {
     return this.rows.get(key)?.fen.get(m) ?? 0;
@@ -200,11 +211,14 @@ function header(p: Page): string {
   ].join('\n');
 }
 
-function educationSection(p: Page, report: RunReport): string {
-  const rows = recordsOf(report);
+/**
+ * The education expense section, from the run's facts (sums by year) and its largest balances:
+ * no pass over the report's rows (a city's run has a million enterprise-years).
+ */
+function educationSection(p: Page): string {
   const measures = ['wages', 'cap', 'incurred', 'deductible', 'carry_out'];
   const byYear = new Groups();
-  for (const r of rows) byYear.add(r.year ?? '', r, measures);
+  for (const f of p.data.facts) if (f.calculator === 'education_expense' && f.town === '*' && f.year !== '*' && measures.includes(f.measure)) byYear.put(f.year, f.measure, f.value);
   const years = byYear.keys().sort(byText);
   const chart1 = p.figure({
     title: p.t('html.edu.byYear'),
@@ -228,11 +242,9 @@ function educationSection(p: Page, report: RunReport): string {
   });
   // The largest balances carried out of the latest year.
   const latest = years.at(-1) ?? '';
-  const carried = rows
-    .filter((r) => r.year === latest && fenOf(r.carry_out) > 0)
-    .map((r) => ({ id: r.enterprise_id ?? '', ...whoOf(p.data, r), fen: fenOf(r.carry_out) }))
-    .sort((a, b) => b.fen - a.fen || byText(a.id, b.id))
-    .slice(0, 10);
+  const carried = p.data.largest
+    .filter((l) => l.calculator === 'education_expense' && l.measure === 'carry_out' && l.year === latest)
+    .map((l) => ({ id: l.id, name: p.data.enterprises?.get(l.id)?.name ?? '', town: l.town, fen: l.value }));
   const chart2 = p.figure({
     title: p.t('html.edu.largestCarried', { year: latest }),
     wide: true,
@@ -305,7 +317,7 @@ function creditSection(p: Page, report: RunReport): string {
 }
 
 /** Eligible and ineligible rows and the amount, by a key: the shape of programmes, towns, levels. */
-function statusGroups(rows: readonly Row[], keyOf: (r: Row) => string): Groups {
+function statusGroups(rows: Iterable<Row>, keyOf: (r: Row) => string): Groups {
   const g = new Groups();
   for (const r of rows) g.add(keyOf(r), r, ['amount'], { eligible: r.status === 'eligible', ineligible: r.status === 'ineligible' });
   return g;
@@ -584,7 +596,7 @@ export function renderReportHtml(data: RunData): string {
   const report = (name: string) => data.reports.find((r) => r.name === name);
   const parts: { id: string; title: string; html: string }[] = [];
   const deductions = report('deductions');
-  if (deductions) parts.push({ id: 'education', title: p.t('html.edu.title'), html: educationSection(p, deductions) });
+  if (deductions) parts.push({ id: 'education', title: p.t('html.edu.title'), html: educationSection(p) });
   const credits = report('credits');
   if (credits) parts.push({ id: 'credits', title: p.t('html.credit.title'), html: creditSection(p, credits) });
   const subsidies = report('subsidies');

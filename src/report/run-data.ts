@@ -9,6 +9,7 @@ import type { ReportTable } from '../domain/table.js';
 import type { Status } from '../domain/trace.js';
 import type { Lang } from '../i18n/index.js';
 import type { SummarySection } from './summary.js';
+import type { LargestBalance } from './facts.js';
 
 /** One enterprise of enterprises.csv (CONTRACT §2): its name, town (镇街道) and industry ('' when not given). */
 export interface EnterpriseInfo {
@@ -103,12 +104,15 @@ export interface RunData {
   /** notes and reasons codes of the reports, counted: calculator → code → rows */
   codes: Readonly<Record<string, Readonly<Record<string, number>>>>;
   reports: readonly RunReport[];
+  /** the ledger written, without its education_expense rows (the pools the page charts) */
   ledger: readonly LedgerEntry[];
   /** enterprises.csv, when present */
   enterprises?: ReadonlyMap<string, EnterpriseInfo>;
   /** ids in the reports that enterprises.csv lacks (when it is present) */
   unknownEnterprises: readonly string[];
   facts: readonly Fact[];
+  /** the largest year-end balances (carry_out) per year, 10 each (facts.ts `sumFacts`) */
+  largest: readonly LargestBalance[];
   /** the parameters in force; `origin` tells which a rules file replaced */
   params: readonly ParamInForce[];
   inputs: readonly InputRead[];

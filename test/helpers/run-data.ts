@@ -10,7 +10,7 @@ import { parsePeriodText } from '../../src/domain/periods.js';
 import type { LedgerEntry } from '../../src/domain/records.js';
 import type { ColumnDef } from '../../src/domain/table.js';
 import type { Lang } from '../../src/i18n/index.js';
-import { fenOf } from '../../src/report/facts.js';
+import { fenOf, sumFacts } from '../../src/report/facts.js';
 import type { EnterpriseInfo, ParamInForce, RunData, RunReport } from '../../src/report/run-data.js';
 import { PARAMS } from '../../src/rules/params.js';
 import { readCsv, type Row } from './demo.js';
@@ -85,6 +85,7 @@ export function runDataFromFiles(dir: string, outDir: string, lang: Lang): RunDa
       return { file, kind: file.replace(/\.csv$/, ''), rows: readCsv(bytes).length, sha256: createHash('sha256').update(bytes).digest('hex') };
     });
   const to = Math.max(...ys);
+  const summed = sumFacts(reports, enterprises);
   return {
     lang,
     dir,
@@ -97,7 +98,8 @@ export function runDataFromFiles(dir: string, outDir: string, lang: Lang): RunDa
     ledger: ledgerOf(outDir),
     enterprises,
     unknownEnterprises: [],
-    facts: [],
+    facts: summed.facts,
+    largest: summed.largest,
     params: paramsOn(`${to}-12-31`),
     inputs,
     outputs: readdirSync(outDir).sort(),
