@@ -18,7 +18,7 @@ import { act, chalkFor, err, examples, globalOptions, inputWhat, loadOptions, re
 import { quietWarnings } from './finish.js';
 import { byText } from '../domain/order.js';
 import { formatFen } from '../domain/money.js';
-import { listOf, t } from '../i18n/index.js';
+import { CATALOGUES, getLang, listOf, t, type MessageKey } from '../i18n/index.js';
 import { digestInput, loadEnterprises, type Enterprise } from '../io/enterprises.js';
 import { loadRules } from '../io/rules-file.js';
 import type { Rules } from '../rules/index.js';
@@ -137,7 +137,10 @@ function reformData(file: string, base: Pass, reform: Pass, baseRules: Rules, re
 function reformText(r: ReformData): string {
   const lines = [`  ${t('run.reformHeading', { file: r.file })}`];
   const totals = r.rows.filter((x) => x.town === '*' && x.year === '*' && x.unit === 'fen' && x.reform !== x.baseline);
-  for (const x of totals) lines.push(`    ${x.calculator} ${x.measure}: ${formatFen(x.baseline)} → ${formatFen(x.reform)} (${x.reform >= x.baseline ? '+' : ''}${formatFen(x.reform - x.baseline)})`);
+  const measure = (m: string) => (`html.measure.${m}` in CATALOGUES[getLang()] ? t(`html.measure.${m}` as MessageKey) : m);
+  const calculator = (c: string) => (`html.calc.${c}` in CATALOGUES[getLang()] ? t(`html.calc.${c}` as MessageKey) : c);
+  const named = (m: string) => (measure(m) === m ? m : `${measure(m)} (${m})`);
+  for (const x of totals) lines.push(`    ${calculator(x.calculator)} ${named(x.measure)}: ${formatFen(x.baseline)} → ${formatFen(x.reform)} (${x.reform >= x.baseline ? '+' : ''}${formatFen(x.reform - x.baseline)})`);
   if (!totals.length) lines.push(`    ${t('run.reformNoChange')}`);
   return lines.join('\n') + '\n';
 }
