@@ -440,11 +440,31 @@ export async function readRows<S extends Schema>(
   // ── The rows ───────────────────────────────────────────────────────────────
 
   /** A record with more cells than the header (unless the extra ones are empty), or too few for a required column. */
+  /** A thousands split starting in a column whose parser takes amounts (refuses text, takes the joined figure). */
+  const splitAmount = (cells: readonly string[]): boolean => {
+    const split = thousandsSplit(cells);
+    if (!split) return false;
+    const p = parsers.find((x) => x.idx === split.index);
+    if (!p) return false;
+    const takes = (raw: string) => {
+      try {
+        p.parse(raw);
+        return true;
+      } catch (e) {
+        if (e instanceof ValueProblem) return false;
+        throw e;
+      }
+    };
+    return !takes('not a figure') && takes(split.text);
+  };
+
   const shapeProblem = (cells: string[], line: number): boolean => {
     const n = cells.length;
     const m = headerCells;
     if (n > m) {
-      if (cells.slice(m).every((c) => c.trim() === '')) return false;
+      // Empty cells past the header are an export's trailing delimiters, unless an amount column
+      // holds the first part of an unquoted thousands separator (`…,1,234.50,` read as 1.00).
+      if (cells.slice(m).every((c) => c.trim() === '') && !(delimiter === ',' && splitAmount(cells))) return false;
       const split = delimiter === ',' ? thousandsSplit(cells) : undefined;
       const name = DELIMITER_NAMES[delimiter]!;
       add(
