@@ -104,10 +104,10 @@ describe('renderReportHtml', () => {
     expect(zh).toContain(`<figcaption>${tIn('zh', 'html.edu.byYear')}</figcaption>`);
     // Chart legends and axis labels in the language: 准予扣除额 and 万 in Chinese, "deductible" and k/M in English.
     const svgZh = zh.match(/<svg[\s\S]*?<\/svg>/)![0];
-    expect(svgZh).toContain('准予扣除额');
+    expect(svgZh).toContain(tIn('zh', 'html.measure.deductible'));
     expect(svgZh).toMatch(/>\d+(\.\d)?万</);
     const svgEn = en.match(/<svg[\s\S]*?<\/svg>/)![0];
-    expect(svgEn).toContain('>deductible<');
+    expect(svgEn).toContain(`>${tIn('en', 'html.measure.deductible')}<`);
     expect(svgEn).toMatch(/>\d+(\.\d)?[kM]</);
     expect(en).not.toContain(tIn('zh', 'html.total'));
   });

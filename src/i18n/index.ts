@@ -59,8 +59,8 @@ export function t<K extends MessageKey>(key: K, ...params: ParamsOf<K>): string 
   return tIn(current, key, ...params);
 }
 
-/** A list joined as a sentence: "a, b and c" / "a、b和c". */
+/** A list joined as a sentence: "a, b and c" / "a、b 和 c" (a space between Chinese and a Latin word, as file names are). */
 export function listOf(items: readonly string[], lang: Lang = current): string {
   if (items.length <= 1) return items.join('');
-  return lang === 'zh' ? `${items.slice(0, -1).join('、')}和${items.at(-1)}` : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return lang === 'zh' ? `${items.slice(0, -1).join('、')} 和 ${items.at(-1)}` : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

@@ -61,6 +61,15 @@ function cut(s: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : s;
 }
 
+/** An English label of a vertical axis on two lines at most, broken between words, each cut to `max` characters. */
+function twoLines(s: string, max: number): string {
+  if (s.length <= max || !s.includes(' ')) return cut(s, max);
+  const words = s.split(' ');
+  let first = '';
+  while (words.length && (first === '' || `${first} ${words[0]}`.length <= max)) first = first === '' ? words.shift()! : `${first} ${words.shift()!}`;
+  return words.length ? `${cut(first, max)}\n${cut(words.join(' '), max)}` : cut(first, max);
+}
+
 /** The chart as an SVG element (a string), with the same bytes for the same spec. */
 export function renderChart(spec: ChartSpec): string {
   const width = spec.width ?? 560;
@@ -75,7 +84,8 @@ export function renderChart(spec: ChartSpec): string {
   const manyCategories = !spec.horizontal && spec.categories.length > 10;
   const categoryAxis = {
     type: 'category' as const,
-    data: spec.categories.map((c) => cut(c, spec.horizontal ? 30 : 14)),
+    // Chinese characters are twice as wide as Latin letters: English labels may have more of them.
+    data: spec.categories.map((c) => (spec.horizontal ? cut(c, spec.lang === 'zh' ? 30 : 46) : spec.lang === 'zh' ? cut(c, 14) : twoLines(c, 16))),
     inverse: spec.horizontal,
     axisLabel: { color: '#333', fontSize: 11, interval: 0, rotate: manyCategories ? 45 : 0 },
     axisTick: { alignWithLabel: true },

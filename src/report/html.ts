@@ -137,6 +137,11 @@ class Page {
     if (`html.calc.${name}` in CATALOGUES[this.lang]) return this.t(`html.calc.${name}` as MessageKey);
     return this.data.sections.find((s) => s.calculator === name)?.title ?? name;
   }
+  /** The meanings of the notes codes a warning line names (`ledger_gap` …), as a small list after it; '' when it names none. */
+  codeMeanings(line: string): string {
+    const codes = [...new Set(line.match(/[a-z]+(?:_[a-z]+)+/g) ?? [])].filter((c) => `html.note.${c}` in CATALOGUES[this.lang]);
+    return codes.length ? `<br><small>${codes.map((c) => `${esc(c)}: ${esc(this.t(`html.note.${c}` as MessageKey))}`).join('; ')}</small>` : '';
+  }
   /** A code of the reports (a subsidy program, an award programme, a tax) in words with the code beside it in the table; the code itself when the catalogue has no words for it. */
   term(code: string, area: 'html' | 'awards' = 'html'): string {
     const key = area === 'awards' ? `awards.program.${code}` : `html.term.${code}`;
@@ -195,7 +200,7 @@ function header(p: Page): string {
     )
     .join('\n');
   const warnings = d.warnings.length
-    ? `<div class="warnings"><h2>${esc(p.t('html.warnings', { n: d.warnings.length }))}</h2><ul>${d.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></div>`
+    ? `<div class="warnings"><h2>${esc(p.t('html.warnings', { n: d.warnings.length }))}</h2><ul>${d.warnings.map((w) => `<li>${esc(w)}${p.codeMeanings(w)}</li>`).join('')}</ul></div>`
     : `<p class="ok">${esc(p.t('html.noWarnings'))}</p>`;
   const noteLines = [...d.notes, ...(d.unknownEnterprises.length ? [p.t('html.unknownEnterprises', { n: d.unknownEnterprises.length, ids: d.unknownEnterprises.slice(0, 20).join(', ') })] : [])];
   const notes = noteLines.length
