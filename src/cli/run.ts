@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Command } from 'commander';
 import type { Calculator } from '../calculators/calculator.js';
 import { CALCULATORS } from '../calculators/registry.js';
-import { UsageError } from '../domain/errors.js';
+import { FileError, RuleGapError, UsageError } from '../domain/errors.js';
 import type { LedgerEntry } from '../domain/records.js';
 import { runCalculator, type LedgerSource } from '../engine/index.js';
 import { holdsPersonIds, render, renderPieces, writeFilesAtomic, type PendingFile } from '../io/csv-out.js';
@@ -21,7 +21,7 @@ import { formatFen } from '../domain/money.js';
 import { CATALOGUES, getLang, listOf, t, type MessageKey } from '../i18n/index.js';
 import { digestInput, loadEnterprises, type Enterprise } from '../io/enterprises.js';
 import { loadRules } from '../io/rules-file.js';
-import type { Rules } from '../rules/index.js';
+import { BUILT_IN, type Rules } from '../rules/index.js';
 import type { RangeRequest } from '../calculators/calculator.js';
 import { countCodes, mostAffected, reformRows, sumFacts, withEnterprises, type RunFacts } from '../report/facts.js';
 import { reformTable } from '../report/reform.js';
@@ -91,6 +91,16 @@ function poolsOf(entries: Iterable<LedgerEntry>): LedgerEntry[] {
   return out;
 }
 
+/** The reform's pass: a parameter gap or a refusal under it names the --reform file (the baseline computed). */
+async function underReform<T>(file: string, pass: () => Promise<T>): Promise<T> {
+  try {
+    return await pass();
+  } catch (e) {
+    if (e instanceof RuleGapError || (e instanceof UsageError && !(e instanceof FileError))) throw new UsageError(t('run.underReform', { file, message: e.message }));
+    throw e;
+  }
+}
+
 /** The first and last year of the facts (undefined when there is none). */
 function yearsOf(facts: readonly Fact[]): { from?: number; to?: number } {
   const years = facts.filter((f) => f.year !== '*' && f.year !== '').map((f) => Number(f.year));
@@ -100,11 +110,13 @@ function yearsOf(facts: readonly Fact[]): { from?: number; to?: number } {
 /** The parameters in force on the last day of `year` (today's listing when undefined), with the entries of replaced series not in force then. */
 function paramsInForce(rules: Rules, year: number | undefined): ParamInForce[] {
   const on = year === undefined ? undefined : `${year}-12-31`;
-  const inForce = rules.listing(on).map((p) => ({ key: p.key, value: p.value, on: on ?? p.valid_from, source: p.source, status: p.status, origin: rules.origin(p.key) }));
+  // a rules file by its own name (the same bytes however its path was typed)
+  const origin = (key: string) => (rules.origin(key) === BUILT_IN ? BUILT_IN : basename(rules.origin(key)));
+  const inForce = rules.listing(on).map((p) => ({ key: p.key, value: p.value, on: on ?? p.valid_from, source: p.source, status: p.status, origin: origin(p.key) }));
   const replaced = rules
     .listing()
     .filter((p) => rules.origin(p.key) !== 'built-in' && !inForce.some((q) => q.key === p.key && q.value === p.value && q.source === p.source))
-    .map((p) => ({ key: p.key, value: p.value, on: p.valid_from, source: p.source, status: p.status, origin: rules.origin(p.key) }));
+    .map((p) => ({ key: p.key, value: p.value, on: p.valid_from, source: p.source, status: p.status, origin: origin(p.key) }));
   return [...inForce, ...replaced];
 }
 
@@ -120,11 +132,12 @@ function reformData(file: string, base: Pass, reform: Pass, baseRules: Rules, re
     if (reformRules.origin(e.key) !== file) continue;
     const was = baseRules.at(e.key, e.valid_from);
     if (was?.value === e.value) continue;
-    params.push({ key: e.key, value: e.value, on: e.valid_from, source: e.source, status: e.status, origin: file });
-    baselineParams.push({ key: e.key, value: was?.value ?? '', on: e.valid_from, source: was?.source ?? '', status: was?.status ?? e.status, origin: baseRules.origin(e.key) });
+    params.push({ key: e.key, value: e.value, on: e.valid_from, source: e.source, status: e.status, origin: basename(file) });
+    const baseOrigin = baseRules.origin(e.key);
+    baselineParams.push({ key: e.key, value: was?.value ?? '', on: e.valid_from, source: was?.source ?? '', status: was?.status ?? e.status, origin: baseOrigin === BUILT_IN ? BUILT_IN : basename(baseOrigin) });
   }
   return {
-    file,
+    file: basename(file),
     params,
     baselineParams,
     rows: reformRows(base.facts.facts, reform.facts.facts),
@@ -191,6 +204,7 @@ export function runCommand(outcome: Outcome): Command {
     act(outcome, async (dir: string, flags: { out?: string; year?: string; from?: string; to?: string; force?: boolean; reform?: string }, command: Command) => {
       const g = globalOptions(command);
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(t('run.noSuchFolder', { dir }));
+      if (flags.reform === '-' || g.rules === '-') throw new UsageError(t('run.rulesNotStdin'));
       const range = yearRange(flags);
       const outDir = flags.out ?? join(dir, 'out');
       // An input under its canonical name, or as a workbook of the same name (payroll.xlsx, payroll.xls).
@@ -205,7 +219,13 @@ export function runCommand(outcome: Outcome): Command {
       // Every canonical input present is an input of the run, used or not: no output may replace
       // one, but ledger.csv itself when --out is DIR (the in-place ledger, README "Guarantees").
       const inputs: NamedPath[] = [...INPUT_NAMES]
-        .flatMap((name) => (input(name) ? [{ path: join(dir, name), what: t('run.what.input', { name }) }] : []))
+        // the file read (payroll.xlsx for payroll.csv), and its canonical name too
+        .flatMap((name) => {
+          const found = input(name);
+          if (!found) return [];
+          const canonical = join(dir, name);
+          return [...new Set([found, canonical])].map((path) => ({ path, what: t('run.what.input', { name: basename(found) }) }));
+        })
         .concat(g.rules !== undefined ? [{ path: g.rules, what: inputWhat('--rules') }] : [])
         .concat(flags.reform !== undefined ? [{ path: flags.reform, what: t('run.what.reformFile') }] : []);
       const ledgerIn = input('ledger.csv');
@@ -236,7 +256,7 @@ export function runCommand(outcome: Outcome): Command {
         const baseline = await computeAll(reformRules !== undefined, runnable, input, ledgerIn, rules, range, Boolean(flags.force), g, enterprises);
         // The reform: the same inputs under the reform's parameters. Its ledger is never written, and a
         // later ledger row it contradicts is set aside (as --force would) rather than refused.
-        const reform = reformRules ? await computeAll(true, runnable, input, ledgerIn, reformRules, range, true, g, enterprises) : undefined;
+        const reform = reformRules ? await underReform(flags.reform!, () => computeAll(true, runnable, input, ledgerIn, reformRules, range, true, g, enterprises)) : undefined;
         const files: PendingFile[] = [];
         const sheets: { name: string; table: ReportTable }[] = [];
         for (const r of baseline.reports) {
@@ -264,7 +284,8 @@ export function runCommand(outcome: Outcome): Command {
         const status = warnings.length ? 1 : 0;
         const data: RunData = {
           lang: g.lang,
-          dir,
+          // the folder's own name: the same inputs give the same bytes however the path was typed
+          dir: basename(resolve(dir)),
           years: yearsOf(baseline.facts.facts),
           sections,
           warnings,

@@ -171,6 +171,8 @@ export const en = {
   'run.what.reform': 'the reform comparison',
   'run.what.workbook': 'the workbook',
   'run.what.html': 'the HTML report',
+  'run.rulesNotStdin': '--rules and --reform take a file: standard input ("-") is for one CSV input',
+  'run.underReform': (p: { file: string; message: string }) => `under the --reform file ${p.file} (the baseline computed): ${p.message}`,
   // --- end run ---
   // --- report ---
   'report.listedBelow': '(listed below)',
@@ -293,6 +295,7 @@ export const en = {
   'html.note.overpaid': 'paid above what is due',
   // --- end html ---
   // --- io ---
+  'io.townStar': 'town: "*" stands for all towns in summary.json and reform.csv; give the town\'s name, or leave it empty',
   'io.enterpriseTwice': (p: { id: string; first: number }) => `enterprise_id: ${p.id} is listed twice (the first is on line ${p.first})`,
   // csv-in.ts: a file that cannot be read
   'io.noSuchFile': 'no such file',

@@ -158,6 +158,8 @@ export const zh: Catalogue = {
   'run.what.reform': '政策调整对比表',
   'run.what.workbook': '工作簿',
   'run.what.html': 'HTML 报告',
+  'run.rulesNotStdin': '--rules 和 --reform 需要文件：标准输入（"-"）只用于一个 CSV 输入',
+  'run.underReform': (p) => `按 --reform 文件 ${p.file} 计算时（现行政策已算出）：${p.message}`,
   // --- end run ---
   // --- report ---
   'report.listedBelow': '（见下文）',
@@ -280,6 +282,7 @@ export const zh: Catalogue = {
   'html.note.overpaid': '已缴金额超过应缴金额',
   // --- end html ---
   // --- io ---
+  'io.townStar': 'town：“*”在 summary.json 和 reform.csv 中表示全部镇街道；请填写镇街道名称或留空',
   'io.enterpriseTwice': (p) => `enterprise_id：${p.id} 重复出现（首次在第 ${p.first} 行）`,
   // csv-in.ts: a file that cannot be read
   'io.noSuchFile': '文件不存在',

@@ -32,6 +32,11 @@ export async function loadEnterprises(path: string, o: LoadOptions): Promise<Map
       ctx.problem('enterprise_id', t('io.enterpriseTwice', { id: r.enterprise_id, first }), r.enterprise_id);
       return;
     }
+    // `*` stands for all towns in summary.json and reform.csv: no town may be called that
+    if (r.town?.trim() === '*') {
+      ctx.problem('town', t('io.townStar'), r.town);
+      return;
+    }
     lines.set(r.enterprise_id, ctx.line);
     out.set(owned(r.enterprise_id), { name: owned(r.name ?? ''), town: owned(r.town ?? ''), industry: owned(r.industry ?? '') });
   });

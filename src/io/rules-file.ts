@@ -3,7 +3,9 @@
  * against each key's kind, and applied over the built-in rules. Every problem is a UsageError
  * (exit 2) listing all of them.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
+import { gbReading } from './encoding.js';
 import { escapeControl, UsageError } from '../domain/errors.js';
 import { byText } from '../domain/order.js';
 import { t } from '../i18n/index.js';
@@ -115,7 +117,9 @@ export function loadRules(file?: string, base: Rules = new Rules()): Rules {
   if (!file) return base;
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // UTF-8, else GB18030 (the rule of every input, --encoding auto): a rules file saved by Windows Notepad in GBK reads right
+    const bytes = readFileSync(file);
+    text = isUtf8(bytes) ? bytes.toString('utf8') : gbReading(bytes);
   } catch (e) {
     throw new UsageError(t('io.rules.cannotRead', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message }));
   }
