@@ -227,7 +227,7 @@ export const en = {
   'html.measure.wages': 'wages (工资薪金总额)',
   'html.measure.cap': 'cap',
   'html.measure.incurred': 'incurred',
-  'html.measure.deductible': 'deductible (row 5, education expense)',
+  'html.measure.deductible': 'deductible (row 5)',
   'html.measure.carry_out': 'carried forward',
   'html.measure.year': 'year',
   'html.measure.quarter': 'quarter',

@@ -214,7 +214,7 @@ export const zh: Catalogue = {
   'html.measure.wages': '工资薪金总额',
   'html.measure.cap': '扣除限额',
   'html.measure.incurred': '实际发生额',
-  'html.measure.deductible': '准予扣除额（第5行 职工教育经费）',
+  'html.measure.deductible': '准予扣除额（第5行）',
   'html.measure.carry_out': '结转以后年度扣除额',
   'html.measure.year': '年度',
   'html.measure.quarter': '季度',
