@@ -6,7 +6,9 @@
 import { addFen, type Fen } from '../domain/money.js';
 import { byText } from '../domain/order.js';
 import { cellsOf, type Cell, type Cells, type ColumnDef, type ReportTable } from '../domain/table.js';
-import type { EnterpriseInfo, Fact, RunReport, SubjectFigure } from './run-data.js';
+import type { EnterpriseInfo, Fact, LargestBalance, RunReport, SubjectFigure } from './run-data.js';
+
+export type { LargestBalance } from './run-data.js';
 
 /** How one report is summed (a `balance` is a year-end stock: summed over towns, never over years): its calculator, the year of a row, its subject, and its measures. */
 interface FactSpec {
@@ -120,16 +122,6 @@ export function withEnterprises(table: ReportTable, enterprises: ReadonlyMap<str
       },
     },
   };
-}
-
-/** A subject's year-end balance among the largest of its year. */
-export interface LargestBalance {
-  calculator: string;
-  measure: string;
-  year: string;
-  id: string;
-  town: string;
-  value: number;
 }
 
 const LARGEST = 10;

@@ -9,7 +9,6 @@ import type { ReportTable } from '../domain/table.js';
 import type { Status } from '../domain/trace.js';
 import type { Lang } from '../i18n/index.js';
 import type { SummarySection } from './summary.js';
-import type { LargestBalance } from './facts.js';
 
 /** One enterprise of enterprises.csv (CONTRACT §2): its name, town (镇街道) and industry ('' when not given). */
 export interface EnterpriseInfo {
@@ -50,6 +49,16 @@ export interface Fact {
   town: string;
   year: string;
   unit: 'fen' | 'count';
+  value: number;
+}
+
+/** A subject's year-end balance among the largest of its year. */
+export interface LargestBalance {
+  calculator: string;
+  measure: string;
+  year: string;
+  id: string;
+  town: string;
   value: number;
 }
 
