@@ -19,7 +19,7 @@ describe('an unquoted thousands separator before a trailing delimiter', () => {
     const v = skilltax(['validate', payroll]);
     expect(v.status).toBe(1);
     expect(problems(v.stdout + v.stderr).map((p) => [p.line, p.column, p.got])).toEqual([[2, 3, '1,234.50']]);
-    for (const env of [{}, { SKILLTAX_GENERAL_READER: '1' }]) {
+    for (const env of [{}, { SKILLTAX_GENERAL_READER: '1' }] as Record<string, string>[]) {
       const r = skilltax(['deduct', '--payroll', payroll, '--training', training, '--year', '2024'], { env });
       expect(r.status, r.stderr).toBe(2);
       expect(r.stdout).toBe('');
