@@ -44,8 +44,8 @@ export function inYearRange(range: RangeRequest): (year: number) => boolean {
   return (y) => (from === undefined || y >= from) && (to === undefined || y <= to);
 }
 
-/** How the calculator's command takes its range: years, filing periods, or the year of the claims. */
-export type RangeKind = 'years' | 'periods' | 'claim_year';
+/** How the calculator's command takes its range: years, filing periods, the year of the claims, or none (match: its as-of date). */
+export type RangeKind = 'years' | 'periods' | 'claim_year' | 'none';
 
 export interface ComputeContext {
   rules: Rules;
@@ -56,6 +56,8 @@ export interface ComputeContext {
   explain?: string;
   /** the input paths by flag, for messages */
   paths: Readonly<Record<string, string | undefined>>;
+  /** the values of the calculator's own options (`options` of its descriptor) by flag: text, or true for a switch */
+  options?: Readonly<Record<string, string | boolean | undefined>>;
 }
 
 /** What every calculator's result carries besides its own rows. */
@@ -103,10 +105,12 @@ export interface Calculator<R extends CalculatorResult = CalculatorResult> {
   examples: readonly string[];
   inputs: readonly InputSpec[];
   range: RangeKind;
-  /** range option help: [--year, --from, --to] (those the command has) */
-  rangeHelp: { year: string; from?: string; to?: string };
+  /** range option help: [--year, --from, --to] (those the command has; none for range 'none') */
+  rangeHelp?: { year: string; from?: string; to?: string };
   /** the ledger kind it carries forward, and what the ledger holds for --ledger's help */
   ledger?: { kind: LedgerKind; holds: string };
+  /** options of its own (match: --as-of, --include-expired): a flag with an argument, or a switch */
+  options?: readonly { flag: string; arg?: string; help: string }[];
   /** --explain: the argument's name and help, and the message when the subject was not computed */
   explain: { arg: string; help: string; style: 'full' | 'source'; missing(id: string, paths: Readonly<Record<string, string | undefined>>): string };
   /** run the calculator on loaded inputs (a required input is always present) */

@@ -1085,7 +1085,7 @@ class Decider implements Ctx {
 const reasonsWithText = (codes: readonly string[]) => withTexts(codes, (code) => reasonText(code));
 
 /** The account of one claim: the 身份证号 masked (first 6 and last 4 shown). */
-function explainTrace(d: Decision): Trace {
+export function explainTrace(d: Decision): Trace {
   const c = d.claim;
   return {
     subject: c.claim_id,

@@ -11,6 +11,7 @@ import { signalPoint } from '../io/exit-cleanup.js';
 import { lockLedger } from '../io/lock.js';
 import { checkOutputs, type NamedPath, type OutputPath } from '../io/paths.js';
 import { t } from '../i18n/index.js';
+import { isCalendarDate } from '../domain/periods.js';
 import { loadRules } from '../io/rules-file.js';
 import { act, checkStdin, examples, globalOptions, inputWhat, loadOptions, parseYearOption, periodRange, rulesFor, withGlobalOptions, yearRange, type GlobalOptions, type Outcome } from './common.js';
 import { finish, type OutputFlags } from './finish.js';
@@ -21,6 +22,7 @@ const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.to
 export function rangeOf(calc: Calculator, flags: { year?: string; from?: string; to?: string }): RangeRequest {
   if (calc.range === 'years') return yearRange(flags);
   if (calc.range === 'periods') return periodRange(flags);
+  if (calc.range === 'none') return {};
   return { year: parseYearOption('--year', flags.year) };
 }
 
@@ -41,6 +43,31 @@ function outputsOf(calc: Calculator, flags: OutputFlags & { ledger?: string }): 
   return outs;
 }
 
+/**
+ * The values of a calculator's own options from the command line, checked: `--as-of` a date
+ * YYYY-MM-DD (default: today on this machine's clock and time zone, so a rerun with the same
+ * --as-of is byte-identical). Throws UsageError for a malformed date.
+ */
+export function optionsOf(calc: Calculator, flags: Readonly<Record<string, unknown>>): Record<string, string | boolean | undefined> {
+  const out: Record<string, string | boolean | undefined> = {};
+  for (const o of calc.options ?? []) {
+    const v = flags[camel(o.flag)];
+    out[o.flag] = v === undefined ? undefined : o.arg ? String(v) : true;
+  }
+  if ((calc.options ?? []).some((o) => o.flag === 'as-of')) out['as-of'] = asOfDate(out['as-of'] as string | undefined);
+  return out;
+}
+
+/** --as-of: a calendar date YYYY-MM-DD, or today (local time) when not given. */
+export function asOfDate(given: string | undefined): string {
+  if (given === undefined) {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || !isCalendarDate(given)) throw new UsageError(t('cli.badAsOf', { value: given }));
+  return given;
+}
+
 export function calculatorCommand(calc: Calculator, outcome: Outcome): Command {
   const cmd = new Command(calc.command).summary(calc.summary).description(calc.description);
   for (const i of calc.inputs) {
@@ -48,14 +75,17 @@ export function calculatorCommand(calc: Calculator, outcome: Outcome): Command {
     else cmd.option(`--${i.flag} <file>`, i.help);
   }
   const what = calc.range === 'periods' ? 'period' : 'yyyy';
-  cmd.option('--year <yyyy>', calc.rangeHelp.year);
-  if (calc.rangeHelp.from) cmd.option(`--from <${what}>`, calc.rangeHelp.from);
-  if (calc.rangeHelp.to) cmd.option(`--to <${what}>`, calc.rangeHelp.to);
+  if (calc.rangeHelp) {
+    cmd.option('--year <yyyy>', calc.rangeHelp.year);
+    if (calc.rangeHelp.from) cmd.option(`--from <${what}>`, calc.rangeHelp.from);
+    if (calc.rangeHelp.to) cmd.option(`--to <${what}>`, calc.rangeHelp.to);
+  }
   if (calc.ledger) cmd.option('--ledger <file>', t('cli.opt.ledger', { holds: calc.ledger.holds }));
   for (const r of calc.reports) cmd.option(`--${r.flag} <file>`, r.help);
   if (calc.ledger) cmd.option('--ledger-out <file>', t('cli.opt.ledgerOut'));
   cmd.option(`--explain <${calc.explain.arg}>`, calc.explain.help);
   cmd.option('--reform <file>', t('cli.opt.reform'));
+  for (const o of calc.options ?? []) cmd.option(o.arg ? `--${o.flag} <${o.arg}>` : `--${o.flag}`, o.help);
   if (calc.ledger) cmd.option('--force', t('cli.opt.force'));
   cmd.addHelpText('after', examples([...calc.examples]));
   withGlobalOptions(cmd);
@@ -74,12 +104,13 @@ export function calculatorCommand(calc: Calculator, outcome: Outcome): Command {
       const lock = calc.ledger && flags.ledgerOut ? await lockLedger(flags.ledgerOut, { timeoutSeconds: g.lockTimeout, command: `skilltax ${calc.command}` }) : undefined;
       try {
         const rules = rulesFor(g);
-        const result = await runCalculator(calc, paths, flags.ledger, { rules, range, force: Boolean(flags.force), explain: flags.explain }, loadOptions(g));
+        const options = optionsOf(calc, flags);
+        const result = await runCalculator(calc, paths, flags.ledger, { rules, range, force: Boolean(flags.force), explain: flags.explain, options }, loadOptions(g));
         await signalPoint(); // SIGINT/SIGTERM during the computation: stop before writing
         // --reform with --explain: the same subject under the reform's rules (its ledger is never written).
         const reform =
           flags.reform !== undefined
-            ? { file: flags.reform, result: await runCalculator(calc, paths, flags.ledger, { rules: loadRules(flags.reform, rules), range, force: true, explain: flags.explain }, loadOptions(g)) }
+            ? { file: flags.reform, result: await runCalculator(calc, paths, flags.ledger, { rules: loadRules(flags.reform, rules), range, force: true, explain: flags.explain, options }, loadOptions(g)) }
             : undefined;
         const status = await finish(g, calc, result, flags, paths, { inputs, ...(lock ? { lock } : {}), ...(reform ? { reform } : {}) });
         await signalPoint(); // … during the writing: the set is complete, then stop

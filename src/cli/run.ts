@@ -16,6 +16,7 @@ import { describeDropped, ledgerTable } from '../ledger/ledger.js';
 import { runSummaryTable, runSummaryText, type SummarySection } from '../report/summary.js';
 import { act, chalkFor, err, examples, globalOptions, inputWhat, loadOptions, renderOptions, rulesFor, withGlobalOptions, yearRange, type Outcome } from './common.js';
 import { quietWarnings } from './finish.js';
+import { asOfDate } from './calculator-command.js';
 import { byText } from '../domain/order.js';
 import { formatFen } from '../domain/money.js';
 import { CATALOGUES, getLang, listOf, t, type MessageKey } from '../i18n/index.js';
@@ -65,11 +66,12 @@ async function computeAll(
   force: boolean,
   g: ReturnType<typeof globalOptions>,
   enterprises: ReadonlyMap<string, Enterprise> | undefined,
+  options: Readonly<Record<string, string | boolean | undefined>> = {},
 ): Promise<Pass> {
   const pass: Pass = { reports: [], sections: [], warnings: [], notes: [], ledger: ledgerIn, facts: { facts: [], subjects: new Map(), largest: [] }, unknown: new Set() };
   for (const calc of runnable) {
     const paths = Object.fromEntries(calc.inputs.map((i) => [i.flag, input(i.file)]));
-    const result = await runCalculator(calc, paths, ledgerFor(calc, pass.ledger), { rules, range, force }, loadOptions(g));
+    const result = await runCalculator(calc, paths, ledgerFor(calc, pass.ledger), { rules, range, force, options }, loadOptions(g));
     for (const r of calc.reports) {
       const table = r.table(result);
       pass.reports.push({ calculator: calc.name, name: r.name, table: enterprises ? withEnterprises(table, enterprises, (id) => pass.unknown.add(id)) : table });
@@ -188,6 +190,8 @@ export function runCommand(outcome: Outcome): Command {
     .option('--to <yyyy>', t('run.optTo'))
     .option('--force', t('cli.opt.force'))
     .option('--reform <file>', t('run.optReform'))
+    .option('--as-of <date>', t('match.opt.asOf'))
+    .option('--include-expired', t('match.opt.includeExpired'))
     .addHelpText(
       'after',
       examples([
@@ -201,7 +205,7 @@ export function runCommand(outcome: Outcome): Command {
     );
   withGlobalOptions(cmd);
   cmd.action(
-    act(outcome, async (dir: string, flags: { out?: string; year?: string; from?: string; to?: string; force?: boolean; reform?: string }, command: Command) => {
+    act(outcome, async (dir: string, flags: { out?: string; year?: string; from?: string; to?: string; force?: boolean; reform?: string; asOf?: string; includeExpired?: boolean }, command: Command) => {
       const g = globalOptions(command);
       if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(t('run.noSuchFolder', { dir }));
       if (flags.reform === '-' || g.rules === '-') throw new UsageError(t('run.rulesNotStdin'));
@@ -253,10 +257,11 @@ export function runCommand(outcome: Outcome): Command {
         const enterprisesPath = input('enterprises.csv');
         const enterprises = enterprisesPath ? await loadEnterprises(enterprisesPath, loadOptions(g)) : undefined;
         const reformRules = flags.reform !== undefined ? loadRules(flags.reform, rules) : undefined;
-        const baseline = await computeAll(reformRules !== undefined, runnable, input, ledgerIn, rules, range, Boolean(flags.force), g, enterprises);
+        const options = { 'as-of': asOfDate(flags.asOf), 'include-expired': Boolean(flags.includeExpired) };
+        const baseline = await computeAll(reformRules !== undefined, runnable, input, ledgerIn, rules, range, Boolean(flags.force), g, enterprises, options);
         // The reform: the same inputs under the reform's parameters. Its ledger is never written, and a
         // later ledger row it contradicts is set aside (as --force would) rather than refused.
-        const reform = reformRules ? await underReform(flags.reform!, () => computeAll(true, runnable, input, ledgerIn, reformRules, range, true, g, enterprises)) : undefined;
+        const reform = reformRules ? await underReform(flags.reform!, () => computeAll(true, runnable, input, ledgerIn, reformRules, range, true, g, enterprises, options)) : undefined;
         const files: PendingFile[] = [];
         const sheets: { name: string; table: ReportTable }[] = [];
         for (const r of baseline.reports) {

@@ -140,6 +140,7 @@ export const en = {
   'cli.validate.noKind': (p: { kinds: string }) => `cannot tell the kind from the file name; pass --kind (${p.kinds})`,
   'cli.validate.fileResult': (p: { file: string; kind: string; problems: number }) =>
     `${p.file} (${p.kind}): ${p.problems === 0 ? 'ok' : `${p.problems} problem${p.problems === 1 ? '' : 's'}`}`,
+  'cli.badAsOf': (p: { value: string }) => `--as-of takes a date YYYY-MM-DD (got "${p.value}")`,
   // --- end cli ---
   // --- run ---
   'run.unknownEnterprises': (p: { n: number; ids: string; more: boolean }) =>
@@ -985,6 +986,35 @@ export const en = {
   'exempt.reason.not_teaching_use': 'not used for teaching, offices, research or the like',
   'exempt.reason.land_not_separate': "an enterprise school's land not separate from the enterprise's",
   // --- end exempt ---
+  // --- match ---
+  'match.noun': 'the 免申即享 match',
+  'match.summary': 'certificates that would pay a subsidy but were never claimed (免申即享)',
+  'match.description':
+    'Finds the certificates of the registry (certificates.csv) that no filed claim (trainees.csv) and no payment (history.csv) used, and decides each ' +
+    'as the 技能提升补贴 (skill_upgrade) claim its holder would file on --as-of, with the insured months and employer of insurance.csv, by the same rules as ' +
+    '`subsidy` (one decision function). Writes unclaimed.csv, payable rows first by claim deadline; certificates claimed by another person or listed twice ' +
+    'go to the conflicts report (--conflicts) and are not paid.',
+  'match.exitStatus': 'Exit status: 0 done; 2 usage error or invalid input (nothing written).',
+  'match.input.certificates': 'certificates.csv: the certificate registry (证书), one row per certificate',
+  'match.input.insurance': 'insurance.csv: unemployment-insurance months paid (one row per person and month)',
+  'match.input.trainees': 'trainees.csv: the claims already filed (their certificates are not matched)',
+  'match.opt.asOf': 'the day the claims would be filed, YYYY-MM-DD (default today); written in the as_of column',
+  'match.opt.includeExpired': 'also list the certificates past their claim window (what was lost)',
+  'match.explain.help': 'print every step of the decision for one unclaimed certificate (by certificate_no)',
+  'match.explain.missing': (p: { id: string }) => `certificate ${p.id} is not an unclaimed certificate on the as-of date (claimed, paid, in conflict, expired without --include-expired, or not in certificates.csv)`,
+  'match.report.unclaimed': 'unclaimed.csv: the unclaimed certificates and what each would pay',
+  'match.report.conflicts': 'the conflicts: certificates claimed by another person, or listed twice in the registry',
+  'match.title': '免申即享: unclaimed certificates',
+  'match.item.asOf': 'as of',
+  'match.item.certificates': 'certificates',
+  'match.item.used': 'claimed or paid',
+  'match.item.unclaimed': 'unclaimed in time',
+  'match.item.payable': 'payable',
+  'match.item.payableAmount': 'payable amount',
+  'match.item.expired': 'expired unclaimed',
+  'match.item.conflicts': 'conflicts',
+  'match.conflictsNote': (p: { n: number }) => `${p.n} certificate${p.n === 1 ? '' : 's'} in conflict (claimed by another person, or listed twice in the registry): not paid; see the conflicts report`,
+  // --- end match ---
   // --- ledger ---
   'ledger.period.education': 'an education_expense row has a year period (YYYY)',
   'ledger.period.pcie': 'a pcie_credit row has a month (YYYY-MM) or quarter (YYYY-Qn) period',

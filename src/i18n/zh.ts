@@ -129,6 +129,7 @@ export const zh: Catalogue = {
   'cli.validate.unknownKind': (p) => `--kind ${p.kind}：未知的种类（已知：${p.kinds}）`,
   'cli.validate.noKind': (p) => `无法根据文件名判断种类；请给出 --kind（${p.kinds}）`,
   'cli.validate.fileResult': (p) => `${p.file}（${p.kind}）：${p.problems === 0 ? '无问题' : `${p.problems} 个问题`}`,
+  'cli.badAsOf': (p) => `--as-of 需要日期 YYYY-MM-DD（读到 "${p.value}"）`,
   // --- end cli ---
   // --- run ---
   'run.unknownEnterprises': (p) => `报表中有 ${p.n} 个企业代码不在 enterprises.csv 中（${p.ids}${p.more ? ' …' : ''}）：无企业名称和镇街道`,
@@ -910,6 +911,34 @@ export const zh: Catalogue = {
   'exempt.reason.not_teaching_use': '非教学、办公、科研等用途',
   'exempt.reason.land_not_separate': '企业办学校的用地未与企业用地分开',
   // --- end exempt ---
+  // --- match ---
+  'match.noun': '免申即享比对',
+  'match.summary': '应享未享的补贴证书（免申即享）',
+  'match.description':
+    '在证书库（certificates.csv）中找出没有申请（trainees.csv）也没有发放记录（history.csv）的证书，按持证人在 --as-of 当日申领技能提升补贴（skill_upgrade）计算，' +
+    '参保月数和参保单位取自 insurance.csv，判定规则与 `subsidy` 相同（同一判定函数）。写出 unclaimed.csv，可享受的在前、按申领截止日期排序；' +
+    '被他人申领或在证书库中重复的证书列入冲突表（--conflicts），不予计算。',
+  'match.exitStatus': '退出状态：0 完成；2 用法错误或输入无效（未写入任何文件）。',
+  'match.input.certificates': 'certificates.csv：证书库，每张证书一行',
+  'match.input.insurance': 'insurance.csv：失业保险缴费月份（每人每月一行）',
+  'match.input.trainees': 'trainees.csv：已提出的申请（其证书不再比对）',
+  'match.opt.asOf': '假定申领的日期 YYYY-MM-DD（默认今天）；写入 as_of 列',
+  'match.opt.includeExpired': '同时列出已过申领期限的证书（已错过的补贴）',
+  'match.explain.help': '逐步说明某张未申领证书（按证书编号）的判定',
+  'match.explain.missing': (p) => `证书 ${p.id} 在测算日期不是未申领证书（已申领、已发放、有冲突、已过期且未加 --include-expired，或不在 certificates.csv 中）`,
+  'match.report.unclaimed': 'unclaimed.csv：未申领证书及各自可享补贴',
+  'match.report.conflicts': '冲突表：被他人申领或在证书库中重复的证书',
+  'match.title': '免申即享：应享未享证书',
+  'match.item.asOf': '测算日期',
+  'match.item.certificates': '证书数',
+  'match.item.used': '已申领或已发放',
+  'match.item.unclaimed': '期限内未申领',
+  'match.item.payable': '可享受',
+  'match.item.payableAmount': '可享补贴金额',
+  'match.item.expired': '已过期未申领',
+  'match.item.conflicts': '冲突',
+  'match.conflictsNote': (p) => `${p.n} 张证书存在冲突（被他人申领或在证书库中重复）：不予计算；见冲突表`,
+  // --- end match ---
   // --- ledger ---
   'ledger.period.education': 'education_expense 行的所属期应为年度（YYYY）',
   'ledger.period.pcie': 'pcie_credit 行的所属期应为月份（YYYY-MM）或季度（YYYY-Qn）',
