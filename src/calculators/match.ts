@@ -39,7 +39,7 @@ export interface UnclaimedRow {
 /** A certificate the registry and the claims disagree on: held by one person, claimed by another; or listed twice. */
 export interface MatchConflict {
   certificate_no: string;
-  /** `claimed_by_other` or `duplicate_in_registry` */
+  /** `claimed_by_other`, or `duplicate_in_registry` (the number listed more than once, for one person or several: each row) */
   kind: 'claimed_by_other' | 'duplicate_in_registry';
   person_id: string;
   /** the other person (claimed_by_other) or '' */
@@ -84,21 +84,26 @@ export function matchCertificates(
   for (const c of trainees) if (c.certificate_no && !claimedBy.has(c.certificate_no)) claimedBy.set(c.certificate_no, c);
   const paid = new Set<string>();
   for (const h of history) if (h.certificate_no) paid.add(h.certificate_no);
-  // the registry: one row per (person, number); a number twice for one person is a duplicate
+  // the registry: a certificate number is one certificate; listed twice (for one person or two) it is a conflict, not paid
   const conflicts: MatchConflict[] = [];
-  const seen = new Map<string, Certificate>();
-  const unique: Certificate[] = [];
+  const byNo = new Map<string, Certificate[]>();
   for (const c of inputs.certificates) {
-    const key = `${c.person_id}\u0000${c.certificate_no}`;
-    const first = seen.get(key);
-    if (first) {
-      conflicts.push({ certificate_no: c.certificate_no, kind: 'duplicate_in_registry', person_id: c.person_id, other_person_id: '', where: `${first.line};${c.line}` });
+    const list = byNo.get(c.certificate_no);
+    if (list) list.push(c);
+    else byNo.set(c.certificate_no, [c]);
+  }
+  const unique: Certificate[] = [];
+  for (const [no, list] of byNo) {
+    if (list.length === 1) {
+      unique.push(list[0]!);
       continue;
     }
-    seen.set(key, c);
-    unique.push(c);
+    const lines = list.map((c) => c.line).join(';');
+    for (const c of list) {
+      const other = list.find((o) => o.person_id !== c.person_id)?.person_id ?? '';
+      conflicts.push({ certificate_no: no, kind: 'duplicate_in_registry', person_id: c.person_id, other_person_id: other, where: lines });
+    }
   }
-  const duplicated = new Set(conflicts.map((c) => `${c.person_id}\u0000${c.certificate_no}`));
   const windowMonths = rules.count('subsidy.claim_window_months', asOf);
   const candidates: { certificate: Certificate; claim: Claim; deadline: string }[] = [];
   let used = 0;
@@ -113,7 +118,6 @@ export function matchCertificates(
       used++;
       continue;
     }
-    if (duplicated.has(`${c.person_id}\u0000${c.certificate_no}`)) continue;
     const deadline = addMonths(c.certificate_date, windowMonths);
     if (deadline < asOf) {
       expired++;
