@@ -231,11 +231,24 @@ export function payableTotals(r: MatchResult): { payable: number; amount: Fen } 
   return { payable, amount };
 }
 
-/** The as-of date of a run: ctx.options['as-of'] (the CLI gives today when not asked). */
-function asOfOf(ctx: ComputeContext): string {
-  const v = ctx.options?.['as-of'];
-  if (typeof v !== 'string') throw new Error('match: the CLI passes --as-of (today by default)');
-  return v;
+/**
+ * The as-of date: `--as-of` when given; else, for `skilltax match`, today (ctx.options.today, from
+ * the CLI's clock); in `run` (ctx.options['as-of-default'] = 'data'), the last day of the latest
+ * year of the certificates and claims, or today when that is later (a batch over past years is
+ * matched as of the end of the years it covers; never a day in the future).
+ */
+export function asOfFor(options: Readonly<Record<string, string | boolean | undefined>> | undefined, inputs: { certificates: readonly Certificate[]; trainees?: readonly Claim[] }): string {
+  const given = options?.['as-of'];
+  if (typeof given === 'string') return given;
+  const today = options?.today;
+  if (typeof today !== 'string') throw new Error('match: the CLI passes today or --as-of');
+  if (options?.['as-of-default'] !== 'data') return today;
+  let last = '';
+  for (const c of inputs.certificates) if (c.certificate_date > last) last = c.certificate_date;
+  for (const c of inputs.trainees ?? []) if (c.claim_date > last) last = c.claim_date;
+  if (last === '') return today;
+  const end = `${last.slice(0, 4)}-12-31`;
+  return end < today ? end : today;
 }
 
 export const match = defineCalculator<MatchResult>({
@@ -271,7 +284,8 @@ export const match = defineCalculator<MatchResult>({
     style: 'source',
     missing: (id) => t('match.explain.missing', { id }),
   },
-  compute: (inputs, ctx) => matchCertificates(ctx.rules, { ...inputs, certificates: inputs.certificates!, insurance: inputs.insurance!, catalog: inputs.catalog! }, asOfOf(ctx), { includeExpired: ctx.options?.['include-expired'] === true, ...(ctx.explain !== undefined ? { explain: ctx.explain } : {}) }),
+  compute: (inputs, ctx) =>
+    matchCertificates(ctx.rules, { ...inputs, certificates: inputs.certificates!, insurance: inputs.insurance!, catalog: inputs.catalog! }, asOfFor(ctx.options, { certificates: inputs.certificates!, ...(inputs.trainees ? { trainees: inputs.trainees } : {}) }), { includeExpired: ctx.options?.['include-expired'] === true, ...(ctx.explain !== undefined ? { explain: ctx.explain } : {}) }),
   reports: [
     { name: 'unclaimed', flag: 'out', help: t('match.report.unclaimed'), table: (r) => unclaimedTable(r) },
     { name: 'match-conflicts', flag: 'conflicts', help: t('match.report.conflicts'), table: (r) => conflictsTable(r) },

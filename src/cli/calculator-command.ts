@@ -45,8 +45,9 @@ function outputsOf(calc: Calculator, flags: OutputFlags & { ledger?: string }): 
 
 /**
  * The values of a calculator's own options from the command line, checked: `--as-of` a date
- * YYYY-MM-DD (default: today on this machine's clock and time zone, so a rerun with the same
- * --as-of is byte-identical). Throws UsageError for a malformed date.
+ * YYYY-MM-DD, and `today` (this machine's clock and time zone) for a calculator that takes
+ * --as-of (the calculator defaults to it; a rerun with the same --as-of is byte-identical).
+ * Throws UsageError for a malformed date.
  */
 export function optionsOf(calc: Calculator, flags: Readonly<Record<string, unknown>>): Record<string, string | boolean | undefined> {
   const out: Record<string, string | boolean | undefined> = {};
@@ -54,7 +55,10 @@ export function optionsOf(calc: Calculator, flags: Readonly<Record<string, unkno
     const v = flags[camel(o.flag)];
     out[o.flag] = v === undefined ? undefined : o.arg ? String(v) : true;
   }
-  if ((calc.options ?? []).some((o) => o.flag === 'as-of')) out['as-of'] = asOfDate(out['as-of'] as string | undefined);
+  if ((calc.options ?? []).some((o) => o.flag === 'as-of')) {
+    if (out['as-of'] !== undefined) out['as-of'] = asOfDate(out['as-of'] as string);
+    out.today = asOfDate(undefined);
+  }
   return out;
 }
 

@@ -257,7 +257,8 @@ export function runCommand(outcome: Outcome): Command {
         const enterprisesPath = input('enterprises.csv');
         const enterprises = enterprisesPath ? await loadEnterprises(enterprisesPath, loadOptions(g)) : undefined;
         const reformRules = flags.reform !== undefined ? loadRules(flags.reform, rules) : undefined;
-        const options = { 'as-of': asOfDate(flags.asOf), 'include-expired': Boolean(flags.includeExpired) };
+        // match: --as-of, else the end of the data's last year (never after today): README "skilltax run DIR"
+        const options = { ...(flags.asOf !== undefined ? { 'as-of': asOfDate(flags.asOf) } : {}), today: asOfDate(undefined), 'as-of-default': 'data', 'include-expired': Boolean(flags.includeExpired) };
         const baseline = await computeAll(reformRules !== undefined, runnable, input, ledgerIn, rules, range, Boolean(flags.force), g, enterprises, options);
         // The reform: the same inputs under the reform's parameters. Its ledger is never written, and a
         // later ledger row it contradicts is set aside (as --force would) rather than refused.
