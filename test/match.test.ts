@@ -38,7 +38,9 @@ const arbCase = fc.record({
   expired: fc.boolean(),
 });
 
-function build(c: fc.infer<typeof arbCase>) {
+type Case = typeof arbCase extends fc.Arbitrary<infer T> ? T : never;
+
+function build(c: Case) {
   const certificates: Certificate[] = c.certs.map((x, i) => ({
     person_id: PEOPLE[x.person]!,
     certificate_no: `Z${x.no}`,
