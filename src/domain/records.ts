@@ -109,6 +109,8 @@ export interface Claim {
   insured_months?: number;
   contract_months?: number;
   months?: number;
+  /** the training provider (培训机构) that trained the person (issue #15) */
+  provider_id?: string;
   line: number;
 }
 
@@ -232,6 +234,61 @@ export interface Property {
   line: number;
 }
 
+/** One certificate of certificates.csv (the certificate registry's export, CONTRACT §2; issue #15). */
+export interface Certificate {
+  /** as given (upper-cased) */
+  person_id: string;
+  certificate_no: string;
+  certificate_type: CertificateType;
+  occupation: string;
+  /** 5 = 初级工 … 1 = 高级技师 */
+  level: number;
+  certificate_date: string;
+  route?: Route;
+  name?: string;
+  provider_id?: string;
+  training_start?: string;
+  training_end?: string;
+  line: number;
+}
+
+/**
+ * Unemployment-insurance months per person (insurance.csv: one row per month paid), aggregated
+ * as they are read. Months are counted by the rule of parameter `subsidy.insured_months.rule`
+ * (cumulative: months in different enterprises add up, a month paid twice counts once).
+ */
+export interface InsuredMonths {
+  /** the months paid up to and including the month of `date` (YYYY-MM-DD), by the counting rule */
+  monthsBy(person: string, date: string): number;
+  /** the enterprise paying in the month of `date`, else in the latest month before it; undefined when none */
+  employerOn(person: string, date: string): string | undefined;
+  /** the persons with at least one month */
+  persons(): number;
+}
+
+/** One training provider of providers.csv (培训机构, with its 备案 validity). */
+export interface Provider {
+  provider_id: string;
+  name: string;
+  filed_from: string;
+  /** empty: still filed */
+  filed_to?: string;
+  /** 1–5 stars */
+  star?: number;
+  review_year?: number;
+  review_result?: string;
+  line: number;
+}
+
+/** One allocation of fund.csv (the skills fund 专账): `program` `*` = every program. */
+export interface FundAllocation {
+  year: number;
+  program: Program | '*';
+  allocated: Fen;
+  source?: string;
+  line: number;
+}
+
 /** What each input kind loads into (CONTRACT §2). */
 export interface InputTypes {
   payroll: ByEnterpriseYear<WageTotal>;
@@ -246,5 +303,9 @@ export interface InputTypes {
   awards: Award[];
   award_history: AwardHistoryEntry[];
   properties: Property[];
+  certificates: Certificate[];
+  insurance: InsuredMonths;
+  providers: Provider[];
+  fund: FundAllocation[];
 }
 export type InputKind = keyof InputTypes;
