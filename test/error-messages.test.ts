@@ -529,7 +529,7 @@ describe('src/cli/validate.ts', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(new RegExp(`^${join(dir, 'export.csv')}:0:0: cannot tell the kind from the file name; pass --kind \\(.*\\)\\n$`)); // listed too
     expect(r.stderr).toBe(
-      `skilltax: ${join(dir, 'export.csv')}: cannot tell the kind from the file name; pass --kind (payroll, training, qualifications, ledger, surcharges, trainees, catalog, history, enterprises, awards, award_history, properties, declared, declared_credits)\n`,
+      `skilltax: ${join(dir, 'export.csv')}: cannot tell the kind from the file name; pass --kind (payroll, training, qualifications, ledger, surcharges, trainees, catalog, history, enterprises, awards, award_history, properties, certificates, insurance, providers, fund, declared, declared_credits)\n`,
     );
   });
 });

@@ -20,7 +20,10 @@ const B = '913302827251836406';
 /** Insured months kept as plain lists (the reference the loader's index is checked against elsewhere): distinct months up to the date's. */
 function months(rows: { person: string; month: string; employer: string }[]): InsuredMonths {
   return {
-    monthsBy: (p, date) => new Set(rows.filter((r) => r.person === p && r.month <= date.slice(0, 7)).map((r) => r.month)).size,
+    monthsBy: (p, date, rule) => {
+      if (rule !== 'cumulative') throw new Error('the test counts cumulative months only');
+      return new Set(rows.filter((r) => r.person === p && r.month <= date.slice(0, 7)).map((r) => r.month)).size;
+    },
     employerOn: (p, date) => rows.filter((r) => r.person === p && r.month <= date.slice(0, 7)).sort((a, b) => (a.month < b.month ? 1 : a.month > b.month ? -1 : a.employer < b.employer ? -1 : 1))[0]?.employer,
     persons: () => new Set(rows.map((r) => r.person)).size,
   };

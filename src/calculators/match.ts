@@ -11,7 +11,7 @@
  */
 import { byText } from '../domain/order.js';
 import { addMonths } from '../domain/periods.js';
-import type { Certificate, Claim, InputTypes } from '../domain/records.js';
+import type { Certificate, Claim, InputTypes, InsuredMonthsRule } from '../domain/records.js';
 import type { ColumnDef, ReportTable, Table } from '../domain/table.js';
 import { formatFen, type Fen } from '../domain/money.js';
 import type { Rules } from '../rules/index.js';
@@ -105,6 +105,8 @@ export function matchCertificates(
     }
   }
   const windowMonths = rules.count('subsidy.claim_window_months', asOf);
+  // how insured months are counted (累计 by default): the parameter in force on the as-of date
+  const rule = rules.choice('subsidy.insured_months.rule', asOf) as InsuredMonthsRule;
   const candidates: { certificate: Certificate; claim: Claim; deadline: string }[] = [];
   let used = 0;
   let expired = 0;
@@ -140,7 +142,7 @@ export function matchCertificates(
         certificate_no: c.certificate_no,
         certificate_date: c.certificate_date,
         ...(c.route !== undefined ? { route: c.route } : {}),
-        insured_months: inputs.insurance.monthsBy(c.person_id, asOf),
+        insured_months: inputs.insurance.monthsBy(c.person_id, asOf, rule),
         line: c.line,
       },
     });

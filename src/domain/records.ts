@@ -253,14 +253,29 @@ export interface Certificate {
 }
 
 /**
+ * How insured months are counted (parameter `subsidy.insured_months.rule`): `cumulative`, every
+ * distinct month paid, in any enterprise (累计); `consecutive`, the latest unbroken run of months.
+ */
+export type InsuredMonthsRule = 'cumulative' | 'consecutive';
+
+/**
  * Unemployment-insurance months per person (insurance.csv: one row per month paid), aggregated
- * as they are read. Months are counted by the rule of parameter `subsidy.insured_months.rule`
- * (cumulative: months in different enterprises add up, a month paid twice counts once).
+ * as they are read (domain/insured-months.ts). A month paid twice (two enterprises, or the same
+ * row twice) counts once. The loader cannot read the rules, so the counting rule is an argument
+ * of `monthsBy`: the caller reads `subsidy.insured_months.rule` on its deciding date.
  */
 export interface InsuredMonths {
-  /** the months paid up to and including the month of `date` (YYYY-MM-DD), by the counting rule */
-  monthsBy(person: string, date: string): number;
-  /** the enterprise paying in the month of `date`, else in the latest month before it; undefined when none */
+  /**
+   * The months paid up to and including the month of `date` (YYYY-MM-DD; any day of a month
+   * counts that month), by `rule`: `cumulative` counts them all; `consecutive` counts the latest
+   * unbroken run of them, whether or not it reaches the month of `date`. 0 for a person with none.
+   */
+  monthsBy(person: string, date: string, rule: InsuredMonthsRule): number;
+  /**
+   * The enterprise paying in the month of `date`, else in the latest month paid before it;
+   * undefined when none. When two enterprises paid the same month, the one first in byText
+   * order of their 统一社会信用代码 (so the answer never depends on the rows' order).
+   */
   employerOn(person: string, date: string): string | undefined;
   /** the persons with at least one month */
   persons(): number;

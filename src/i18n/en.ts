@@ -393,6 +393,8 @@ export const en = {
   'io.value.notRate': 'not a rate: write a decimal fraction such as 0.03, or a percentage such as 3%',
   'io.value.rateAboveOne': 'a rate is a fraction between 0 and 1 (3% is 0.03)',
   'io.value.notArea': 'not an area: write square metres with a "." decimal point, e.g. 1200.50',
+  'io.value.notMonth': 'not a month: write YYYY-MM',
+  'io.value.notStar': 'not a star rating (星级): 1–5',
   'io.enum.category': 'category',
   'io.enum.qualification': 'qualification',
   'io.enum.ledgerKind': 'ledger kind',
@@ -444,6 +446,13 @@ export const en = {
   'io.monthsYearly': (p: { who: string }) => `months: ${p.who} is taxed for 1 to 12 months of its year`,
   'io.monthsOneOff': (p: { who: string }) => `months: ${p.who} is one-off: months do not apply`,
   'io.secondAsset': (p: { tax: string; id: string; year: number; first: number }) => `asset_id: a second ${p.tax} row for asset ${p.id} in ${p.year} (the first is on line ${p.first})`,
+  // load-fund.ts
+  'io.secondCertificate': (p: { person: string; no: string; first: number }) => `certificate_no: ${p.person} has certificate ${p.no} twice (the first is on line ${p.first})`,
+  'io.trainingEndsBeforeStart': (p: { from: string }) => `training_end: the training ends before it starts (training_start ${p.from})`,
+  'io.secondProvider': (p: { id: string; first: number }) => `provider_id: a second provider ${p.id} (the first is on line ${p.first})`,
+  'io.filingEndsBeforeStart': (p: { from: string }) => `filed_to: the 备案 ends before it starts (filed_from ${p.from})`,
+  'io.secondAllocation': (p: { year: number; program: string; first: number }) =>
+    `program: a second allocation for ${p.program === '*' ? 'all programs (*)' : p.program} in ${p.year} (the first is on line ${p.first})`,
   // rules-file.ts
   'io.rules.notJson': (p: { file: string; error: string }) => `${p.file}: not valid JSON: ${p.error}`,
   'io.rules.notObject': (p: { file: string }) =>

@@ -371,6 +371,8 @@ export const zh: Catalogue = {
   'io.value.notRate': '不是比率：请写小数（如 0.03）或百分数（如 3%）',
   'io.value.rateAboveOne': '比率是 0 到 1 之间的小数（3% 即 0.03）',
   'io.value.notArea': '不是面积：请以平方米为单位、用 "." 作小数点，例如 1200.50',
+  'io.value.notMonth': '不是月份：请写作 YYYY-MM',
+  'io.value.notStar': '不是星级：应为 1–5',
   'io.enum.category': '费用类别',
   'io.enum.qualification': '资格',
   'io.enum.ledgerKind': '台账类型',
@@ -419,6 +421,12 @@ export const zh: Catalogue = {
   'io.monthsYearly': (p) => `months: ${p.who}按年内 1 至 12 个月计征`,
   'io.monthsOneOff': (p) => `months: ${p.who}为一次性征收：不适用月数`,
   'io.secondAsset': (p) => `asset_id: 资产 ${p.id} 在 ${p.year} 年有第二条 ${p.tax} 记录（第一条在第 ${p.first} 行）`,
+  // load-fund.ts
+  'io.secondCertificate': (p) => `certificate_no: ${p.person} 的证书编号 ${p.no} 重复（第一次在第 ${p.first} 行）`,
+  'io.trainingEndsBeforeStart': (p) => `training_end: 培训结束日期早于培训开始日期（training_start ${p.from}）`,
+  'io.secondProvider': (p) => `provider_id: 培训机构编号 ${p.id} 重复（第一次在第 ${p.first} 行）`,
+  'io.filingEndsBeforeStart': (p) => `filed_to: 备案截止日期早于备案起始日期（filed_from ${p.from}）`,
+  'io.secondAllocation': (p) => `program: ${p.year} 年度${p.program === '*' ? '全部项目（*）' : ` ${p.program} `}的专账资金重复下达（第一次在第 ${p.first} 行）`,
   // rules-file.ts
   'io.rules.notJson': (p) => `${p.file}: 不是有效的 JSON：${p.error}`,
   'io.rules.notObject': (p) =>

@@ -44,9 +44,11 @@ import {
   parseFilingPeriod,
   parseCount,
   parseLevel,
+  parseMonthNumber,
   parseMonthOrYear,
   parsePersonId,
   parseValidPersonId,
+  parseStar,
   parseText,
   parseUscc,
   parseYear,
@@ -230,23 +232,32 @@ function parseYesNo(raw: string): boolean {
 
 const amount0 = (raw: string) => parseAmount(raw);
 
+const PERSON_ALIASES = ['身份证号', '公民身份号码'];
+const OCCUPATION_ALIASES = ['职业', '职业（工种）', '职业(工种)', '工种'];
+const LEVEL_ALIASES = ['等级', '技能等级'];
+const CERTIFICATE_DATE_ALIASES = ['发证日期', '证书日期'];
+const ROUTE_ALIASES = ['评价方式', '取证途径'];
+const PROVIDER_ALIASES = ['培训机构编号', '机构编号'];
+
 export const traineesSchema = defineSchema('trainees', {
   claim_id: required(parseText, ['申请编号']),
-  person_id: sensitive(required(parsePersonId, ['身份证号', '公民身份号码'])),
+  person_id: sensitive(required(parsePersonId, PERSON_ALIASES)),
   program: required(parseProgram, ['项目', '补贴项目']),
   group: required(parseGroup, ['人员类别']),
   claim_date: required(parseDate, ['申请日期']),
   name: optional(parseText, ['姓名']),
   enterprise_id: optional(parseUscc, ENTERPRISE_ALIASES),
-  occupation: optional(parseText, ['职业', '职业（工种）', '工种']),
-  level: optional(parseLevel, ['等级', '技能等级']),
+  occupation: optional(parseText, OCCUPATION_ALIASES),
+  level: optional(parseLevel, LEVEL_ALIASES),
   certificate_type: optional(parseCertificateType, ['证书类型']),
   certificate_no: optional(parseText, ['证书编号']),
-  certificate_date: optional(parseDate, ['发证日期', '证书日期']),
-  route: optional(parseRoute, ['评价方式', '取证途径']),
+  certificate_date: optional(parseDate, CERTIFICATE_DATE_ALIASES),
+  route: optional(parseRoute, ROUTE_ALIASES),
   insured_months: optional(parseCount, ['参保月数', '缴费月数']),
   contract_months: optional(parseCount, ['劳动合同期限', '合同月数']),
   months: optional(parseCount, ['月数', '培训月数']),
+  // issue #15: the training provider (培训机构) that trained the person
+  provider_id: optional(parseText, PROVIDER_ALIASES),
 });
 
 export const catalogSchema = defineSchema('catalog', {
@@ -270,15 +281,57 @@ export const catalogSchema = defineSchema('catalog', {
 });
 
 export const historySchema = defineSchema('history', {
-  person_id: sensitive(required(parseValidPersonId, ['身份证号', '公民身份号码'])),
+  person_id: sensitive(required(parseValidPersonId, PERSON_ALIASES)),
   program: required(parseProgram, ['项目', '补贴项目']),
   paid_date: required(parseDate, ['发放日期', '支付日期']),
   amount: required(amount0, ['金额', '补贴金额']),
-  occupation: optional(parseText, ['职业', '职业（工种）', '工种']),
-  level: optional(parseLevel, ['等级', '技能等级']),
+  occupation: optional(parseText, OCCUPATION_ALIASES),
+  level: optional(parseLevel, LEVEL_ALIASES),
   certificate_no: optional(parseText, ['证书编号']),
   // Added to the contract's columns: the months an apprenticeship or work_based payment covered.
   months: optional(parseCount, ['月数']),
+});
+
+// ── The bureau's view of the subsidy fund (issue #15; CONTRACT §2) ─────────────────
+/** certificates.csv: the certificates issued in the area (the certificate registry's export). */
+export const certificatesSchema = defineSchema('certificates', {
+  person_id: sensitive(required(parsePersonId, PERSON_ALIASES)),
+  certificate_no: required(parseText, ['证书编号']),
+  certificate_type: required(parseCertificateType, ['证书类型']),
+  occupation: required(parseText, OCCUPATION_ALIASES),
+  level: required(parseLevel, LEVEL_ALIASES),
+  certificate_date: required(parseDate, CERTIFICATE_DATE_ALIASES),
+  route: optional(parseRoute, ROUTE_ALIASES),
+  name: optional(parseText, ['姓名']),
+  provider_id: optional(parseText, PROVIDER_ALIASES),
+  training_start: optional(parseDate, ['培训开始日期', '培训起始日期']),
+  training_end: optional(parseDate, ['培训结束日期', '培训截止日期']),
+});
+
+/** insurance.csv: one row per person and month of unemployment insurance paid; `period` is read as its month number. */
+export const insuranceSchema = defineSchema('insurance', {
+  person_id: sensitive(required(parsePersonId, PERSON_ALIASES)),
+  period: required(parseMonthNumber, ['缴费月份', '所属期', '费款所属期']),
+  enterprise_id: required(parseUscc, [...ENTERPRISE_ALIASES, '单位编号']),
+});
+
+/** providers.csv: the training providers (培训机构), their 备案 validity and yearly review. */
+export const providersSchema = defineSchema('providers', {
+  provider_id: required(parseText, PROVIDER_ALIASES),
+  name: required(parseText, ['机构名称', '培训机构名称']),
+  filed_from: required(parseDate, ['备案起始日期', '备案日期']),
+  filed_to: optional(parseDate, ['备案截止日期', '备案有效期至']),
+  star: optional(parseStar, ['星级']),
+  review_year: optional(parseYear, ['考评年度']),
+  review_result: optional(parseText, ['考评结果']),
+});
+
+/** fund.csv: the skills fund (专账) allocated per year and program (`*`: every program). */
+export const fundSchema = defineSchema('fund', {
+  year: required(parseYear, ['年度']),
+  program: required(anyOr(parseProgram), ['项目', '补贴项目']),
+  allocated: required(amount0, ['下达金额', '安排资金']),
+  source: optional(parseText, ['文件依据', '依据']),
 });
 
 export type TraineeRow = RowOf<typeof traineesSchema>;
@@ -443,4 +496,8 @@ export const SCHEMAS: Record<string, Schema> = {
   awards: awardsSchema,
   award_history: awardHistorySchema,
   properties: propertiesSchema,
+  certificates: certificatesSchema,
+  insurance: insuranceSchema,
+  providers: providersSchema,
+  fund: fundSchema,
 };

@@ -34,7 +34,8 @@ import { YearSums } from '../domain/year-sums.js';
 import { newWageSums, scanPayroll } from './fast-payroll.js';
 import { displayName, readRows, type ReadOptions, type RowContext } from './csv-in.js';
 import { defineSchema } from './schema.js';
-import { owned } from './values.js';
+import { interner, owned } from './values.js';
+import { loadCertificates, loadFund, loadInsurance, loadProviders } from './load-fund.js';
 import { accountMapSchema, awardHistorySchema, awardsSchema, catalogSchema, historySchema, ledgerDetailSchema, ledgerSchema, payrollSchema, propertiesSchema, qualificationsSchema, surchargesSchema, traineesSchema, trainingSchema } from './kinds.js';
 
 export interface LoadOptions extends ReadOptions {
@@ -397,22 +398,6 @@ export async function loadLedger(
   return entries;
 }
 
-/**
- * One string for each distinct text of a column whose values repeat from row to row (dates,
- * occupations, employers): a million claims hold a few thousand of them, and equal strings that
- * are one string compare at once. At most `max` are kept; past that a text is its own string.
- */
-function interner(max = 100_000): (s: string) => string {
-  const seen = new Map<string, string>();
-  return (s) => {
-    const t = seen.get(s);
-    if (t !== undefined) return t;
-    const own = owned(s);
-    if (seen.size < max) seen.set(own, own);
-    return own;
-  };
-}
-
 /** Claims, each with its line; a claim_id twice, or a month-paid claim without months, is an input error. */
 export async function loadTrainees(path: string, o: LoadOptions): Promise<Claim[]> {
   const problems = new ProblemList(o.maxErrors);
@@ -452,6 +437,7 @@ export async function loadTrainees(path: string, o: LoadOptions): Promise<Claim[
       insured_months: r.insured_months,
       contract_months: r.contract_months,
       months: r.months,
+      provider_id: r.provider_id === undefined ? undefined : text(r.provider_id),
       line: ctx.line,
     };
     out.push(c);
@@ -654,4 +640,8 @@ export const LOADERS: { [K in InputKind]: (path: string, o: LoadOptions) => Prom
   awards: loadAwards,
   award_history: loadAwardHistory,
   properties: loadProperties,
+  certificates: loadCertificates,
+  insurance: loadInsurance,
+  providers: loadProviders,
+  fund: loadFund,
 };

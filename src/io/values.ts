@@ -126,6 +126,23 @@ export function parseAnyPeriod(raw: string): Period {
 }
 
 /**
+ * A month, `YYYY-MM` (also `YYYY/M`, `YYYYMM`, `YYYY年M月`), as its month number
+ * year × 12 + month − 1: insurance.csv has one row per month paid, and twenty million of them
+ * are read without making a Period each.
+ */
+export function parseMonthNumber(raw: string): number {
+  // The usual cell, `2024-01`, read without normalising or a regular expression.
+  if (raw.length === 7 && raw.charCodeAt(4) === 45) {
+    const y = digitsAt(raw, 0, 4);
+    const m = digitsAt(raw, 5, 2);
+    if (y >= 0 && m >= 1 && m <= 12 && !yearOutOfRange(y)) return y * 12 + m - 1;
+  }
+  const p = parsePeriodText(raw, { days: false });
+  if (!p || p.kind !== 'month') throw problem('io.value.notMonth');
+  return inRange(p).year * 12 + p.n - 1;
+}
+
+/**
  * The text of a cell as a string of its own. The reader hands cells of 13 characters or more as
  * slices of the text it read them from: one such cell kept per row (an id, a claim_id, a
  * certificate number) keeps the whole file's text in memory, and compares several times slower
@@ -140,6 +157,22 @@ export function owned(s: string): string {
 }
 /** owned's buffers of code units, one per length (reused: one string is copied at a time) */
 const CODES: number[][] = [];
+
+/**
+ * One string for each distinct text of a column whose values repeat from row to row (dates,
+ * occupations, employers): a million claims hold a few thousand of them, and equal strings that
+ * are one string compare at once. At most `max` are kept; past that a text is its own string.
+ */
+export function interner(max = 100_000): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const t = seen.get(s);
+    if (t !== undefined) return t;
+    const own = owned(s);
+    if (seen.size < max) seen.set(own, own);
+    return own;
+  };
+}
 
 // Payroll repeats the same few thousand codes millions of times: check each once, and hand out
 // one string of its own for each (never the slice of the file's text the cell came as).
@@ -174,6 +207,14 @@ export function parseLevel(raw: string): number {
   const n = LEVEL_NAMES[raw.normalize('NFKC').trim()];
   if (n === undefined) throw problem('io.value.notLevel');
   return n;
+}
+
+/** A training provider's star rating (星级): 1–5, also written 3星, 三星 or 三星级. */
+const STAR_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5 };
+export function parseStar(raw: string): number {
+  const m = /^([1-5一二三四五])(?:星级?)?$/.exec(raw.normalize('NFKC').trim());
+  if (!m) throw problem('io.value.notStar');
+  return STAR_WORDS[m[1]!] ?? Number(m[1]);
 }
 
 /** A person's ID as given, upper-cased (a trailing x is X); in trainees.csv its validity is a decision, not a parse. */

@@ -242,6 +242,17 @@ export const PARAMS: ParamDef[] = [
     ],
   },
   {
+    // RULES §4.1 gives the months required, not how they are counted; the issue (#15) and the
+    // 2017 notice's 累计缴纳 read as cumulative, months in different enterprises adding up; that
+    // wording was not seen here [U].
+    key: 'subsidy.insured_months.rule',
+    kind: 'choice',
+    choices: ['cumulative', 'consecutive'],
+    description:
+      'how insurance.csv months are counted: cumulative (every distinct month paid, in any enterprise, adds up; a month paid twice counts once) or consecutive (the latest unbroken run of months)',
+    entries: [{ from: '2008-01-01', value: 'cumulative', source: '人社部发〔2017〕40号 (累计缴纳失业保险费)', status: 'unverified' }],
+  },
+  {
     key: 'subsidy.skill_upgrade.yearly_cap',
     kind: 'count',
     description: 'skill_upgrade subsidies per person per calendar year (national, since 2025)',

@@ -64,6 +64,20 @@ export const KIND_SAMPLES: KindSample[] = [
     header: 'asset_id,enterprise_id,tax,school_type,use,year,original_value,rent,area_m2,unit_tax,separate_land,price,date,months',
     rows: [`S1,${A},property,enterprise_school,teaching,2024,1000000.00,,,,,,,`, `S2,${A},land_use,enterprise_school,teaching,2024,,,1000,5.00,是,,,6`, `S3,${B},契税,非营利性学校,办公,,,,,,,"1,000,000.00",2021-09-01,`],
   },
+  {
+    kind: 'certificates',
+    file: 'certificates.csv',
+    header: 'person_id,certificate_no,certificate_type,occupation,level,certificate_date,route,name,provider_id,training_start,training_end',
+    rows: [`${P1},Z3302001,skill_level,电工,5,2024-01-10,standard,张三,PV01,2023-11-01,2023-12-20`, `${P2},Z3302002,职业技能等级证书,焊工,中级,2024/2/1,,李四,,,`],
+  },
+  { kind: 'insurance', file: 'insurance.csv', header: 'person_id,period,enterprise_id', rows: [`${P1},2023-01,${A}`, `${P1},2023-02,${B}`, `${P2},202302,${A}`] },
+  {
+    kind: 'providers',
+    file: 'providers.csv',
+    header: 'provider_id,name,filed_from,filed_to,star,review_year,review_result',
+    rows: ['PV01,慈溪某职业培训学校,2020-01-01,2025-12-31,4,2023,合格', 'PV02,宁波某培训中心,2021-06-01,,,,'],
+  },
+  { kind: 'fund', file: 'fund.csv', header: 'year,program,allocated,source', rows: ['2024,*,"1,000,000.00",慈财社〔2024〕1号', '2024,skill_upgrade,500000.00,'] },
   { kind: 'declared', file: 'declared.csv', header: 'enterprise_id,year,wages,deductible', rows: [`${A},2023,400000.00,32000.00`] },
   { kind: 'declared_credits', file: 'declared-credits.csv', header: 'enterprise_id,period,fee,credit', rows: [`${A},2024-01,education_surcharge,1800.00`] },
 ];
