@@ -81,10 +81,27 @@
  * 2021-09-01 for a non-profit school and for a for-profit school. Fixed rows, no random draws.
  * Expected decisions: test/demo-exempt.test.ts.
  *
+ * The bureau's view of the subsidy fund (issue #15; certificates.csv, insurance.csv, providers.csv,
+ * fund.csv), matched as of 2024-12-31: the certificate registry lists most certificates of the
+ * skill_upgrade claims (claimed; a few issued outside Cixi are missing) and every certificate of the
+ * history (paid); 17 certificates nobody claimed whose 12-month window is still open on 2024-12-31
+ * (P003's same-day batch of twelve 电工 初级工 on 2024-06-21, among them a move from D to F in
+ * mid-2023 with a month paid by both, an eight-month gap, a holder insured only 9 months; one a
+ * week from its deadline; a move from B to I; an enterprise's own evaluation; the next level of a
+ * claimant's 2019 certificate; a second certificate of an occupation and level a claimant was paid
+ * for in 2024), 5 whose window closed before it (the last by two days), a claimed certificate
+ * registered to another person (conflict), and one person twice with one number (duplicate).
+ * insurance.csv has their unemployment-insurance months (the two claimants' counted back from
+ * their claims). Three providers: P001 (4 stars, filed from 2018), P002 (备案 2019-01-01 …
+ * 2022-06-30, three certificates trained after it, one issued a week before its training ended),
+ * P003 (2 stars, the batch). fund.csv: the skill_upgrade allocations 2019–2024 (2023 overspends
+ * against the eligible claims of that year) and 2024's whole fund (`*`).
+ *
  * training.csv and trainees.csv are written in GB18030 with Chinese headers and labels and CRLF
  * line ends, as Excel on Chinese Windows saves them (the 产教融合投资 rows are in training.csv too);
  * history.csv and award-history.csv are UTF-8 with a BOM and Chinese headers (Excel's "CSV UTF-8");
- * the other files are UTF-8.
+ * the other files are UTF-8 (certificates.csv, insurance.csv, providers.csv and fund.csv with
+ * the canonical English headers and codes).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -448,14 +465,19 @@ const man = (birth, group, employer, extra = {}) => person({ sex: 'male', birth,
 const woman = (birth, group, employer, extra = {}) => person({ sex: 'female', birth, group, employer, ...extra });
 
 let certSeq = 0;
+/** certificate_no → { type, date } of every number made below: the registry (certificates.csv) lists them. */
+const issued = new Map();
 /** Certificate numbers in the shapes the issuing bodies use; unique but for the reused one. */
 function certificateNo(type, date) {
   const n = String(++certSeq).padStart(5, '0');
   const yy = date.slice(2, 4);
-  if (type === 'qualification') return `${date.slice(0, 4)}${CIXI}0${n}`;
-  if (type === 'special_ability') return `Z${CIXI}${yy}${n}`;
-  if (type === 'completion') return `PX${CIXI}${yy}${n}`;
-  return `S0000${CIXI}${yy}${n}`; // 职业技能等级证书
+  const no =
+    type === 'qualification' ? `${date.slice(0, 4)}${CIXI}0${n}`
+    : type === 'special_ability' ? `Z${CIXI}${yy}${n}`
+    : type === 'completion' ? `PX${CIXI}${yy}${n}`
+    : `S0000${CIXI}${yy}${n}`; // 职业技能等级证书
+  issued.set(no, { type, date });
+  return no;
 }
 
 const CERTIFICATE_PROGRAMS = ['training', 'skill_upgrade', 'shortage_post'];
@@ -1043,12 +1065,184 @@ write(
   ),
 );
 
+// ── the bureau's view (issue #15): certificates.csv, insurance.csv, providers.csv, fund.csv ──────
+// Made after every file above, with its own PRNG (the new holders' 身份证号 and names, the providers
+// of the registry's certificates, training dates, insurance starts), so the files above stay byte for
+// byte as they were. The registry is matched as of 2024-12-31 (`skilltax match --as-of 2024-12-31`).
+const rrand = mulberry32(20241231);
+/** a whole number lo…hi */
+const rint = (lo, hi) => lo + Math.floor((hi - lo + 1) * rrand());
+const rpick = (list) => list[Math.floor(rrand() * list.length)];
+const rDate = (from, to) => fromDays(rint(toDays(from), toDays(to)));
+const rweighted = (pairs) => {
+  let x = rrand() * pairs.reduce((a, [, w]) => a + w, 0);
+  for (const [v, w] of pairs) if ((x -= w) < 0) return v;
+  return pairs[pairs.length - 1][0];
+};
+const MATCH_AS_OF = '2024-12-31';
+
+/** A holder who claimed nothing (in neither trainees.csv nor history.csv): a Cixi 身份证号 none of the files above uses. */
+function holder(sex, born) {
+  const birth = rDate(`${born[0]}-01-01`, `${born[1]}-12-28`);
+  for (;;) {
+    const code = String(rint(1, 99)).padStart(2, '0') + String(sex === 'male' ? rpick([1, 3, 5, 7, 9]) : rpick([0, 2, 4, 6, 8]));
+    const first17 = CIXI + birth.replaceAll('-', '') + code;
+    if (usedIds.has(first17)) continue;
+    usedIds.add(first17);
+    return { sex, birth, name: rpick(SURNAMES) + rpick(GIVEN[sex]), id: first17 + idCheck(first17) };
+  }
+}
+
+// The training providers (培训机构) and their 备案 validity. P001 is the non-profit school of properties.csv.
+const PROVIDERS = [
+  { id: 'P001', name: SCHOOLS.NP.name, from: '2018-01-01', to: '', star: 4, reviewYear: 2024, review: '优秀' },
+  // 备案 lapsed on 2022-06-30, yet it kept training: its certificates dated after are `not_filed`.
+  { id: 'P002', name: '慈溪市浒山天成职业技能培训中心', from: '2019-01-01', to: '2022-06-30', star: 3, reviewYear: 2021, review: '合格' },
+  // Twelve certificates on one day in one occupation (2024-06-21, 电工 初级工): `same_day_batch`.
+  { id: 'P003', name: '慈溪市新城技工职业培训学校', from: '2020-01-01', to: '', star: 2, reviewYear: 2024, review: '基本合格' },
+];
+
+const registry = []; // { p, no, type, occ, level, date, route, provider, start, end }
+/** Training dates before the certificate: ends 3–20 days before it, lasts 2–6 weeks. */
+function trained(c, provider) {
+  if (!provider) return { ...c, provider: undefined };
+  const end = plusDays(c.date, -rint(3, 20));
+  return { ...c, provider, start: plusDays(end, -rint(14, 45)), end };
+}
+/** The provider of a certificate of the claims and the history: none for an enterprise's own evaluation or a competition, else one filed on its date (P002 rarely after its lapse). */
+function providerOf(date, route) {
+  if (route !== 'standard' || rrand() < 0.1) return undefined;
+  if (date < '2019-03-01') return 'P001';
+  if (date < '2020-03-01') return rweighted([['P001', 7], ['P002', 3]]);
+  if (date <= '2022-06-30') return rweighted([['P001', 5], ['P002', 3], ['P003', 2]]);
+  return rweighted([['P001', 6], ['P002', 1], ['P003', 3]]);
+}
+
+// Claimed: most certificates of the skill_upgrade claims (a background one in eight or so was issued
+// outside Cixi and is not in the registry). The first background claim of 2024 on a standard
+// certificate is registered to another person: the conflict.
+const inRegistry = new Set(); // person_id certificate_no
+const conflicted = claims.find((c) => c.program === 'skill_upgrade' && !c.tag && c.certNo && c.certDate >= '2024-01-01' && c.route === 'standard');
+for (const c of claims) {
+  if (c.program !== 'skill_upgrade' || !c.certNo || !c.certDate || c === conflicted) continue;
+  if (!c.tag && rrand() < 0.12) continue;
+  const key = `${c.p.id} ${c.certNo}`;
+  if (inRegistry.has(key)) continue;
+  inRegistry.add(key);
+  registry.push(trained({ p: c.p, no: c.certNo, type: c.certType, occ: c.occ, level: c.level, date: c.certDate, route: c.route }, providerOf(c.certDate, c.route)));
+}
+// Paid: every certificate of the history (the old system's row without occupation and level takes them from the claim with its number).
+for (const h of history) {
+  if (!h.certNo || inRegistry.has(`${h.p.id} ${h.certNo}`)) continue;
+  const claimed = claims.find((c) => c.certNo === h.certNo && c.occ !== undefined);
+  const { type, date } = issued.get(h.certNo);
+  inRegistry.add(`${h.p.id} ${h.certNo}`);
+  registry.push(trained({ p: h.p, no: h.certNo, type, occ: h.occ ?? claimed.occ, level: h.level ?? claimed.level, date, route: 'standard' }, providerOf(date, 'standard')));
+}
+
+// Unemployment-insurance months (insurance.csv): spans [from, to, enterprise key] by person.
+const insured = []; // { p, spans }
+const monthsFrom = (from, to) => {
+  const list = [];
+  for (let y = Number(from.slice(0, 4)), m = Number(from.slice(5, 7)); `${y}-${String(m).padStart(2, '0')}` <= to; m === 12 ? ((m = 1), y++) : m++) list.push(`${y}-${String(m).padStart(2, '0')}`);
+  return list;
+};
+const LAST_MONTH = MATCH_AS_OF.slice(0, 7);
+/** A continuous run with one employer up to 2024-12, starting some 1–6 years before `before` (YYYY-MM-DD). */
+const steady = (ent, before, years = [1, 6]) => [[plusMonths(before, -rint(12 * years[0] + 1, 12 * years[1])).slice(0, 7), LAST_MONTH, ent]];
+
+/** A certificate nobody claimed: a new holder, their insurance, the registry row. */
+function unclaimed(o) {
+  const p = o.p ?? holder(o.sex, o.born);
+  insured.push({ p, spans: o.spans ?? steady(o.ent, o.date) });
+  const c = { p, no: o.no ?? certificateNo(o.type ?? 'skill_level', o.date), type: o.type ?? 'skill_level', occ: o.occ, level: o.level, date: o.date, route: o.route ?? 'standard' };
+  const row = o.training ? { ...c, provider: o.provider, ...o.training } : trained(c, o.provider);
+  registry.push(row);
+  return row;
+}
+
+// Within the window as of 2024-12-31 (certificate on or after 2023-12-31), never claimed: what 免申即享 finds.
+// P003's same-day batch: twelve 电工 初级工 of five enterprises, trained together in May–June 2024.
+const BATCH = { occ: '电工', level: 5, date: '2024-06-21', provider: 'P003', training: { start: '2024-05-06', end: '2024-06-14' } };
+for (const ent of ['A', 'A', 'B', 'B', 'E', 'F', 'I', 'D']) {
+  const sex = rweighted([['male', 4], ['female', 1]]);
+  unclaimed({ ...BATCH, sex, born: sex === 'male' ? [1972, 2000] : [1976, 2000], ent }); // women under 50 through 2024
+}
+// …one who moved from D to F in mid-2023 (2023-06 paid by both: a month counted once),
+unclaimed({ ...BATCH, sex: 'male', born: [1980, 1995], spans: [['2020-04', '2023-06', 'D'], ['2023-06', LAST_MONTH, 'F']] });
+// …one with a gap of eight months: ten months at E, none in 2023-01…08, then I (cumulative 20 on the certificate date, 10 continuous),
+unclaimed({ ...BATCH, sex: 'male', born: [1985, 1998], spans: [['2022-03', '2022-12', 'E'], ['2023-09', LAST_MONTH, 'I']] });
+// …one insured since 2024-04 only: 9 months by 2024-12-31, 3 on the certificate date (not payable),
+unclaimed({ ...BATCH, sex: 'female', born: [1998, 2002], spans: [['2024-04', LAST_MONTH, 'B']] });
+// …and one more of B.
+unclaimed({ ...BATCH, sex: 'male', born: [1975, 1990], ent: 'B' });
+// Others: days from the deadline (2024-01-05 → 2025-01-05), a move from B to I in 2023, an enterprise's own evaluation.
+unclaimed({ sex: 'male', born: [1978, 1992], ent: 'E', occ: '数控车工', level: 4, date: '2024-01-05', provider: 'P001' });
+unclaimed({ sex: 'male', born: [1976, 1990], occ: '焊工', level: 3, date: '2024-09-10', provider: 'P001', spans: [['2019-10', '2023-04', 'B'], ['2023-05', LAST_MONTH, 'I']] });
+unclaimed({ sex: 'female', born: [1980, 1994], ent: 'A', occ: '车工', level: 4, date: '2024-11-08', route: 'self_evaluation' });
+// Two claimants of trainees.csv, insured as their claims say (months counted back from the claim):
+// the next level of a certificate subsidised in 2019 (payable), and a second certificate of the
+// occupation and level subsidised in 2024 (duplicate_occupation_level: not payable).
+for (const [tag, o] of [
+  ['insured.2019_12', { occ: '电工', level: 3, date: '2024-05-17', provider: 'P001' }],
+  ['window.month_end_in_time', { occ: '电工', level: 4, date: '2024-10-25', provider: 'P003' }],
+]) {
+  const c = claims.find((x) => x.tag === tag);
+  unclaimed({ ...o, p: c.p, spans: [[plusMonths(c.claimDate, 1 - c.insured).slice(0, 7), LAST_MONTH, c.ent]] });
+}
+// The conflict: the registry gives a claimed certificate to someone else (claimed in trainees.csv by another person).
+unclaimed({ sex: 'male', born: [1975, 1995], ent: rpick(['A', 'B', 'E']), no: conflicted.certNo, type: conflicted.certType, occ: conflicted.occ, level: conflicted.level, date: conflicted.certDate, provider: 'P001' });
+// The duplicate: one person twice with one certificate number (two imports merged; the second without its provider).
+{
+  const dup = unclaimed({ sex: 'female', born: [1982, 1996], ent: 'F', occ: '钳工', level: 4, date: '2024-08-16', provider: 'P001' });
+  registry.push({ ...dup, provider: undefined, start: undefined, end: undefined });
+}
+// Expired as of 2024-12-31 (certificate before 2023-12-31): listed by `match --include-expired`.
+// P002's of 2022-04-22 was issued a week before its training ended (cert_before_training_end); its
+// 2023-03-09 one is after its 备案 lapsed; 2023-12-29 missed the deadline by two days.
+unclaimed({ sex: 'male', born: [1975, 1990], ent: 'A', occ: '钳工', level: 5, date: '2022-04-22', provider: 'P002', training: { start: '2022-03-28', end: '2022-04-29' } });
+unclaimed({ sex: 'female', born: [1980, 1995], ent: 'B', occ: '电工', level: 4, date: '2022-11-18', provider: 'P001' });
+unclaimed({ sex: 'male', born: [1985, 1999], ent: 'E', occ: '数控车工', level: 5, date: '2023-03-09', provider: 'P002' });
+unclaimed({ sex: 'male', born: [1978, 1993], ent: 'F', occ: '焊工', level: 4, date: '2023-07-14', provider: 'P003' });
+unclaimed({ sex: 'male', born: [1976, 1990], ent: 'A', occ: '车工', level: 3, date: '2023-12-29', provider: 'P001' });
+
+registry.sort((a, b) => a.date.localeCompare(b.date) || a.no.localeCompare(b.no) || a.p.id.localeCompare(b.p.id) || (a.provider ? 0 : 1) - (b.provider ? 0 : 1));
+write(
+  'certificates.csv',
+  csv(
+    ['person_id', 'name', 'certificate_no', 'certificate_type', 'occupation', 'level', 'certificate_date', 'route', 'provider_id', 'training_start', 'training_end'],
+    registry.map((r) => [r.p.id, r.p.name, r.no, r.type, r.occ, r.level, r.date, r.route, opt(r.provider), opt(r.start), opt(r.end)]),
+  ),
+);
+const insurance = insured.flatMap(({ p, spans }) => spans.flatMap(([from, to, ent]) => monthsFrom(from, to).map((period) => [p.id, period, EMPLOYER[ent].id])));
+insurance.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]));
+write('insurance.csv', csv(['person_id', 'period', 'enterprise_id'], insurance));
+write(
+  'providers.csv',
+  csv(['provider_id', 'name', 'filed_from', 'filed_to', 'star', 'review_year', 'review_result'], PROVIDERS.map((p) => [p.id, p.name, p.from, p.to, p.star, p.reviewYear, p.review])),
+);
+// The skills fund (专账) for skill_upgrade, 2019–2024, against the eligible skill_upgrade claims of
+// each claim year plus the history paid that year (2019 2,500.00; 2020 none; 2021 12,000.00; 2022
+// 18,000.00; 2023 23,000.00; 2024 27,000.00): 2023 overspends its 18,000.00, the others stay under,
+// and 2024's room would take the unclaimed payable certificates. 2024 also has the whole fund (`*`).
+const fund = [
+  [2019, 'skill_upgrade', '5000.00', '慈财社〔2019〕15号 (example)'],
+  [2020, 'skill_upgrade', '5000.00', '慈财社〔2020〕9号 (example)'],
+  [2021, 'skill_upgrade', '20000.00', '慈财社〔2021〕11号 (example)'],
+  [2022, 'skill_upgrade', '30000.00', '慈财社〔2022〕7号 (example)'],
+  [2023, 'skill_upgrade', '18000.00', '慈财社〔2023〕12号 (example)'],
+  [2024, '*', '200000.00', '慈财社〔2024〕6号 (example: the whole 专账)'],
+  [2024, 'skill_upgrade', '50000.00', '慈财社〔2024〕6号 (example)'],
+];
+write('fund.csv', csv(['year', 'program', 'allocated', 'source'], fund));
+
 if (!args.includes('--quiet')) {
   process.stdout.write(
     `wrote ${OUT}: ${ENTERPRISES.length + Object.keys(RETURNS_ONLY).length + Object.keys(SUBSIDY_ONLY).length + Object.keys(SCHOOLS).length} enterprises, ${payroll.length} payroll rows, ${training.length} training rows (GB18030), ` +
       `${qualifications.length} qualifications, ${surcharges.length} surcharge returns, ${ledger.length} ledger row, ` +
       `${claims.length} subsidy claims of ${new Set(claims.map((c) => c.p.id)).size} persons (GB18030), ${history.length} history rows, ${catalog.length - 1} catalogue rows, ` +
-      `${awards.length} award rows, ${awardHistory.length} award history rows, ${properties.length} property rows\n`,
+      `${awards.length} award rows, ${awardHistory.length} award history rows, ${properties.length} property rows, ` +
+      `${registry.length} certificates, ${insurance.length} insurance months of ${insured.length} persons, ${PROVIDERS.length} providers, ${fund.length} fund rows\n`,
   );
 }
 if (args.includes('--cases')) {
