@@ -9,8 +9,9 @@ import { pcieCredit } from './pcie-credit.js';
 import { trainingSubsidy } from './training-subsidy.js';
 import { awards } from './awards.js';
 import { exempt } from './exempt.js';
+import { match } from './match.js';
 
-export const CALCULATORS: readonly Calculator[] = [educationExpense, pcieCredit, trainingSubsidy, awards, exempt];
+export const CALCULATORS: readonly Calculator[] = [educationExpense, pcieCredit, trainingSubsidy, awards, exempt, match];
 
 /** The files `skilltax run` writes, in order: each calculator's reports, then ledger.csv, summary.csv (not with --format json), summary.json and report.html. */
 export function runOutputs(ext: 'csv' | 'json' = 'csv'): string[] {

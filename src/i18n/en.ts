@@ -447,7 +447,6 @@ export const en = {
   'io.monthsOneOff': (p: { who: string }) => `months: ${p.who} is one-off: months do not apply`,
   'io.secondAsset': (p: { tax: string; id: string; year: number; first: number }) => `asset_id: a second ${p.tax} row for asset ${p.id} in ${p.year} (the first is on line ${p.first})`,
   // load-fund.ts
-  'io.secondCertificate': (p: { person: string; no: string; first: number }) => `certificate_no: ${p.person} has certificate ${p.no} twice (the first is on line ${p.first})`,
   'io.trainingEndsBeforeStart': (p: { from: string }) => `training_end: the training ends before it starts (training_start ${p.from})`,
   'io.secondProvider': (p: { id: string; first: number }) => `provider_id: a second provider ${p.id} (the first is on line ${p.first})`,
   'io.filingEndsBeforeStart': (p: { from: string }) => `filed_to: the 备案 ends before it starts (filed_from ${p.from})`,

@@ -422,7 +422,6 @@ export const zh: Catalogue = {
   'io.monthsOneOff': (p) => `months: ${p.who}为一次性征收：不适用月数`,
   'io.secondAsset': (p) => `asset_id: 资产 ${p.id} 在 ${p.year} 年有第二条 ${p.tax} 记录（第一条在第 ${p.first} 行）`,
   // load-fund.ts
-  'io.secondCertificate': (p) => `certificate_no: ${p.person} 的证书编号 ${p.no} 重复（第一次在第 ${p.first} 行）`,
   'io.trainingEndsBeforeStart': (p) => `training_end: 培训结束日期早于培训开始日期（training_start ${p.from}）`,
   'io.secondProvider': (p) => `provider_id: 培训机构编号 ${p.id} 重复（第一次在第 ${p.first} 行）`,
   'io.filingEndsBeforeStart': (p) => `filed_to: 备案截止日期早于备案起始日期（filed_from ${p.from}）`,

@@ -4,7 +4,6 @@
  * (专账). insurance.csv is streamed and aggregated per person as it is read (a county's export
  * holds tens of millions of rows); the other three are small lists.
  */
-import { maskPersonId } from '../domain/ids.js';
 import { InsuredMonthsBuilder } from '../domain/insured-months.js';
 import type { Certificate, FundAllocation, InsuredMonths, Provider } from '../domain/records.js';
 import { ProblemList } from '../domain/errors.js';
@@ -19,26 +18,17 @@ export interface KindLoadOptions extends ReadOptions {
 }
 
 /**
- * certificates.csv. The same certificate_no twice for one person is an input error naming the
- * first line; the same number for two persons is not (one of them may be a forgery or a typo in
- * the registry): `match` lists it as a conflict. A training that ends before it starts is an
+ * certificates.csv. A certificate_no listed twice (for one person or two) is not an input error:
+ * the registry's own duplicates are what `match` lists as conflicts (issue #15), not paid. A training that ends before it starts is an
  * input error; a certificate dated before its training ended is not (a provider flag).
  */
 export async function loadCertificates(path: string, o: KindLoadOptions): Promise<Certificate[]> {
   const problems = new ProblemList(o.maxErrors);
   const out: Certificate[] = [];
-  const seen = new Map<string, number>();
   const date = interner();
   const text = interner();
   const person = interner(Infinity);
   await readRows(path, certificatesSchema, o, problems, (r, ctx) => {
-    const key = `${r.person_id}\u0000${r.certificate_no}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      ctx.problem('certificate_no', () => t('io.secondCertificate', { person: maskPersonId(r.person_id), no: r.certificate_no, first }), r.certificate_no);
-      return;
-    }
-    seen.set(key, ctx.line);
     if (r.training_start !== undefined && r.training_end !== undefined && r.training_end < r.training_start) {
       ctx.problem('training_end', () => t('io.trainingEndsBeforeStart', { from: r.training_start! }), r.training_end);
       return;
