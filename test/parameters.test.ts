@@ -11,6 +11,7 @@ import { computeEnterprise } from '../src/calculators/education-expense.js';
 import { decideClaims } from '../src/calculators/training-subsidy.js';
 import { decideAwards } from '../src/calculators/awards.js';
 import { decideProperty } from '../src/calculators/exempt.js';
+import { providerFigures } from '../src/calculators/providers.js';
 import { RuleGapError, UsageError } from '../src/domain/errors.js';
 import { emptyYear, type LedgerEntry } from '../src/domain/records.js';
 import { loadCalculatorInputs } from '../src/engine/index.js';
@@ -79,6 +80,13 @@ async function keysRead(): Promise<Set<string>> {
   decideProperty(rules, { ...prop, tax: 'land_use', school_type: 'enterprise_school', year: 2024, area_m2: '100', unit_tax: 500 });
   decideProperty(rules, { ...prop, tax: 'farmland', year: 2024, date: '2024-03-01', area_m2: '100', unit_tax: 500, basic_farmland: true });
   decideProperty(rules, { ...prop, tax: 'deed', year: 2024, date: '2024-03-01', price: 100_000_00 });
+  // the provider flags' thresholds (read once a provider has a certificate and a decided claim)
+  const k = claim({ provider_id: 'P1', certificate_date: '2024-03-01' });
+  providerFigures(rules, {
+    certificates: [{ person_id: k.person_id, certificate_no: 'Q1', certificate_type: 'skill_level', occupation: '电工', level: 4, certificate_date: '2024-03-01', provider_id: 'P1', line: 2 }],
+    claims: [k],
+    decisions: [{ claim_id: k.claim_id, status: 'ineligible', amount: 0, reasons: ['not_in_catalog'] }],
+  });
   return read;
 }
 

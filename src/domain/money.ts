@@ -118,3 +118,13 @@ export function formatFen(fen: Fen): string {
 export function formatRate(rate: Decimal): string {
   return rate.toFixed();
 }
+
+/**
+ * `num / den` as a decimal fraction rounded half-up to `places` decimals (decimal.js, exact),
+ * printed as CONTRACT §1 prints rates: no trailing zeros (2/3 → "0.6667", 1/2 → "0.5", 0 → "0").
+ * Empty text when `den` is 0 (no share of nothing). `num` and `den` are counts or fen.
+ */
+export function shareText(num: number, den: number, places = 4): string {
+  if (den === 0) return '';
+  return new D(num).div(den).toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed();
+}

@@ -806,6 +806,17 @@ export const en = {
   'subsidy.reason.program_cap_reached': "the program's limit is reached",
   'subsidy.reason.claim_before_certificate': 'claimed before the certificate was obtained',
   'subsidy.reason.employer_required': 'the program is for employees of an enterprise (no 个体工商户)',
+  'providers.flag.not_filed': "training or certificate dated outside the provider's 备案 validity (or the provider is not in providers.csv)",
+  'providers.flag.same_day_batch': 'more certificates than the threshold with the same date and occupation',
+  'providers.flag.high_refusal': "the provider's claims refused far more often than the area's claims",
+  'providers.flag.cert_before_training_end': 'certificate issued before the training ended',
+  'providers.heuristics': (p: { batch: number; ratio: number; minClaims: number }) =>
+    `the flags of providers.csv are heuristics of skilltax, not legal rules: a flag asks for a look, it decides nothing ` +
+    `(same_day_batch: more than ${p.batch} certificates of one date and occupation, providers.same_day_batch.max; ` +
+    `high_refusal: a refusal rate above ${p.ratio}% of the area's with at least ${p.minClaims} decided claims, ` +
+    `providers.high_refusal.ratio_percent and providers.high_refusal.min_claims; set them with --rules)`,
+  'fund.overspent': (p: { year: number; program: string; paid: string; allocated: string }) =>
+    `fund ${p.year} ${p.program}: paid ${p.paid} is more than the allocation ${p.allocated} (专账资金超支)`,
   // --- end subsidy ---
   // --- awards ---
   'awards.noun': 'the talent awards',

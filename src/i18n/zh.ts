@@ -737,6 +737,16 @@ export const zh: Catalogue = {
   'subsidy.reason.program_cap_reached': '已达该补贴项目的次数上限',
   'subsidy.reason.claim_before_certificate': '申领日期早于取得证书日期',
   'subsidy.reason.employer_required': '该补贴限企业在职职工（用人单位不得为个体工商户）',
+  'providers.flag.not_filed': '培训或发证日期不在培训机构备案有效期内（或 providers.csv 中无该机构）',
+  'providers.flag.same_day_batch': '同一日期、同一职业（工种）的发证数超过阈值',
+  'providers.flag.high_refusal': '该机构学员的补贴申请不符合条件比例远高于本地区',
+  'providers.flag.cert_before_training_end': '发证日期早于培训结束日期',
+  'providers.heuristics': (p) =>
+    `providers.csv 中的提示为 skilltax 的经验判断，并非法定规则：提示仅供核查，不作任何认定` +
+    `（same_day_batch：同一日期、同一职业（工种）发证超过 ${p.batch} 本，参数 providers.same_day_batch.max；` +
+    `high_refusal：不符合条件比例高于本地区的 ${p.ratio}%，且已审核申请不少于 ${p.minClaims} 件，` +
+    `参数 providers.high_refusal.ratio_percent 和 providers.high_refusal.min_claims；可用 --rules 调整）`,
+  'fund.overspent': (p) => `技能提升行动专账 ${p.year} 年 ${p.program}：支出 ${p.paid} 超过资金安排 ${p.allocated}（专账资金超支）`,
   // --- end subsidy ---
   // --- awards ---
   'awards.noun': '人才奖励',

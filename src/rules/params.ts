@@ -5,6 +5,9 @@
  */
 import type { ParamDef } from './types.js';
 
+/** The source of the provider flags' thresholds: this tool's own heuristics, not law. */
+const PROVIDER_HEURISTIC = 'skilltax heuristic, not law (issue #15): a flag asks for a look, it decides nothing';
+
 export const PARAMS: ParamDef[] = [
   // ── 职工教育经费 (RULES §1.1) ────────────────────────────────────────────────
   {
@@ -581,5 +584,26 @@ export const PARAMS: ParamDef[] = [
       { from: '2004-01-01', to: '2021-08-31', value: 'no', source: '财税〔2004〕39号 第三条 (repealed by 公告2021年第29号)', status: 'verified' },
       { from: '2021-09-01', value: 'yes', source: '契税法 第六条; 公告2021年第29号', status: 'unverified' },
     ],
+  },
+  // ── Training-provider supervision (issue #15) ──────────────────────────────
+  // Heuristics of this tool for the flags of `skilltax providers`, not legal rules: a flag asks a
+  // person to look, it decides nothing. A bureau sets its own thresholds with --rules.
+  {
+    key: 'providers.same_day_batch.max',
+    kind: 'count',
+    description: 'same_day_batch: a provider is flagged when more certificates than this share one certificate_date and occupation (read on that date)',
+    entries: [{ from: '2008-01-01', value: '30', source: PROVIDER_HEURISTIC, status: 'practice' }],
+  },
+  {
+    key: 'providers.high_refusal.ratio_percent',
+    kind: 'count',
+    description: "high_refusal: a provider is flagged when its claims' refusal rate is above this percentage of the area's rate of the year (200 = twice; read on 31 December)",
+    entries: [{ from: '2008-01-01', value: '200', source: PROVIDER_HEURISTIC, status: 'practice' }],
+  },
+  {
+    key: 'providers.high_refusal.min_claims',
+    kind: 'count',
+    description: 'high_refusal: only a provider with at least this many decided claims in the year is flagged (read on 31 December)',
+    entries: [{ from: '2008-01-01', value: '10', source: PROVIDER_HEURISTIC, status: 'practice' }],
   },
 ];
