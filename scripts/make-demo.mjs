@@ -94,8 +94,8 @@
  * insurance.csv has their unemployment-insurance months (the two claimants' counted back from
  * their claims). Three providers: P001 (4 stars, filed from 2018), P002 (备案 2019-01-01 …
  * 2022-06-30, three certificates trained after it, one issued a week before its training ended),
- * P003 (2 stars, the batch). fund.csv: the skill_upgrade allocations 2019–2024 (2023 overspends
- * against the eligible claims of that year) and 2024's whole fund (`*`).
+ * P003 (2 stars, the batch). fund.csv: the skill_upgrade allocations 2019–2024 and the whole fund
+ * (`*`) of every year for the other programs, none overspent.
  *
  * training.csv and trainees.csv are written in GB18030 with Chinese headers and labels and CRLF
  * line ends, as Excel on Chinese Windows saves them (the 产教融合投资 rows are in training.csv too);
@@ -1221,16 +1221,21 @@ write(
   'providers.csv',
   csv(['provider_id', 'name', 'filed_from', 'filed_to', 'star', 'review_year', 'review_result'], PROVIDERS.map((p) => [p.id, p.name, p.from, p.to, p.star, p.reviewYear, p.review])),
 );
-// The skills fund (专账) for skill_upgrade, 2019–2024, against the eligible skill_upgrade claims of
-// each claim year plus the history paid that year (2019 2,500.00; 2020 none; 2021 12,000.00; 2022
-// 18,000.00; 2023 23,000.00; 2024 27,000.00): 2023 overspends its 18,000.00, the others stay under,
-// and 2024's room would take the unclaimed payable certificates. 2024 also has the whole fund (`*`).
+// The skills fund (专账), 2019–2024: skill_upgrade's own allocation each year, and the whole fund
+// (`*`) for every other program, each above what `run` pays that year (eligible claims of the year
+// plus history.csv paid in it), so that the demo runs without warnings; 2023's skill_upgrade is used
+// at 88%, 2024's leaves room for the unclaimed payable certificates (committed, 免申即享).
 const fund = [
+  [2019, '*', '30000.00', '慈财社〔2019〕15号 (example)'],
   [2019, 'skill_upgrade', '5000.00', '慈财社〔2019〕15号 (example)'],
+  [2020, '*', '60000.00', '慈财社〔2020〕9号 (example)'],
   [2020, 'skill_upgrade', '5000.00', '慈财社〔2020〕9号 (example)'],
+  [2021, '*', '100000.00', '慈财社〔2021〕11号 (example)'],
   [2021, 'skill_upgrade', '20000.00', '慈财社〔2021〕11号 (example)'],
+  [2022, '*', '120000.00', '慈财社〔2022〕7号 (example)'],
   [2022, 'skill_upgrade', '30000.00', '慈财社〔2022〕7号 (example)'],
-  [2023, 'skill_upgrade', '18000.00', '慈财社〔2023〕12号 (example)'],
+  [2023, '*', '120000.00', '慈财社〔2023〕12号 (example)'],
+  [2023, 'skill_upgrade', '30000.00', '慈财社〔2023〕12号 (example)'],
   [2024, '*', '200000.00', '慈财社〔2024〕6号 (example: the whole 专账)'],
   [2024, 'skill_upgrade', '50000.00', '慈财社〔2024〕6号 (example)'],
 ];

@@ -12,6 +12,7 @@ import { decideClaims } from '../src/calculators/training-subsidy.js';
 import { decideAwards } from '../src/calculators/awards.js';
 import { decideProperty } from '../src/calculators/exempt.js';
 import { providerFigures } from '../src/calculators/providers.js';
+import { matchCertificates } from '../src/calculators/match.js';
 import { RuleGapError, UsageError } from '../src/domain/errors.js';
 import { emptyYear, type LedgerEntry } from '../src/domain/records.js';
 import { loadCalculatorInputs } from '../src/engine/index.js';
@@ -34,7 +35,7 @@ async function keysRead(): Promise<Set<string>> {
   for (const c of CALCULATORS) {
     const paths = Object.fromEntries(c.inputs.map((i) => [i.flag, `${DEMO}/${i.file}`]));
     const inputs = await loadCalculatorInputs(c, paths, ledger, { encoding: 'auto', maxErrors: 100 });
-    const r = c.compute(inputs, { rules, range: {}, force: false, paths });
+    const r = c.compute(inputs, { rules, range: {}, force: false, paths, options: { today: '2024-12-31', 'as-of-default': 'data' } });
     if (r.ledger) ledger = [...r.ledger];
   }
   // What the demo has no enterprise or claim for: 技术先进型服务企业 in 2017, the other three
@@ -87,6 +88,12 @@ async function keysRead(): Promise<Set<string>> {
     claims: [k],
     decisions: [{ claim_id: k.claim_id, status: 'ineligible', amount: 0, reasons: ['not_in_catalog'] }],
   });
+  // match (免申即享): the claim window and how insured months are counted, on the as-of date
+  matchCertificates(rules, {
+    certificates: [{ person_id: k.person_id, certificate_no: 'Q2', certificate_type: 'skill_level', occupation: '电工', level: 4, certificate_date: '2024-03-01', line: 2 }],
+    insurance: { monthsBy: () => 12, employerOn: () => undefined, persons: () => 1 },
+    catalog: [],
+  }, '2024-06-30');
   return read;
 }
 

@@ -151,9 +151,9 @@ describe('flags: heuristics with their thresholds as parameters', () => {
       expect(p.kind).toBe('count');
       expect(p.entries.every((e) => e.status === 'practice' && /heuristic, not law/.test(e.source))).toBe(true);
     }
-    expect(providerHeuristicsNote(rules, '2024-12-31')).toMatch(/heuristics of skilltax, not legal rules.*more than 30 certificates.*above 200% .*at least 10 decided claims/);
+    expect(providerHeuristicsNote(rules, '2024-12-31')).toMatch(/heuristics of skilltax, not legal rules.*more than 10 certificates.*above 200% .*at least 10 decided claims/);
     setLang('zh');
-    expect(providerHeuristicsNote(rules, '2024-12-31')).toMatch(/并非法定规则.*超过 30 本.*200%.*不少于 10 件/);
+    expect(providerHeuristicsNote(rules, '2024-12-31')).toMatch(/并非法定规则.*超过 10 本.*200%.*不少于 10 件/);
     expect(providerFlagText('not_filed')).toContain('备案');
   });
 
@@ -177,9 +177,9 @@ describe('flags: heuristics with their thresholds as parameters', () => {
       expect(flags([...batch(2), ...batch(2, { occupation: 'ＣＮＣ' }), ...batch(2, { occupation: 'cnc' })])).toEqual(['same_day_batch']);
     });
 
-    it('by default (30) 30 are not flagged, 31 are', () => {
-      expect(flags(batch(30), rules)).toEqual([]);
-      expect(flags(batch(31), rules)).toEqual(['same_day_batch']);
+    it('by default (10) 10 are not flagged, 11 are', () => {
+      expect(flags(batch(10), rules)).toEqual([]);
+      expect(flags(batch(11), rules)).toEqual(['same_day_batch']);
     });
   });
 

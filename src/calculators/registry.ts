@@ -10,8 +10,9 @@ import { trainingSubsidy } from './training-subsidy.js';
 import { awards } from './awards.js';
 import { exempt } from './exempt.js';
 import { match } from './match.js';
+import { fund, providers } from './fund.js';
 
-export const CALCULATORS: readonly Calculator[] = [educationExpense, pcieCredit, trainingSubsidy, awards, exempt, match];
+export const CALCULATORS: readonly Calculator[] = [educationExpense, pcieCredit, trainingSubsidy, awards, exempt, match, providers, fund];
 
 /** The files `skilltax run` writes, in order: each calculator's reports, then ledger.csv, summary.csv (not with --format json), summary.json and report.html. */
 export function runOutputs(ext: 'csv' | 'json' = 'csv'): string[] {

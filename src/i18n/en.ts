@@ -1033,6 +1033,40 @@ export const en = {
   'match.item.expired': 'expired unclaimed',
   'match.item.conflicts': 'conflicts',
   'match.conflictsNote': (p: { n: number }) => `${p.n} certificate${p.n === 1 ? '' : 's'} in conflict (claimed by another person, or listed twice in the registry): not paid; see the conflicts report`,
+  'providers.noun': 'the training-provider figures',
+  'providers.summary': 'training providers (培训机构) per year: people trained, claims, refusals, subsidy paid, heuristic flags',
+  'providers.description':
+    'Per training provider and year (of the certificate): people trained, certificates by level, claims filed, eligible and refused (with the top reasons, ' +
+    'decided by the rules of `subsidy` when catalog.csv is given), subsidy paid and per certificate, the share of certificates never claimed, and flags ' +
+    '(not_filed, same_day_batch, high_refusal, cert_before_training_end): heuristics of this tool with thresholds as parameters, not legal rules.',
+  'providers.input.trainees': 'trainees.csv: the claims filed (with provider_id, or matched by certificate_no)',
+  'providers.input.providers': 'providers.csv: the providers with their 备案 validity, stars and reviews',
+  'providers.input.catalog': 'catalog.csv: the subsidy catalogue, to decide the claims (without it, claims are counted but not decided)',
+  'providers.explain.help': 'not available for providers: the figures are counts (see README "Training providers")',
+  'providers.explain.missing': (p: { id: string }) => `--explain is not available for providers (asked for ${p.id}): the rows of providers.csv are counts; each flag's evidence is in the README's heuristics`,
+  'providers.noCatalog': 'no catalog.csv: claims are counted, but eligible, refused and subsidy paid are left at 0',
+  'providers.report': 'providers.csv: the figures and flags per provider and year',
+  'providers.title': 'Training providers (培训机构)',
+  'providers.item.providers': 'providers',
+  'providers.item.rows': 'provider-years',
+  'providers.item.flagged': 'provider-years flagged',
+  'fund.noun': 'the fund usage',
+  'fund.summary': 'the skills fund (专账): allocated, paid, committed, usage rate and what remains, per year and program',
+  'fund.description':
+    'Per year and program of fund.csv: allocated, paid (eligible subsidies decided by the rules of `subsidy`, claimed that year, plus history.csv paid that year), ' +
+    'committed (what the unclaimed certificates would pay, 免申即享, shown apart, with certificates.csv and insurance.csv), usage rate = paid / allocated, ' +
+    'and what remains. A year and program that spends more than its allocation is a warning (exit 1).',
+  'fund.exitStatus': 'Exit status: 0 done; 1 a year overspent its allocation; 2 usage error or invalid input (nothing written).',
+  'fund.input.fund': 'fund.csv: the allocations of the skills fund (专账) per year and program',
+  'fund.input.certificates': 'certificates.csv: with insurance.csv, the unclaimed certificates counted as committed',
+  'fund.explain.help': 'not available for the fund usage: the figures are sums (see README)',
+  'fund.explain.missing': (p: { id: string }) => `--explain is not available for the fund usage (asked for ${p.id}): its rows are sums of subsidies.csv and history.csv`,
+  'fund.report': 'fund-usage.csv: the fund per year and program',
+  'fund.title': 'Skills fund usage (专账资金使用率)',
+  'fund.item.allocated': 'allocated',
+  'fund.item.paid': 'paid',
+  'fund.item.committed': 'committed (unclaimed)',
+  'fund.item.warnings': 'warnings',
   // --- end match ---
   // --- ledger ---
   'ledger.period.education': 'an education_expense row has a year period (YYYY)',

@@ -955,6 +955,38 @@ export const zh: Catalogue = {
   'match.item.expired': '已过期未申领',
   'match.item.conflicts': '冲突',
   'match.conflictsNote': (p) => `${p.n} 张证书存在冲突（被他人申领或在证书库中重复）：不予计算；见冲突表`,
+  'providers.noun': '培训机构统计',
+  'providers.summary': '按年度统计培训机构：培训人数、申请、不予补贴、已发补贴、风险提示',
+  'providers.description':
+    '按培训机构和（证书）年度统计：培训人数、各等级证书数、申请数、符合与不符合条件数（含主要原因，提供 catalog.csv 时按 `subsidy` 的规则判定）、' +
+    '已发补贴及每证补贴、未申领证书占比，以及提示（not_filed、same_day_batch、high_refusal、cert_before_training_end）：本工具的经验规则，阈值为参数，并非法定规则。',
+  'providers.input.trainees': 'trainees.csv：已提出的申请（按 provider_id，或按证书编号对应）',
+  'providers.input.providers': 'providers.csv：培训机构及其备案有效期、星级和考评',
+  'providers.input.catalog': 'catalog.csv：补贴目录，用于判定申请（缺少时只计数不判定）',
+  'providers.explain.help': '培训机构统计不提供逐步说明：各数字均为计数（见 README“培训机构”）',
+  'providers.explain.missing': (p) => `培训机构统计不提供 --explain（所问为 ${p.id}）：providers.csv 各行为计数；各提示的依据见 README 的经验规则`,
+  'providers.noCatalog': '缺少 catalog.csv：申请只计数，符合条件、不予补贴和已发补贴记为 0',
+  'providers.report': 'providers.csv：各培训机构各年度的统计和提示',
+  'providers.title': '培训机构',
+  'providers.item.providers': '培训机构数',
+  'providers.item.rows': '机构年度数',
+  'providers.item.flagged': '有提示的机构年度',
+  'fund.noun': '专账资金使用',
+  'fund.summary': '技能提升行动专账：按年度和项目的下达、已支付、待支付、使用率和结余',
+  'fund.description':
+    '按 fund.csv 的年度和项目：下达金额，已支付（按 `subsidy` 规则判定的当年申请中符合条件的补贴，加上 history.csv 当年已发放），' +
+    '待支付（免申即享未申领证书应付金额，单独列示，需 certificates.csv 和 insurance.csv），使用率 = 已支付 / 下达，以及结余。超出下达金额的年度和项目给出警告（退出状态 1）。',
+  'fund.exitStatus': '退出状态：0 完成；1 有年度超支；2 用法错误或输入无效（未写入任何文件）。',
+  'fund.input.fund': 'fund.csv：技能提升行动专账按年度和项目的下达资金',
+  'fund.input.certificates': 'certificates.csv：与 insurance.csv 一起，把未申领证书计为待支付',
+  'fund.explain.help': '专账资金使用不提供逐步说明：各数字均为合计（见 README）',
+  'fund.explain.missing': (p) => `专账资金使用不提供 --explain（所问为 ${p.id}）：各行为 subsidies.csv 和 history.csv 的合计`,
+  'fund.report': 'fund-usage.csv：专账资金按年度和项目的使用情况',
+  'fund.title': '专账资金使用率',
+  'fund.item.allocated': '下达金额',
+  'fund.item.paid': '已支付',
+  'fund.item.committed': '待支付（未申领）',
+  'fund.item.warnings': '警告',
   // --- end match ---
   // --- ledger ---
   'ledger.period.education': 'education_expense 行的所属期应为年度（YYYY）',

@@ -592,7 +592,7 @@ export const PARAMS: ParamDef[] = [
     key: 'providers.same_day_batch.max',
     kind: 'count',
     description: 'same_day_batch: a provider is flagged when more certificates than this share one certificate_date and occupation (read on that date)',
-    entries: [{ from: '2008-01-01', value: '30', source: PROVIDER_HEURISTIC, status: 'practice' }],
+    entries: [{ from: '2008-01-01', value: '10', source: PROVIDER_HEURISTIC, status: 'practice' }],
   },
   {
     key: 'providers.high_refusal.ratio_percent',
