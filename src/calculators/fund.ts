@@ -22,6 +22,8 @@ function decided(rules: Rules, inputs: Partial<InputTypes>): Decision[] {
 
 export interface ProvidersResult extends CalculatorResult {
   rows: ProviderRow[];
+  /** that the flags are heuristics, with their thresholds in force (printed by the command after its summary) */
+  heuristics: string;
 }
 
 export const providers = defineCalculator<ProvidersResult>({
@@ -54,8 +56,8 @@ export const providers = defineCalculator<ProvidersResult>({
       providers: inputs.providers,
     });
     const last = inputs.certificates!.reduce((m, c) => (c.certificate_date > m ? c.certificate_date : m), '');
-    const hints = [providerHeuristicsNote(ctx.rules, last || '2024-12-31'), ...(inputs.catalog ? [] : [t('providers.noCatalog')])];
-    return { rows, conflicts: [], dropped: [], hints };
+    const heuristics = providerHeuristicsNote(ctx.rules, last || '2024-12-31');
+    return { rows, heuristics, conflicts: [], dropped: [], hints: inputs.catalog ? [] : [t('providers.noCatalog')] };
   },
   reports: [{ name: 'providers', flag: 'out', help: t('providers.report'), table: (r) => providersTable(r.rows) }],
   title: t('providers.title'),
@@ -65,6 +67,8 @@ export const providers = defineCalculator<ProvidersResult>({
     { item: 'flagged', label: t('providers.item.flagged'), value: String(r.rows.filter((x) => x.flags.length > 0).length) },
   ],
   warnings: () => [],
+  // the command's own account, then that the flags are heuristics (in `run`, the README and report.html say so)
+  afterword: (r) => `${t('cli.afterword', { command: 'providers', items: [`${t('providers.item.providers')} ${new Set(r.rows.map((x) => x.provider_id)).size}`, `${t('providers.item.flagged')} ${r.rows.filter((x) => x.flags.length > 0).length}`] })}\n${t('cli.note', { text: r.heuristics })}`,
 });
 
 export interface FundResult extends CalculatorResult {

@@ -44,7 +44,7 @@ export interface MatchConflict {
   person_id: string;
   /** the other person (claimed_by_other) or '' */
   other_person_id: string;
-  /** the claim_id of the other person's claim, or the registry lines of the duplicate */
+  /** the claim_id of the other person's claim ('' for a duplicate in the registry) */
   where: string;
 }
 
@@ -98,10 +98,10 @@ export function matchCertificates(
       unique.push(list[0]!);
       continue;
     }
-    const lines = list.map((c) => c.line).join(';');
+    // (no line numbers: the same registry in another row order gives the same report)
     for (const c of list) {
       const other = list.find((o) => o.person_id !== c.person_id)?.person_id ?? '';
-      conflicts.push({ certificate_no: no, kind: 'duplicate_in_registry', person_id: c.person_id, other_person_id: other, where: lines });
+      conflicts.push({ certificate_no: no, kind: 'duplicate_in_registry', person_id: c.person_id, other_person_id: other, where: '' });
     }
   }
   const windowMonths = rules.count('subsidy.claim_window_months', asOf);
@@ -164,7 +164,7 @@ export function matchCertificates(
   const rows: UnclaimedRow[] = candidates.map((x) => ({ ...x, decision: byId.get(x.claim.claim_id)!, daysLeft: daysBetween(asOf, x.deadline) }));
   const payable = (r: UnclaimedRow) => (r.decision.status === 'eligible' && r.decision.amount > 0 ? 0 : 1);
   rows.sort((a, b) => payable(a) - payable(b) || byText(a.deadline, b.deadline) || byText(a.certificate.certificate_no, b.certificate.certificate_no) || byText(a.certificate.person_id, b.certificate.person_id));
-  conflicts.sort((a, b) => byText(a.certificate_no, b.certificate_no) || byText(a.kind, b.kind) || byText(a.person_id, b.person_id));
+  conflicts.sort((a, b) => byText(a.certificate_no, b.certificate_no) || byText(a.kind, b.kind) || byText(a.person_id, b.person_id) || byText(a.other_person_id, b.other_person_id) || byText(a.where, b.where));
   const traced = explained === undefined ? undefined : byId.get(explained);
   return { asOf, rows, ...(traced?.trace ? { trace: explainTrace(traced) } : {}), conflicts_: conflicts, certificates: inputs.certificates.length, used, expired, conflicts: [], dropped: [], hints: conflicts.length ? [t('match.conflictsNote', { n: conflicts.length })] : [] };
 }
