@@ -390,6 +390,53 @@ function subsidySection(p: Page, report: RunReport): string {
   return section('subsidies', p.t('html.subsidy.title'), programFig + townFig + reasonFig + levelFig);
 }
 
+/**
+ * The bureau's view of the fund (issue #15): allocated against paid per year (fund-usage.csv),
+ * the unclaimed certificates that would pay (免申即享: unclaimed.csv, 身份证号 masked, soonest
+ * deadline first), and the training providers with their heuristic flags (providers.csv).
+ */
+function fundSection(p: Page, fund: RunReport | undefined, unclaimed: RunReport | undefined, providers: RunReport | undefined): string {
+  let out = '';
+  if (fund) {
+    const rows = [...recordsOf(fund)];
+    const years = [...new Set(rows.map((r) => r.year ?? ''))].sort(byText);
+    const sum = (y: string, m: string) => rows.filter((r) => r.year === y).reduce((a, r) => a + fenOf(r[m]), 0);
+    out += p.figure({
+      title: p.t('html.fund.byYear'),
+      chart: {
+        categories: years,
+        money: true,
+        series: [
+          { name: p.t('html.fund.allocated'), values: years.map((y) => yuan(sum(y, 'allocated'))) },
+          { name: p.t('html.fund.paid'), values: years.map((y) => yuan(sum(y, 'paid'))) },
+          { name: p.t('html.fund.committed'), values: years.map((y) => yuan(sum(y, 'committed'))) },
+        ],
+      },
+      table: p.table(
+        [{ label: p.measure('year') }, { label: p.measure('program') }, ...['allocated', 'paid', 'committed'].map((m) => ({ label: p.t(`html.fund.${m}` as MessageKey), num: true })), { label: p.t('html.fund.rate'), num: true }, { label: p.t('html.fund.remaining'), num: true }, { label: p.t('html.fund.warning') }],
+        rows.map((r) => [text(r.year ?? ''), text(r.program === '*' ? p.t('html.fund.all') : p.term(r.program ?? '')), money(fenOf(r.allocated)), money(fenOf(r.paid)), money(fenOf(r.committed)), text(r.usage_rate ?? ''), money(fenOf(r.remaining)), text(r.warning ?? '')]),
+        [[text(p.t('html.total')), text(''), ...['allocated', 'paid', 'committed'].map((m) => totalOf(money(rows.reduce((a, r) => a + fenOf(r[m]), 0)), 'fund-usage', m)), text(''), totalOf(money(rows.reduce((a, r) => a + fenOf(r.remaining), 0)), 'fund-usage', 'remaining'), text('')]],
+      ),
+    });
+  }
+  if (unclaimed) {
+    const rows = [...recordsOf(unclaimed)];
+    const payable = rows.filter((r) => fenOf(r.amount) > 0 && Number(r.days_left) >= 0);
+    out += `<div class="block wide"><h3>${esc(p.t('html.match.title', { n: payable.length, amount: moneyText(payable.reduce((a, r) => a + fenOf(r.amount), 0)), asOf: rows[0]?.as_of ?? '' }))}</h3>${p.table(
+      [{ label: p.measure('person') }, { label: p.t('html.match.certificate') }, { label: p.measure('program') }, { label: p.t('html.match.deadline') }, { label: p.t('html.match.daysLeft'), num: true }, { label: p.measure('name') }, { label: p.measure('amount'), num: true }],
+      payable.slice(0, 20).map((r) => [text(maskPersonId(r.person_id ?? '')), text(r.certificate_no ?? ''), text(p.term(r.program ?? '')), text(r.claim_deadline ?? ''), count(Number(r.days_left)), text(r.name || r.enterprise_id || ''), money(fenOf(r.amount))]),
+    )}<p class="meta">${esc(p.t('html.match.note'))}</p></div>`;
+  }
+  if (providers) {
+    const rows = [...recordsOf(providers)];
+    out += `<div class="block wide"><h3>${esc(p.t('html.providers.title'))}</h3>${p.table(
+      [{ label: p.t('html.providers.provider') }, { label: p.measure('year') }, { label: p.t('html.providers.people'), num: true }, { label: p.t('html.providers.claims'), num: true }, { label: p.measure('ineligible'), num: true }, { label: p.t('html.providers.paid'), num: true }, { label: p.t('html.providers.neverClaimed'), num: true }, { label: p.t('html.providers.flags') }],
+      rows.map((r) => [text(r.name || r.provider_id || ''), text(r.year ?? ''), count(Number(r.people_trained)), count(Number(r.claims)), count(Number(r.refused)), money(fenOf(r.subsidy_paid)), text(r.never_claimed_share ?? ''), text((r.flags ?? '').split(';').filter(Boolean).map((f) => p.term(f)).join('；'))]),
+    )}<p class="meta">${esc(p.t('html.providers.heuristics'))}</p></div>`;
+  }
+  return out;
+}
+
 function awardSection(p: Page, report: RunReport): string {
   const rows = recordsOf(report);
   const g = statusGroups(rows, (r) => r.program ?? '');
@@ -614,6 +661,11 @@ export function renderReportHtml(data: RunData): string {
       title: p.t('html.awardsExempt.title'),
       html: section('awards', p.t('html.awardsExempt.title'), (awards ? awardSection(p, awards) : '') + (exemptions ? exemptSection(p, exemptions) : '')),
     });
+  const unclaimed = report('unclaimed');
+  const fundReport = report('fund-usage');
+  const providerReport = report('providers');
+  if (unclaimed || fundReport || providerReport)
+    parts.push({ id: 'fund', title: p.t('html.fund.title'), html: section('fund', p.t('html.fund.title'), fundSection(p, fundReport, unclaimed, providerReport)) });
   if (data.reform) parts.push({ id: 'reform', title: p.t('html.reform.title'), html: reformSection(p) });
   parts.push({ id: 'inputs', title: p.t('html.inputs.title'), html: inputsSection(p) });
   const nav = [{ id: 'totals', title: p.t('html.totals') }, ...parts].map((x) => `<a href="#${x.id}">${esc(x.title)}</a>`).join('');
