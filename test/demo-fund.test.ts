@@ -135,5 +135,9 @@ describe('the fund and the providers of the demo', () => {
     expect(r.status, r.stderr).toBe(0);
     for (const n of ['unclaimed.csv', 'match-conflicts.csv', 'providers.csv', 'fund-usage.csv']) expect(readFileSync(join(out, n)).equals(readFileSync(join(GOLDEN, n))), n).toBe(true);
     expect(r.stderr).toMatch(/payable amount\s+18000\.00/);
+    // summary.json carries the fund usage per year and program as fund-usage.csv has it
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { fund_usage: Record<string, string>[] };
+    const keep = ['year', 'program', 'allocated', 'paid', 'committed', 'usage_rate', 'remaining', 'warning'];
+    expect(summary.fund_usage).toEqual(golden('fund-usage.csv').map((g) => Object.fromEntries(keep.map((k) => [k, g[k]]))));
   });
 });

@@ -4,6 +4,7 @@
  * numbers. Keys are English and never follow --lang; the same data gives the same bytes.
  */
 import { formatFen } from '../domain/money.js';
+import { cellsOf } from '../domain/table.js';
 import type { Fact, RunData } from './run-data.js';
 
 /** The version of this file's shape: raised when a key changes meaning (keys are only ever added). */
@@ -22,6 +23,20 @@ function pick(facts: readonly Fact[], keep: (f: Fact) => boolean, by: (f: Fact) 
     else ((calc[f.measure] ??= {}) as Record<string, unknown>)[k] = shown(f.unit, f.value);
   }
   return out;
+}
+
+/** fund-usage.csv's rows as summary.json's `fund_usage` (absent without fund.csv). */
+function fundUsageOf(data: RunData): { fund_usage?: Record<string, string>[] } {
+  const r = data.reports.find((x) => x.name === 'fund-usage');
+  if (!r) return {};
+  const keep = ['year', 'program', 'allocated', 'paid', 'committed', 'usage_rate', 'remaining', 'warning'];
+  const at = keep.map((k) => r.table.columns.findIndex((c) => c.name === k));
+  const rows: Record<string, string>[] = [];
+  for (const row of r.table.rows) {
+    const cells = cellsOf(r.table.columns, row);
+    rows.push(Object.fromEntries(keep.map((k, i) => [k, String(cells[at[i]!] ?? '')])));
+  }
+  return { fund_usage: rows };
 }
 
 /**
@@ -49,6 +64,8 @@ export function renderSummaryJson(data: RunData, exitStatus: number): string {
     notes: data.notes.length,
     codes: data.codes,
     unknown_enterprises: data.unknownEnterprises,
+    // 专账资金使用率 per year and program (fund-usage.csv, when fund.csv was read): amounts as strings, the rate a decimal fraction
+    ...fundUsageOf(data),
     parameters_overridden: data.params.filter((p) => p.origin !== 'built-in').map((p) => ({ key: p.key, value: p.value, on: p.on, source: p.source, status: p.status, origin: p.origin })),
     inputs: data.inputs,
     outputs: data.outputs,
