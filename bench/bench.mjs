@@ -53,6 +53,7 @@ Cases (ids for --only):
   deduct-100kx10y                         100,000 enterprises x 10 years (bench/generate-enterprises.mjs)
   credit-500k                             500,000 surcharge returns
   subsidy-200k, subsidy-1m                200,000 and 1,000,000 claims with history (bench/generate-claims.mjs)
+  match-500k                              免申即享: 500,000 certificates, 20,000,000 insurance months (bench/generate-fund.mjs; issue #15, reported, no target)
 
 Options:
   --runs N          runs per case (default 3); wall and CPU are medians, peak RSS median and max
@@ -179,6 +180,8 @@ const YEARS = 10;
 const RETURNS = size(500_000);
 const C1 = size(200_000);
 const C2 = size(1_000_000);
+const CERTS = size(500_000);
+const MONTHS = size(20_000_000);
 const DATA = {
   payroll1m: dataset(`payroll-${label(P1)}`, 'generate.mjs', 'generate', [P1], 'payroll.csv', 'payroll rows'),
   payroll5m: dataset(`payroll-${label(P5)}`, 'generate.mjs', 'generate', [P5], 'payroll.csv', 'payroll rows'),
@@ -186,6 +189,7 @@ const DATA = {
   returns: dataset(`returns-${label(RETURNS)}`, 'generate.mjs', 'generateReturns', [RETURNS], 'surcharges.csv', 'surcharge returns'),
   claims200k: dataset(`claims-${label(C1)}`, 'generate-claims.mjs', 'generateClaims', [C1], 'trainees.csv', 'claims'),
   claims1m: dataset(`claims-${label(C2)}`, 'generate-claims.mjs', 'generateClaims', [C2], 'trainees.csv', 'claims'),
+  fund: dataset(`fund-${label(CERTS)}`, 'generate-fund.mjs', 'generateFund', [CERTS, MONTHS], 'certificates.csv', 'certificates'),
 };
 
 /** Input files of each command (by the generators' file names) and the flag that takes each. */
@@ -193,11 +197,13 @@ const INPUT_FLAGS = {
   deduct: { 'payroll.csv': '--payroll', 'training.csv': '--training', 'qualifications.csv': '--qualifications' },
   credit: { 'surcharges.csv': '--surcharges', 'training.csv': '--training', 'qualifications.csv': '--qualifications' },
   subsidy: { 'trainees.csv': '--trainees', 'catalog.csv': '--catalog', 'history.csv': '--history', 'qualifications.csv': '--qualifications' },
+  match: { 'certificates.csv': '--certificates', 'insurance.csv': '--insurance', 'catalog.csv': '--catalog', 'trainees.csv': '--trainees' },
 };
 const OUTPUT_FLAGS = {
   deduct: { '--out': 'deductions.csv', '--ledger-out': 'ledger.csv' },
   credit: { '--out': 'credits.csv', '--ledger-out': 'ledger.csv' },
   subsidy: { '--out': 'subsidies.csv', '--summary': 'subsidy-summary.csv' },
+  match: { '--out': 'unclaimed.csv', '--conflicts': 'match-conflicts.csv' },
 };
 
 const skilltax = (id, command, data) => ({ id, kind: 'skilltax', title: `skilltax ${command}`, command, data, okExits: [0, 1] });
@@ -210,6 +216,7 @@ const GROUPS = [
   [skilltax('credit-500k', 'credit', DATA.returns)],
   [skilltax('subsidy-200k', 'subsidy', DATA.claims200k)],
   [skilltax('subsidy-1m', 'subsidy', DATA.claims1m)],
+  [{ ...skilltax('match-500k', 'match', DATA.fund), extraArgs: ['--as-of', '2024-12-31'] }],
 ];
 const ALL = GROUPS.flat();
 const QUICK = ['deduct-1m', 'csv-parse-1m', 'duckdb-1m'];
@@ -372,7 +379,7 @@ function commandLine(c, ready, outDir) {
   const inputs = Object.keys(ready.manifest.files).filter((name) => flags[name] && existsSync(input(name)));
   const args = [c.command, ...inputs.flatMap((name) => [flags[name], input(name)])];
   for (const [flag, name] of Object.entries(OUTPUT_FLAGS[c.command])) args.push(flag, join(outDir, name));
-  args.push('--quiet');
+  args.push(...(c.extraArgs ?? []), '--quiet');
   return { script: opts.bin, args, inputs };
 }
 
