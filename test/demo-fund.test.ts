@@ -140,4 +140,20 @@ describe('the fund and the providers of the demo', () => {
     const keep = ['year', 'program', 'allocated', 'paid', 'committed', 'usage_rate', 'remaining', 'warning'];
     expect(summary.fund_usage).toEqual(golden('fund-usage.csv').map((g) => Object.fromEntries(keep.map((k) => [k, g[k]]))));
   });
+
+  it('fund: a year paid above its allocation is a warning, exit 1, the report written; the run summary gives each year and program', () => {
+    const d = tmp();
+    copyDemo(d, ['trainees.csv', 'catalog.csv', 'history.csv']);
+    writeFileSync(join(d, 'fund.csv'), 'year,program,allocated\n2024,*,200000.00\n2024,skill_upgrade,20000.00\n');
+    const out = join(d, 'fund-usage.csv');
+    const r = skilltax(['fund', '--fund', join(d, 'fund.csv'), '--trainees', join(d, 'trainees.csv'), '--catalog', join(d, 'catalog.csv'), '--history', join(d, 'history.csv'), '--out', out]);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain('warning: fund 2024 skill_upgrade: paid 27000.00 is more than the allocation 20000.00 (专账资金超支)');
+    const rows = readCsv(readFileSync(out));
+    expect(rows.map((x) => [x.year, x.program, x.paid, x.usage_rate, x.remaining, x.warning])).toEqual([
+      ['2024', '*', '104000.00', '0.52', '96000.00', ''],
+      ['2024', 'skill_upgrade', '27000.00', '1.35', '-7000.00', 'overspent'],
+    ]);
+    expect(r.stderr).toMatch(/2024 skill_upgrade 1\.35/);
+  });
 });

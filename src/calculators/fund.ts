@@ -119,6 +119,8 @@ export const fund = defineCalculator<FundResult>({
       { item: 'allocated', label: t('fund.item.allocated'), value: formatFen(sum((x) => x.allocated)) },
       { item: 'paid', label: t('fund.item.paid'), value: formatFen(sum((x) => x.paid)) },
       { item: 'committed', label: t('fund.item.committed'), value: formatFen(sum((x) => x.committed)) },
+      // per year and program: the usage rate (a value of summary.csv: the same in every language; '-' without an allocation)
+      ...r.usage.rows.map((x) => ({ item: `usage_rate_${x.year}_${x.program}`, label: t('fund.item.usage', { year: x.year, program: x.program }), value: x.usage_rate === '' ? '-' : x.usage_rate })),
       { item: 'warnings', label: t('fund.item.warnings'), value: String(r.usage.warnings.length), warning: true },
     ];
   },

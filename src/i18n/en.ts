@@ -1093,6 +1093,7 @@ export const en = {
   'fund.item.allocated': 'allocated',
   'fund.item.paid': 'paid',
   'fund.item.committed': 'committed (unclaimed)',
+  'fund.item.usage': (p: { year: number; program: string }) => `${p.year} ${p.program}`,
   'fund.item.warnings': 'warnings',
   // --- end match ---
   // --- ledger ---

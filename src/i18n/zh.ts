@@ -1013,6 +1013,7 @@ export const zh: Catalogue = {
   'fund.item.allocated': '下达金额',
   'fund.item.paid': '已支付',
   'fund.item.committed': '待支付（未申领）',
+  'fund.item.usage': (p) => `${p.year} ${p.program} 使用率`,
   'fund.item.warnings': '警告',
   // --- end match ---
   // --- ledger ---
