@@ -85,7 +85,6 @@ describe('validate knows certificates, insurance, providers and fund', () => {
     expect(where(ps)).toEqual([
       [f, 4, 2, '2023-13'],
       [f, 5, 2, '2023-Q1'],
-      [f, 6, 2, '2023-02-01'],
       [f, 7, 3, '91330282MA2B000017'],
       [f, 8, 1, ''],
     ]);

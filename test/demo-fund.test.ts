@@ -156,4 +156,21 @@ describe('the fund and the providers of the demo', () => {
     ]);
     expect(r.stderr).toMatch(/2024 skill_upgrade 1\.35/);
   });
+
+  it('review findings: an invalid 身份证号 in insurance.csv is an input problem; run --out DIR refuses the providers report beside providers.csv', () => {
+    const d = tmp();
+    const rows = readFileSync(demoFile('insurance.csv'), 'utf8').split('\n');
+    // what Excel makes of a number column
+    rows[1] = rows[1]!.replace(/^[0-9X]{18},/, '3.30282E+17,');
+    writeFileSync(join(d, 'insurance.csv'), rows.join('\n'));
+    const v = skilltax(['validate', join(d, 'insurance.csv')]);
+    expect(v.status).toBe(1);
+    expect(v.stdout).toContain(`${join(d, 'insurance.csv')}:2:1: person_id`);
+    const dir = tmp();
+    copyDemo(dir, ['certificates.csv', 'trainees.csv', 'catalog.csv', 'providers.csv']);
+    const r = skilltax(['run', dir, '--out', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('would write the report providers.csv beside the input of the same name');
+    expect(readFileSync(join(dir, 'providers.csv')).equals(readFileSync(demoFile('providers.csv')))).toBe(true);
+  });
 });

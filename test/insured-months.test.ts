@@ -12,6 +12,8 @@ import type { InsuredMonths, InsuredMonthsRule } from '../src/domain/records.js'
 import { loadInsurance } from '../src/io/load-fund.js';
 import { tempDirs } from './helpers/files.js';
 import { A, B, P1, P2 } from './helpers/kinds.js';
+import { addDays } from '../src/domain/periods.js';
+import { personIdCheckChar } from '../src/domain/ids.js';
 
 /** InsuredMonths of rows [person, YYYY-MM, enterprise]. */
 function months(rows: readonly (readonly [string, string, string])[]): InsuredMonths {
@@ -133,6 +135,11 @@ describe('insurance.csv through the loader', () => {
     const out = createWriteStream(file);
     out.write('person_id,period,enterprise_id\n');
     const persons = 100_000;
+    // valid 身份证号 (insurance.csv refuses others): 10,000 birth dates × 10 sequence numbers
+    const ids = Array.from({ length: persons }, (_, i) => {
+      const first17 = `330282${addDays('1960-01-01', i % 10_000).replace(/-/g, '')}${String(Math.floor(i / 10_000)).padStart(3, '0')}`;
+      return first17 + personIdCheckChar(first17)!;
+    });
     // Month-major order (a monthly export after another): every person grows at once.
     for (let k = 0; k < 20; k++) {
       const month = `${2022 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
@@ -140,17 +147,17 @@ describe('insurance.csv through the loader', () => {
       for (let i = 0; i < persons; i++) {
         // person i pays no month 5 when i is a multiple of 7: a gap
         if (k === 5 && i % 7 === 0) continue;
-        lines.push(`3302821990${String(i).padStart(8, '0')},${month},${k < 10 ? A : B}`);
+        lines.push(`${ids[i]},${month},${k < 10 ? A : B}`);
       }
       // and the same month twice for every tenth person, by the other enterprise
-      if (k === 3) for (let i = 0; i < persons; i += 10) lines.push(`3302821990${String(i).padStart(8, '0')},${month},${B}`);
+      if (k === 3) for (let i = 0; i < persons; i += 10) lines.push(`${ids[i]},${month},${B}`);
       if (!out.write(lines.join('\n') + '\n')) await once(out, 'drain');
     }
     out.end();
     await once(out, 'finish');
     const m = await loadInsurance(file, { encoding: 'auto', maxErrors: 100 });
     expect(m.persons()).toBe(persons);
-    const p = (i: number) => `3302821990${String(i).padStart(8, '0')}`;
+    const p = (i: number) => ids[i]!;
     expect(m.monthsBy(p(1), '2023-08-31', 'cumulative')).toBe(20);
     expect(m.monthsBy(p(1), '2023-08-31', 'consecutive')).toBe(20);
     expect(m.monthsBy(p(7), '2023-08-31', 'cumulative')).toBe(19);

@@ -76,7 +76,10 @@ describe('matchCertificates: one decision function with subsidy', () => {
       fc.property(arbCase, (c) => {
         const x = build(c);
         const r = matchCertificates(rules, { ...x, catalog: EXAMPLE }, c.asOf, { includeExpired: c.expired });
-        const used = new Set([...x.trainees.map((t) => t.certificate_no), ...x.history.map((h) => h.certificate_no)]);
+        // as of the date: the claims and payments made by then
+        const trainees = x.trainees.filter((t) => t.claim_date <= c.asOf);
+        const history = x.history.filter((h) => h.paid_date <= c.asOf);
+        const used = new Set([...trainees.map((t) => t.certificate_no), ...history.map((h) => h.certificate_no)]);
         for (const row of r.rows) {
           rowsSeen++;
           expect(used.has(row.certificate.certificate_no)).toBe(false);
@@ -84,7 +87,8 @@ describe('matchCertificates: one decision function with subsidy', () => {
           // the row as a filed claim, decided with every filed claim and the other matched ones, by subsidy's function
           const others = r.rows.filter((o) => o !== row).map((o) => o.claim);
           const asFiled: Claim = { ...row.claim, claim_id: matchClaimId(row.certificate.certificate_no) };
-          const d = decideClaims(rules, { claims: [...x.trainees, ...others, asFiled], catalog: EXAMPLE, history: x.history, qualifications: new Map() }).find((y) => y.claim.claim_id === asFiled.claim_id)!;
+          expect(row.certificate.certificate_date <= c.asOf).toBe(true);
+          const d = decideClaims(rules, { claims: [...trainees, ...others, asFiled], catalog: EXAMPLE, history, qualifications: new Map() }).find((y) => y.claim.claim_id === asFiled.claim_id)!;
           expect([d.status, d.amount, d.reasons.join(';')]).toEqual([row.decision.status, row.decision.amount, row.decision.reasons.join(';')]);
           if (d.status === 'eligible') payable++;
         }
@@ -130,5 +134,16 @@ describe('matchCertificates: one decision function with subsidy', () => {
     const two = matchCertificates(rules, { certificates: [cert(P, 'Y1', 2), cert(Q, 'Y1', 3)], insurance: months([]), catalog: EXAMPLE }, '2024-06-30');
     expect([two.rows.length, two.conflicts_.map((c) => [c.person_id, c.other_person_id])]).toEqual([0, [[P, Q], [Q, P]].sort((a, b) => (a[0]! < b[0]! ? -1 : 1))]);
     expect(r.hints).toHaveLength(1);
+  });
+
+  it('as of a past day: certificates issued after it, and claims filed after it, are not counted', () => {
+    const P = PEOPLE[0]!;
+    const ins = months(Array.from({ length: 30 }, (_, k) => ({ person: P, month: addMonths('2022-01-01', k).slice(0, 7), employer: A })));
+    const early: Certificate = { person_id: P, certificate_no: 'E1', certificate_type: 'skill_level', occupation: '电工', level: 4, certificate_date: '2023-03-01', line: 2 };
+    const later: Certificate = { ...early, certificate_no: 'E2', occupation: '焊工', certificate_date: '2024-03-01', line: 3 };
+    const filedLater: Claim = { claim_id: 'C9', person_id: P, program: 'skill_upgrade', group: 'employee', claim_date: '2024-01-10', certificate_no: 'E1', certificate_date: '2023-03-01', occupation: '电工', level: 4, certificate_type: 'skill_level', insured_months: 24, line: 2 };
+    const r = matchCertificates(rules, { certificates: [early, later], insurance: ins, catalog: EXAMPLE, trainees: [filedLater] }, '2023-06-30');
+    expect(r.rows.map((x) => [x.certificate.certificate_no, x.decision.status])).toEqual([['E1', 'eligible']]);
+    expect(r.used).toBe(0);
   });
 });

@@ -91,7 +91,7 @@ export const fund = defineCalculator<FundResult>({
     { kind: 'certificates', file: 'certificates.csv', flag: 'certificates', required: false, help: t('fund.input.certificates') },
     { kind: 'insurance', file: 'insurance.csv', flag: 'insurance', required: false, help: t('match.input.insurance') },
   ],
-  options: [{ flag: 'as-of', arg: 'date', help: t('match.opt.asOf') }],
+  options: [{ flag: 'as-of', arg: 'date', help: t('fund.opt.asOf') }],
   range: 'none',
   explain: { arg: 'year', help: t('fund.explain.help'), style: 'source', missing: (id) => t('fund.explain.missing', { id }) },
   compute: (inputs, ctx) => {

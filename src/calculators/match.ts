@@ -63,8 +63,9 @@ const DAY = 86_400_000;
 const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 /**
- * The unclaimed certificates on `asOf` (YYYY-MM-DD). A certificate is used when a filed claim or a
- * history payment names its certificate_no (whoever filed it: a claim by another person than the
+ * The unclaimed certificates on `asOf` (YYYY-MM-DD), as things stood that day: certificates issued
+ * after it, claims filed and payments made after it are left out. A certificate is used when a
+ * filed claim or a history payment names its certificate_no (whoever filed it: a claim by another person than the
  * holder is a conflict, not a match). Each unused one is decided as the claim
  * `{claim_id: MATCH-<no>, program: skill_upgrade, group: employee, claim_date: asOf,
  * enterprise_id: employer on asOf, insured_months: months paid by asOf, certificate fields}` with
@@ -77,8 +78,9 @@ export function matchCertificates(
   asOf: string,
   o: { includeExpired?: boolean; explain?: string } = {},
 ): MatchResult {
-  const trainees = inputs.trainees ?? [];
-  const history = inputs.history ?? [];
+  // As of the date: the claims filed and the payments made by then; a certificate issued after it does not exist yet.
+  const trainees = (inputs.trainees ?? []).filter((c) => c.claim_date <= asOf);
+  const history = (inputs.history ?? []).filter((h) => h.paid_date <= asOf);
   // who used which certificate number
   const claimedBy = new Map<string, Claim>();
   for (const c of trainees) if (c.certificate_no && !claimedBy.has(c.certificate_no)) claimedBy.set(c.certificate_no, c);
@@ -88,6 +90,7 @@ export function matchCertificates(
   const conflicts: MatchConflict[] = [];
   const byNo = new Map<string, Certificate[]>();
   for (const c of inputs.certificates) {
+    if (c.certificate_date > asOf) continue;
     const list = byNo.get(c.certificate_no);
     if (list) list.push(c);
     else byNo.set(c.certificate_no, [c]);

@@ -234,6 +234,12 @@ export function runCommand(outcome: Outcome): Command {
         .concat(flags.reform !== undefined ? [{ path: flags.reform, what: t('run.what.reformFile') }] : []);
       const ledgerIn = input('ledger.csv');
       const ledgerOut = join(outDir, 'ledger.csv');
+      // A report named as an input (providers.csv: the figures of `providers`, CONTRACT §8, and the
+      // providers' list, §2) cannot go beside the inputs: the next run would read it as one.
+      if (!workbook && resolve(outDir) === resolve(dir)) {
+        const clash = runnable.flatMap((c) => c.reports.map((r) => `${r.name}.${ext}`)).find((n) => INPUT_NAMES.has(n));
+        if (clash) throw new UsageError(t('run.reportIsInputName', { name: clash, dir }));
+      }
       const reportPaths = workbook ? [join(outDir, WORKBOOK)] : runnable.flatMap((c) => c.reports.map((r) => join(outDir, `${r.name}.${ext}`)));
       const summaryPath = join(outDir, `summary.${ext}`);
       const summaryJsonPath = join(outDir, 'summary.json');

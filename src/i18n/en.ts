@@ -174,6 +174,7 @@ export const en = {
   'run.what.html': 'the HTML report',
   'run.rulesNotStdin': '--rules and --reform take a file: standard input ("-") is for one CSV input',
   'run.underReform': (p: { file: string; message: string }) => `under the --reform file ${p.file} (the baseline computed): ${p.message}`,
+  'run.reportIsInputName': (p: { name: string; dir: string }) => `--out ${p.dir} would write the report ${p.name} beside the input of the same name (the next run would read it as an input): write the reports to another folder (the default ${p.dir}/out)`,
   // --- end run ---
   // --- report ---
   'report.listedBelow': '(listed below)',
@@ -1059,7 +1060,7 @@ export const en = {
   'match.item.payableAmount': 'payable amount',
   'match.item.expired': 'expired unclaimed',
   'match.item.conflicts': 'conflicts',
-  'match.conflictsNote': (p: { n: number }) => `${p.n} certificate${p.n === 1 ? '' : 's'} in conflict (claimed by another person, or listed twice in the registry): not paid; see the conflicts report`,
+  'match.conflictsNote': (p: { n: number }) => `${p.n} certificate${p.n === 1 ? '' : 's'} in conflict (claimed by another person, or listed twice in the registry): not paid; see the conflicts report (--conflicts FILE; match-conflicts.csv in run)`,
   'providers.noun': 'the training-provider figures',
   'providers.summary': 'training providers (培训机构) per year: people trained, claims, refusals, subsidy paid, heuristic flags',
   'providers.description':
@@ -1086,6 +1087,7 @@ export const en = {
   'fund.exitStatus': 'Exit status: 0 done; 1 a year overspent its allocation; 2 usage error or invalid input (nothing written).',
   'fund.input.fund': 'fund.csv: the allocations of the skills fund (专账) per year and program',
   'fund.input.certificates': 'certificates.csv: with insurance.csv, the unclaimed certificates counted as committed',
+  'fund.opt.asOf': 'the day the unclaimed certificates are matched for `committed`, YYYY-MM-DD (default today; in run, the end of the data)',
   'fund.explain.help': 'not available for the fund usage: the figures are sums (see README)',
   'fund.explain.missing': (p: { id: string }) => `--explain is not available for the fund usage (asked for ${p.id}): its rows are sums of subsidies.csv and history.csv`,
   'fund.report': 'fund-usage.csv: the fund per year and program',

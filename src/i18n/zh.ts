@@ -161,6 +161,7 @@ export const zh: Catalogue = {
   'run.what.html': 'HTML 报告',
   'run.rulesNotStdin': '--rules 和 --reform 需要文件：标准输入（"-"）只用于一个 CSV 输入',
   'run.underReform': (p) => `按 --reform 文件 ${p.file} 计算时（现行政策已算出）：${p.message}`,
+  'run.reportIsInputName': (p) => `--out ${p.dir} 会把报表 ${p.name} 写在同名输入文件旁（下次运行会把它当作输入）：请把报表写到其他文件夹（默认 ${p.dir}/out）`,
   // --- end run ---
   // --- report ---
   'report.listedBelow': '（见下文）',
@@ -981,7 +982,7 @@ export const zh: Catalogue = {
   'match.item.payableAmount': '可享补贴金额',
   'match.item.expired': '已过期未申领',
   'match.item.conflicts': '冲突',
-  'match.conflictsNote': (p) => `${p.n} 张证书存在冲突（被他人申领或在证书库中重复）：不予计算；见冲突表`,
+  'match.conflictsNote': (p) => `${p.n} 张证书存在冲突（被他人申领或在证书库中重复）：不予计算；见冲突表（--conflicts FILE；run 中为 match-conflicts.csv）`,
   'providers.noun': '培训机构统计',
   'providers.summary': '按年度统计培训机构：培训人数、申请、不予补贴、已发补贴、风险提示',
   'providers.description':
@@ -1006,6 +1007,7 @@ export const zh: Catalogue = {
   'fund.exitStatus': '退出状态：0 完成；1 有年度超支；2 用法错误或输入无效（未写入任何文件）。',
   'fund.input.fund': 'fund.csv：技能提升行动专账按年度和项目的下达资金',
   'fund.input.certificates': 'certificates.csv：与 insurance.csv 一起，把未申领证书计为待支付',
+  'fund.opt.asOf': '计算待支付（未申领证书）所用的测算日期 YYYY-MM-DD（默认今天；run 中为数据最后一年年底）',
   'fund.explain.help': '专账资金使用不提供逐步说明：各数字均为合计（见 README）',
   'fund.explain.missing': (p) => `专账资金使用不提供 --explain（所问为 ${p.id}）：各行为 subsidies.csv 和 history.csv 的合计`,
   'fund.report': 'fund-usage.csv：专账资金按年度和项目的使用情况',

@@ -295,7 +295,7 @@ export const historySchema = defineSchema('history', {
 // ── The bureau's view of the subsidy fund (issue #15; CONTRACT §2) ─────────────────
 /** certificates.csv: the certificates issued in the area (the certificate registry's export). */
 export const certificatesSchema = defineSchema('certificates', {
-  person_id: sensitive(required(parsePersonId, PERSON_ALIASES)),
+  person_id: sensitive(required(parseValidPersonId, PERSON_ALIASES)),
   certificate_no: required(parseText, ['证书编号']),
   certificate_type: required(parseCertificateType, ['证书类型']),
   occupation: required(parseText, OCCUPATION_ALIASES),
@@ -310,7 +310,7 @@ export const certificatesSchema = defineSchema('certificates', {
 
 /** insurance.csv: one row per person and month of unemployment insurance paid; `period` is read as its month number. */
 export const insuranceSchema = defineSchema('insurance', {
-  person_id: sensitive(required(parsePersonId, PERSON_ALIASES)),
+  person_id: sensitive(required(parseValidPersonId, PERSON_ALIASES)),
   period: required(parseMonthNumber, ['缴费月份', '所属期', '费款所属期']),
   enterprise_id: required(parseUscc, [...ENTERPRISE_ALIASES, '单位编号']),
 });

@@ -137,7 +137,8 @@ export function parseMonthNumber(raw: string): number {
     const m = digitsAt(raw, 5, 2);
     if (y >= 0 && m >= 1 && m <= 12 && !yearOutOfRange(y)) return y * 12 + m - 1;
   }
-  const p = parsePeriodText(raw, { days: false });
+  // a day stands for its month (README "Periods"), as an Excel date cell of the month is read
+  const p = parsePeriodText(raw, { days: true });
   if (!p || p.kind !== 'month') throw problem('io.value.notMonth');
   return inRange(p).year * 12 + p.n - 1;
 }
@@ -222,13 +223,25 @@ export function parsePersonId(raw: string): string {
   return raw.toUpperCase();
 }
 
-/** A 居民身份证号 that must be valid (CONTRACT §1), e.g. in history.csv. */
+const validPersonIds = new Map<string, string>();
+/**
+ * A 居民身份证号 that must be valid (RULES §6: 18 characters, check character, calendar birth
+ * date): certificates.csv and insurance.csv (CONTRACT §1; only trainees.csv decides an invalid one
+ * instead). Upper-cased; ValueProblem naming what is wrong (`3.30282E+17`, what Excel makes of a
+ * number column, is not one). The valid ones are remembered (20 million insurance months are a few
+ * hundred thousand persons).
+ */
 export function parseValidPersonId(raw: string): string {
+  const known = validPersonIds.get(raw);
+  if (known !== undefined) return known;
   const id = raw.toUpperCase();
   if (personIdProblem(id)) throw new ValueProblem(() => personIdProblem(id)!);
-  return id;
+  const own = owned(id);
+  if (validPersonIds.size < 2_000_000) validPersonIds.set(raw === id ? own : owned(raw), own);
+  return own;
 }
 
+/** A 居民身份证号 that must be valid (CONTRACT §1), e.g. in history.csv. */
 export function parseText(raw: string): string {
   return raw;
 }

@@ -52,4 +52,4 @@ export function withEnterpriseOf(row: Row, enterprises: ReadonlyMap<string, { na
 }
 
 /** The notes `run fixtures/demo` prints after its summary: the demo's registry has certificates in conflict on purpose (issue #15). */
-export const DEMO_NOTES: readonly string[] = ['note: 3 certificates in conflict (claimed by another person, or listed twice in the registry): not paid; see the conflicts report'];
+export const DEMO_NOTES: readonly string[] = ['note: 3 certificates in conflict (claimed by another person, or listed twice in the registry): not paid; see the conflicts report (--conflicts FILE; match-conflicts.csv in run)'];
