@@ -43,12 +43,18 @@ export class InsuredMonthsBuilder {
   /**
    * @param own makes the string kept for a new person or enterprise id (the loader passes one
    * that copies a cell out of the text it was read from); the identity by default.
+   * @param accept decides a person id the first time it is seen (the loader: a valid 身份证号);
+   * a refused one is not added, and `add` returns false for each of its rows.
    */
-  constructor(private readonly own: (s: string) => string = (s) => s) {}
+  constructor(
+    private readonly own: (s: string) => string = (s) => s,
+    private readonly accept: (person: string) => boolean = () => true,
+  ) {}
 
-  /** One month paid for `person` by `enterprise`; `month` is a month number (monthNumber). */
-  add(person: string, month: number, enterprise: string): void {
+  /** One month paid for `person` by `enterprise`; `month` is a month number (monthNumber). False: the person id was refused. */
+  add(person: string, month: number, enterprise: string): boolean {
     const p = person === this.lastPerson ? this.lastIndex : this.personNumber(person);
+    if (p < 0) return false;
     this.lastPerson = person;
     this.lastIndex = p;
     const e = this.enterpriseNumber(enterprise);
@@ -60,12 +66,12 @@ export class InsuredMonthsBuilder {
       this.months[at + n] = month;
       this.employers[at + n] = e;
       this.size[p] = n + 1;
-      return;
+      return true;
     }
     const i = lowerBound(this.months, base, base + n, month);
     if (this.months[i] === month) {
       if (byText(enterprise, this.enterprises[this.employers[i]!]!) < 0) this.employers[i] = e;
-      return;
+      return true;
     }
     const at = this.room(p);
     const k = i - base;
@@ -74,6 +80,7 @@ export class InsuredMonthsBuilder {
     this.months[at + k] = month;
     this.employers[at + k] = e;
     this.size[p] = n + 1;
+    return true;
   }
 
   /** The InsuredMonths of everything added (the builder is done: add nothing more). */
@@ -97,6 +104,10 @@ export class InsuredMonthsBuilder {
   private personNumber(person: string): number {
     let p = this.personIndex.get(person);
     if (p !== undefined) return p;
+    if (!this.accept(person)) {
+      this.personIndex.set(this.own(person), -1);
+      return -1;
+    }
     p = this.count++;
     this.personIndex.set(this.own(person), p);
     if (p === this.start.length) {

@@ -310,7 +310,7 @@ export const certificatesSchema = defineSchema('certificates', {
 
 /** insurance.csv: one row per person and month of unemployment insurance paid; `period` is read as its month number. */
 export const insuranceSchema = defineSchema('insurance', {
-  person_id: sensitive(required(parseValidPersonId, PERSON_ALIASES)),
+  person_id: sensitive(required(parsePersonId, PERSON_ALIASES)),
   period: required(parseMonthNumber, ['缴费月份', '所属期', '费款所属期']),
   enterprise_id: required(parseUscc, [...ENTERPRISE_ALIASES, '单位编号']),
 });

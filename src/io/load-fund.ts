@@ -6,6 +6,7 @@
  */
 import { InsuredMonthsBuilder } from '../domain/insured-months.js';
 import type { Certificate, FundAllocation, InsuredMonths, Provider } from '../domain/records.js';
+import { personIdProblem } from '../domain/ids.js';
 import { ProblemList } from '../domain/errors.js';
 import { t } from '../i18n/index.js';
 import { readRows, type ReadOptions } from './csv-in.js';
@@ -59,8 +60,11 @@ export async function loadCertificates(path: string, o: KindLoadOptions): Promis
  */
 export async function loadInsurance(path: string, o: KindLoadOptions): Promise<InsuredMonths> {
   const problems = new ProblemList(o.maxErrors);
-  const months = new InsuredMonthsBuilder(owned);
-  await readRows(path, insuranceSchema, o, problems, (r) => months.add(r.person_id, r.period, r.enterprise_id));
+  // a 身份证号 is checked once, when first seen (20 million rows are a few hundred thousand persons)
+  const months = new InsuredMonthsBuilder(owned, (person) => personIdProblem(person) === undefined);
+  await readRows(path, insuranceSchema, o, problems, (r, ctx) => {
+    if (!months.add(r.person_id, r.period, r.enterprise_id)) ctx.problem('person_id', () => `person_id: ${personIdProblem(r.person_id)!}`, r.person_id);
+  });
   problems.throwIfAny();
   return months.build();
 }
