@@ -65,8 +65,8 @@ const dayOf = (y, m, d) => Date.UTC(y, m - 1, d) / DAY;
 /** A tenth of the dates in the 2018/3/5 form exports use. */
 const slashed = (s) => `${s.slice(0, 4)}/${Number(s.slice(5, 7))}/${Number(s.slice(8, 10))}`;
 
-/** generate.mjs's writer, counting the rows written after the header. */
-function counted(path) {
+/** generate.mjs's writer, counting the rows written after the header (generate-fund.mjs uses it too). */
+export function counted(path) {
   const w = writer(path);
   let rows = -1;
   return {

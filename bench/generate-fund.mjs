@@ -17,7 +17,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { mulberry32 } from '../scripts/prng.mjs';
-import { enterpriseId, writer } from './generate.mjs';
+import { enterpriseId } from './generate.mjs';
+import { counted } from './generate-claims.mjs';
 
 export const DEFAULT_CERTIFICATES = 500_000;
 export const DEFAULT_MONTHS = 20_000_000;
@@ -26,18 +27,6 @@ const SEED = 20241231;
 const GENERATOR_VERSION = 1;
 
 const { personIdCheckChar } = await import(new URL('../dist/domain/ids.js', import.meta.url).href);
-
-function counted(path) {
-  const w = writer(path);
-  let rows = -1;
-  return {
-    line(s) {
-      w.line(s);
-      rows++;
-    },
-    close: () => ({ rows, bytes: w.close() }),
-  };
-}
 
 const pad = (n, w) => String(n).padStart(w, '0');
 
