@@ -288,6 +288,7 @@ function feeOutcome(fee: Fee): FeeOutcome {
 }
 
 /** Records a step built by the caller (only when tracing): no closure over the fold's figures, which then need no context of their own. */
+/** A step of the trace. Callers write `trace.on && step(trace, {…})`: the texts are made only for the explained subject (500,000 returns make none). */
 function step(trace: Tracer, spec: StepSpec): void {
   trace.step(() => spec);
 }
@@ -331,14 +332,14 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     if (index === 0) {
       if (on) {
         const source = input.carry.ledgerPeriod ? t('credit.source.ledgerClosing', { period: input.carry.ledgerPeriod }) : t('credit.source.noLedger');
-        step(trace, { label: t('credit.step.poolCarryIn'), value: formatFen(carryIn), source });
+        trace.on && step(trace, { label: t('credit.step.poolCarryIn'), value: formatFen(carryIn), source });
       }
       if (input.carry.gap) {
         shared |= NOTE_BIT.ledger_gap;
         if (on) step(trace, { label: t('credit.step.ledgerGap'), value: 'ledger_gap', how: t('credit.how.ledgerGap', { period: p.text, earlier: input.carry.ledgerPeriod }) });
       }
     } else if (on) {
-      step(trace, { label: t('credit.step.poolCarryIn'), value: formatFen(carryIn), source: t('credit.source.carryOut', { period: input.periods[index - 1]!.period.text }) });
+      trace.on && step(trace, { label: t('credit.step.poolCarryIn'), value: formatFen(carryIn), source: t('credit.source.carryOut', { period: input.periods[index - 1]!.period.text }) });
     }
 
     const s = pi.surcharge ?? NO_RETURN;
@@ -352,7 +353,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     o.refund = refundIn !== 0 || s.refund_deduction !== 0;
     if (o.refund) {
       if (on) {
-        step(trace, {
+        trace.on && step(trace, {
           label: t('credit.step.refund'),
           value: formatFen(refundUsed),
           how: t('credit.how.refund', {
@@ -372,7 +373,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     }
     refundIn = refundOut;
     if (on) {
-      step(trace, {
+      trace.on && step(trace, {
         label: t('credit.step.base'),
         value: formatFen(base),
         how: t('credit.how.base', {
@@ -401,7 +402,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
       const sales = s.sales;
       exempt = sales <= limit;
       if (on) {
-        step(trace, {
+        trace.on && step(trace, {
           label: t('credit.step.exemptionTest'),
           value: exempt ? t('credit.value.applies') : t('credit.value.doesNotApply'),
           how: t('credit.how.sales', { sales: formatFen(sales), op: exempt ? '≤' : '>', limit: formatFen(limit) }),
@@ -435,10 +436,10 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
       x.exemption = exemption;
       x.reduction = reduction;
       if (on) {
-        step(trace, { label: t('credit.step.feeDue', { fee: f.label }), value: formatFen(due), how: `round(${formatFen(base)} × ${formatRate(rate)})`, cite: [f.key] });
-        if (exemption) step(trace, { label: t('credit.step.feeExemption', { fee: f.label }), value: formatFen(exemption), how: t('credit.how.wholeDue'), source: '财税〔2016〕12号' });
-        if (reduceBy) step(trace, { label: t('credit.step.feeReduction', { fee: f.label }), value: formatFen(reduction), how: `round((${formatFen(due)} − ${formatFen(exemption)}) × ${formatRate(reduceBy!)})` });
-        step(trace, { label: t('credit.step.feeRemaining', { fee: f.label }), value: formatFen(remaining), how: `${formatFen(due)} − ${formatFen(exemption)} − ${formatFen(reduction)}` });
+        trace.on && step(trace, { label: t('credit.step.feeDue', { fee: f.label }), value: formatFen(due), how: `round(${formatFen(base)} × ${formatRate(rate)})`, cite: [f.key] });
+        if (exemption) trace.on && step(trace, { label: t('credit.step.feeExemption', { fee: f.label }), value: formatFen(exemption), how: t('credit.how.wholeDue'), source: '财税〔2016〕12号' });
+        if (reduceBy) trace.on && step(trace, { label: t('credit.step.feeReduction', { fee: f.label }), value: formatFen(reduction), how: `round((${formatFen(due)} − ${formatFen(exemption)}) × ${formatRate(reduceBy!)})` });
+        trace.on && step(trace, { label: t('credit.step.feeRemaining', { fee: f.label }), value: formatFen(remaining), how: `${formatFen(due)} − ${formatFen(exemption)} − ${formatFen(reduction)}` });
       }
     }
 
@@ -447,7 +448,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     const pilot = overlapsPeriod(quals, 'pcie_pilot', p, days);
     let added = 0;
     if (on && (pi.investment !== 0 || pi.investmentRows > 0)) {
-      step(trace, { label: t('credit.step.investment'), value: formatFen(pi.investment), how: t('credit.how.investment', { n: pi.investmentRows }) });
+      trace.on && step(trace, { label: t('credit.step.investment'), value: formatFen(pi.investment), how: t('credit.how.investment', { n: pi.investmentRows }) });
     }
     // A withdrawal after leaving the list still takes back what its investment added: credits
     // already taken must be repaid (财税〔2019〕46号 第三条).
@@ -455,7 +456,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     if (creditRate && (pilot || (formerPilot && pi.investment < 0))) {
       added = mulBy(pi.investment, creditRate, pr.factors.credit);
       if (on && pi.investment !== 0) {
-        step(trace, {
+        trace.on && step(trace, {
           label: t('credit.step.poolAdded'),
           value: formatFen(added),
           how: t('credit.how.poolAdded', { investment: formatFen(pi.investment), rate: formatRate(creditRate), pilot: Boolean(pilot) }),
@@ -465,7 +466,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     } else if (pi.investment !== 0) {
       shared |= NOTE_BIT.not_pilot;
       if (on) {
-        step(trace, {
+        trace.on && step(trace, {
           label: t('credit.step.notCredited'),
           value: 'not_pilot',
           how: creditRate ? t('credit.how.noPilot', { period: p.text }) : t('credit.how.notInForce', { period: p.text, first: rules.firstFrom(CREDIT_RATE) ?? '?' }),
@@ -478,7 +479,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     if (shortfall) {
       shared |= NOTE_BIT.investment_withdrawn;
       if (on) {
-        step(trace, {
+        trace.on && step(trace, {
           label: t('credit.step.withdrawn'),
           value: formatFen(shortfall),
           how: t('credit.how.withdrawn', { carryIn: formatFen(carryIn), added: formatFen(added) }),
@@ -496,7 +497,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
     if (usable) {
       [edu, local] = splitCredit(available, remEdu, remLocal);
       if (on) {
-        step(trace, {
+        trace.on && step(trace, {
           label: t('credit.step.split'),
           value: `${formatFen(edu)} + ${formatFen(local)}`,
           how: t('credit.how.split', {
@@ -523,7 +524,7 @@ export function foldCredit(rules: Rules, input: CreditEnterpriseInput, trace: Tr
       const payable = Math.max(0, balance);
       const overpaid = Math.max(0, -balance);
       if (on) {
-        step(trace, {
+        trace.on && step(trace, {
           label: t('credit.step.feePayable', { fee: f.label }),
           value: formatFen(payable),
           how: t('credit.how.payable', {
