@@ -11,7 +11,7 @@ import { signalPoint } from '../io/exit-cleanup.js';
 import { lockLedger } from '../io/lock.js';
 import { checkOutputs, type NamedPath, type OutputPath } from '../io/paths.js';
 import { t } from '../i18n/index.js';
-import { isCalendarDate } from '../domain/periods.js';
+import { parseDate, ValueProblem } from '../io/values.js';
 import { loadRules } from '../io/rules-file.js';
 import { act, checkStdin, examples, globalOptions, inputWhat, loadOptions, parseYearOption, periodRange, rulesFor, withGlobalOptions, yearRange, type GlobalOptions, type Outcome } from './common.js';
 import { finish, type OutputFlags } from './finish.js';
@@ -62,14 +62,18 @@ export function optionsOf(calc: Calculator, flags: Readonly<Record<string, unkno
   return out;
 }
 
-/** --as-of: a calendar date YYYY-MM-DD, or today (local time) when not given. */
+/** --as-of: a date as input files write them (YYYY-MM-DD, YYYY/M/D, YYYYMMDD; io/values parseDate), as YYYY-MM-DD; today (local time) when not given. */
 export function asOfDate(given: string | undefined): string {
   if (given === undefined) {
     const d = new Date();
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || !isCalendarDate(given)) throw new UsageError(t('cli.badAsOf', { value: given }));
-  return given;
+  try {
+    return parseDate(given.trim());
+  } catch (e) {
+    if (e instanceof ValueProblem) throw new UsageError(t('cli.badAsOf', { value: given }));
+    throw e;
+  }
 }
 
 export function calculatorCommand(calc: Calculator, outcome: Outcome): Command {
