@@ -5,19 +5,25 @@
  * the one decision function of `subsidy` and `match`.
  */
 import { formatFen } from '../domain/money.js';
-import type { InputTypes } from '../domain/records.js';
+import type { Claim, InputTypes } from '../domain/records.js';
 import { t } from '../i18n/index.js';
 import type { Rules } from '../rules/index.js';
+import { memoBy } from './memo.js';
 import { defineCalculator, type CalculatorResult, type SummaryItem } from './calculator.js';
 import { fundTable, fundUsage, type FundUsage } from './fund-usage.js';
-import { asOfFor, matchCertificates, MATCH_PROGRAM } from './match.js';
+import { asOfFor, matchOnce, MATCH_PROGRAM } from './match.js';
 import { providerFigures, providerHeuristicsNote, providersTable, type ProviderRow } from './providers.js';
 import { decideClaims, type Decision } from './training-subsidy.js';
 
-/** The filed claims decided (every claim of trainees.csv, in claim order), or none without a catalogue. */
+const decidedOnce = memoBy<readonly Claim[], Decision[]>();
+
+/** The filed claims decided (every claim of trainees.csv, in claim order), or none without a catalogue; once for the same loaded inputs and rules (providers and fund in one run). */
 function decided(rules: Rules, inputs: Partial<InputTypes>): Decision[] {
-  if (!inputs.trainees || !inputs.catalog) return [];
-  return decideClaims(rules, { claims: inputs.trainees, catalog: inputs.catalog, history: inputs.history ?? [], qualifications: inputs.qualifications ?? new Map() });
+  const { trainees, catalog } = inputs;
+  if (!trainees || !catalog) return [];
+  return decidedOnce(trainees, [rules, catalog, inputs.history, inputs.qualifications], () =>
+    decideClaims(rules, { claims: trainees, catalog, history: inputs.history ?? [], qualifications: inputs.qualifications ?? new Map() }),
+  );
 }
 
 export interface ProvidersResult extends CalculatorResult {
@@ -100,7 +106,7 @@ export const fund = defineCalculator<FundResult>({
     let committed: { program: typeof MATCH_PROGRAM; year: number; amount: number }[] = [];
     if (inputs.certificates && inputs.insurance) {
       const asOf = asOfFor(ctx.options, { certificates: inputs.certificates, trainees: inputs.trainees! });
-      const m = matchCertificates(ctx.rules, { certificates: inputs.certificates, insurance: inputs.insurance, catalog: inputs.catalog!, trainees: inputs.trainees!, history: inputs.history ?? [], ...(inputs.qualifications ? { qualifications: inputs.qualifications } : {}) }, asOf);
+      const m = matchOnce(ctx.rules, { certificates: inputs.certificates, insurance: inputs.insurance, catalog: inputs.catalog!, trainees: inputs.trainees!, history: inputs.history ?? [], ...(inputs.qualifications ? { qualifications: inputs.qualifications } : {}) }, asOf);
       committed = m.rows.filter((x) => x.decision.status === 'eligible' && x.daysLeft >= 0).map((x) => ({ program: MATCH_PROGRAM, year: Number(asOf.slice(0, 4)), amount: x.decision.amount }));
     }
     const usage = fundUsage({

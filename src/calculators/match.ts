@@ -17,6 +17,7 @@ import { formatFen, type Fen } from '../domain/money.js';
 import type { Rules } from '../rules/index.js';
 import { t } from '../i18n/index.js';
 import { decideClaims, explainTrace, type Decision } from './training-subsidy.js';
+import { memoBy } from './memo.js';
 import { defineCalculator, type CalculatorResult, type ComputeContext, type SummaryItem } from './calculator.js';
 
 /** The program an unclaimed certificate is matched to: the 技能提升补贴 of insured workers (RULES §4). */
@@ -172,6 +173,18 @@ export function matchCertificates(
   return { asOf, rows, ...(traced?.trace ? { trace: explainTrace(traced) } : {}), conflicts_: conflicts, certificates: inputs.certificates.length, used, expired, conflicts: [], dropped: [], hints: conflicts.length ? [t('match.conflictsNote', { n: conflicts.length })] : [] };
 }
 
+const matched = memoBy<readonly Certificate[], MatchResult>();
+
+/**
+ * matchCertificates, made once for the same inputs (the same loaded arrays, rules object and
+ * options): `run` shares loaded inputs between calculators, so `match` and `fund` decide the
+ * unclaimed certificates once.
+ */
+export function matchOnce(rules: Rules, inputs: Parameters<typeof matchCertificates>[1], asOf: string, o: { includeExpired?: boolean; explain?: string } = {}): MatchResult {
+  const args = [rules, inputs.insurance, inputs.catalog, inputs.trainees, inputs.history, inputs.qualifications, asOf, Boolean(o.includeExpired), o.explain];
+  return matched(inputs.certificates, args, () => matchCertificates(rules, inputs, asOf, o));
+}
+
 export const UNCLAIMED_COLUMNS: readonly ColumnDef[] = [
   { name: 'as_of', zh: '测算日期', type: 'text' },
   { name: 'person_id', zh: '身份证号', type: 'text', personal: true },
@@ -290,7 +303,7 @@ export const match = defineCalculator<MatchResult>({
     missing: (id) => t('match.explain.missing', { id }),
   },
   compute: (inputs, ctx) =>
-    matchCertificates(ctx.rules, { ...inputs, certificates: inputs.certificates!, insurance: inputs.insurance!, catalog: inputs.catalog! }, asOfFor(ctx.options, { certificates: inputs.certificates!, ...(inputs.trainees ? { trainees: inputs.trainees } : {}) }), { includeExpired: ctx.options?.['include-expired'] === true, ...(ctx.explain !== undefined ? { explain: ctx.explain } : {}) }),
+    matchOnce(ctx.rules, { ...inputs, certificates: inputs.certificates!, insurance: inputs.insurance!, catalog: inputs.catalog! }, asOfFor(ctx.options, { certificates: inputs.certificates!, ...(inputs.trainees ? { trainees: inputs.trainees } : {}) }), { includeExpired: ctx.options?.['include-expired'] === true, ...(ctx.explain !== undefined ? { explain: ctx.explain } : {}) }),
   reports: [
     { name: 'unclaimed', flag: 'out', help: t('match.report.unclaimed'), table: (r) => unclaimedTable(r) },
     { name: 'match-conflicts', flag: 'conflicts', help: t('match.report.conflicts'), table: (r) => conflictsTable(r) },

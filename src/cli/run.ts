@@ -5,7 +5,7 @@ import type { Calculator } from '../calculators/calculator.js';
 import { CALCULATORS } from '../calculators/registry.js';
 import { FileError, RuleGapError, UsageError } from '../domain/errors.js';
 import type { LedgerEntry } from '../domain/records.js';
-import { runCalculator, type LedgerSource } from '../engine/index.js';
+import { runCalculator, type InputCache, type LedgerSource } from '../engine/index.js';
 import { holdsPersonIds, render, renderPieces, writeFilesAtomic, type PendingFile } from '../io/csv-out.js';
 import { renderXlsx } from '../io/xlsx-out.js';
 import type { ReportTable } from '../domain/table.js';
@@ -20,11 +20,12 @@ import { asOfDate } from './calculator-command.js';
 import { byText } from '../domain/order.js';
 import { formatFen } from '../domain/money.js';
 import { CATALOGUES, getLang, listOf, t, type MessageKey } from '../i18n/index.js';
-import { digestInput, loadEnterprises, type Enterprise } from '../io/enterprises.js';
+import { loadEnterprises, type Enterprise } from '../io/enterprises.js';
+import { digestInput } from '../io/digest.js';
 import { loadRules } from '../io/rules-file.js';
 import { BUILT_IN, type Rules } from '../rules/index.js';
 import type { RangeRequest } from '../calculators/calculator.js';
-import { countCodes, mostAffected, reformRows, sumFacts, withEnterprises, type RunFacts } from '../report/facts.js';
+import { mostAffected, reformRows, sumFacts, withEnterprises, type RunFacts } from '../report/facts.js';
 import { reformTable } from '../report/reform.js';
 import type { Fact, ParamInForce, ReformData, RunData, RunReport } from '../report/run-data.js';
 import { renderSummaryJson } from '../report/summary-json.js';
@@ -67,11 +68,12 @@ async function computeAll(
   g: ReturnType<typeof globalOptions>,
   enterprises: ReadonlyMap<string, Enterprise> | undefined,
   options: Readonly<Record<string, string | boolean | undefined>> = {},
+  cache: InputCache = new Map(),
 ): Promise<Pass> {
-  const pass: Pass = { reports: [], sections: [], warnings: [], notes: [], ledger: ledgerIn, facts: { facts: [], subjects: new Map(), largest: [] }, unknown: new Set() };
+  const pass: Pass = { reports: [], sections: [], warnings: [], notes: [], ledger: ledgerIn, facts: { facts: [], subjects: new Map(), largest: [], codes: {} }, unknown: new Set() };
   for (const calc of runnable) {
     const paths = Object.fromEntries(calc.inputs.map((i) => [i.flag, input(i.file)]));
-    const result = await runCalculator(calc, paths, ledgerFor(calc, pass.ledger), { rules, range, force, options }, loadOptions(g));
+    const result = await runCalculator(calc, paths, ledgerFor(calc, pass.ledger), { rules, range, force, options }, loadOptions(g), cache);
     for (const r of calc.reports) {
       const table = r.table(result);
       pass.reports.push({ calculator: calc.name, name: r.name, table: enterprises ? withEnterprises(table, enterprises, (id) => pass.unknown.add(id)) : table });
@@ -265,10 +267,12 @@ export function runCommand(outcome: Outcome): Command {
         const reformRules = flags.reform !== undefined ? loadRules(flags.reform, rules) : undefined;
         // match: --as-of, else the end of the data's last year (never after today): README "skilltax run DIR"
         const options = { ...(flags.asOf !== undefined ? { 'as-of': asOfDate(flags.asOf) } : {}), today: asOfDate(undefined), 'as-of-default': 'data', 'include-expired': Boolean(flags.includeExpired) };
-        const baseline = await computeAll(reformRules !== undefined, runnable, input, ledgerIn, rules, range, Boolean(flags.force), g, enterprises, options);
+        // every input is read once for the run: the calculators (and the reform) share what was loaded
+        const cache: InputCache = new Map();
+        const baseline = await computeAll(reformRules !== undefined, runnable, input, ledgerIn, rules, range, Boolean(flags.force), g, enterprises, options, cache);
         // The reform: the same inputs under the reform's parameters. Its ledger is never written, and a
         // later ledger row it contradicts is set aside (as --force would) rather than refused.
-        const reform = reformRules ? await underReform(flags.reform!, () => computeAll(true, runnable, input, ledgerIn, reformRules, range, true, g, enterprises, options)) : undefined;
+        const reform = reformRules ? await underReform(flags.reform!, () => computeAll(true, runnable, input, ledgerIn, reformRules, range, true, g, enterprises, options, cache)) : undefined;
         const files: PendingFile[] = [];
         const sheets: { name: string; table: ReportTable }[] = [];
         for (const r of baseline.reports) {
@@ -302,7 +306,7 @@ export function runCommand(outcome: Outcome): Command {
           sections,
           warnings,
           notes,
-          codes: countCodes(baseline.reports),
+          codes: baseline.facts.codes,
           reports: baseline.reports,
           // the 产教融合 pool and the carried 留抵退税 deduction: the page's credit section (never the million education_expense rows)
           ledger: poolsOf(entries),

@@ -18,12 +18,26 @@ export const INPUT_LOADERS: { [K in InputKind]: (path: string, o: LoadOptions) =
 export type LedgerSource = string | Iterable<LedgerEntry> | undefined;
 
 /**
- * Loads the inputs of `calc` named in `paths` (by flag). Throws InputError with the problems of
- * every file, UsageError for a file that cannot be read.
+ * The inputs a `run` has loaded, by kind and path: the calculators of one run (and its reform)
+ * share what they read instead of reading trainees.csv or insurance.csv again. What is loaded is
+ * never changed by a calculator.
  */
-export async function loadCalculatorInputs(calc: Calculator, paths: Readonly<Record<string, string | undefined>>, ledger: LedgerSource, o: LoadOptions): Promise<Partial<InputTypes>> {
+export type InputCache = Map<string, Promise<unknown>>;
+
+/**
+ * Loads the inputs of `calc` named in `paths` (by flag), through `cache` when given. Throws
+ * InputError with the problems of every file, UsageError for a file that cannot be read.
+ */
+export async function loadCalculatorInputs(calc: Calculator, paths: Readonly<Record<string, string | undefined>>, ledger: LedgerSource, o: LoadOptions, cache?: InputCache): Promise<Partial<InputTypes>> {
   const given = calc.inputs.filter((i) => paths[i.flag] !== undefined);
-  const loaders: (() => Promise<unknown>)[] = given.map((i) => () => INPUT_LOADERS[i.kind](paths[i.flag]!, o));
+  const load = (kind: InputKind, path: string): Promise<unknown> => {
+    if (!cache) return INPUT_LOADERS[kind](path, o);
+    const key = `${kind}\u0000${path}`;
+    let p = cache.get(key);
+    if (!p) cache.set(key, (p = INPUT_LOADERS[kind](path, o)));
+    return p;
+  };
+  const loaders: (() => Promise<unknown>)[] = given.map((i) => () => load(i.kind, paths[i.flag]!));
   if (calc.ledger) loaders.push(() => (typeof ledger === 'string' ? INPUT_LOADERS.ledger(ledger, o) : Promise.resolve(Array.isArray(ledger) ? [...(ledger as readonly LedgerEntry[])] : (ledger ?? []))));
   const loaded = await loadAll(loaders);
   const inputs: Partial<Record<InputKind, unknown>> = {};
@@ -43,9 +57,10 @@ export async function runCalculator(
   ledger: LedgerSource,
   ctx: Omit<ComputeContext, 'paths'>,
   o: LoadOptions,
+  cache?: InputCache,
 ): Promise<CalculatorResult> {
   const notes: string[] = [];
-  const inputs = await loadCalculatorInputs(calc, paths, ledger, { ...o, note: (m) => notes.push(m) });
+  const inputs = await loadCalculatorInputs(calc, paths, ledger, { ...o, note: (m) => notes.push(m) }, cache);
   const result = calc.compute(inputs, { ...ctx, paths });
   return notes.length ? { ...result, hints: [...notes, ...result.hints] } : result;
 }

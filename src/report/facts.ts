@@ -160,20 +160,26 @@ export interface RunFacts {
   largest: LargestBalance[];
   /** calculator, measure, subject id → its sum */
   subjects: ReadonlyMap<string, { kind: 'enterprise' | 'person'; unit: 'fen' | 'count'; value: number; town: string }>;
+  /** the `notes` / `reasons` codes of the reports' rows counted, in the same pass: calculator → code → rows (codes in text order) */
+  codes: Record<string, Record<string, number>>;
 }
 
 /**
  * Sums the reports of a run (those FACT_SPECS names) by calculator, measure, town and year, with
  * `*` for all towns and all years; with `subjects`, also per subject (what `mostAffected` compares). The town is looked up by the row's enterprise_id (''
  * when there is no enterprises.csv, the id is not in it, or the row has no enterprise). Facts
- * are sorted by calculator, measure, town, year (text order, `*` first).
+ * are sorted by calculator, measure, town, year (text order, `*` first). The notes / reasons codes
+ * are counted in the same pass over the rows (a report of a million rows is made once here).
  */
 export function sumFacts(reports: readonly RunReport[], enterprises?: ReadonlyMap<string, EnterpriseInfo>, o: { subjects?: boolean } = {}): RunFacts {
   const sums = new FactSums();
   const out: LargestBalance[] = [];
+  const codes: Record<string, Record<string, number>> = {};
   for (const r of reports) {
     const spec = FACT_SPECS[r.name];
     if (!spec) continue;
+    const codesAt = r.table.columns.findIndex((c) => c.name === 'notes' || c.name === 'reasons');
+    const counted = codesAt >= 0 ? (codes[spec.calculator] ??= {}) : undefined;
     const col = (name: string) => r.table.columns.findIndex((c) => c.name === name);
     const ownerAt = col(spec.subject.column);
     const yearAt = col(spec.year);
@@ -190,6 +196,10 @@ export function sumFacts(reports: readonly RunReport[], enterprises?: ReadonlyMa
     for (const row of r.table.rows) {
       const cells = cellsOf(r.table.columns, row);
       const year = String(cells[yearAt] ?? '').slice(0, 4);
+      if (counted) {
+        const text = String(cells[codesAt] ?? '');
+        if (text) for (const code of text.split(';')) counted[code] = (counted[code] ?? 0) + 1;
+      }
       const id = idAt >= 0 ? String(cells[idAt] ?? '') : '';
       const town = (id && enterprises?.get(id)?.town) || '';
       measures.forEach((m, i) => (values[i] = m.unit === 'fen' ? fenOf(cells[m.at]) : m.at < 0 || String(cells[m.at]) === m.equals ? 1 : 0));
@@ -223,7 +233,8 @@ export function sumFacts(reports: readonly RunReport[], enterprises?: ReadonlyMa
   });
   facts.sort((a, b) => byText(a.calculator, b.calculator) || byText(a.measure, b.measure) || byText(a.town, b.town) || byText(a.year, b.year));
   out.sort((a, b) => byText(a.calculator, b.calculator) || byText(a.measure, b.measure) || byText(a.year, b.year) || byLargest(a, b));
-  return { facts, subjects: sums.subjects, largest: out };
+  for (const c of Object.keys(codes)) codes[c] = Object.fromEntries(Object.entries(codes[c]!).sort(([a], [b]) => byText(a, b)));
+  return { facts, subjects: sums.subjects, largest: out, codes };
 }
 
 /**
@@ -268,22 +279,4 @@ export function reformRows(base: readonly Fact[], reform: readonly Fact[]): { ca
     else rows.set(key(f), { calculator: f.calculator, measure: f.measure, town: f.town, year: f.year, unit: f.unit, baseline: 0, reform: f.value });
   }
   return [...rows.values()].sort((a, b) => byText(a.calculator, b.calculator) || byText(a.measure, b.measure) || byText(a.town, b.town) || byText(a.year, b.year));
-}
-
-/** Counts of the `notes` / `reasons` codes of each report's rows: calculator → code → rows. */
-export function countCodes(reports: readonly RunReport[]): Record<string, Record<string, number>> {
-  const out: Record<string, Record<string, number>> = {};
-  for (const r of reports) {
-    const spec = FACT_SPECS[r.name];
-    if (!spec) continue;
-    const at = r.table.columns.findIndex((c) => c.name === 'notes' || c.name === 'reasons');
-    if (at < 0) continue;
-    const counts: Record<string, number> = (out[spec.calculator] ??= {});
-    for (const row of r.table.rows) {
-      const text = String(cellsOf(r.table.columns, row)[at] ?? '');
-      if (text) for (const code of text.split(';')) counts[code] = (counts[code] ?? 0) + 1;
-    }
-  }
-  for (const c of Object.keys(out)) out[c] = Object.fromEntries(Object.entries(out[c]!).sort(([a], [b]) => byText(a, b)));
-  return out;
 }
