@@ -267,7 +267,7 @@ export function runCommand(outcome: Outcome): Command {
         const reformRules = flags.reform !== undefined ? loadRules(flags.reform, rules) : undefined;
         // match: --as-of, else the end of the data's last year (never after today): README "skilltax run DIR"
         const options = { ...(flags.asOf !== undefined ? { 'as-of': asOfDate(flags.asOf) } : {}), today: asOfDate(undefined), 'as-of-default': 'data', 'include-expired': Boolean(flags.includeExpired) };
-        // every input is read once for the run: the calculators (and the reform) share what was loaded
+        // the claims, certificates, insurance months … are read once for the run (engine SHARED_INPUTS)
         const cache: InputCache = new Map();
         const baseline = await computeAll(reformRules !== undefined, runnable, input, ledgerIn, rules, range, Boolean(flags.force), g, enterprises, options, cache);
         // The reform: the same inputs under the reform's parameters. Its ledger is never written, and a

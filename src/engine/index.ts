@@ -18,11 +18,16 @@ export const INPUT_LOADERS: { [K in InputKind]: (path: string, o: LoadOptions) =
 export type LedgerSource = string | Iterable<LedgerEntry> | undefined;
 
 /**
- * The inputs a `run` has loaded, by kind and path: the calculators of one run (and its reform)
- * share what they read instead of reading trainees.csv or insurance.csv again. What is loaded is
- * never changed by a calculator.
+ * The inputs a `run` has loaded, by kind and path: the calculators of one pass share what they
+ * read instead of reading trainees.csv or insurance.csv again. Only the kinds of SHARED_INPUTS
+ * are shared: sharing everything across the baseline and the reform changed the reform's
+ * deduction figures, so the payroll, training and ledger inputs are loaded per calculator, as
+ * before (which computation changes what it is given was not investigated).
  */
 export type InputCache = Map<string, Promise<unknown>>;
+
+/** The kinds a run's calculators share when loaded (read-only lists and the insurance index). */
+export const SHARED_INPUTS: ReadonlySet<InputKind> = new Set<InputKind>(['trainees', 'catalog', 'history', 'certificates', 'insurance', 'providers', 'fund']);
 
 /**
  * Loads the inputs of `calc` named in `paths` (by flag), through `cache` when given. Throws
@@ -31,7 +36,7 @@ export type InputCache = Map<string, Promise<unknown>>;
 export async function loadCalculatorInputs(calc: Calculator, paths: Readonly<Record<string, string | undefined>>, ledger: LedgerSource, o: LoadOptions, cache?: InputCache): Promise<Partial<InputTypes>> {
   const given = calc.inputs.filter((i) => paths[i.flag] !== undefined);
   const load = (kind: InputKind, path: string): Promise<unknown> => {
-    if (!cache) return INPUT_LOADERS[kind](path, o);
+    if (!cache || !SHARED_INPUTS.has(kind)) return INPUT_LOADERS[kind](path, o);
     const key = `${kind}\u0000${path}`;
     let p = cache.get(key);
     if (!p) cache.set(key, (p = INPUT_LOADERS[kind](path, o)));
